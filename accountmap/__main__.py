@@ -1,0 +1,3 @@
+from accountmap.cli import main
+
+raise SystemExit(main())
