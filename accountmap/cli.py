@@ -1,0 +1,69 @@
+"""The command line: `accountmap [open|demo|export|import|check|schema|...]`.
+
+Each subcommand lives in `accountmap/commands/<name>.py` with a `register(subparsers)`
+that adds its parser and sets `func`; `func(args)` returns the exit code. Errors are one
+clear sentence on stderr with exit code 2, never a traceback. Heavy imports (Qt,
+reportlab) happen inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMAND_MODULES = [
+    "accountmap.commands.open",
+    "accountmap.commands.demo",
+    "accountmap.commands.exchange",
+    "accountmap.commands.check",
+    "accountmap.commands.schema",
+]
+
+
+class CommandError(Exception):
+    """Raised by a command for a clear, expected failure (exit code 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse prints usage + exits 2: keep that
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="accountmap", description="Account maps and roadmaps for B2B sales")
+    parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        argv = ["open", *argv]  # `accountmap` alone opens the GUI
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    from accountmap.storage.errors import WorkspaceError
+
+    try:
+        return int(args.func(args) or 0)
+    except WorkspaceError as exc:
+        print(f"accountmap: {exc.message(getattr(args, 'lang', None) or 'en')}", file=sys.stderr)
+        return 2
+    except CommandError as exc:
+        print(f"accountmap: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

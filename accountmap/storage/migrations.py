@@ -1,0 +1,66 @@
+"""The schema of the workspace file and its ordered migrations.
+
+`PRAGMA user_version` holds the schema version; `MIGRATIONS[n]` takes a file from
+version n-1 to n. A migration runs in one transaction with the version bump, so a failed
+one leaves the file as it was (and `WorkspaceFile.open` made a backup copy first).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from accountmap.domain.models import COLLECTIONS
+
+APPLICATION_ID = 0x41634D70  # "AcMp": marks an AccountMap workspace
+SCHEMA_VERSION = 2
+
+
+def _v1_tables(conn: sqlite3.Connection) -> None:
+    """Version 1: accounts, settings and one table per collection of an account."""
+    import sqlite_utils  # only needed to create or migrate a file, not to open one
+
+    db = sqlite_utils.Database(conn)
+    db["settings"].create({"key": str, "data": str}, pk="key", not_null={"data"})
+    db["accounts"].create({"id": str, "position": float, "data": str}, pk="id",
+                          not_null={"position", "data"})
+    for table in COLLECTIONS:
+        db[table].create(
+            {"account_id": str, "id": str, "position": float, "data": str},
+            pk=("account_id", "id"),
+            not_null={"position", "data"},
+            foreign_keys=[("account_id", "accounts", "id")],
+        )
+    # sqlite-utils' foreign keys have no ON DELETE; deleting an account deletes its rows
+    # explicitly (see document.changes), which keeps undo simple and explicit.
+
+
+def _v2_order_indexes(conn: sqlite3.Connection) -> None:
+    """Version 2: an index per collection for loading an account in its order."""
+    for table in COLLECTIONS:
+        conn.execute(
+            f"CREATE INDEX IF NOT EXISTS idx_{table}_order ON {table}(account_id, position)"
+        )
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_accounts_order ON accounts(position)")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _v1_tables,
+    2: _v2_order_indexes,
+}
+
+
+def migrate(conn: sqlite3.Connection, from_version: int,
+            to_version: int = SCHEMA_VERSION) -> None:
+    """Bring the file from `from_version` to `to_version`, all in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if from_version == 0:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        for version in range(from_version + 1, to_version + 1):
+            MIGRATIONS[version](conn)
+        conn.execute(f"PRAGMA user_version = {to_version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
