@@ -1,0 +1,53 @@
+"""`accountmap export` and `accountmap import`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from accountmap import catalogue
+from accountmap.cli import CommandError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("export", help="export a workspace or one account to JSON")
+    p.add_argument("workspace", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True, help="the JSON file to write")
+    p.add_argument("--account", help="only this account (name or id)")
+    p.set_defaults(func=run_export)
+    p = sub.add_parser("import", help="import accounts from JSON (creates the workspace if missing)")
+    p.add_argument("workspace", type=Path)
+    p.add_argument("json_file", type=Path)
+    p.set_defaults(func=run_import)
+
+
+def run_export(args) -> int:
+    from accountmap.storage.exchange import document_to_json, export_document, write_text_atomically
+    from accountmap.storage.workspace_file import WorkspaceFile
+
+    with WorkspaceFile.open(args.workspace, read_only=True) as wf:
+        ids = None
+        if args.account:
+            found = wf.find_account(args.account)
+            if found is None:
+                raise CommandError(catalogue.text("cli.no_account", "en", name=args.account,
+                                                  path=args.workspace))
+            ids = [found]
+        document = export_document(wf, ids)
+    try:
+        write_text_atomically(args.output, document_to_json(document))
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    print(catalogue.text("cli.exported", "en", count=len(document.accounts), path=args.output))
+    return 0
+
+
+def run_import(args) -> int:
+    from accountmap.storage.exchange import import_document, read_document
+    from accountmap.storage.workspace_file import WorkspaceFile
+
+    document = read_document(args.json_file)  # validated before the workspace is touched
+    creating = not args.workspace.exists()
+    with WorkspaceFile.open(args.workspace, create=True) as wf:
+        import_document(wf, document, adopt_settings=creating)
+    print(catalogue.text("cli.imported", "en", count=len(document.accounts), path=args.workspace))
+    return 0

@@ -1,0 +1,128 @@
+"""JSON exchange: export a workspace (or one account) and import it back, all or nothing.
+
+The document is `WorkspaceDocument` (accountmap/domain/workspace.py); docs/FORMAT.md
+describes it. Export is deterministic: the same workspace gives the same bytes, so
+export → import into a new file → export is byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from accountmap.domain.account_rules import dangling_references
+from accountmap.domain.workspace import WorkspaceDocument
+from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.workspace_file import WorkspaceFile
+
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+MAX_REPORTED_ERRORS = 50
+
+
+def export_document(wf: WorkspaceFile, account_ids: list[str] | None = None) -> WorkspaceDocument:
+    settings = wf.settings()
+    ids = wf.account_ids() if account_ids is None else account_ids
+    return WorkspaceDocument(
+        language=settings.language,
+        journey_framework=settings.journey_framework,
+        stale_contact_days=settings.stale_contact_days,
+        accounts=[wf.load_account(i) for i in ids],
+    )
+
+
+def document_to_json(document: WorkspaceDocument) -> str:
+    return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a temp file beside it, then a rename."""
+    path = Path(path)
+    if path.is_dir():
+        raise WorkspaceError("storage.directory", path=path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent) or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _path_of(loc: tuple) -> str:
+    out = "$"
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def parse_document(text: str | bytes, source: str = "JSON") -> WorkspaceDocument:
+    """Parse and validate an export; every error is reported with its JSON path."""
+    if len(text) > MAX_IMPORT_BYTES:
+        raise WorkspaceError("exchange.too_large", path=source,
+                             size=len(text) // (1024 * 1024), limit=MAX_IMPORT_BYTES // (1024 * 1024))
+    try:
+        raw = json.loads(text)
+    except RecursionError as exc:
+        raise WorkspaceError("exchange.too_deep", path=source) from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise WorkspaceError("exchange.not_json", path=source, detail=exc) from exc
+    try:
+        document = WorkspaceDocument.model_validate(raw)
+    except RecursionError as exc:
+        raise WorkspaceError("exchange.too_deep", path=source) from exc
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors()[:MAX_REPORTED_ERRORS]:
+            message = error.get("msg", "")
+            lines.append(f"  {_path_of(error.get('loc', ()))}: {message}")
+        if exc.error_count() > MAX_REPORTED_ERRORS:
+            lines.append(f"  … {exc.error_count() - MAX_REPORTED_ERRORS} more")
+        raise WorkspaceError("exchange.invalid", path=source, errors="\n".join(lines)) from exc
+    lines = []
+    for index, account in enumerate(document.accounts):
+        for problem in dangling_references(account):
+            lines.append(f"  $.accounts[{index}] ({problem.entity_id}): "
+                         f"{_describe(problem)}")
+    if lines:
+        raise WorkspaceError("exchange.invalid", path=source,
+                             errors="\n".join(lines[:MAX_REPORTED_ERRORS]))
+    return document
+
+
+def _describe(problem) -> str:
+    from accountmap.catalogue import describe
+
+    return describe(problem, "en")
+
+
+def read_document(path: Path) -> WorkspaceDocument:
+    path = Path(path)
+    if not path.exists():
+        raise WorkspaceError("storage.missing", path=path)
+    if path.is_dir():
+        raise WorkspaceError("storage.directory", path=path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise WorkspaceError("exchange.too_large", path=path, size=size // (1024 * 1024),
+                                 limit=MAX_IMPORT_BYTES // (1024 * 1024))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise WorkspaceError("storage.unreadable", path=path, detail=exc.strerror or exc) from exc
+    return parse_document(data, str(path))
+
+
+def import_document(wf: WorkspaceFile, document: WorkspaceDocument, *,
+                    adopt_settings: bool = False) -> list[str]:
+    """Add the document's accounts to the workspace in one transaction."""
+    if adopt_settings:
+        wf.replace_settings(document.settings())
+    return wf.add_accounts(document.accounts)

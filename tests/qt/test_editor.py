@@ -1,0 +1,130 @@
+"""The editor API: each change is on disk, undoable exactly, and redoable."""
+
+from __future__ import annotations
+
+import pytest
+
+from accountmap.document.editor import Editor
+from accountmap.document.workspace_document import WorkspaceDocument
+from accountmap.domain.models import (
+    DecisionCentre, OpenQuestion, Relationship, RoadmapEdge, RoadmapNode, Stakeholder,
+)
+from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.exchange import document_to_json, export_document
+from accountmap.storage.workspace_file import WorkspaceFile
+
+
+def fresh_json(path) -> str:
+    with WorkspaceFile.open(path, read_only=True) as wf:
+        return document_to_json(export_document(wf))
+
+
+def memory_json(doc: WorkspaceDocument) -> str:
+    from accountmap.domain.workspace import WorkspaceDocument as Export
+
+    s = doc.settings
+    return document_to_json(Export(language=s.language, journey_framework=s.journey_framework,
+                                   stale_contact_days=s.stale_contact_days,
+                                   accounts=[doc.account(i) for i in doc.account_ids()]))
+
+
+@pytest.fixture
+def opened(tmp_path, qapp):
+    path = tmp_path / "w.accountmap"
+    doc = WorkspaceDocument.open(path, create=True)
+    yield doc, Editor(doc), path
+    doc.close()
+
+
+def test_every_edit_undoes_to_the_exact_file_and_redoes(opened):
+    doc, editor, path = opened
+    snapshots = [fresh_json(path)]
+    aid = editor.add_account("АО «Уралтрубмаш»", industry="Металлургия")
+    snapshots.append(fresh_json(path))
+    dc = editor.add(aid, "decision_centres", DecisionCentre(name="ИТ"))
+    snapshots.append(fresh_json(path))
+    a = editor.add(aid, "stakeholders", Stakeholder(full_name="Иванов Пётр Сергеевич", decision_centre_id=dc))
+    b = editor.add(aid, "stakeholders", Stakeholder(full_name="Смирнова Анна"))
+    snapshots.append(fresh_json(path))
+    editor.add(aid, "relationships", Relationship(from_id=a, to_id=b, kind="reports_to"))
+    editor.add(aid, "open_questions", OpenQuestion(question="Бюджет на 2027?", stakeholder_id=a))
+    snapshots.append(fresh_json(path))
+    editor.update(aid, "stakeholders", a, title="Директор по ИТ", attitude="supporter")
+    snapshots.append(fresh_json(path))
+    editor.delete(aid, {"stakeholders": [a]})
+    after_delete = fresh_json(path)
+    acc = doc.account(aid)
+    assert [s.id for s in acc.stakeholders] == [b]
+    assert acc.relationships == [] and acc.open_questions == []
+    assert memory_json(doc) == after_delete
+    # undo all the way, checking the file and memory at each step
+    stack = doc.undo_stack
+    expected = [after_delete] + snapshots[::-1]
+    seen = [fresh_json(path)]
+    while stack.canUndo():
+        stack.undo()
+        assert memory_json(doc) == fresh_json(path)
+        seen.append(fresh_json(path))
+    assert seen[-1] == snapshots[0]
+    assert snapshots[-1] in seen and snapshots[1] in seen
+    while stack.canRedo():
+        stack.redo()
+        assert memory_json(doc) == fresh_json(path)
+    assert fresh_json(path) == after_delete
+    assert expected[0] == after_delete
+
+
+def test_refused_edit_changes_nothing(opened):
+    doc, editor, path = opened
+    aid = editor.add_account("X")
+    a = editor.add(aid, "stakeholders", Stakeholder(full_name="A"))
+    before = fresh_json(path)
+    count = doc.undo_stack.count()
+    with pytest.raises(WorkspaceError):
+        editor.add(aid, "relationships", Relationship.model_construct(id="r1", from_id=a, to_id=a))
+    with pytest.raises(WorkspaceError):
+        editor.update(aid, "stakeholders", a, influence="enormous")
+    assert fresh_json(path) == before and doc.undo_stack.count() == count
+
+
+def test_nudges_merge_into_one_step(opened):
+    doc, editor, path = opened
+    aid = editor.add_account("X")
+    a = editor.add(aid, "stakeholders", Stakeholder(full_name="A"))
+    count = doc.undo_stack.count()
+    for i in range(5):
+        editor.move(aid, {("stakeholders", a): (10.0 * (i + 1), 0.0)}, merge_key=("nudge", (a,)))
+    assert doc.undo_stack.count() == count + 1
+    doc.undo_stack.undo()
+    assert doc.account(aid).stakeholder(a).x == 0.0
+
+
+def test_delete_roadmap_node_clears_its_edges_and_choices(opened):
+    doc, editor, path = opened
+    aid = editor.add_account("X")
+    s = editor.add(aid, "roadmap_nodes", RoadmapNode(kind="start"))
+    d = editor.add(aid, "roadmap_nodes", RoadmapNode(kind="decision", title="Аудит?"))
+    c = editor.add(aid, "roadmap_nodes", RoadmapNode(title="Аудит"))
+    e1 = editor.add(aid, "roadmap_edges", RoadmapEdge(from_id=s, to_id=d))
+    e2 = editor.add(aid, "roadmap_edges", RoadmapEdge(from_id=d, to_id=c, outcome="Да"))
+    editor.update(aid, "roadmap_nodes", d, chosen_edge_id=e2)
+    editor.delete(aid, {"roadmap_nodes": [c]})
+    acc = doc.account(aid)
+    assert [e.id for e in acc.roadmap.edges] == [e1]
+    assert acc.node(d).chosen_edge_id is None
+    doc.undo_stack.undo()
+    assert doc.account(aid).node(d).chosen_edge_id == e2
+    assert memory_json(doc) == fresh_json(path)
+
+
+def test_delete_and_duplicate_account(opened):
+    doc, editor, path = opened
+    aid = editor.add_account("Клиент")
+    editor.add(aid, "stakeholders", Stakeholder(full_name="A"))
+    copy = editor.duplicate_account(aid)
+    assert doc.account(copy).stakeholders[0].full_name == "A"
+    editor.delete_account(aid)
+    assert doc.account_ids() == [copy]
+    doc.undo_stack.undo()
+    assert set(doc.account_ids()) == {aid, copy}
+    assert memory_json(doc) == fresh_json(path)
