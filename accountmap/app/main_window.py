@@ -1,0 +1,493 @@
+"""The main window: the workspace's accounts on the left, the open account on the right.
+
+Menus and shortcuts live here; edit and view actions are routed to the current page of
+the account view (see accountmap/app/pages.py). Every edit is saved at once: there is no
+Save, only "Save a copy as".
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+)
+
+from accountmap.app import settings as app_settings
+from accountmap.app.context import AccountContext
+from accountmap.app.pages import PAGES
+from accountmap.document.editor import Editor
+from accountmap.document.workspace_document import WorkspaceDocument
+from accountmap.storage.errors import WorkspaceError
+
+ROUTED_ACTIONS = (
+    "select_all", "delete_selection", "copy_selection", "cut_selection", "paste",
+    "zoom_in", "zoom_out", "zoom_fit",
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.document: WorkspaceDocument | None = None
+        self.editor: Editor | None = None
+        self.account_id: str | None = None
+        self.pages: list = []
+        self.resize(1400, 900)
+        self.accounts = QListWidget()
+        self.accounts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.accounts.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.accounts.customContextMenuRequested.connect(self._accounts_menu)
+        self.accounts.currentItemChanged.connect(self._on_account_selected)
+        self.accounts.setToolTip(self.tr("The accounts (clients-as-projects) of this workspace"))
+        dock = QDockWidget(self.tr("Accounts"), self)
+        dock.setObjectName("accountsDock")
+        dock.setWidget(self.accounts)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.placeholder = QLabel(self.tr("Open or create a workspace (File menu)."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.placeholder)
+        self._build_actions()
+        self._restore_geometry()
+        self._update_title()
+
+    def language(self) -> str:
+        return self.document.language if self.document else "en"
+
+    # ------------------------------------------------------------------ actions
+    def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.act_new = self._action(self.tr("&New workspace…"), self.new_workspace, QKeySequence.StandardKey.New)
+        self.act_open = self._action(self.tr("&Open…"), self.choose_workspace, QKeySequence.StandardKey.Open)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.act_copy_as = self._action(self.tr("Save a &copy as…"), self.save_copy_as,
+                                        QKeySequence.StandardKey.SaveAs,
+                                        self.tr("Every edit is saved at once; this writes a copy"))
+        self.act_import = self._action(self.tr("&Import JSON…"), self.import_json)
+        self.act_export = self._action(self.tr("&Export JSON…"), self.export_json)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        for item in (self.act_new, self.act_open, self.recent_menu, None, self.act_copy_as,
+                     None, self.act_import, self.act_export, None, self.act_quit):
+            if item is None:
+                file_menu.addSeparator()
+            elif isinstance(item, QMenu):
+                file_menu.addMenu(item)
+            else:
+                file_menu.addAction(item)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.act_undo = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
+        self.act_redo = self._action(self.tr("&Redo"), self.redo, QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.act_undo)
+        edit_menu.addAction(self.act_redo)
+        edit_menu.addSeparator()
+        self.routed: dict[str, QAction] = {}
+        for name, text, key in (
+            ("cut_selection", self.tr("Cu&t"), QKeySequence.StandardKey.Cut),
+            ("copy_selection", self.tr("&Copy"), QKeySequence.StandardKey.Copy),
+            ("paste", self.tr("&Paste"), QKeySequence.StandardKey.Paste),
+            ("delete_selection", self.tr("&Delete"), QKeySequence.StandardKey.Delete),
+            ("select_all", self.tr("Select &all"), QKeySequence.StandardKey.SelectAll),
+        ):
+            action = self._action(text, lambda _=False, n=name: self._route(n), key)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.routed[name] = action
+            edit_menu.addAction(action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for name, text, key in (
+            ("zoom_in", self.tr("Zoom &in"), QKeySequence.StandardKey.ZoomIn),
+            ("zoom_out", self.tr("Zoom &out"), QKeySequence.StandardKey.ZoomOut),
+            ("zoom_fit", self.tr("&Fit to window"), QKeySequence("Ctrl+0")),
+        ):
+            action = self._action(text, lambda _=False, n=name: self._route(n), key)
+            self.routed[name] = action
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        self.act_grid = self._action(self.tr("Show &grid"), self._toggle_grid, QKeySequence("Ctrl+G"))
+        self.act_grid.setCheckable(True)
+        self.act_grid.setChecked(True)
+        self.act_legend = self._action(self.tr("Show &legend"), self._toggle_legend, QKeySequence("Ctrl+L"))
+        self.act_legend.setCheckable(True)
+        self.act_legend.setChecked(True)
+        view_menu.addAction(self.act_grid)
+        view_menu.addAction(self.act_legend)
+        account_menu = bar.addMenu(self.tr("&Account"))
+        self.act_add_account = self._action(self.tr("&New account…"), self.add_account,
+                                            QKeySequence("Ctrl+Shift+N"))
+        self.act_rename_account = self._action(self.tr("&Rename…"), self.rename_account, QKeySequence("F2"))
+        self.act_duplicate_account = self._action(self.tr("D&uplicate"), self.duplicate_account)
+        self.act_delete_account = self._action(self.tr("&Delete…"), self.delete_account)
+        for action in (self.act_add_account, self.act_rename_account,
+                       self.act_duplicate_account, self.act_delete_account):
+            account_menu.addAction(action)
+        self.account_menu = account_menu
+        self._update_actions()
+
+    def _route(self, name: str) -> None:
+        page = self.tabs.currentWidget() if self.centralWidget() is self.tabs else None
+        method = getattr(page, name, None)
+        if callable(method):
+            method()
+        elif name == "delete_selection" and self.accounts.hasFocus():
+            self.delete_account()
+
+    def _toggle_grid(self, checked: bool) -> None:
+        for page in self.pages:
+            if hasattr(page, "set_grid_visible"):
+                page.set_grid_visible(checked)
+
+    def _toggle_legend(self, checked: bool) -> None:
+        for page in self.pages:
+            if hasattr(page, "set_legend_visible"):
+                page.set_legend_visible(checked)
+
+    def undo(self) -> None:
+        if self.document:
+            self.document.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.document:
+            self.document.undo_stack.redo()
+
+    def _update_actions(self) -> None:
+        has_doc = self.document is not None
+        writable = has_doc and not self.document.read_only
+        stack = self.document.undo_stack if has_doc else None
+        self.act_undo.setEnabled(bool(stack and stack.canUndo()))
+        self.act_redo.setEnabled(bool(stack and stack.canRedo()))
+        if stack:
+            self.act_undo.setText(self.tr("&Undo %1").replace("%1", stack.undoText()).strip())
+            self.act_redo.setText(self.tr("&Redo %1").replace("%1", stack.redoText()).strip())
+        for action in (self.act_copy_as, self.act_export):
+            action.setEnabled(has_doc)
+        for action in (self.act_import, self.act_add_account):
+            action.setEnabled(writable)
+        has_account = writable and self.account_id is not None
+        for action in (self.act_rename_account, self.act_duplicate_account, self.act_delete_account):
+            action.setEnabled(has_account)
+
+    # ------------------------------------------------------------------ workspace
+    def open_workspace(self, path: Path, *, read_only: bool = False, create: bool = False,
+                       ask: bool = True) -> None:
+        """Open `path` (raises WorkspaceError, leaving the current workspace open)."""
+        try:
+            document = WorkspaceDocument.open(path, create=create, read_only=read_only, parent=self)
+        except WorkspaceError as exc:
+            if exc.key == "storage.locked" and ask and self._ask_read_only(exc):
+                document = WorkspaceDocument.open(path, read_only=True, parent=self)
+            else:
+                raise
+        self._close_document()
+        self.document = document
+        self.editor = Editor(document)
+        document.accountsChanged.connect(self._fill_accounts)
+        document.errorOccurred.connect(self.show_error)
+        document.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        document.settingsChanged.connect(self._rebuild_pages)
+        app_settings.remember_file(path)
+        self._fill_accounts()
+        ids = document.account_ids()
+        if ids:
+            self.select_account(ids[0])
+        self._update_title()
+        self._update_actions()
+        if document.read_only:
+            self.statusBar().showMessage(self.tr("Opened read-only: changes cannot be saved"))
+
+    def _ask_read_only(self, exc: WorkspaceError) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Workspace in use"),
+            exc.message(self.language()) + "\n\n" + self.tr("Open it read-only?"))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _close_document(self) -> None:
+        self._clear_pages()
+        if self.document is not None:
+            self.document.close()
+            self.document.deleteLater()
+        self.document = None
+        self.editor = None
+        self.account_id = None
+
+    def _update_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle("AccountMap")
+            return
+        suffix = self.tr(" (read-only)") if self.document.read_only else ""
+        self.setWindowFilePath(str(self.document.path))
+        self.setWindowTitle(f"{self.document.path.name}{suffix} — AccountMap")
+
+    def _dialog_dir(self) -> str:
+        return str(self.document.path.parent) if self.document else str(Path.home())
+
+    def new_workspace(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New workspace"), self._dialog_dir(),
+                                              self.tr("AccountMap workspace (*.accountmap)"))
+        if not path:
+            return
+        if not path.endswith(".accountmap"):
+            path += ".accountmap"
+        if Path(path).exists():
+            self.show_error(self.tr("%1 already exists; choose another name.").replace("%1", path))
+            return
+        self._try_open(Path(path), create=True)
+
+    def choose_workspace(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), self._dialog_dir(),
+                                              self.tr("AccountMap workspace (*.accountmap);;All files (*)"))
+        if path:
+            self._try_open(Path(path))
+
+    def _try_open(self, path: Path, create: bool = False) -> None:
+        try:
+            self.open_workspace(path, create=create)
+        except WorkspaceError as exc:
+            self.show_error(exc.message(self.language()))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = app_settings.recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self._try_open(Path(p)))
+        if not files:
+            action = self.recent_menu.addAction(self.tr("(none)"))
+            action.setEnabled(False)
+
+    def save_copy_as(self) -> None:
+        if not self.document:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy as"), self._dialog_dir(),
+                                              self.tr("AccountMap workspace (*.accountmap)"))
+        if not path:
+            return
+        if not path.endswith(".accountmap"):
+            path += ".accountmap"
+        import sqlite3
+
+        try:
+            target = sqlite3.connect(path)
+            try:
+                self.document.file.conn.backup(target)
+            finally:
+                target.close()
+        except (sqlite3.Error, OSError) as exc:
+            self.show_error(self.tr("The copy could not be written: %1").replace("%1", str(exc)))
+            return
+        self.statusBar().showMessage(self.tr("Copy saved to %1").replace("%1", path), 5000)
+
+    def import_json(self) -> None:
+        if not self.editor:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import JSON"), self._dialog_dir(),
+                                              self.tr("JSON (*.json);;All files (*)"))
+        if not path:
+            return
+        from accountmap.storage.exchange import read_document
+
+        try:
+            document = read_document(Path(path))
+            first = None
+            self.document.undo_stack.beginMacro(self.tr("Import JSON"))
+            try:
+                for account in document.accounts:
+                    new_id = self.editor.add_whole_account(account)
+                    first = first or new_id
+            finally:
+                self.document.undo_stack.endMacro()
+        except WorkspaceError as exc:
+            self.show_error(exc.message(self.language()))
+            return
+        if first:
+            self.select_account(first)
+
+    def export_json(self) -> None:
+        if not self.document:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export JSON"), self._dialog_dir(),
+                                              self.tr("JSON (*.json)"))
+        if not path:
+            return
+        from accountmap.storage.exchange import document_to_json, export_document, write_text_atomically
+
+        try:
+            write_text_atomically(Path(path), document_to_json(export_document(self.document.file)))
+        except (WorkspaceError, OSError) as exc:
+            message = exc.message(self.language()) if isinstance(exc, WorkspaceError) else str(exc)
+            self.show_error(message)
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        if self.isVisible() and _interactive():
+            QMessageBox.warning(self, self.tr("AccountMap"), message)
+
+    # ------------------------------------------------------------------ accounts
+    def _fill_accounts(self) -> None:
+        current = self.account_id
+        self.accounts.blockSignals(True)
+        self.accounts.clear()
+        for account_id in self.document.account_ids():
+            name = self.document.account_name(account_id) or self.tr("(untitled)")
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, account_id)
+            item.setToolTip(name)
+            self.accounts.addItem(item)
+        self.accounts.blockSignals(False)
+        if current and self.document.has_account(current):
+            self._select_item(current)
+        else:
+            ids = self.document.account_ids()
+            self.select_account(ids[0] if ids else None)
+
+    def _select_item(self, account_id: str) -> None:
+        for row in range(self.accounts.count()):
+            item = self.accounts.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == account_id:
+                self.accounts.blockSignals(True)
+                self.accounts.setCurrentItem(item)
+                self.accounts.blockSignals(False)
+                return
+
+    def _on_account_selected(self, item, _previous=None) -> None:
+        self.select_account(item.data(Qt.ItemDataRole.UserRole) if item else None)
+
+    def select_account(self, account_id: str | None) -> None:
+        if account_id == self.account_id and self.pages:
+            return
+        self.account_id = account_id
+        if account_id:
+            self._select_item(account_id)
+        self._rebuild_pages()
+        self._update_actions()
+
+    def _clear_pages(self) -> None:
+        for page in self.pages:
+            page.deleteLater()
+        self.pages = []
+        self.tabs.clear()
+
+    def _rebuild_pages(self) -> None:
+        index = self.tabs.currentIndex()
+        self._clear_pages()
+        if self.document is None or self.account_id is None:
+            self.takeCentralWidget()
+            self.setCentralWidget(self.placeholder)
+            self.placeholder = QLabel(self.tr("Create an account (Account menu)."))
+            self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return
+        context = AccountContext(self.document, self.editor, self.account_id, self.show_entity)
+        for module, name in PAGES:
+            cls = getattr(importlib.import_module(module), name)
+            page = cls(context, self.tabs)
+            self.pages.append(page)
+            self.tabs.addTab(page, cls.title())
+        if self.centralWidget() is not self.tabs:
+            self.takeCentralWidget()
+            self.setCentralWidget(self.tabs)
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+        self._toggle_grid(self.act_grid.isChecked())
+        self._toggle_legend(self.act_legend.isChecked())
+
+    def show_entity(self, kind: str, entity_id: str) -> None:
+        """Bring the page that shows `kind` forward and focus the entity there."""
+        for index, page in enumerate(self.pages):
+            if getattr(page, "shows", ()) and kind in page.shows:
+                self.tabs.setCurrentIndex(index)
+                page.focus_entity(kind, entity_id)
+                return
+
+    def _accounts_menu(self, pos) -> None:
+        menu = QMenu(self)
+        for action in (self.act_add_account, self.act_rename_account,
+                       self.act_duplicate_account, self.act_delete_account):
+            menu.addAction(action)
+        menu.exec(self.accounts.viewport().mapToGlobal(pos))
+
+    def add_account(self) -> None:
+        if not self.editor:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("New account"), self.tr("Client name:"))
+        if ok:
+            self._edit(lambda: self.select_account(self.editor.add_account(name.strip())))
+
+    def rename_account(self) -> None:
+        if not (self.editor and self.account_id):
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rename account"), self.tr("Client name:"),
+                                        text=self.document.account_name(self.account_id))
+        if ok:
+            self._edit(lambda: self.editor.rename_account(self.account_id, name.strip()))
+
+    def duplicate_account(self) -> None:
+        if self.editor and self.account_id:
+            self._edit(lambda: self.select_account(self.editor.duplicate_account(self.account_id)))
+
+    def delete_account(self) -> None:
+        if not (self.editor and self.account_id):
+            return
+        name = self.document.account_name(self.account_id)
+        answer = QMessageBox.question(
+            self, self.tr("Delete account"),
+            self.tr("Delete the account “%1” with its map and roadmap? You can undo this.").replace("%1", name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._edit(lambda: self.editor.delete_account(self.account_id))
+
+    def _edit(self, change) -> None:
+        try:
+            change()
+        except WorkspaceError as exc:
+            self.show_error(exc.message(self.language()))
+
+    # ------------------------------------------------------------------ window
+    def _restore_geometry(self) -> None:
+        s = app_settings.settings()
+        geometry = s.value("mainWindow/geometry")
+        state = s.value("mainWindow/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        focus = self.focusWidget()
+        if focus is not None:
+            focus.clearFocus()  # commits a field being edited (editingFinished)
+        s = app_settings.settings()
+        s.setValue("mainWindow/geometry", self.saveGeometry())
+        s.setValue("mainWindow/state", self.saveState())
+        self._close_document()
+        super().closeEvent(event)
+
+
+def _interactive() -> bool:
+    from accountmap.app.application import _interactive as interactive
+
+    return interactive()

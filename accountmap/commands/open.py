@@ -1,0 +1,24 @@
+"""`accountmap open [WORKSPACE]`: the desktop application."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def register(sub) -> None:
+    p = sub.add_parser("open", help="open the desktop application (the default command)")
+    p.add_argument("workspace", nargs="?", type=Path,
+                   help="the workspace file; default: the last one, or the demo workspace")
+    p.add_argument("--read-only", action="store_true", help="open without changing the file")
+    p.add_argument("--quit-after-show", action="store_true",
+                   help="exit as soon as the main window is shown (smoke tests, benchmarks)")
+    p.add_argument("--lang", choices=("ru", "en"), default=None,
+                   help="the interface language (default: the system's)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from accountmap.app.application import run_application
+
+    return run_application(args.workspace, read_only=args.read_only,
+                           quit_after_show=args.quit_after_show, lang=args.lang)
