@@ -1,0 +1,129 @@
+"""The scene base shared by both canvases: an id → item map, and the move gesture.
+
+Items never write the model. During a drag they move visually; on release the scene
+pushes ONE move command for every item that moved (snapped to the grid). Arrow keys nudge
+the selection; repeated nudges of the same selection merge into one undo step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from accountmap.layout.sizes import GRID
+from accountmap.storage.errors import WorkspaceError
+
+
+def snap(value: float, step: float = GRID) -> float:
+    return round(value / step) * step
+
+
+class EntityItem:
+    """Mixin for a graphics item that shows one entity: `key = (table, id)`."""
+
+    key: tuple[str, str]
+    movable_to_model = True  # its position is the entity's x, y
+
+    def model_pos(self) -> QPointF:  # the position the model holds (set by the scene)
+        return getattr(self, "_model_pos", QPointF())
+
+    def set_model_pos(self, pos: QPointF) -> None:
+        self._model_pos = QPointF(pos)
+        self.setPos(pos)
+
+
+class CanvasScene(QGraphicsScene):
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.items_by_key: dict[tuple[str, str], QGraphicsItem] = {}
+        self.snap_to_grid = True
+        self._pressed_positions: dict[tuple[str, str], QPointF] | None = None
+
+    @property
+    def editor(self):
+        return self.context.editor
+
+    @property
+    def account_id(self) -> str:
+        return self.context.account_id
+
+    def item_for(self, table: str, entity_id: str):
+        return self.items_by_key.get((table, entity_id))
+
+    def selected_keys(self) -> list[tuple[str, str]]:
+        return [item.key for item in self.selectedItems() if isinstance(item, EntityItem)]
+
+    def report(self, exc: WorkspaceError) -> None:
+        self.context.document.errorOccurred.emit(exc.message(self.context.lang))
+
+    # ---------------------------------------------------------------- moving
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed_positions = {
+                item.key: item.pos() for item in self.selectedItems()
+                if isinstance(item, EntityItem) and item.movable_to_model
+            }
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self._pressed_positions is not None:
+            self._pressed_positions = None
+            self.commit_moves()
+
+    def moved_items(self) -> list:
+        return [
+            item for item in self.items_by_key.values()
+            if isinstance(item, EntityItem) and item.movable_to_model
+            and item.pos() != item.model_pos()
+        ]
+
+    def commit_moves(self, merge_key: object = None) -> None:
+        """Push one move command for every item dragged away from its model position."""
+        moved = self.moved_items()
+        if not moved:
+            return
+        positions = {}
+        for item in moved:
+            pos = item.pos()
+            if self.snap_to_grid:
+                pos = QPointF(snap(pos.x()), snap(pos.y()))
+            positions[item.key] = (pos.x(), pos.y())
+        try:
+            self.before_move_commit(positions)
+            self.editor.move(self.account_id, positions, merge_key=merge_key)
+        except WorkspaceError as exc:
+            self.report(exc)
+            for item in moved:  # back to where the model says
+                item.setPos(item.model_pos())
+
+    def before_move_commit(self, positions: dict) -> None:
+        """Hook for subclasses (e.g. a card dropped into a decision centre)."""
+
+    # ---------------------------------------------------------------- nudging
+    def nudge(self, dx: float, dy: float) -> None:
+        items = [item for item in self.selectedItems()
+                 if isinstance(item, EntityItem) and item.movable_to_model]
+        if not items:
+            return
+        positions = {item.key: (item.model_pos().x() + dx, item.model_pos().y() + dy)
+                     for item in items}
+        key = ("nudge", tuple(sorted(positions)))
+        try:
+            self.editor.move(self.account_id, positions, merge_key=key)
+        except WorkspaceError as exc:
+            self.report(exc)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if self.focusItem() is None and self.selectedItems():
+            step = 1.0 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else GRID
+            moves = {
+                Qt.Key.Key_Left: (-step, 0), Qt.Key.Key_Right: (step, 0),
+                Qt.Key.Key_Up: (0, -step), Qt.Key.Key_Down: (0, step),
+            }
+            if event.key() in moves:
+                self.nudge(*moves[event.key()])
+                event.accept()
+                return
+        super().keyPressEvent(event)
