@@ -1,0 +1,104 @@
+"""The main window: accounts list operations, undo, autosave, and reopening."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from accountmap.app.application import make_application
+from tests.qt.keys import type_text
+from accountmap.app.main_window import MainWindow
+from accountmap.domain.models import Account
+from accountmap.storage.workspace_file import WorkspaceFile
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    path = tmp_path / "w.accountmap"
+    with WorkspaceFile.open(path, create=True) as wf:
+        wf.add_accounts([Account(name="АО «Уральский завод трубных систем»"), Account(name="Northwind")])
+    return path
+
+
+@pytest.fixture
+def window(qtbot, workspace):
+    make_application("en")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.open_workspace(workspace)
+    w.show()
+    return w
+
+
+def names(w):
+    return [w.accounts.item(i).text() for i in range(w.accounts.count())]
+
+
+def test_opens_with_accounts_listed_and_title_shows_file(window, workspace):
+    assert names(window) == ["АО «Уральский завод трубных систем»", "Northwind"]
+    assert workspace.name in window.windowTitle()
+    assert window.tabs.count() >= 1
+
+
+def test_add_rename_duplicate_delete_with_undo(window, workspace):
+    with mock.patch.object(QInputDialog, "getText", return_value=("ООО «Ромашка»", True)):
+        window.act_add_account.trigger()
+    assert names(window)[-1] == "ООО «Ромашка»"
+    with mock.patch.object(QInputDialog, "getText", return_value=("ООО «Василёк»", True)):
+        window.act_rename_account.trigger()
+    assert "ООО «Василёк»" in names(window)
+    window.act_duplicate_account.trigger()
+    assert len(names(window)) == 4
+    with mock.patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes):
+        window.act_delete_account.trigger()
+    assert len(names(window)) == 3
+    window.act_undo.trigger()
+    assert len(names(window)) == 4
+    for _ in range(3):
+        window.act_undo.trigger()
+    assert names(window) == ["АО «Уральский завод трубных систем»", "Northwind"]
+    window.act_redo.trigger()
+    assert names(window)[-1] == "ООО «Ромашка»"
+
+
+def test_delete_asks_and_no_keeps_the_account(window):
+    with mock.patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.No):
+        window.act_delete_account.trigger()
+    assert len(names(window)) == 2
+
+
+def test_an_edit_survives_closing_without_any_save(qtbot, window, workspace):
+    page = window.pages[0]
+    page.industry.setFocus()
+    type_text(page.industry, "Металлургия")
+    window.close()  # no save action anywhere: closing commits the field being edited
+    with WorkspaceFile.open(workspace, read_only=True) as wf:
+        first = wf.account_ids()[0]
+        assert wf.load_account(first).industry == "Металлургия"
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.open_workspace(workspace)
+    assert again.pages[0].industry.text() == "Металлургия"
+
+
+def test_recent_files_remembered(window, workspace):
+    from accountmap.app.settings import recent_files
+
+    assert recent_files()[0] == str(workspace.resolve())
+
+
+def test_bad_file_leaves_current_workspace_open(window, tmp_path):
+    from accountmap.storage.errors import WorkspaceError
+
+    bad = tmp_path / "bad.accountmap"
+    bad.write_text("not a workspace")
+    with pytest.raises(WorkspaceError):
+        window.open_workspace(bad)
+    assert len(names(window)) == 2 and window.document is not None
+
+
+def test_accounts_list_has_a_context_menu(window):
+    assert window.accounts.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
