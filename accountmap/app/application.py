@@ -52,23 +52,43 @@ def _interactive() -> bool:
     return QApplication.platformName() not in ("offscreen", "minimal")
 
 
+def _trace(event: str) -> None:
+    """With ACCOUNTMAP_TRACE_STARTUP=1, print start-up milestones (scripts/bench reads them)."""
+    if os.environ.get("ACCOUNTMAP_TRACE_STARTUP"):
+        print(f"startup: {event}", flush=True)
+
+
 def run_application(workspace: Path | None, *, read_only: bool = False,
                     quit_after_show: bool = False, lang: str | None = None) -> int:
+    """Show the window at once, then open the workspace on the next turn of the event loop
+    (the domain and storage layers load meanwhile). Exit code 2 if it cannot be opened
+    with --quit-after-show (or without a screen to show the message on)."""
     app = make_application(lang)
     from accountmap.app.main_window import MainWindow
-    from accountmap.storage.errors import WorkspaceError
 
     window = MainWindow()
-    path = workspace if workspace is not None else default_workspace()
-    try:
-        window.open_workspace(path, read_only=read_only, ask=not quit_after_show)
-    except WorkspaceError as exc:
-        message = exc.message(window.language())
-        print(f"accountmap: {message}", file=sys.stderr)
-        if quit_after_show or not _interactive():
-            return 2
-        QMessageBox.warning(window, window.tr("Cannot open the workspace"), message)
     window.show()
-    if quit_after_show:
-        QTimer.singleShot(0, app.quit)
-    return app.exec()
+    _trace("window shown")
+    result = {"code": 0}
+
+    def open_workspace() -> None:
+        from accountmap.storage.errors import WorkspaceError
+
+        try:
+            path = workspace if workspace is not None else default_workspace()
+            window.open_workspace(path, read_only=read_only, ask=not quit_after_show)
+            _trace("workspace shown")
+        except WorkspaceError as exc:
+            message = exc.message(window.language())
+            print(f"accountmap: {message}", file=sys.stderr)
+            if quit_after_show or not _interactive():
+                result["code"] = 2
+                app.quit()
+                return
+            QMessageBox.warning(window, window.tr("Cannot open the workspace"), message)
+        if quit_after_show:
+            app.quit()
+
+    QTimer.singleShot(0, open_workspace)
+    code = app.exec()
+    return result["code"] or code

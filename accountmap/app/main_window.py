@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap.app import settings as app_settings
-from accountmap.app.context import AccountContext
 from accountmap.app.pages import PAGES
-from accountmap.document.editor import Editor
-from accountmap.document.workspace_document import WorkspaceDocument
-from accountmap.storage.errors import WorkspaceError
+
+# The domain, storage and document layers (pydantic: ~200 ms of schema building) are
+# imported when a workspace is opened, not before the window is shown.
 
 ROUTED_ACTIONS = (
     "select_all", "delete_selection", "copy_selection", "cut_selection", "paste",
@@ -42,8 +41,8 @@ ROUTED_ACTIONS = (
 class MainWindow(QMainWindow):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.document: WorkspaceDocument | None = None
-        self.editor: Editor | None = None
+        self.document = None  # WorkspaceDocument
+        self.editor = None  # Editor
         self.account_id: str | None = None
         self.pages: list = []
         self.resize(1400, 900)
@@ -197,6 +196,10 @@ class MainWindow(QMainWindow):
     def open_workspace(self, path: Path, *, read_only: bool = False, create: bool = False,
                        ask: bool = True) -> None:
         """Open `path` (raises WorkspaceError, leaving the current workspace open)."""
+        from accountmap.document.editor import Editor
+        from accountmap.document.workspace_document import WorkspaceDocument
+        from accountmap.storage.errors import WorkspaceError
+
         try:
             document = WorkspaceDocument.open(path, create=create, read_only=read_only, parent=self)
         except WorkspaceError as exc:
@@ -221,7 +224,7 @@ class MainWindow(QMainWindow):
         if document.read_only:
             self.statusBar().showMessage(self.tr("Opened read-only: changes cannot be saved"))
 
-    def _ask_read_only(self, exc: WorkspaceError) -> bool:
+    def _ask_read_only(self, exc) -> bool:
         answer = QMessageBox.question(
             self, self.tr("Workspace in use"),
             exc.message(self.language()) + "\n\n" + self.tr("Open it read-only?"))
@@ -266,6 +269,8 @@ class MainWindow(QMainWindow):
             self._try_open(Path(path))
 
     def _try_open(self, path: Path, create: bool = False) -> None:
+        from accountmap.storage.errors import WorkspaceError
+
         try:
             self.open_workspace(path, create=create)
         except WorkspaceError as exc:
@@ -304,6 +309,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Copy saved to %1").replace("%1", path), 5000)
 
     def import_json(self) -> None:
+        from accountmap.storage.errors import WorkspaceError
+
         if not self.editor:
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import JSON"), self._dialog_dir(),
@@ -329,6 +336,8 @@ class MainWindow(QMainWindow):
             self.select_account(first)
 
     def export_json(self) -> None:
+        from accountmap.storage.errors import WorkspaceError
+
         if not self.document:
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export JSON"), self._dialog_dir(),
@@ -402,6 +411,8 @@ class MainWindow(QMainWindow):
             self.placeholder = QLabel(self.tr("Create an account (Account menu)."))
             self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             return
+        from accountmap.app.context import AccountContext
+
         context = AccountContext(self.document, self.editor, self.account_id, self.show_entity)
         for module, name in PAGES:
             cls = getattr(importlib.import_module(module), name)
@@ -461,6 +472,8 @@ class MainWindow(QMainWindow):
             self._edit(lambda: self.editor.delete_account(self.account_id))
 
     def _edit(self, change) -> None:
+        from accountmap.storage.errors import WorkspaceError
+
         try:
             change()
         except WorkspaceError as exc:
