@@ -13,7 +13,20 @@ ORGANIZATION = "AccountMap"
 APPLICATION = "AccountMap"
 
 
+_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_messages(mode, context, message: str) -> None:
+    """Forward Qt's messages to stderr, less the offscreen platform's known noise."""
+    if message in _NOISE:
+        return
+    print(message, file=sys.stderr)
+
+
 def make_application(lang: str | None = None) -> QApplication:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(_qt_messages)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
