@@ -402,6 +402,7 @@ def uzts_roadmap():
     n("lost-poc", "lost", "Проигрыш: эффект пилота не доказан", row=-2, stage="comparison")
     # no-POC branch (row +1)
     n("cp-ref-visit", cp, "Референс-визит на действующее производство", row=1, owner=KAM,
+      due="2027-01-29",
       people=["sh-ivanov", "sh-kovalenko"], stage="comparison",
       description="Поездка на завод-клиент с тем же классом станов вместо пилота.",
       criteria=["Визит проведён", "Отзыв клиента-референса получен"])
@@ -416,6 +417,7 @@ def uzts_roadmap():
       criteria=["ПЭО подтвердил модель", "Окупаемость ≤ 36 месяцев",
                 "Финдиректор согласовала график платежей"])
     n("cp-budget", cp, "Бюджет включён в инвестпрограмму 2027", owner=KAM, due="2027-03-20",
+      description="Инвесткомитет включает проект в инвестпрограмму 2027 по итогам модели ТКО.",
       people=["sh-sokolova", "sh-gorbunov"], stage="comparison",
       criteria=["Решение инвесткомитета", "Сумма не ниже 140 млн ₽"])
     n("cp-gendir", cp, "Презентация генеральному директору", owner=SALES_DIRECTOR,
@@ -423,6 +425,7 @@ def uzts_roadmap():
       description="Одна страница: эффект, сроки, риски, команда.",
       criteria=["Гендиректор поддержал проект", "Назначен куратор со стороны завода"])
     n("cp-proposal", cp, "Коммерческое предложение направлено", owner=KAM, due="2027-04-03",
+      description="КП на первую очередь: цена, этапы, условия оплаты по результатам этапов.",
       people=["sh-ivanov", "sh-grishin", "sh-sokolova"], stage="comparison",
       criteria=["КП с ценой и этапами отправлено", "Получена обратная связь по цене"])
     n("dc-tender", "decision", "Будет тендер?", owner=KAM, due="2027-04-07",
@@ -430,18 +433,23 @@ def uzts_roadmap():
       description="Закупки и холдинг склоняются к конкурентной процедуре.")
     # tender branch (row -1)
     n("cp-tender-tz", cp, "Участие в формировании ТЗ тендера", row=-1, owner=PRESALE,
+      description="Передать закупкам критерии пилота и требования ИБ для технического задания.",
       due="2027-04-17", people=["sh-petrov", "sh-grishin"], stage="comparison",
       criteria=["Критерии пилота вошли в ТЗ", "Весовые коэффициенты известны"])
     n("cp-tender-accreditation", cp, "Аккредитация на ЭТП", row=-1, owner=PRESALE,
+      description="Регистрация на ЭТП холдинга и подготовка обеспечения заявки.",
       due="2027-04-24", people=["sh-romanova"], stage="comparison",
       criteria=["Аккредитация получена", "Банковская гарантия готова"])
     n("cp-tender-clarifications", cp, "Разъяснения по документации", row=-1, owner=PRESALE,
+      description="Запросы разъяснений по спорным пунктам документации.",
       due="2027-05-08", people=["sh-romanova"], stage="comparison",
       criteria=["Запросы разъяснений направлены", "Ответы заказчика получены"])
     n("cp-tender-bid", cp, "Заявка подана", row=-1, owner=KAM, due="2027-05-15",
+      description="Полный пакет документов участника, техническая и ценовая части.",
       people=["sh-romanova", "sh-grishin"], stage="comparison",
       criteria=["Заявка подана в срок", "Заявка допущена"])
     n("cp-tender-defense", cp, "Защита решения перед комиссией", row=-1, owner=KAM,
+      description="Демонстрация на данных пилота перед тендерной комиссией, переторжка.",
       due="2027-05-29", people=["sh-grishin", "sh-petrov", "sh-kovalenko", "sh-tarasov"],
       stage="comparison", criteria=["Демонстрация проведена", "Переторжка пройдена"])
     n("dc-tender-result", "decision", "Итог тендера", row=-1, owner=KAM, due="2027-06-04",
@@ -449,31 +457,40 @@ def uzts_roadmap():
     n("lost-tender", "lost", "Проигрыш: тендер у конкурента", row=-2, stage="comparison")
     # direct purchase branch (row +1)
     n("cp-single-source", cp, "Обоснование закупки у единственного поставщика", row=1,
+      description="Записка о закупке у единственного поставщика по итогам пилота и аудита.",
       owner=KAM, due="2027-04-17", people=["sh-grishin", "sh-petrov"], stage="action",
       criteria=["Служебная записка по итогам пилота", "Согласие директора по закупкам"])
     n("cp-direct-negotiation", cp, "Переговоры по цене и условиям", row=1, owner=KAM,
+      description="Цена первой очереди, график платежей, ответственность сторон.",
       due="2027-05-08", people=["sh-grishin", "sh-sokolova"], stage="action",
       criteria=["Цена согласована", "Условия оплаты согласованы"])
     # rejoin: contract and delivery
     n("cp-contract-draft", cp, "Проект договора согласован юристами", owner=KAM,
+      description="Юристы и СБ закрывают протокол разногласий, приложение по ИБ.",
       due="2027-06-11", people=["sh-grishin", "sh-volkov"], stage="action",
       criteria=["Протокол разногласий закрыт", "Приложение по ИБ согласовано СБ"])
     n("cp-contract-signed", cp, "Договор подписан", owner=KAM, due="2027-06-25",
+      description="Подписи генерального директора и финдиректора, аванс 30 %.",
       people=["sh-gorbunov", "sh-sokolova"], stage="action",
       criteria=["Договор подписан обеими сторонами", "Аванс получен"])
     n("cp-kickoff", cp, "Kick-off проекта внедрения", owner=PM, due="2027-07-09",
+      description="Устав проекта, рабочая группа, регламент управляющего комитета.",
       people=["sh-ivanov", "sh-petrov", "sh-kovalenko"], stage="action",
       criteria=["Устав проекта утверждён", "Рабочая группа назначена"])
     n("cp-impl-plan", cp, "План внедрения первой очереди", owner=PM, due="2027-07-23",
+      description="План-график первой очереди; команда 1С — владелец интеграции.",
       people=["sh-petrov", "sh-lazareva", "sh-nikitin"], stage="action",
       criteria=["План-график согласован", "Команда 1С владеет интеграцией"])
     n("cp-mes-wave1", cp, "MES запущена в цехах № 1 и № 2", owner=PM, due="2027-10-29",
+      description="Промышленная эксплуатация MES в трубоэлектросварочных цехах № 1 и № 2.",
       people=["sh-fedorov", "sh-kovalenko"], stage="first_deal",
       criteria=["Промышленная эксплуатация в двух цехах", "Обучено 120 пользователей"])
     n("cp-erp-integration", cp, "Интеграция MES с учётной системой", owner=ARCHITECT,
+      description="Обмен MES с учётной системой без ручных выгрузок в Excel.",
       due="2027-11-26", people=["sh-lazareva", "sh-petrov"], stage="first_deal",
       criteria=["Обмен без ручных выгрузок", "Закрытие месяца ≤ 5 дней"])
     n("cp-acceptance", cp, "Приёмка первой очереди", owner=PM, due="2027-12-17",
+      description="Акт приёмки первой очереди и подтверждение KPI на данных завода.",
       people=["sh-ivanov", "sh-sokolova", "sh-yakovleva"], stage="first_deal",
       criteria=["Акт приёмки подписан", "KPI первой очереди подтверждены",
                 "Клиент согласен быть референсом"])
@@ -906,22 +923,28 @@ def northwind_account() -> Account:
     n("dc-nw-pilot", "decision", "Pilot on 20 trucks?", owner="James Carter", due="2026-12-04",
       people=["sh-nw-harper", "sh-nw-walsh"], stage="study")
     n("cp-nw-pilot-install", "checkpoint", "Pilot devices installed", row=-1, owner="Priya Shah",
+      description="Telematics units fitted to 20 trucks of the Leeds depot.",
       due="2027-01-15", people=["sh-nw-diaz"], stage="comparison",
       criteria=["20 trucks reporting live", "Dispatchers trained"])
     n("cp-nw-pilot-review", "checkpoint", "Pilot review with COO and CFO", row=-1,
+      description="Eight weeks of pilot data reviewed against fuel and idle-time goals.",
       owner="James Carter", due="2027-02-26", people=["sh-nw-harper", "sh-nw-chen"],
       stage="comparison", criteria=["Fuel saving measured", "Go decision recorded"])
     n("cp-nw-references", "checkpoint", "Reference calls with two fleets", row=1,
-      owner="James Carter", people=["sh-nw-harper", "sh-nw-chen"], stage="comparison",
-      criteria=["Two reference calls held"])
+      description="Calls with two fleets of similar size that run the platform.",
+      owner="James Carter", people=["sh-nw-harper", "sh-nw-chen"], stage="comparison", due="2027-01-22",
+      criteria=["Two reference calls held", "Both references confirm fuel savings"])
     n("cp-nw-business-case", "checkpoint", "Business case accepted by the CFO",
+      description="Fuel, idle-time and admin savings against the subscription cost.",
       owner="James Carter", due="2027-03-12", people=["sh-nw-chen", "sh-nw-okafor"],
       stage="comparison", criteria=["Payback under 18 months agreed", "Budget line confirmed"])
     n("cp-nw-proposal", "checkpoint", "Proposal and contract terms agreed", owner="James Carter",
+      description="Subscription price, roll-out plan and data processing terms.",
       due="2027-03-26", people=["sh-nw-harper", "sh-nw-chen"], stage="action",
       criteria=["Price agreed", "Data processing agreement signed"])
     n("cp-nw-contract", "checkpoint", "Contract signed", owner="James Carter", due="2027-04-09",
-      people=["sh-nw-harper"], stage="action", criteria=["Contract signed by both parties"])
+      description="Three-year subscription signed; roll-out to 240 trucks scheduled.",
+      people=["sh-nw-harper"], stage="action", criteria=["Contract signed by both parties", "Roll-out schedule attached"])
     n("won-nw", "won", "Won: fleet roll-out starts", stage="first_deal")
     n("lost-nw", "lost", "Lost: project frozen", row=2, stage="study")
     r.chain("st-nw-start", "cp-nw-discovery", "cp-nw-ride-along", "cp-nw-requirements",
