@@ -1,0 +1,100 @@
+"""Roadmap templates (resources/templates/<name>.<lang>.json, made by
+scripts/make_templates.py): ready-made roads for typical complex sales.
+
+A template file is `{"format": "accountmap-template", "version": 1, "name": ...,
+"language": "ru"|"en", "description": ..., "roadmap": <Roadmap>}`. `load_template` gives
+the road with fresh ids every time, so it can be added to any account, even twice.
+No Qt.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from accountmap.domain.models import Roadmap, new_id
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+TEMPLATES_DIR = RESOURCES / "templates"
+TEMPLATE_FORMAT = "accountmap-template"
+TEMPLATE_VERSION = 1
+FALLBACK_LANGUAGE = "en"
+
+
+class TemplateError(ValueError):
+    """A template that does not exist or cannot be read."""
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    name: str  # the stable key, e.g. "it_integration"
+    language: str
+    title: str  # what a person reads, in `language`
+    description: str
+    path: Path
+
+
+def _path(name: str, lang: str) -> Path:
+    return TEMPLATES_DIR / f"{name}.{lang}.json"
+
+
+def _names() -> list[str]:
+    return sorted({p.name.split(".")[0] for p in TEMPLATES_DIR.glob("*.*.json")})
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise TemplateError(f"cannot read template {path.name}: {exc}") from exc
+    if not isinstance(data, dict) or data.get("format") != TEMPLATE_FORMAT:
+        raise TemplateError(f"{path.name} is not an AccountMap template")
+    if data.get("version") != TEMPLATE_VERSION:
+        raise TemplateError(f"{path.name} has unsupported version {data.get('version')!r}")
+    return data
+
+
+def _resolve(name: str, lang: str) -> Path:
+    for candidate in (lang, FALLBACK_LANGUAGE, "ru"):
+        path = _path(name, candidate)
+        if path.is_file():
+            return path
+    raise TemplateError(f"no template named {name!r}")
+
+
+def list_templates(lang: str = "ru") -> list[TemplateInfo]:
+    """Every template, in `lang` where a translation exists (else English), by name."""
+    result = []
+    for name in _names():
+        path = _resolve(name, lang)
+        data = _read(path)
+        result.append(TemplateInfo(name=name, language=data.get("language", lang),
+                                   title=data.get("name", name),
+                                   description=data.get("description", ""), path=path))
+    return result
+
+
+def load_template(name: str, lang: str = "ru") -> Roadmap:
+    """The template's road with fresh node and edge ids (consistently remapped)."""
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        raise TemplateError(f"no template named {name!r}")
+    data = _read(_resolve(name, lang))
+    roadmap = Roadmap.model_validate(data.get("roadmap", {}))
+    return with_fresh_ids(roadmap)
+
+
+def with_fresh_ids(roadmap: Roadmap) -> Roadmap:
+    """A copy of `roadmap` whose nodes and edges have new ids, references kept intact."""
+    copy = roadmap.model_copy(deep=True)
+    node_ids = {n.id: new_id() for n in copy.nodes}
+    edge_ids = {e.id: new_id() for e in copy.edges}
+    for edge in copy.edges:
+        edge.id = edge_ids[edge.id]
+        edge.from_id = node_ids.get(edge.from_id, edge.from_id)
+        edge.to_id = node_ids.get(edge.to_id, edge.to_id)
+    for node in copy.nodes:
+        node.id = node_ids[node.id]
+        if node.chosen_edge_id is not None:
+            node.chosen_edge_id = edge_ids.get(node.chosen_edge_id)
+    return copy
