@@ -151,3 +151,26 @@ def test_import_of_bad_json_changes_nothing(workspace, tmp_path, payload):
 def test_open_quit_after_show_exits_0(workspace):
     result = run("open", workspace, "--quit-after-show")
     assert result.returncode == 0, result.stderr
+
+
+def test_demo_then_check_is_clean_and_sound(tmp_path):
+    path = tmp_path / "d.accountmap"
+    assert run("demo", path).returncode == 0
+    result = run("check", path)
+    assert result.returncode == 0, result.stdout
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    again = run("demo", path)
+    assert again.returncode == 2 and "--force" in again.stderr
+
+
+def test_first_start_opens_the_demo_workspace(tmp_path):
+    env_home = tmp_path / "home"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(env_home),
+           "XDG_DATA_HOME": str(env_home / "share"), "XDG_CONFIG_HOME": str(env_home / "config")}
+    result = subprocess.run([sys.executable, "-m", "accountmap", "--quit-after-show"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    demo = list(env_home.rglob("demo.accountmap"))
+    assert len(demo) == 1
+    with WorkspaceFile.open(demo[0], read_only=True) as wf:
+        assert len(wf.account_ids()) == 2
