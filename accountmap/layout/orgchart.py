@@ -57,9 +57,24 @@ def _snap_up(value: float) -> float:
 
 @dataclass
 class _Block:
+    """A laid-out group: its own cards plus placed sub-blocks (kept nested, so building a
+    deep tree stays linear), and the horizontal span of the cards in its top row."""
+
     width: float
     height: float
     cards: list[tuple[str, float, float]]  # id, dx, dy
+    parts: list[tuple["_Block", float, float]] = field(default_factory=list)
+    top_span: tuple[float, float] = (0.0, CARD_WIDTH)
+
+
+def _flatten(block: _Block) -> list[tuple[str, float, float]]:
+    cards: list[tuple[str, float, float]] = []
+    stack = [(block, 0.0, 0.0)]
+    while stack:
+        current, ox, oy = stack.pop()
+        cards.extend((pid, ox + dx, oy + dy) for pid, dx, dy in current.cards)
+        stack.extend((part, ox + dx, oy + dy) for part, dx, dy in reversed(current.parts))
+    return cards
 
 
 def _card(person_id: str) -> _Block:
@@ -79,15 +94,19 @@ def _pack(blocks: list[_Block], wrap: float, *, centre: bool = True) -> _Block:
             row_width = block.width
     widths = [sum(b.width for b in row) + CARD_GAP_X * (len(row) - 1) for row in rows]
     total_width = max(widths, default=0.0)
-    cards: list[tuple[str, float, float]] = []
+    parts: list[tuple[_Block, float, float]] = []
+    spans: list[tuple[float, float]] = []
     y = 0.0
     for row, width in zip(rows, widths):
         x = (total_width - width) / 2 if centre else 0.0
         for block in row:
-            cards.extend((pid, x + dx, y + dy) for pid, dx, dy in block.cards)
+            parts.append((block, x, y))
+            if y == 0.0:
+                spans.append((x + block.top_span[0], x + block.top_span[1]))
             x += block.width + CARD_GAP_X
         y += max(b.height for b in row) + CARD_GAP_Y
-    return _Block(total_width, max(0.0, y - CARD_GAP_Y), cards)
+    top_span = (min(a for a, _ in spans), max(b for _, b in spans)) if spans else (0.0, 0.0)
+    return _Block(total_width, max(0.0, y - CARD_GAP_Y), [], parts, top_span)
 
 
 def _grid(person_ids: list[str]) -> _Block:
@@ -139,18 +158,14 @@ def _forest(roots: list[str], children: dict[str, list[str]], min_wrap: float = 
                 continue
             below = _pack(_group_blocks(kids, children, built), math.inf)
             # centre the boss over the first row of its direct reports
-            direct = set(kids)
-            first_row = [(x, y) for k, x, y in below.cards if k in direct]
-            top_y = min(y for _, y in first_row)
-            xs = [x for x, y in first_row if y == top_y]
-            boss_x = (min(xs) + max(xs)) / 2
+            span_left, span_right = below.top_span
+            boss_x = (span_left + span_right - CARD_WIDTH) / 2
             shift = max(0.0, -boss_x)
             boss_x += shift
             width = max(below.width + shift, boss_x + CARD_WIDTH)
-            cards = [(pid, boss_x, 0.0)]
             top = CARD_HEIGHT + CARD_GAP_Y
-            cards.extend((k, shift + x, top + y) for k, x, y in below.cards)
-            built[pid] = _Block(width, top + below.height, cards)
+            built[pid] = _Block(width, top + below.height, [(pid, boss_x, 0.0)],
+                                [(below, shift, top)], (boss_x, boss_x + CARD_WIDTH))
     blocks = _group_blocks(roots, children, built)
     if len(blocks) == 1 and not (min_wrap and len(roots) > 1):
         return blocks[0]
@@ -248,7 +263,7 @@ def layout_account_map(account: Account) -> MapLayout:
             inner = _Block(CARD_WIDTH, CARD_HEIGHT, [])
         width = _snap_up(content_dx + max(inner.width, CARD_WIDTH) + CENTRE_PADDING)
         height = _snap_up(content_dy + inner.height + CENTRE_PADDING)
-        cards = [(pid, _snap(content_dx + x), _snap(content_dy + y)) for pid, x, y in inner.cards]
+        cards = [(pid, _snap(content_dx + x), _snap(content_dy + y)) for pid, x, y in _flatten(inner)]
         return _Block(width, height, cards)
 
     frames = [(c.id, framed(members.get(c.id, []))) for c in ordered]

@@ -248,29 +248,27 @@ def _sweep(graph: _Layered, layers: list[list[int]], downward: bool, use_median:
         layers[k] = [v for _, _, v in keys]
 
 
-def _swap_gain(graph: _Layered, layers: list[list[int]], k: int, i: int) -> int:
-    """How many crossings swapping layers[k][i] and layers[k][i+1] removes."""
-    u, v = layers[k][i], layers[k][i + 1]
+def _swap_gain(graph: _Layered, pos: dict[int, int], u: int, v: int) -> int:
+    """How many crossings putting v before u (neighbours in one layer) removes."""
     gain = 0
-    for adj, other in ((graph.up, k - 1), (graph.down, k + 1)):
-        if other < 0 or other >= len(layers):
-            continue
-        pos = {w: j for j, w in enumerate(layers[other])}
+    for adj in (graph.up, graph.down):
         pu = [pos[w] for w in adj.get(u, ())]
         pv = [pos[w] for w in adj.get(v, ())]
-        before = sum(1 for a in pu for b in pv if a > b)
-        after = sum(1 for a in pu for b in pv if b > a)
-        gain += before - after
+        if pu and pv:
+            gain += sum((a > b) - (b > a) for a in pu for b in pv)
     return gain
 
 
 def _transpose(graph: _Layered, layers: list[list[int]]) -> None:
+    pos = {v: i for layer in layers for i, v in enumerate(layer)}
     for _ in range(20):
         improved = False
-        for k in range(len(layers)):
-            for i in range(len(layers[k]) - 1):
-                if _swap_gain(graph, layers, k, i) > 0:
-                    layers[k][i], layers[k][i + 1] = layers[k][i + 1], layers[k][i]
+        for layer in layers:
+            for i in range(len(layer) - 1):
+                u, v = layer[i], layer[i + 1]
+                if _swap_gain(graph, pos, u, v) > 0:
+                    layer[i], layer[i + 1] = v, u
+                    pos[u], pos[v] = i + 1, i
                     improved = True
         if not improved:
             break
