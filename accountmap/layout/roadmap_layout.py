@@ -14,6 +14,10 @@ Steps:
    chains and long edges come out straight and a decision sits between its outcomes.
 6. Coordinates: layers are columns LAYER_GAP apart (each as wide as its widest node),
    rows are NODE_HEIGHT + ROW_GAP apart, nodes centred in their cell, snapped to GRID.
+
+Every non-loop edge inside a band points right (an edge from the unreachable band into
+the reachable one may not). Written here rather than taken from grandalf: on the same
+inputs grandalf's Sugiyama layout gave as many or more crossings, about twice as slowly.
 """
 
 from __future__ import annotations

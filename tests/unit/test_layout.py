@@ -388,6 +388,22 @@ def test_top_management_comes_first_whatever_its_place_in_the_list():
         assert all(rect[1] > 0 for cid, rect in layout.centres.items() if cid != "top"), name
 
 
+def test_centre_others_report_into_comes_first_even_without_a_telling_name():
+    account = Account(
+        id="a",
+        decision_centres=[DecisionCentre(id="it", name="IT"), DecisionCentre(id="fin", name="Finance"),
+                          DecisionCentre(id="hq", name="Holding")],
+        stakeholders=[Stakeholder(id="cio", decision_centre_id="it"), Stakeholder(id="cfo", decision_centre_id="fin"),
+                      Stakeholder(id="owner", decision_centre_id="hq")],
+        relationships=[reports("cio", "owner"), reports("cfo", "owner")],
+    )
+    layout = layout_account_map(account)
+    assert_map_sound(account, layout)
+    assert layout.centres["hq"][1] == 0.0
+    assert layout.centres["it"][1] > 0 and layout.centres["fin"][1] > 0
+    assert list(layout.centres) == ["it", "fin", "hq"]  # listed in the account's order
+
+
 def test_reports_to_cycles_are_broken():
     people = [Stakeholder(id=i, decision_centre_id="fin") for i in ("a", "b", "c", "d")]
     # a -> b -> c -> a, and d reports to c; plus a self-report slipped past validation
