@@ -134,6 +134,7 @@ class Context:
                       hAlign="LEFT")
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
             ("BACKGROUND", (0, 0), (-1, 0), SHADE),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
@@ -162,6 +163,7 @@ class Context:
                       hAlign="LEFT")
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
             ("BACKGROUND", (0, 0), (-1, -1), SHADE),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -250,6 +252,7 @@ class Context:
             buffer, pagesize=self.pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
             topMargin=MARGIN, bottomMargin=MARGIN + 8, title=title,
             author=clean(self.account.owner), creator="AccountMap", lang=self.lang,
+            initialFontName=REGULAR, initialFontSize=9.5,
         )
         doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
         if after:

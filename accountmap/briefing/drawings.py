@@ -256,7 +256,7 @@ def map_drawing(account: Account, max_width: float, max_height: float | None = N
         return None
     x0, y0, bw, bh = _bbox(boxes, 10.0)
     s = _scale(bw, bh, max_width, max_height, min_scale, max_scale)
-    d = Drawing(bw * s, bh * s)
+    d = Drawing(bw * s, bh * s, initialFontName=REGULAR, initialFontSize=8)
 
     def tx(x: float) -> float:
         return (x - x0) * s
@@ -383,7 +383,7 @@ def roadmap_drawing(account: Account, max_width: float, max_height: float | None
     in_play = position.in_play
     x0, y0, bw, bh = _bbox(list(boxes.values()), 24.0)
     s = _scale(bw, bh, max_width, max_height, min_scale, max_scale)
-    d = Drawing(bw * s, bh * s)
+    d = Drawing(bw * s, bh * s, initialFontName=REGULAR, initialFontSize=8)
 
     def tx(x: float) -> float:
         return (x - x0) * s

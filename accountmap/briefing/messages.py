@@ -101,7 +101,6 @@ BRIEFING_MESSAGES: dict[str, dict[str, str]] = {
     "cli.plan_written": {"en": "Account plan written to {path}", "ru": "План записан в {path}"},
     "cli.no_meeting": {"en": "Account “{account}” has no meeting with id “{id}”", "ru": "У клиента «{account}» нет встречи с идентификатором «{id}»"},
     "cli.no_upcoming_meeting": {"en": "Account “{account}” has no meeting dated {date} or later", "ru": "У клиента «{account}» нет встреч на {date} или позже"},
-    "cli.meeting_choice": {"en": "Say which meeting: --meeting ID or --next", "ru": "Укажите встречу: --meeting ID или --next"},
     "cli.cannot_write": {"en": "Cannot write {path}: {detail}", "ru": "Не удаётся записать {path}: {detail}"},
 }
 

@@ -93,6 +93,7 @@ def styles() -> Styles:
     register_fonts()
     base = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=12.5,
                           textColor=INK, alignment=TA_LEFT, splitLongWords=1,
+                          bulletFontName=REGULAR,
                           spaceAfter=2)
     return Styles(
         title=ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=17, leading=21,
