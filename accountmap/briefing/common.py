@@ -94,8 +94,10 @@ class Context:
     def h1(self, text: str) -> Paragraph:
         return Paragraph(esc(text), self.st.h1)
 
-    def h2(self, text: str) -> Paragraph:
-        return Paragraph(esc(text), self.st.h2)
+    def h2(self, text: str, keep: bool = True) -> Paragraph:
+        """A sub-heading; keep=False when what follows is too long to keep with it
+        (otherwise a page-long paragraph drags the heading to the next page)."""
+        return Paragraph(esc(text), self.st.h2 if keep else self.st.h2_loose)
 
     def field(self, label: str, value: str, style=None) -> Paragraph:
         """`<b>label:</b> value` with the value escaped."""

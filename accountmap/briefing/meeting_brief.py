@@ -69,7 +69,7 @@ def _meeting_section(ctx: Context, meeting: Meeting) -> list[Flowable]:
     if meeting.place.strip():
         pairs.append((t("brief.place"), meeting.place))
     out.append(ctx.facts(pairs))
-    out.append(ctx.h2(t("brief.goal")))
+    out.append(ctx.h2(t("brief.goal"), keep=len(meeting.goal) < 1500))
     if meeting.goal.strip():
         out.append(ctx.p(esc(meeting.goal)))
     else:

@@ -79,6 +79,7 @@ class Styles:
     subtitle: ParagraphStyle
     h1: ParagraphStyle
     h2: ParagraphStyle
+    h2_loose: ParagraphStyle
     body: ParagraphStyle
     small: ParagraphStyle
     cell: ParagraphStyle
@@ -104,6 +105,8 @@ def styles() -> Styles:
                           textColor=ACCENT, spaceBefore=10, spaceAfter=5, keepWithNext=1),
         h2=ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=11, leading=14,
                           spaceBefore=7, spaceAfter=3, keepWithNext=1),
+        h2_loose=ParagraphStyle("h2_loose", parent=base, fontName=BOLD, fontSize=11,
+                                leading=14, spaceBefore=7, spaceAfter=3),
         body=base,
         small=ParagraphStyle("small", parent=base, fontSize=8.5, leading=11),
         cell=ParagraphStyle("cell", parent=base, fontSize=8, leading=10, spaceAfter=0),
