@@ -1,0 +1,58 @@
+"""DejaVu fonts for the briefings: registered once per process, embedded in every PDF.
+
+reportlab's built-in Type 1 fonts have no Cyrillic, so every style uses DejaVu Sans. The
+family is registered so that `<b>`/`<i>` in our own markup pick the right face.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+BOLD_ITALIC = "DejaVuSans-BoldOblique"
+
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
+
+_lock = threading.Lock()
+_registered = False
+
+
+class FontsMissing(RuntimeError):
+    """The DejaVu font files are not where the application ships them."""
+
+
+def register_fonts() -> None:
+    """Register the DejaVu family with reportlab (idempotent, thread-safe, cheap after once)."""
+    global _registered
+    if _registered:
+        return
+    with _lock:
+        if _registered:
+            return
+        from reportlab.lib.fonts import addMapping
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        for name, file_name in _FILES.items():
+            path = FONT_DIR / file_name
+            if not path.is_file():
+                raise FontsMissing(f"font file missing: {path}")
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD,
+                                      italic=ITALIC, boldItalic=BOLD_ITALIC)
+        # Paragraph markup resolves <b>/<i> through these mappings.
+        addMapping(REGULAR, 0, 0, REGULAR)
+        addMapping(REGULAR, 1, 0, BOLD)
+        addMapping(REGULAR, 0, 1, ITALIC)
+        addMapping(REGULAR, 1, 1, BOLD_ITALIC)
+        _registered = True

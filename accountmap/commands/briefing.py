@@ -1,0 +1,127 @@
+"""`accountmap brief` and `accountmap plan`: print a meeting brief or an account plan to PDF.
+
+    accountmap brief WORKSPACE --account NAME [--meeting ID | --next] [--lang ru|en]
+                     [--paper a4|letter] -o FILE.pdf
+    accountmap plan  WORKSPACE --account NAME [--lang ru|en] [--paper a4|letter] -o FILE.pdf
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from accountmap import catalogue
+
+
+def register(subparsers) -> None:
+    brief = subparsers.add_parser(
+        "brief", help="print the brief for a meeting with the client (PDF)",
+        description="Print the brief for a meeting: who is in the room, what to ask, "
+                    "the checkpoint and its exit criteria.")
+    _common(brief)
+    which = brief.add_mutually_exclusive_group()
+    which.add_argument("--meeting", metavar="ID", help="the meeting's id")
+    which.add_argument("--next", action="store_true",
+                       help="the first meeting dated today or later (the default)")
+    brief.set_defaults(func=run_brief)
+
+    plan = subparsers.add_parser(
+        "plan", help="print the account plan (PDF)",
+        description="Print the account plan: map, stakeholders, open questions, roadmap, "
+                    "upcoming checkpoints, risks, touchpoints and journey grids.")
+    _common(plan)
+    plan.set_defaults(func=run_plan)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("workspace", metavar="WORKSPACE", help="the workspace file")
+    parser.add_argument("--account", required=True, metavar="NAME",
+                        help="the account's name (or id)")
+    parser.add_argument("--lang", choices=catalogue.LANGUAGES, default=None,
+                        help="language of the document (default: the workspace's)")
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                        help="where to write the PDF")
+
+
+def _load(args):
+    from accountmap.cli import CommandError
+    from accountmap.storage.workspace_file import WorkspaceFile
+
+    with WorkspaceFile.open(args.workspace, read_only=True) as wf:
+        settings = wf.settings()
+        lang = args.lang or settings.language
+        account_id = wf.find_account(args.account)
+        if account_id is None:
+            raise CommandError(catalogue.text("cli.no_account", lang, name=args.account,
+                                              path=args.workspace))
+        account = wf.load_account(account_id)
+    return account, settings, lang
+
+
+def write_atomically(path: str | os.PathLike, data: bytes, lang: str = "en") -> None:
+    """Write `data` to `path` whole or not at all (temp file in the same folder + rename)."""
+    from accountmap.cli import CommandError
+
+    target = Path(path)
+    fd = None
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                        dir=target.parent if str(target.parent) else ".")
+        with os.fdopen(fd, "wb") as handle:
+            fd = None
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+        tmp_name = None
+    except OSError as exc:
+        raise CommandError(catalogue.text("cli.cannot_write", lang, path=target,
+                                          detail=exc.strerror or exc)) from exc
+    finally:
+        if fd is not None:
+            os.close(fd)
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def run_brief(args) -> int:
+    from accountmap.briefing.meeting_brief import build_meeting_brief, next_meeting
+    from accountmap.cli import CommandError
+
+    account, settings, lang = _load(args)
+    today = dt.date.today()
+    if args.meeting:
+        meeting = next((m for m in account.meetings if m.id == args.meeting), None)
+        if meeting is None:
+            raise CommandError(catalogue.text("cli.no_meeting", lang, account=account.name,
+                                              id=args.meeting))
+    else:  # --next, also the default
+        meeting = next_meeting(account, today)
+        if meeting is None:
+            raise CommandError(catalogue.text(
+                "cli.no_upcoming_meeting", lang, account=account.name,
+                date=today.strftime("%d.%m.%Y") if lang == "ru" else today.isoformat()))
+    data = build_meeting_brief(account, meeting, settings.journey_framework, lang=lang,
+                               paper=args.paper, today=today)
+    write_atomically(args.output, data, lang)
+    print(catalogue.text("cli.brief_written", lang, path=args.output))
+    return 0
+
+
+def run_plan(args) -> int:
+    from accountmap.briefing.account_plan import build_account_plan
+
+    account, settings, lang = _load(args)
+    data = build_account_plan(account, settings.journey_framework, lang=lang,
+                              paper=args.paper, today=dt.date.today())
+    write_atomically(args.output, data, lang)
+    print(catalogue.text("cli.plan_written", lang, path=args.output))
+    return 0

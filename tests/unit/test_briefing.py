@@ -1,0 +1,320 @@
+"""Meeting brief and account plan: they build for normal and hostile input, carry every
+name/question/criterion as typed (checked with pdftotext) and pass `qpdf --check`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from briefing_data import LONG_WORD, MARKUP, TODAY, make_account  # noqa: E402
+
+from accountmap.briefing.account_plan import build_account_plan  # noqa: E402
+from accountmap.briefing.drawings import map_drawing, roadmap_drawing, tiles, wrap_text  # noqa: E402
+from accountmap.briefing.fonts import REGULAR  # noqa: E402
+from accountmap.briefing.meeting_brief import build_meeting_brief, next_meeting  # noqa: E402
+from accountmap.briefing.styles import esc  # noqa: E402
+from accountmap.domain.journey import FIVE_STAGES, TWELVE_STATIONS  # noqa: E402
+from accountmap.domain.models import Account, Meeting, Roadmap, RoadmapNode  # noqa: E402
+from accountmap.domain.vocabulary import NodeKind  # noqa: E402
+
+PHRASE = "ДлиннаязаметкапроR&Dи100%загрузку."
+TOOLS = ("pdftotext", "qpdf", "pdfinfo", "pdffonts")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _tools():
+    missing = [t for t in TOOLS if shutil.which(t) is None]
+    if missing:
+        pytest.skip(f"missing PDF tools: {', '.join(missing)} (apt-get install poppler-utils qpdf)")
+
+
+def _run(args: list[str], data: bytes, tmp_path: Path) -> str:
+    pdf = tmp_path / f"doc{len(list(tmp_path.iterdir()))}.pdf"
+    pdf.write_bytes(data)
+    return subprocess.run([*args, str(pdf), *([] if args[0] != "pdftotext" else ["-"])],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def checked_text(data: bytes, tmp_path: Path) -> str:
+    """pdftotext of a PDF that qpdf finds sound; whitespace normalised."""
+    assert data.startswith(b"%PDF-")
+    pdf = tmp_path / f"doc{len(list(tmp_path.iterdir()))}.pdf"
+    pdf.write_bytes(data)
+    check = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "\u25a0" not in text  # ■: a glyph the font lacks
+    return " ".join(text.split())
+
+
+def squashed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def pages(data: bytes, tmp_path: Path) -> tuple[int, str]:
+    info = _run(["pdfinfo"], data, tmp_path)
+    count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    size = re.search(r"^Page size:\s+(.*)$", info, re.M).group(1)
+    return count, size
+
+
+# --------------------------------------------------------------------------- brief
+def test_brief_has_every_attendee_question_and_exit_criterion(tmp_path):
+    account = make_account()
+    meeting = account.meetings[0]
+    text = checked_text(build_meeting_brief(account, meeting, TWELVE_STATIONS, today=TODAY),
+                        tmp_path)
+    assert "Памятка к встрече" in text
+    assert account.name in text
+    assert "48 500 000 RUB" in text
+    assert "Сравнение" in text  # the journey stage, from the framework
+    assert "Тёплый" in text
+    assert meeting.goal in text
+    node = account.node(meeting.checkpoint_id)
+    assert node.title in text
+    for criterion in node.exit_criteria:
+        assert criterion.text in text
+    for person_id in meeting.attendee_ids:
+        person = account.stakeholder(person_id)
+        assert person.full_name in text
+        assert person.title in text
+        for q in account.open_questions:
+            if q.stakeholder_id == person_id:
+                assert q.question in text
+    assert "Противник на встрече" in text  # an opponent in the room is a risk
+
+
+def test_brief_in_english_on_letter_paper(tmp_path):
+    account = make_account()
+    data = build_meeting_brief(account, account.meetings[0], TWELVE_STATIONS, lang="en",
+                               paper="letter", today=TODAY)
+    text = checked_text(data, tmp_path)
+    assert "Meeting brief" in text and "Exit criteria" in text and "Ask this person" in text
+    assert "Ирина Соколова" in text  # people's names stay as typed
+    count, size = pages(data, tmp_path)
+    assert "612 x 792" in size
+    count_a4, size_a4 = pages(build_meeting_brief(account, account.meetings[0],
+                                                  TWELVE_STATIONS, lang="en", today=TODAY),
+                              tmp_path)
+    assert "595.276 x 841.89" in size_a4
+
+
+def test_brief_for_six_people_fits_two_a4_pages(tmp_path):
+    account = make_account()
+    data = build_meeting_brief(account, account.meetings[0], TWELVE_STATIONS, today=TODAY)
+    assert pages(data, tmp_path)[0] <= 2
+
+
+def test_forty_attendees_flow_across_pages(tmp_path):
+    account = make_account(people=40, checkpoints=10)
+    data = build_meeting_brief(account, account.meetings[0], TWELVE_STATIONS, today=TODAY)
+    text = checked_text(data, tmp_path)
+    assert pages(data, tmp_path)[0] > 3
+    for person in account.stakeholders:
+        assert person.full_name in text
+    assert "Кто будет на встрече (40)" in text
+
+
+def test_hostile_text_prints_as_typed(tmp_path):
+    account = make_account(hostile=True)
+    meeting = account.meetings[0]
+    data = build_meeting_brief(account, meeting, TWELVE_STATIONS, today=TODAY)
+    text = checked_text(data, tmp_path)
+    flat = squashed(text)
+    assert MARKUP in text  # account name, names, questions, criteria...
+    assert text.count(MARKUP) >= len(account.stakeholders)
+    assert squashed(LONG_WORD) in flat  # the 300-character word, wrapped but whole
+    # 5,000-character notes and goal flow on to the next page, nothing lost
+    assert flat.count(PHRASE) >= squashed(meeting.notes + meeting.goal).count(PHRASE) > 200
+    for person in account.stakeholders:
+        assert person.full_name in text
+    assert "дата не назначена" in text  # a meeting without a date
+
+
+def test_hostile_text_stays_inside_the_page(tmp_path):
+    account = make_account(hostile=True)
+    data = build_meeting_brief(account, account.meetings[0], TWELVE_STATIONS, today=TODAY)
+    html = _run(["pdftotext", "-bbox"], data, tmp_path)
+    width = float(re.search(r'<page width="([\d.]+)"', html).group(1))
+    right_edges = [float(x) for x in re.findall(r'xMax="([\d.]+)"', html)]
+    assert right_edges and max(right_edges) <= width - 30  # margins are 42.5 pt
+
+
+def test_empty_account_and_meeting_still_build(tmp_path):
+    account = Account(name="")
+    meeting = Meeting()
+    text = checked_text(build_meeting_brief(account, meeting, None, today=TODAY), tmp_path)
+    assert "Участники не указаны" in text
+    assert "На карте пока никого нет" in text
+    text = checked_text(build_account_plan(account, None, lang="en", today=TODAY), tmp_path)
+    assert "The account has no roadmap yet" in text
+    assert "No open questions" in text
+
+
+def test_attendee_missing_from_the_map_and_unknown_checkpoint(tmp_path):
+    account = make_account(people=3)
+    meeting = Meeting(attendee_ids=["p0", "gone"], checkpoint_id="nowhere", goal="Итоги")
+    text = checked_text(build_meeting_brief(account, meeting, FIVE_STAGES, lang="en",
+                                            today=TODAY), tmp_path)
+    assert "An attendee who is no longer on the map" in text
+    assert "not tied to a checkpoint" in text
+
+
+def test_fonts_are_embedded(tmp_path):
+    account = make_account(people=2)
+    fonts = _run(["pdffonts"], build_meeting_brief(account, account.meetings[0],
+                                                    TWELVE_STATIONS, today=TODAY), tmp_path)
+    rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
+    assert rows
+    assert all("DejaVuSans" in row[0] for row in rows)
+    # columns: name type encoding emb sub uni object ID
+    assert all(row[-5] == "yes" for row in rows), fonts
+
+
+def test_bad_language_or_paper_is_refused():
+    account = make_account(people=1)
+    with pytest.raises(ValueError):
+        build_meeting_brief(account, account.meetings[0], None, lang="de")
+    with pytest.raises(ValueError):
+        build_account_plan(account, None, paper="a3")
+
+
+# --------------------------------------------------------------------------- plan
+def test_plan_has_people_questions_roadmap_touchpoints_and_grids(tmp_path):
+    account = make_account()
+    data = build_account_plan(account, TWELVE_STATIONS, today=TODAY)
+    text = checked_text(data, tmp_path)
+    assert "План работы с клиентом" in text
+    for person in account.stakeholders:
+        assert person.full_name in text
+    for q in account.open_questions:
+        assert q.question in text
+    assert "Не адресованы никому" in text
+    assert "Дорожная карта" in text and "Ближайшие контрольные точки" in text
+    assert "Контрольная точка 5: аудит и пилот" in text
+    assert "Точки контакта" in text and "Обсудили требования к отчётности" in text
+    assert "Карты пути по ЛПР" in text and "Окупаемость за 18 месяцев" in text
+    assert "Диагностическая сессия" in text
+    assert "Риски" in text
+    assert pages(data, tmp_path)[0] >= 3
+
+
+def test_plan_for_forty_people_and_fifty_checkpoints(tmp_path):
+    account = make_account(people=40, checkpoints=50)
+    calls: list[tuple[int, int]] = []
+    data = build_account_plan(account, TWELVE_STATIONS, lang="en", paper="letter",
+                              today=TODAY, progress=lambda d, t: calls.append((d, t)))
+    text = checked_text(data, tmp_path)
+    for person in account.stakeholders:
+        assert person.full_name in text
+    assert "Checkpoint 49: аудит и пилот" not in text  # titles are user text, not labels
+    assert "Контрольная точка 49: аудит и пилот" in text
+    count, size = pages(data, tmp_path)
+    assert "612 x 792" in size and count > 5
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and calls[0][0] == 0 and calls[-1][0] == calls[-1][1]
+
+
+def test_hostile_plan_prints_as_typed(tmp_path):
+    account = make_account(hostile=True)
+    text = checked_text(build_account_plan(account, TWELVE_STATIONS, today=TODAY), tmp_path)
+    assert MARKUP in text
+    flat = squashed(text)
+    assert squashed(LONG_WORD) in flat
+    # Long cells split across pages (with the footer and the repeated table header in
+    # between): every repetition of the phrase must still be there.
+    long_texts = [t.summary for t in account.touchpoints] + [
+        g.cells["interest"]["actions_wanted"] for g in account.journey_grids]
+    expected = sum(squashed(t).count(PHRASE) for t in long_texts)
+    assert expected > 900
+    # A page break (footer, repeated header) interrupts at most one phrase per page;
+    # test_tall_cell_splits_across_pages_without_loss checks the split itself exactly.
+    count = pages(build_account_plan(account, TWELVE_STATIONS, today=TODAY), tmp_path)[0]
+    assert flat.count(PHRASE) >= expected - count
+
+
+def test_plan_without_roadmap_people_or_dates(tmp_path):
+    account = make_account(people=0, checkpoints=0)
+    account.roadmap = Roadmap()
+    for m in account.meetings:
+        m.date = None
+    text = checked_text(build_account_plan(account, TWELVE_STATIONS, today=TODAY), tmp_path)
+    assert "У клиента пока нет дорожной карты" in text
+    assert "На карте пока никого нет" in text
+
+
+# --------------------------------------------------------------------------- helpers
+def test_next_meeting_is_the_first_dated_today_or_later():
+    account = make_account(people=2, meetings=3)
+    account.meetings[0].date = TODAY - dt.timedelta(days=1)
+    account.meetings[1].date = TODAY + dt.timedelta(days=9)
+    account.meetings[2].date = TODAY
+    account.meetings.append(Meeting(id="undated"))
+    assert next_meeting(account, TODAY).id == "m2"
+    assert next_meeting(account, TODAY + dt.timedelta(days=1)).id == "m1"
+    assert next_meeting(account, TODAY + dt.timedelta(days=10)) is None
+
+
+def test_escape_keeps_markup_as_text_and_line_breaks():
+    assert esc("R&D <b>x</b>\nnext") == "R&amp;D &lt;b&gt;x&lt;/b&gt;<br/>next"
+    assert esc("bell\x07") == "bell"
+
+
+def test_wrap_text_breaks_long_words_and_marks_the_rest():
+    lines = wrap_text("Ж" * 300, REGULAR, 8, 100, 3)
+    assert len(lines) == 3
+    assert lines[-1].endswith("…")
+
+
+def test_drawings_fall_back_to_a_grid_when_positions_collide():
+    account = make_account(people=8)
+    for person in account.stakeholders:
+        person.x = person.y = 0.0
+    drawing = map_drawing(account, 500, 400)
+    assert drawing is not None and drawing.width <= 500 + 1e-6
+    boxes = drawing.item_boxes
+    assert len({(round(x), round(y)) for x, y, _, _ in boxes}) == len(boxes)
+    account.roadmap.nodes = [RoadmapNode(kind=NodeKind.START), RoadmapNode(),
+                             RoadmapNode(kind=NodeKind.WON)]
+    road = roadmap_drawing(account, 500, 300)
+    assert road is not None
+    assert len({(round(x), round(y)) for x, y, _, _ in road.item_boxes}) == 3
+
+
+def test_tiles_cover_a_drawing_larger_than_the_page():
+    account = make_account(people=4, checkpoints=50)
+    road = roadmap_drawing(account, 500, 700, min_scale=0.33)
+    assert road.width > 500
+    parts = tiles(road, 500, 700, road.item_boxes)
+    assert len(parts) > 1
+    assert all(p.width <= 500 + 1e-6 and p.height <= 700 + 1e-6 for p in parts)
+    first_row = [p for p in parts if p.dy == 0]
+    assert abs(sum(p.width for p in first_row) - road.width) < 1e-6
+
+
+def test_tall_cell_splits_across_pages_without_loss(tmp_path):
+    from accountmap.briefing.common import Context
+
+    account = make_account(hostile=True)
+    note = account.touchpoints[0].summary
+    ctx = Context(account, TWELVE_STATIONS, "en", "a4", TODAY)
+    data = ctx.build([ctx.table(["H1", "H2"], [["x", note], ["y", note]], [1, 2])],
+                     "plan.title")
+    checked_text(data, tmp_path)
+    pdf = tmp_path / "tall.pdf"
+    pdf.write_bytes(data)
+    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    body = [line for page in raw.split("\f") for line in page.splitlines()
+            if line.strip() not in ("H1", "H2", "x", "y")
+            and "Printed" not in line and "Account plan" not in line]
+    assert pages(data, tmp_path)[0] >= 2
+    assert squashed("".join(body)) == squashed(note + note)
