@@ -34,8 +34,9 @@ def next_meeting(account: Account, today: dt.date | None = None) -> Meeting | No
 
 
 class NotesLines(Flowable):
-    """Ruled lines to write on: as many as fit in what is left of the page (within
-    `least`..`most`); fewer than `least` fit -> they move to the next page."""
+    """Ruled lines to write on: as many as fit in what is left of the page, up to `most`.
+    Fewer than `least` fit -> none are drawn: a page of nothing but lines would make a
+    two-page brief three pages."""
 
     def __init__(self, width: float, least: int = 4, most: int = 14, gap: float = 20.0) -> None:
         super().__init__()
@@ -48,7 +49,7 @@ class NotesLines(Flowable):
 
     def wrap(self, availWidth, availHeight):  # noqa: N802
         fit = int(availHeight // self.gap)
-        self.lines = min(self.most, fit) if fit >= self.least else self.least
+        self.lines = min(self.most, fit) if fit >= self.least else 0
         self.height = self.lines * self.gap
         return self.width, self.height
 
