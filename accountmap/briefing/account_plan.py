@@ -51,7 +51,7 @@ def _map(ctx: Context) -> list[Flowable]:
     t = ctx.t
     out: list[Flowable] = [CondPageBreak(ctx.height * 0.45), ctx.h1(t("plan.map"))]
     drawing = map_drawing(ctx.account, ctx.width, ctx.height - 40, lang=ctx.lang,
-                          min_scale=0.3, max_scale=0.6)
+                          min_scale=0.2, max_scale=0.6)
     if drawing is None:
         out.append(ctx.p(esc(t("plan.no_stakeholders")), ctx.st.muted))
     else:
