@@ -6,7 +6,10 @@ are shared from here so the map, the briefing and the CLI call things by the sam
 
 from __future__ import annotations
 
-from accountmap.domain.problems import Problem
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # keep this module cheap to import: the CLI loads it at start-up
+    from accountmap.domain.problems import Problem
 
 LANGUAGES = ("ru", "en")
 
@@ -118,5 +121,5 @@ def label(prefix: str, value: object, lang: str = "en") -> str:
     return text(f"{prefix}.{getattr(value, 'value', value)}", lang)
 
 
-def describe(problem: Problem, lang: str = "en") -> str:
+def describe(problem: "Problem", lang: str = "en") -> str:
     return text(problem.code, lang, **problem.params)

@@ -32,11 +32,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; `only="open"` registers just that command (start-up of the GUI does not
+    pay for importing every other command)."""
     parser = _Parser(prog="accountmap", description="Account maps and roadmaps for B2B sales")
     parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    modules = [f"accountmap.commands.{only}"] if only else COMMAND_MODULES
+    for name in modules:
         importlib.import_module(name).register(sub)
     return parser
 
@@ -45,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         argv = ["open", *argv]  # `accountmap` alone opens the GUI
-    parser = build_parser()
+    parser = build_parser("open" if argv[0] == "open" else None)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

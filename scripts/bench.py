@@ -1,0 +1,297 @@
+"""AccountMap benchmark: builds large synthetic workspaces and prints target vs measured.
+
+Run with `scripts/bench` (sets up the venv, offscreen Qt). Takes 1–3 minutes on 2 cores.
+Speed targets live here, never in tests: these machines are shared and noisy, so each
+number is a median (or best) of several runs, and the table says how many.
+See docs/PERFORMANCE.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROWS: list[tuple[str, str, str, str]] = []
+
+
+def row(what: str, target: str, measured: str, verdict: str = "") -> None:
+    ROWS.append((what, target, measured, verdict))
+    print(f"  … {what}: {measured} {verdict}", file=sys.stderr, flush=True)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def judge(value: float, limit: float | None) -> str:
+    if limit is None:
+        return ""
+    return "ok" if value <= limit else "SLOW"
+
+
+def timed(fn, runs: int = 5) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+# ---------------------------------------------------------------------------- data
+def big_map_account(people: int = 300, relationships: int = 400):
+    import random
+
+    from accountmap.domain.models import Relationship
+    from accountmap.layout.synthetic import synthetic_account, synthetic_roadmap
+
+    account = synthetic_account(people, centres=10, seed=7, with_cycle=False)
+    rng = random.Random(7)
+    ids = [s.id for s in account.stakeholders]
+    existing = {(r.from_id, r.to_id) for r in account.relationships}
+    kinds = ["influences", "ally", "conflict"]
+    while len(account.relationships) < relationships:
+        a, b = rng.sample(ids, 2)
+        if (a, b) in existing:
+            continue
+        existing.add((a, b))
+        account.relationships.append(Relationship(id=f"x{len(account.relationships)}", from_id=a,
+                                                  to_id=b, kind=rng.choice(kinds),
+                                                  strength=rng.randint(1, 5)))
+    account.roadmap = synthetic_roadmap(60, seed=7)
+    account.name = "Синтетический клиент (300 человек)"
+    return account
+
+
+def portfolio_accounts(count: int, people: int, checkpoints: int):
+    from accountmap.layout.synthetic import synthetic_account, synthetic_roadmap
+
+    template = synthetic_account(people, centres=6, seed=3, with_cycle=False)
+    road = synthetic_roadmap(checkpoints, seed=3)
+    accounts = []
+    for i in range(count):
+        account = template.model_copy(deep=False)
+        account.id = f"acc{i:04d}"
+        account.name = f"Клиент №{i + 1}"
+        account.roadmap = road
+        accounts.append(account)
+    return accounts
+
+
+# ---------------------------------------------------------------------------- start-up
+BARE = """
+import os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1400, 900); w.show()
+print("startup: window shown", flush=True)
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+
+def _launch(args: list[str]) -> dict[str, float]:
+    env = {**os.environ, "ACCOUNTMAP_TRACE_STARTUP": "1", "QT_QPA_PLATFORM": "offscreen"}
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    marks = {}
+    for line in proc.stdout:
+        if line.startswith("startup: "):
+            marks[line.strip()[9:]] = time.perf_counter() - start
+    proc.wait()
+    marks["exit"] = time.perf_counter() - start
+    return marks
+
+
+def bench_startup(demo: Path, runs: int) -> None:
+    bare, ours_shown, ours_loaded = [], [], []
+    for _ in range(runs):  # interleaved, so both see the same load on the machine
+        bare.append(_launch([sys.executable, "-c", BARE])["window shown"])
+        marks = _launch([sys.executable, "-m", "accountmap", "open", str(demo), "--quit-after-show"])
+        ours_shown.append(marks["window shown"])
+        ours_loaded.append(marks["workspace shown"])
+    b, s, loaded = (statistics.median(x) for x in (bare, ours_shown, ours_loaded))
+    row("start-up: bare PySide6 window shown", "—", f"{ms(b)} (median of {runs})")
+    row("start-up: AccountMap main window shown (demo)", "≤ 1.5 × bare",
+        f"{ms(s)} = {s / b:.2f} × bare", "ok" if s / b <= 1.5 else "SLOW")
+    row("start-up: demo workspace listed and its account shown", "—",
+        f"{ms(loaded)} = {loaded / b:.2f} × bare")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    row("peak memory: the app on the demo workspace", "—", f"{peak:.0f} MiB")
+
+
+# ---------------------------------------------------------------------------- map + roadmap
+def bench_open_and_edit(folder: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from accountmap.document.editor import Editor
+    from accountmap.document.workspace_document import WorkspaceDocument
+    from accountmap.storage.workspace_file import WorkspaceFile
+
+    app = QApplication.instance() or QApplication([])
+    path = folder / "big.accountmap"
+    account = big_map_account()
+    with WorkspaceFile.open(path, create=True) as wf:
+        (account_id,) = wf.add_accounts([account])
+
+    def load():
+        doc = WorkspaceDocument.open(path)
+        doc.account(account_id)
+        doc.close()
+
+    times = timed(load, 5)
+    row("open account: 300 people, 400 relationships, 60 nodes (load)", "—",
+        f"{ms(statistics.median(times))} (median of 5)")
+
+    doc = WorkspaceDocument.open(path)
+    editor = Editor(doc)
+    scene_builders = _scene_builders()
+    for label, build, limit in scene_builders:
+        times = timed(lambda: build(doc, editor, account_id), 5)
+        best = min(times)
+        row(label, f"< {limit * 1000:.0f} ms", f"{ms(best)} (best of 5, median {ms(statistics.median(times))})",
+            judge(best, limit))
+    people = [s.id for s in doc.account(account_id).stakeholders]
+    edit_times = []
+    for i in range(300):
+        start = time.perf_counter()
+        editor.update(account_id, "stakeholders", people[i % len(people)], title=f"Должность {i}")
+        edit_times.append(time.perf_counter() - start)
+    edit_times.sort()
+    p95 = edit_times[int(len(edit_times) * 0.95)]
+    row("one edit to disk (editor → SQLite commit)", "< 5 ms",
+        f"median {ms(statistics.median(edit_times))}, p95 {ms(p95)} (300 edits)", judge(p95, 0.005))
+    move_times = []
+    for i in range(50):
+        start = time.perf_counter()
+        editor.move(account_id, {("stakeholders", p): (float(i * 10), float(i)) for p in people[:50]})
+        move_times.append(time.perf_counter() - start)
+    row("drag of 50 cards: the one move command on release", "< 16 ms",
+        f"median {ms(statistics.median(move_times))}", judge(statistics.median(move_times), 0.016))
+    doc.close()
+    app.processEvents()
+
+
+def _scene_builders():
+    builders = []
+    try:
+        from accountmap.canvas.accountmap.scene import build_map_scene  # type: ignore
+
+        builders.append(("account map scene: 300 people, 400 relationships",
+                         lambda d, e, a: build_map_scene(d, e, a), 0.150))
+    except ImportError:
+        pass
+    try:
+        from accountmap.canvas.roadmap.render_scene import build_scene  # type: ignore
+
+        builders.append(("roadmap scene: 60 nodes", lambda d, e, a: build_scene(d, e, a), 0.050))
+    except ImportError:
+        pass
+    return builders
+
+
+def bench_layout() -> None:
+    from accountmap.layout.orgchart import layout_account_map
+    from accountmap.layout.roadmap_layout import layout_roadmap
+    from accountmap.layout.synthetic import synthetic_roadmap
+
+    road = synthetic_roadmap(60, seed=7)
+    times = timed(lambda: layout_roadmap(road), 7)
+    row("auto-layout: roadmap of 60 nodes", "< 100 ms", f"{ms(min(times))} (best of 7)",
+        judge(min(times), 0.1))
+    account = big_map_account()
+    times = timed(lambda: layout_account_map(account), 5)
+    row("auto-layout: account map of 300 people", "—", f"{ms(min(times))} (best of 5)")
+
+
+def bench_briefing() -> None:
+    import datetime as dt
+
+    from accountmap.briefing.account_plan import build_account_plan
+    from accountmap.briefing.meeting_brief import build_meeting_brief
+    from accountmap.domain.journey import TWELVE_STATIONS
+
+    sys.path.insert(0, str(ROOT / "tests" / "unit"))
+    from briefing_data import TODAY, make_account  # type: ignore
+
+    small = make_account(people=6, checkpoints=8)
+    big = make_account(people=40, checkpoints=50)
+    start = time.perf_counter()
+    build_meeting_brief(small, small.meetings[0], TWELVE_STATIONS, today=TODAY)
+    first = time.perf_counter() - start
+    row("meeting brief PDF (first, fonts included)", "< 300 ms", ms(first), judge(first, 0.3))
+    times = timed(lambda: build_account_plan(big, TWELVE_STATIONS, today=TODAY), 3)
+    row("account plan PDF: 40 people, 50 checkpoints", "< 1500 ms", f"{ms(min(times))} (best of 3)",
+        judge(min(times), 1.5))
+    _ = dt
+
+
+def bench_portfolio(folder: Path, count: int) -> None:
+    from accountmap.domain.roadmap_rules import position_on_road
+    from accountmap.storage.workspace_file import WorkspaceFile
+
+    path = folder / "portfolio.accountmap"
+    accounts = portfolio_accounts(count, 40, 50)
+    start = time.perf_counter()
+    with WorkspaceFile.open(path, create=True) as wf:
+        wf.add_accounts(accounts)
+    row(f"build portfolio file: {count} accounts × 40 people × 50 checkpoints", "—",
+        f"{time.perf_counter() - start:.1f} s, {path.stat().st_size / 2**20:.0f} MiB")
+    start = time.perf_counter()
+    with WorkspaceFile.open(path, read_only=True) as wf:
+        summaries = wf.account_summaries()
+    listed = time.perf_counter() - start
+    row(f"portfolio open: list {len(summaries)} accounts", "—", ms(listed))
+    start = time.perf_counter()
+    with WorkspaceFile.open(path, read_only=True) as wf:
+        for account_id in wf.account_ids():
+            position_on_road(wf.load_account(account_id).roadmap)
+    row(f"portfolio review: load all {count} accounts + position on road", "—",
+        f"{time.perf_counter() - start:.1f} s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--accounts", type=int, default=1000, help="portfolio size (default 1000)")
+    parser.add_argument("--runs", type=int, default=5, help="start-up runs (default 5)")
+    args = parser.parse_args()
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        demo = folder / "demo.accountmap"
+        from accountmap.commands.demo import write_demo
+
+        write_demo(demo)
+        bench_startup(demo, args.runs)
+        bench_open_and_edit(folder)
+        bench_layout()
+        bench_briefing()
+        bench_portfolio(folder, args.accounts)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    row("peak memory: this benchmark process", "—", f"{peak:.0f} MiB")
+    width = max(len(r[0]) for r in ROWS)
+    twidth = max(len(r[1]) for r in ROWS)
+    mwidth = max(len(r[2]) for r in ROWS)
+    print(f"\n{'what':<{width}}  {'target':<{twidth}}  {'measured':<{mwidth}}  verdict")
+    print(f"{'-' * width}  {'-' * twidth}  {'-' * mwidth}  -------")
+    for what, target, measured, verdict in ROWS:
+        print(f"{what:<{width}}  {target:<{twidth}}  {measured:<{mwidth}}  {verdict}")
+    print(f"\n(total {time.perf_counter() - began:.0f} s; python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} cores)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
