@@ -33,7 +33,11 @@ def make_application(lang: str | None = None) -> QApplication:
     from accountmap.app.translation import CatalogueTranslator, system_language
 
     lang = lang or os.environ.get("ACCOUNTMAP_LANG") or system_language()
-    if lang != "en" and not getattr(app, "_accountmap_translator", None):
+    current = getattr(app, "_accountmap_translator", None)
+    if current is not None and current.lang != lang:
+        app.removeTranslator(current)
+        app._accountmap_translator = current = None
+    if lang != "en" and current is None:
         translator = CatalogueTranslator(lang, app)
         app.installTranslator(translator)
         app._accountmap_translator = translator  # keep it alive
