@@ -24,4 +24,7 @@ class AccountContext:
 
     @property
     def lang(self) -> str:
-        return self.document.language
+        """The interface language (labels, messages)."""
+        from accountmap.document.workspace_document import ui_language
+
+        return ui_language()

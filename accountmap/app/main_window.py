@@ -67,7 +67,9 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def language(self) -> str:
-        return self.document.language if self.document else "en"
+        from accountmap.document.workspace_document import ui_language
+
+        return ui_language()
 
     # ------------------------------------------------------------------ actions
     def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:

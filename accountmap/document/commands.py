@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QUndoCommand
 
+from accountmap.document.workspace_document import ui_language
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.workspace_file import RowChange
 
@@ -35,7 +36,7 @@ class ChangeCommand(QUndoCommand):
         try:
             self.document.apply(changes)
         except WorkspaceError as exc:
-            self.document.errorOccurred.emit(exc.message(self.document.language))
+            self.document.errorOccurred.emit(exc.message(ui_language()))
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return MOVE_COMMAND_ID if self.merge_key is not None else -1

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Roadmap
 from accountmap.domain.workspace import WorkspaceSettings
@@ -23,6 +23,13 @@ from accountmap.storage.workspace_file import (
     RowChange,
     WorkspaceFile,
 )
+
+
+def ui_language() -> str:
+    """The language of the interface ("ru"/"en"): the one messages are shown in. (The
+    workspace's own language, `document.language`, is the default for briefings.)"""
+    translator = getattr(QCoreApplication.instance(), "_accountmap_translator", None)
+    return getattr(translator, "lang", "en")
 
 
 class WorkspaceDocument(QObject):
