@@ -34,10 +34,8 @@ def _summary(ctx: Context) -> list[Flowable]:
         out.append(ctx.p(esc(t("plan.no_roadmap")), ctx.st.muted))
     else:
         position = position_on_road(roadmap)
-        done = sum(1 for i in position.taken
-                   if (n := ctx.account.node(i)) and n.kind == NodeKind.CHECKPOINT)
-        ahead = max(0, position.remaining - 1)  # the won node is not a checkpoint
-        out.append(ctx.p(esc(t("plan.progress", done=done, total=done + ahead))))
+        out.append(ctx.p(esc(t("plan.progress", done=position.checkpoints_done,
+                                total=position.checkpoints_total))))
         here = [ctx.account.node(i) for i in (position.active_ids or position.current_ids)]
         titles = [clean(n.title).strip() or ctx.label("node", n.kind) for n in here if n]
         if titles:

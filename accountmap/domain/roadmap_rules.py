@@ -144,6 +144,8 @@ class RoadPosition:
         alternatives not taken (drawn faded).
     chosen_edge_ids: edges on the path taken.
     remaining: the fewest nodes from the current position to a `won` node.
+    checkpoints_done / checkpoints_ahead: the same road counted in checkpoints only (no
+        start, crossroads or end): what "15 of about 36 checkpoints" means everywhere.
     """
 
     taken: list[str]
@@ -152,6 +154,17 @@ class RoadPosition:
     in_play: set[str]
     chosen_edge_ids: set[str]
     remaining: int
+    checkpoints_done: int = 0
+    checkpoints_ahead: int = 0
+
+    @property
+    def checkpoints_total(self) -> int:
+        return self.checkpoints_done + self.checkpoints_ahead
+
+    @property
+    def checkpoint_progress(self) -> float:
+        total = self.checkpoints_total
+        return self.checkpoints_done / total if total else 0.0
 
     @property
     def done_count(self) -> int:
@@ -222,29 +235,36 @@ def position_on_road(roadmap: Roadmap) -> RoadPosition:
         n.id for n in roadmap.nodes
         if n.kind == NodeKind.CHECKPOINT and n.status == CheckpointStatus.ACTIVE and n.id in in_play
     ]
-    remaining = _fewest_to_won(nodes, out, current) if current else 0
-    return RoadPosition(taken, current, active, in_play, chosen_edges, remaining)
+    ahead = _fewest_to_won(nodes, out, current) if current else []
+    is_checkpoint = lambda node_id: nodes[node_id].kind == NodeKind.CHECKPOINT  # noqa: E731
+    return RoadPosition(
+        taken, current, active, in_play, chosen_edges, len(ahead),
+        checkpoints_done=sum(map(is_checkpoint, taken)),
+        checkpoints_ahead=sum(map(is_checkpoint, ahead)),
+    )
 
 
 def _fewest_to_won(nodes: dict[str, RoadmapNode], out: dict[str, list[RoadmapEdge]],
-                   from_ids: list[str]) -> int:
-    """Fewest nodes from `from_ids` (counted) to a won node (counted); breadth-first."""
-    queue = deque((node_id, 1) for node_id in from_ids)
+                   from_ids: list[str]) -> list[str]:
+    """The shortest road (node ids, both ends included) from `from_ids` to a won node,
+    breadth-first; with no won node reachable, the longest of the shortest roads found."""
+    queue = deque((node_id, (node_id,)) for node_id in from_ids)
     seen: set[str] = set()
-    best_any = 0
+    deepest: tuple[str, ...] = ()
     while queue:
-        node_id, depth = queue.popleft()
+        node_id, path = queue.popleft()
         if node_id in seen or node_id not in nodes:
             continue
         seen.add(node_id)
         node = nodes[node_id]
-        best_any = max(best_any, depth)
+        if len(path) > len(deepest):
+            deepest = path
         if node.kind == NodeKind.WON:
-            return depth
+            return list(path)
         for edge in _next_edges(node, out):
             if not edge.loop:
-                queue.append((edge.to_id, depth + 1))
-    return best_any
+                queue.append((edge.to_id, path + (edge.to_id,)))
+    return list(deepest)
 
 
 def overdue_nodes(roadmap: Roadmap, today) -> list[RoadmapNode]:

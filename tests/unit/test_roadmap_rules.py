@@ -123,3 +123,12 @@ def test_empty_roadmap_is_valid_and_has_no_position():
     assert validate_roadmap(Roadmap()) == []
     pos = position_on_road(Roadmap())
     assert pos.total == 0 and pos.progress == 0.0
+
+
+def test_progress_in_checkpoints_counts_neither_start_nor_crossroads_nor_end():
+    r = road(BRANCHING, BRANCH_EDGES, c1={"status": "done"})
+    r.nodes[2].chosen_edge_id = "d-audit"
+    pos = position_on_road(r)
+    assert pos.checkpoints_done == 1  # c1
+    assert pos.checkpoints_ahead == 2  # audit, c2 (then won)
+    assert pos.checkpoints_total == 3 and abs(pos.checkpoint_progress - 1 / 3) < 1e-9
