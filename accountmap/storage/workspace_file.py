@@ -27,6 +27,7 @@ from urllib.parse import quote
 from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Roadmap
 from accountmap.domain.workspace import WorkspaceDocument, WorkspaceSettings
 from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.lock import WorkspaceLock
 from accountmap.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -67,8 +68,11 @@ def _validate(table: str, data: dict) -> dict:
     return model.model_dump(mode="json")
 
 
-def inspect_file(path: Path) -> None:
-    """Refuse, without writing, anything that is not a readable AccountMap workspace."""
+def inspect_file(path: Path) -> int:
+    """Refuse, without writing, anything that is not a readable AccountMap workspace.
+
+    Returns the file's schema version (`PRAGMA user_version`).
+    """
     if not path.exists():
         raise WorkspaceError("storage.missing", path=path)
     if path.is_dir():
@@ -113,30 +117,76 @@ def inspect_file(path: Path) -> None:
         raise WorkspaceError("storage.truncated", path=path, detail=exc) from exc
     finally:
         conn.close()
+    return version
 
 
 class WorkspaceFile:
     """An open workspace file. Not thread-safe: one per thread."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool,
+                 lock: WorkspaceLock | None = None) -> None:
         self.path = path
         self.conn = conn
         self.read_only = read_only
+        self.lock = lock
         self._identity = self._stat_identity()
 
     # ----------------------------------------------------------------- opening
     @classmethod
     def open(cls, path: str | os.PathLike, *, create: bool = False,
-             read_only: bool = False) -> "WorkspaceFile":
+             read_only: bool = False, lock: bool = True) -> "WorkspaceFile":
+        """Open (or with `create`, make) a workspace file.
+
+        A writer (`read_only=False`) takes the file's exclusive write lock unless
+        `lock=False`; another live writer makes this raise `WorkspaceLocked` (key
+        "storage.locked", `.holder` names it). A file this process may not write, or
+        whose folder it may not write, is opened read-only instead (see `.read_only`).
+        """
         path = Path(path)
-        if create and not path.exists():
-            return cls._create(path)
-        inspect_file(path)
+        held: WorkspaceLock | None = None
+        try:
+            if create and not path.exists():
+                if not path.parent.is_dir():
+                    raise WorkspaceError("storage.cannot_create", path=path,
+                                         detail="the folder does not exist")
+                if lock:
+                    held = WorkspaceLock(path).acquire()
+                if not path.exists():  # still absent now that we hold the lock
+                    cls._create(path)
+            return cls._open_existing(path, read_only, lock, held)
+        except BaseException:
+            if held is not None:
+                held.release()
+            raise
+
+    @classmethod
+    def _open_existing(cls, path: Path, read_only: bool, lock: bool,
+                       held: WorkspaceLock | None) -> "WorkspaceFile":
+        version = inspect_file(path)
         if not read_only and not os.access(path, os.W_OK):
             read_only = True
         if not read_only and not os.access(path.parent, os.W_OK):
             read_only = True  # SQLite needs the folder for its journal
+        if read_only and held is not None:
+            held.release()
+            held = None
+        if not read_only and lock and held is None:
+            held = WorkspaceLock(path).acquire()
+        try:
+            return cls(path, cls._connect(path, read_only, version), read_only, held)
+        except BaseException:
+            if held is not None:
+                held.release()
+            raise
+
+    @staticmethod
+    def _connect(path: Path, read_only: bool, version: int) -> sqlite3.Connection:
         uri = f"file:{quote(str(path))}?mode={'ro' if read_only else 'rw'}"
+        if version < SCHEMA_VERSION:
+            if read_only:
+                raise WorkspaceError("storage.migration_failed", path=path,
+                                     detail="the file is read-only")
+            _migrate_file(path, uri, version)
         try:
             conn = sqlite3.connect(uri, uri=True, isolation_level=None,
                                    check_same_thread=False)
@@ -144,47 +194,30 @@ class WorkspaceFile:
             raise WorkspaceError("storage.unreadable", path=path, detail=exc) from exc
         try:
             _configure(conn, read_only)
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version < SCHEMA_VERSION:
-                if read_only:
-                    raise WorkspaceError("storage.migration_failed", path=path,
-                                         detail="the file is read-only")
-                conn.close()
-                backup_before_migration(path)
-                conn = sqlite3.connect(uri, uri=True, isolation_level=None,
-                                       check_same_thread=False)
-                _configure(conn, read_only)
-                try:
-                    migrate(conn, version)
-                except sqlite3.Error as exc:
-                    raise WorkspaceError("storage.migration_failed", path=path,
-                                         detail=exc) from exc
-        except WorkspaceError:
-            conn.close()
-            raise
+            conn.execute("SELECT count(*) FROM accounts").fetchone()
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise WorkspaceError("storage.truncated", path=path, detail=exc) from exc
-        return cls(path, conn, read_only)
+        return conn
 
-    @classmethod
-    def _create(cls, path: Path) -> "WorkspaceFile":
-        if not path.parent.is_dir():
-            raise WorkspaceError("storage.cannot_create", path=path,
-                                 detail="the folder does not exist")
+    @staticmethod
+    def _create(path: Path) -> None:
+        """Build a new empty workspace at `path` (which must not exist)."""
         tmp = path.with_name(path.name + ".creating")
         try:
             conn = sqlite3.connect(str(tmp), isolation_level=None)
-            conn.execute("PRAGMA journal_mode=DELETE")
-            migrate(conn, 0)
-            conn.execute("BEGIN IMMEDIATE")
-            conn.execute(
-                "INSERT INTO settings(key, data) VALUES (?, ?)",
-                (SETTINGS_KEY, json.dumps(WorkspaceSettings().model_dump(mode="json"),
-                                          ensure_ascii=False)),
-            )
-            conn.execute("COMMIT")
-            conn.close()
+            try:
+                conn.execute("PRAGMA journal_mode=DELETE")
+                migrate(conn, 0)
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute(
+                    "INSERT INTO settings(key, data) VALUES (?, ?)",
+                    (SETTINGS_KEY, json.dumps(WorkspaceSettings().model_dump(mode="json"),
+                                              ensure_ascii=False)),
+                )
+                conn.execute("COMMIT")
+            finally:
+                conn.close()
             os.replace(tmp, path)  # the file appears whole or not at all
         except (OSError, sqlite3.Error) as exc:
             try:
@@ -192,7 +225,6 @@ class WorkspaceFile:
             except OSError:
                 pass
             raise WorkspaceError("storage.cannot_create", path=path, detail=exc) from exc
-        return cls.open(path)
 
     def close(self) -> None:
         try:
@@ -200,7 +232,11 @@ class WorkspaceFile:
                 self.conn.execute("PRAGMA optimize")
         except sqlite3.Error:
             pass
-        self.conn.close()
+        try:
+            self.conn.close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
 
     def __enter__(self) -> "WorkspaceFile":
         return self
@@ -433,10 +469,36 @@ def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
         conn.execute("PRAGMA synchronous = NORMAL")
 
 
+def _migrate_file(path: Path, uri: str, version: int) -> None:
+    """Back the file up, then migrate it in one transaction in its own journal mode.
+
+    Switching to WAL waits until the migration has committed: `journal_mode=WAL` rewrites
+    the file header, and a failed migration must leave the file byte-identical.
+    """
+    backup_before_migration(path)
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None,
+                               check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise WorkspaceError("storage.unreadable", path=path, detail=exc) from exc
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        migrate(conn, version)
+    except Exception as exc:
+        raise WorkspaceError("storage.migration_failed", path=path,
+                             detail=_first_error(exc)) from exc
+    finally:
+        conn.close()
+
+
 def backup_before_migration(path: Path) -> Path:
     """Copy the file (and its WAL) next to itself before a migration touches it."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
+    counter = 1
+    while backup.exists():  # never overwrite an earlier backup
+        counter += 1
+        backup = path.with_name(f"{path.stem}.backup-{stamp}-{counter}{path.suffix}")
     # A consistent copy even with a WAL: SQLite's online backup.
     src = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
     try:
