@@ -100,24 +100,57 @@ def inspect_file(path: Path) -> int:
             "storage.truncated", path=path,
             detail=f"{size} bytes of {pages * page_size}",
         )
+    if not has_wal:
+        # The header is the whole truth when no WAL holds newer pages: refuse what is
+        # not ours or too new without letting SQLite create a single sidecar file.
+        header_version, header_app_id = struct.unpack(">I4xI", header[60:72])
+        _refuse_foreign(path, header_app_id, header_version)
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path, header), uri=True)
     except sqlite3.Error as exc:
         raise WorkspaceError("storage.unreadable", path=path, detail=exc) from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise WorkspaceError("storage.not_accountmap", path=path)
-        if version > SCHEMA_VERSION:
-            raise WorkspaceError("storage.newer", path=path, found=version,
-                                 supported=SCHEMA_VERSION)
+        _refuse_foreign(path, app_id, version)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise WorkspaceError("storage.truncated", path=path, detail=exc) from exc
     finally:
         conn.close()
     return version
+
+
+def _refuse_foreign(path: Path, app_id: int, version: int) -> None:
+    if app_id != APPLICATION_ID:
+        raise WorkspaceError("storage.not_accountmap", path=path)
+    if version > SCHEMA_VERSION:
+        raise WorkspaceError("storage.newer", path=path, found=version,
+                             supported=SCHEMA_VERSION)
+
+
+def read_only_uri(path: Path, header: bytes | None = None) -> str:
+    """The URI to read `path` without writing it, also from a read-only folder.
+
+    Reading a WAL-mode file needs its `-shm` index, which SQLite cannot create in a
+    read-only folder. With no `-wal` content the main file holds everything, so it is
+    read as immutable; with some, the changes in it cannot be read there at all.
+    """
+    uri = f"file:{quote(str(path))}?mode=ro"
+    if header is None:
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(100)
+        except OSError:
+            return uri
+    is_wal_mode = len(header) > 19 and header[18] == 2
+    shm = Path(str(path) + "-shm")
+    if not is_wal_mode or shm.exists() or os.access(path.parent, os.W_OK):
+        return uri
+    wal = Path(str(path) + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise WorkspaceError("storage.wal_read_only_folder", path=path)
+    return uri + "&immutable=1"
 
 
 class WorkspaceFile:
@@ -149,6 +182,9 @@ class WorkspaceFile:
                 if not path.parent.is_dir():
                     raise WorkspaceError("storage.cannot_create", path=path,
                                          detail="the folder does not exist")
+                if not os.access(path.parent, os.W_OK):
+                    raise WorkspaceError("storage.cannot_create", path=path,
+                                         detail="the folder is read-only")
                 if lock:
                     held = WorkspaceLock(path).acquire()
                 if not path.exists():  # still absent now that we hold the lock
@@ -181,7 +217,7 @@ class WorkspaceFile:
 
     @staticmethod
     def _connect(path: Path, read_only: bool, version: int) -> sqlite3.Connection:
-        uri = f"file:{quote(str(path))}?mode={'ro' if read_only else 'rw'}"
+        uri = read_only_uri(path) if read_only else f"file:{quote(str(path))}?mode=rw"
         if version < SCHEMA_VERSION:
             if read_only:
                 raise WorkspaceError("storage.migration_failed", path=path,
