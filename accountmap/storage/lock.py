@@ -21,6 +21,7 @@ import getpass
 import json
 import os
 import socket
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -109,6 +110,10 @@ class WorkspaceLocked(WorkspaceError):
         )
 
 
+    def __reduce__(self):  # keep the holder when sent between processes
+        return (WorkspaceLocked, (Path(self.params["path"]), self.holder))
+
+
 def lock_path(path: str | os.PathLike) -> Path:
     path = Path(path)
     return path.with_name(path.name + ".lock")
@@ -156,7 +161,7 @@ class WorkspaceLock:
             fd = self._open_sidecar()
             try:
                 if not self._flock(fd):
-                    raise WorkspaceLocked(self.path, self._read(fd))
+                    raise WorkspaceLocked(self.path, self._read_holder_soon(fd))
                 if not self._same_file(fd):
                     # The sidecar was removed or replaced between our open and our flock
                     # (its holder was releasing it): lock the file that is there now.
@@ -236,6 +241,21 @@ class WorkspaceLock:
             return False
         mine = os.fstat(fd)
         return (on_disk.st_dev, on_disk.st_ino) == (mine.st_dev, mine.st_ino)
+
+    @classmethod
+    def _read_holder_soon(cls, fd: int) -> LockHolder | None:
+        """The holder named in the sidecar.
+
+        A new holder writes its name just after taking the flock: until then the sidecar
+        is empty or still names the dead process it took over from. Wait for it briefly.
+        """
+        holder = None
+        for _ in range(50):
+            holder = cls._read(fd)
+            if holder is not None and holder.is_alive_here():
+                return holder
+            time.sleep(0.01)
+        return holder
 
     @staticmethod
     def _read(fd: int) -> LockHolder | None:

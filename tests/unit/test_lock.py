@@ -189,3 +189,61 @@ def test_without_flock_a_live_holder_still_locks(tmp_path: Path, monkeypatch) ->
     taken = WorkspaceLock(path).acquire()
     assert taken.took_over_from.pid == dead.pid
     taken.release()
+
+
+RACER = textwrap.dedent("""
+    import sys, time
+    from accountmap.storage.lock import WorkspaceLocked
+    from accountmap.storage.workspace_file import WorkspaceFile
+    start = float(sys.argv[2])
+    time.sleep(max(0.0, start - time.time()))
+    try:
+        wf = WorkspaceFile.open(sys.argv[1])
+    except WorkspaceLocked as exc:
+        print("locked", exc.holder.pid if exc.holder else "unknown", flush=True)
+        sys.exit(0)
+    print("won", flush=True)
+    sys.stdin.readline()
+    wf.close()
+""")
+
+
+@pytest.mark.parametrize("stale", [False, True], ids=["free", "stale-lock"])
+def test_racing_writers_exactly_one_wins(workspace: Path, stale: bool) -> None:
+    import time
+
+    if stale:
+        dead = start_holder(workspace)
+        dead.send_signal(signal.SIGKILL)
+        dead.wait(timeout=30)
+        assert read_holder(workspace).pid == dead.pid
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    start = time.time() + 2.0  # after every racer has imported everything
+    racers = [subprocess.Popen(
+        [sys.executable, "-c", RACER, str(workspace), str(start)], stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        for _ in range(5)]
+    try:
+        said = {proc.pid: proc.stdout.readline().split() for proc in racers}
+        winners = [pid for pid, words in said.items() if words == ["won"]]
+        assert len(winners) == 1, (said, [p.stderr.read() for p in racers if p.poll() is not None])
+        losers = [words for pid, words in said.items() if pid not in winners]
+        assert losers == [["locked", str(winners[0])]] * 4, said
+    finally:
+        for proc in racers:
+            if proc.poll() is None:
+                proc.stdin.write("\n")
+                proc.stdin.flush()
+            proc.wait(timeout=30)
+    assert WorkspaceLock.current_holder(workspace) is None
+
+
+def test_locked_error_survives_pickling(workspace: Path) -> None:
+    import pickle
+
+    with WorkspaceFile.open(workspace):
+        with pytest.raises(WorkspaceLocked) as info:
+            WorkspaceFile.open(workspace)
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert copy.holder == info.value.holder and copy.key == "storage.locked"
+    assert copy.message("ru") == info.value.message("ru")
