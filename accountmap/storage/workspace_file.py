@@ -241,6 +241,9 @@ class WorkspaceFile:
         """Build a new empty workspace at `path` (which must not exist)."""
         tmp = path.with_name(path.name + ".creating")
         try:
+            # Left over by a creator that crashed: start afresh (we hold the lock).
+            for leftover in (tmp, Path(str(tmp) + "-journal")):
+                leftover.unlink(missing_ok=True)
             conn = sqlite3.connect(str(tmp), isolation_level=None)
             try:
                 conn.execute("PRAGMA journal_mode=DELETE")

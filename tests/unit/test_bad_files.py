@@ -349,3 +349,16 @@ def test_read_only_folder_with_unmerged_wal_is_refused_clearly(
     assert result["key"] == "storage.wal_read_only_folder"
     assert "-wal" in result["ru"]
     assert folder_snapshot(path.parent) == before
+
+
+def test_create_after_a_crashed_create(tmp_path: Path) -> None:
+    """A half-made `.creating` file left by a crash does not block creating again."""
+    path = tmp_path / "new.accountmap"
+    leftover = tmp_path / "new.accountmap.creating"
+    conn = sqlite3.connect(leftover)
+    conn.execute("CREATE TABLE settings(key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+    conn.commit()
+    conn.close()
+    with WorkspaceFile.open(path, create=True) as wf:
+        assert wf.settings() is not None and wf.account_ids() == []
+    assert not leftover.exists()
