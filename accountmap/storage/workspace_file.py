@@ -514,7 +514,11 @@ def _migrate_file(path: Path, uri: str, version: int) -> None:
     Switching to WAL waits until the migration has committed: `journal_mode=WAL` rewrites
     the file header, and a failed migration must leave the file byte-identical.
     """
-    backup_before_migration(path)
+    try:
+        backup_before_migration(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise WorkspaceError("storage.migration_failed", path=path,
+                             detail=f"no backup copy could be made: {exc}") from exc
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None,
                                check_same_thread=False)

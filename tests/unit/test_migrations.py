@@ -159,3 +159,21 @@ def test_old_file_opened_read_only_is_refused_untouched(v1_file: Path) -> None:
     assert info.value.key == "storage.migration_failed"
     assert sha(v1_file) == before
     assert not lock_path(v1_file).exists()
+
+
+def test_no_migration_without_a_backup(v1_file: Path, monkeypatch) -> None:
+    import errno
+
+    from accountmap.storage import workspace_file
+
+    def disk_full(path):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    before = sha(v1_file)
+    monkeypatch.setattr(workspace_file, "backup_before_migration", disk_full)
+    with pytest.raises(WorkspaceError) as info:
+        WorkspaceFile.open(v1_file)
+    assert info.value.key == "storage.migration_failed"
+    assert "backup" in info.value.message("en")
+    assert sha(v1_file) == before
+    assert pragma(v1_file, "user_version") == 1
