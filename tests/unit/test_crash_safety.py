@@ -120,3 +120,57 @@ def test_acknowledged_edits_survive_sigkill(tmp_path: Path) -> None:
 
     assert killed_mid_stream >= TRIALS // 2
     assert done > TRIALS  # the stream really advanced
+
+
+MIGRATOR = """
+import sys, time
+from accountmap.storage import migrations
+from accountmap.storage.workspace_file import WorkspaceFile
+real = migrations.MIGRATIONS[2]
+def slow_migration(conn):  # a long migration: a kill lands inside its transaction
+    print("migrating", flush=True)
+    real(conn)
+    time.sleep(1.0)
+migrations.MIGRATIONS[2] = slow_migration
+WorkspaceFile.open(sys.argv[1]).close()
+print("migrated", flush=True)
+"""
+
+
+def test_killed_migration_leaves_the_old_or_the_new_version(tmp_path: Path) -> None:
+    from test_migrations import make_old_file
+
+    from accountmap.storage.migrations import SCHEMA_VERSION
+
+    rng = random.Random(7)
+    people = 10_000
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    outcomes = []
+    for trial in range(8):
+        path = make_old_file(tmp_path / f"old{trial}.accountmap", 1, people=people)
+        child = subprocess.Popen([sys.executable, "-c", MIGRATOR, str(path)], env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if trial % 2 == 0:  # inside the migration's transaction
+            assert child.stdout.readline().strip() == "migrating", child.stderr.read()
+            time.sleep(rng.uniform(0.0, 0.5))
+        else:  # anywhere: start-up, backup, migration, commit, switch to WAL, close
+            time.sleep(rng.uniform(0.0, 2.5))
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        conn = sqlite3.connect(path)
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            indexes = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                   " AND name LIKE 'idx_%'").fetchone()[0]
+            count = conn.execute("SELECT count(*) FROM stakeholders").fetchone()[0]
+        finally:
+            conn.close()
+        assert version in (1, SCHEMA_VERSION)
+        assert (indexes > 0) == (version == SCHEMA_VERSION)  # never half-migrated
+        assert count == people
+        outcomes.append(version)
+        with WorkspaceFile.open(path) as wf:  # and it opens (migrating if need be)
+            assert wf.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+            assert len(wf.rows("stakeholders", "acme")) == people
+    assert 1 in outcomes  # some kills did land inside a migration

@@ -21,7 +21,7 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def make_old_file(path: Path, version: int) -> Path:
+def make_old_file(path: Path, version: int, people: int = 5) -> Path:
     """A genuine file of schema `version`: only MIGRATIONS[1..version] ever ran on it."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -33,12 +33,11 @@ def make_old_file(path: Path, version: int) -> Path:
     conn.execute("INSERT INTO accounts(id, position, data) VALUES ('acme', 0, ?)",
                  (json.dumps({"name": "Акме", "industry": "Металлургия"},
                              ensure_ascii=False),))
-    for i in range(5):
-        conn.execute(
-            "INSERT INTO stakeholders(account_id, id, position, data) VALUES (?, ?, ?, ?)",
-            ("acme", f"s{i}", i, json.dumps({"id": f"s{i}", "full_name": f"Иван {i}",
-                                              "roles": ["decision_maker"]},
-                                             ensure_ascii=False)))
+    conn.executemany(
+        "INSERT INTO stakeholders(account_id, id, position, data) VALUES (?, ?, ?, ?)",
+        [("acme", f"s{i}", i, json.dumps({"id": f"s{i}", "full_name": f"Иван {i}",
+                                          "roles": ["decision_maker"]}, ensure_ascii=False))
+         for i in range(people)])
     conn.execute(
         "INSERT INTO roadmap_nodes(account_id, id, position, data) VALUES (?, ?, ?, ?)",
         ("acme", "n1", 0, json.dumps({"id": "n1", "kind": "start", "title": "Старт"},
