@@ -20,6 +20,7 @@ catalogue.MESSAGES.update({
     "storage.cannot_create": {"en": "Cannot create {path}: {detail}", "ru": "Не удаётся создать {path}: {detail}"},
     "storage.invalid_row": {"en": "The change was refused: {detail}", "ru": "Изменение отклонено: {detail}"},
     "storage.migration_failed": {"en": "{path} could not be upgraded to the current version ({detail}); the original was left untouched", "ru": "{path} не удалось обновить до текущей версии ({detail}); исходный файл не изменён"},
+    "storage.wal_read_only_folder": {"en": "{path} has recent changes in its “-wal” file that cannot be read from a read-only folder; copy the file together with its -wal file to a folder you can write to", "ru": "Последние изменения {path} лежат в файле «-wal», который нельзя прочитать из папки только для чтения; скопируйте файл вместе с его -wal в папку с правом записи"},
     "exchange.not_json": {"en": "{path} is not valid JSON: {detail}", "ru": "{path} — некорректный JSON: {detail}"},
     "exchange.too_deep": {"en": "{path} is nested too deeply to be an AccountMap export", "ru": "{path} слишком глубоко вложен для выгрузки AccountMap"},
     "exchange.too_large": {"en": "{path} is too large to import ({size} MB; the limit is {limit} MB)", "ru": "{path} слишком велик для загрузки ({size} МБ; предел {limit} МБ)"},

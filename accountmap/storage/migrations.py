@@ -62,5 +62,6 @@ def migrate(conn: sqlite3.Connection, from_version: int,
         conn.execute(f"PRAGMA user_version = {to_version}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # an error may have rolled it back already
+            conn.execute("ROLLBACK")
         raise

@@ -27,6 +27,7 @@ from urllib.parse import quote
 from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Roadmap
 from accountmap.domain.workspace import WorkspaceDocument, WorkspaceSettings
 from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.lock import WorkspaceLock
 from accountmap.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -67,8 +68,11 @@ def _validate(table: str, data: dict) -> dict:
     return model.model_dump(mode="json")
 
 
-def inspect_file(path: Path) -> None:
-    """Refuse, without writing, anything that is not a readable AccountMap workspace."""
+def inspect_file(path: Path) -> int:
+    """Refuse, without writing, anything that is not a readable AccountMap workspace.
+
+    Returns the file's schema version (`PRAGMA user_version`).
+    """
     if not path.exists():
         raise WorkspaceError("storage.missing", path=path)
     if path.is_dir():
@@ -96,47 +100,129 @@ def inspect_file(path: Path) -> None:
             "storage.truncated", path=path,
             detail=f"{size} bytes of {pages * page_size}",
         )
+    if not has_wal:
+        # The header is the whole truth when no WAL holds newer pages: refuse what is
+        # not ours or too new without letting SQLite create a single sidecar file.
+        header_version, header_app_id = struct.unpack(">I4xI", header[60:72])
+        _refuse_foreign(path, header_app_id, header_version)
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path, header), uri=True)
     except sqlite3.Error as exc:
         raise WorkspaceError("storage.unreadable", path=path, detail=exc) from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise WorkspaceError("storage.not_accountmap", path=path)
-        if version > SCHEMA_VERSION:
-            raise WorkspaceError("storage.newer", path=path, found=version,
-                                 supported=SCHEMA_VERSION)
+        _refuse_foreign(path, app_id, version)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise WorkspaceError("storage.truncated", path=path, detail=exc) from exc
     finally:
         conn.close()
+    return version
+
+
+def _refuse_foreign(path: Path, app_id: int, version: int) -> None:
+    if app_id != APPLICATION_ID:
+        raise WorkspaceError("storage.not_accountmap", path=path)
+    if version > SCHEMA_VERSION:
+        raise WorkspaceError("storage.newer", path=path, found=version,
+                             supported=SCHEMA_VERSION)
+
+
+def read_only_uri(path: Path, header: bytes | None = None) -> str:
+    """The URI to read `path` without writing it, also from a read-only folder.
+
+    Reading a WAL-mode file needs its `-shm` index, which SQLite cannot create in a
+    read-only folder. With no `-wal` content the main file holds everything, so it is
+    read as immutable; with some, the changes in it cannot be read there at all.
+    """
+    uri = f"file:{quote(str(path))}?mode=ro"
+    if header is None:
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(100)
+        except OSError:
+            return uri
+    is_wal_mode = len(header) > 19 and header[18] == 2
+    shm = Path(str(path) + "-shm")
+    if not is_wal_mode or shm.exists() or os.access(path.parent, os.W_OK):
+        return uri
+    wal = Path(str(path) + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise WorkspaceError("storage.wal_read_only_folder", path=path)
+    return uri + "&immutable=1"
 
 
 class WorkspaceFile:
     """An open workspace file. Not thread-safe: one per thread."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool,
+                 lock: WorkspaceLock | None = None) -> None:
         self.path = path
         self.conn = conn
         self.read_only = read_only
+        self.lock = lock
         self._identity = self._stat_identity()
 
     # ----------------------------------------------------------------- opening
     @classmethod
     def open(cls, path: str | os.PathLike, *, create: bool = False,
-             read_only: bool = False) -> "WorkspaceFile":
+             read_only: bool = False, lock: bool = True) -> "WorkspaceFile":
+        """Open (or with `create`, make) a workspace file.
+
+        A writer (`read_only=False`) takes the file's exclusive write lock unless
+        `lock=False`; another live writer makes this raise `WorkspaceLocked` (key
+        "storage.locked", `.holder` names it). A file this process may not write, or
+        whose folder it may not write, is opened read-only instead (see `.read_only`).
+        """
         path = Path(path)
-        if create and not path.exists():
-            return cls._create(path)
-        inspect_file(path)
+        held: WorkspaceLock | None = None
+        try:
+            if create and not path.exists():
+                if not path.parent.is_dir():
+                    raise WorkspaceError("storage.cannot_create", path=path,
+                                         detail="the folder does not exist")
+                if not os.access(path.parent, os.W_OK):
+                    raise WorkspaceError("storage.cannot_create", path=path,
+                                         detail="the folder is read-only")
+                if lock:
+                    held = WorkspaceLock(path).acquire()
+                if not path.exists():  # still absent now that we hold the lock
+                    cls._create(path)
+            return cls._open_existing(path, read_only, lock, held)
+        except BaseException:
+            if held is not None:
+                held.release()
+            raise
+
+    @classmethod
+    def _open_existing(cls, path: Path, read_only: bool, lock: bool,
+                       held: WorkspaceLock | None) -> "WorkspaceFile":
+        version = inspect_file(path)
         if not read_only and not os.access(path, os.W_OK):
             read_only = True
         if not read_only and not os.access(path.parent, os.W_OK):
             read_only = True  # SQLite needs the folder for its journal
-        uri = f"file:{quote(str(path))}?mode={'ro' if read_only else 'rw'}"
+        if read_only and held is not None:
+            held.release()
+            held = None
+        if not read_only and lock and held is None:
+            held = WorkspaceLock(path).acquire()
+        try:
+            return cls(path, cls._connect(path, read_only, version), read_only, held)
+        except BaseException:
+            if held is not None:
+                held.release()
+            raise
+
+    @staticmethod
+    def _connect(path: Path, read_only: bool, version: int) -> sqlite3.Connection:
+        uri = read_only_uri(path) if read_only else f"file:{quote(str(path))}?mode=rw"
+        if version < SCHEMA_VERSION:
+            if read_only:
+                raise WorkspaceError("storage.migration_failed", path=path,
+                                     detail="the file is read-only")
+            _migrate_file(path, uri, version)
         try:
             conn = sqlite3.connect(uri, uri=True, isolation_level=None,
                                    check_same_thread=False)
@@ -144,47 +230,33 @@ class WorkspaceFile:
             raise WorkspaceError("storage.unreadable", path=path, detail=exc) from exc
         try:
             _configure(conn, read_only)
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version < SCHEMA_VERSION:
-                if read_only:
-                    raise WorkspaceError("storage.migration_failed", path=path,
-                                         detail="the file is read-only")
-                conn.close()
-                backup_before_migration(path)
-                conn = sqlite3.connect(uri, uri=True, isolation_level=None,
-                                       check_same_thread=False)
-                _configure(conn, read_only)
-                try:
-                    migrate(conn, version)
-                except sqlite3.Error as exc:
-                    raise WorkspaceError("storage.migration_failed", path=path,
-                                         detail=exc) from exc
-        except WorkspaceError:
-            conn.close()
-            raise
+            conn.execute("SELECT count(*) FROM accounts").fetchone()
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise WorkspaceError("storage.truncated", path=path, detail=exc) from exc
-        return cls(path, conn, read_only)
+        return conn
 
-    @classmethod
-    def _create(cls, path: Path) -> "WorkspaceFile":
-        if not path.parent.is_dir():
-            raise WorkspaceError("storage.cannot_create", path=path,
-                                 detail="the folder does not exist")
+    @staticmethod
+    def _create(path: Path) -> None:
+        """Build a new empty workspace at `path` (which must not exist)."""
         tmp = path.with_name(path.name + ".creating")
         try:
+            # Left over by a creator that crashed: start afresh (we hold the lock).
+            for leftover in (tmp, Path(str(tmp) + "-journal")):
+                leftover.unlink(missing_ok=True)
             conn = sqlite3.connect(str(tmp), isolation_level=None)
-            conn.execute("PRAGMA journal_mode=DELETE")
-            migrate(conn, 0)
-            conn.execute("BEGIN IMMEDIATE")
-            conn.execute(
-                "INSERT INTO settings(key, data) VALUES (?, ?)",
-                (SETTINGS_KEY, json.dumps(WorkspaceSettings().model_dump(mode="json"),
-                                          ensure_ascii=False)),
-            )
-            conn.execute("COMMIT")
-            conn.close()
+            try:
+                conn.execute("PRAGMA journal_mode=DELETE")
+                migrate(conn, 0)
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute(
+                    "INSERT INTO settings(key, data) VALUES (?, ?)",
+                    (SETTINGS_KEY, json.dumps(WorkspaceSettings().model_dump(mode="json"),
+                                              ensure_ascii=False)),
+                )
+                conn.execute("COMMIT")
+            finally:
+                conn.close()
             os.replace(tmp, path)  # the file appears whole or not at all
         except (OSError, sqlite3.Error) as exc:
             try:
@@ -192,7 +264,6 @@ class WorkspaceFile:
             except OSError:
                 pass
             raise WorkspaceError("storage.cannot_create", path=path, detail=exc) from exc
-        return cls.open(path)
 
     def close(self) -> None:
         try:
@@ -200,7 +271,11 @@ class WorkspaceFile:
                 self.conn.execute("PRAGMA optimize")
         except sqlite3.Error:
             pass
-        self.conn.close()
+        try:
+            self.conn.close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
 
     def __enter__(self) -> "WorkspaceFile":
         return self
@@ -433,10 +508,40 @@ def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
         conn.execute("PRAGMA synchronous = NORMAL")
 
 
+def _migrate_file(path: Path, uri: str, version: int) -> None:
+    """Back the file up, then migrate it in one transaction in its own journal mode.
+
+    Switching to WAL waits until the migration has committed: `journal_mode=WAL` rewrites
+    the file header, and a failed migration must leave the file byte-identical.
+    """
+    try:
+        backup_before_migration(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise WorkspaceError("storage.migration_failed", path=path,
+                             detail=f"no backup copy could be made: {exc}") from exc
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None,
+                               check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise WorkspaceError("storage.unreadable", path=path, detail=exc) from exc
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        migrate(conn, version)
+    except Exception as exc:
+        raise WorkspaceError("storage.migration_failed", path=path,
+                             detail=_first_error(exc)) from exc
+    finally:
+        conn.close()
+
+
 def backup_before_migration(path: Path) -> Path:
     """Copy the file (and its WAL) next to itself before a migration touches it."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
+    counter = 1
+    while backup.exists():  # never overwrite an earlier backup
+        counter += 1
+        backup = path.with_name(f"{path.stem}.backup-{stamp}-{counter}{path.suffix}")
     # A consistent copy even with a WAL: SQLite's online backup.
     src = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
     try:

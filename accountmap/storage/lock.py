@@ -1,0 +1,277 @@
+"""One writer per workspace file: an exclusive lock on a `<file>.lock` sidecar.
+
+The sidecar holds JSON `{pid, host, user, started}` telling who writes the file, and the
+writer keeps an `fcntl.flock` on it for as long as the file is open. The operating system
+drops a flock when its process dies, however it dies, so a crashed writer never locks a
+file forever: the next writer finds the flock free, knows the sidecar is stale and takes
+it over (`WorkspaceLock.took_over_from` tells whose it was). A second writer while the
+first is alive gets `WorkspaceLocked`, which names the holder so the UI can offer to open
+the file read-only instead.
+
+Where flock is unavailable (Windows, some network file systems) the lock falls back to the
+sidecar alone: a sidecar naming a live process on this host means locked; anything else is
+stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import getpass
+import json
+import os
+import socket
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from accountmap import catalogue
+from accountmap.storage.errors import WorkspaceError
+
+try:  # pragma: no cover - always present on Linux and macOS
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+catalogue.MESSAGES.update({
+    "storage.locked": {
+        "en": "{path} is already open for editing by {user} on {host} (process {pid}, since {started}). Close it there, or open it read-only",
+        "ru": "{path} уже открыт для редактирования: {user} на {host} (процесс {pid}, с {started}). Закройте его там или откройте только для чтения",
+    },
+    "storage.lock_failed": {
+        "en": "{path} cannot be locked for editing ({detail}); open it read-only",
+        "ru": "{path} не удаётся заблокировать для редактирования ({detail}); откройте его только для чтения",
+    },
+})
+
+_NO_FLOCK = {errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL, getattr(errno, "ENOTSUP", -1)}
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    """Who holds (or held) a workspace's write lock."""
+
+    pid: int
+    host: str
+    user: str
+    started: str
+
+    @classmethod
+    def current(cls) -> "LockHolder":
+        try:
+            user = getpass.getuser()
+        except Exception:  # no login name (containers, services)
+            user = str(os.getuid()) if hasattr(os, "getuid") else "?"
+        return cls(
+            pid=os.getpid(),
+            host=socket.gethostname(),
+            user=user,
+            started=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        )
+
+    @classmethod
+    def parse(cls, text: str) -> "LockHolder | None":
+        try:
+            data = json.loads(text)
+            return cls(pid=int(data["pid"]), host=str(data["host"]),
+                       user=str(data["user"]), started=str(data["started"]))
+        except (ValueError, KeyError, TypeError):
+            return None  # empty (being written) or not ours
+
+    def is_alive_here(self) -> bool:
+        """True if this holder is a running process on this host."""
+        if self.host != socket.gethostname():
+            return True  # cannot tell: assume the other machine is still writing
+        if self.pid == os.getpid():
+            return True
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True  # exists, owned by someone else
+        except OSError:
+            return False
+        return True
+
+
+class WorkspaceLocked(WorkspaceError):
+    """Another live process writes this workspace; `holder` says who and where."""
+
+    def __init__(self, path: Path, holder: LockHolder | None) -> None:
+        self.holder = holder
+        unknown = "?"
+        super().__init__(
+            "storage.locked", path=path,
+            pid=holder.pid if holder else unknown,
+            host=holder.host if holder else unknown,
+            user=holder.user if holder else unknown,
+            started=holder.started if holder else unknown,
+        )
+
+
+    def __reduce__(self):  # keep the holder when sent between processes
+        return (WorkspaceLocked, (Path(self.params["path"]), self.holder))
+
+
+def lock_path(path: str | os.PathLike) -> Path:
+    path = Path(path)
+    return path.with_name(path.name + ".lock")
+
+
+def read_holder(path: str | os.PathLike) -> LockHolder | None:
+    """Who the sidecar of `path` names (alive or not), or None."""
+    try:
+        return LockHolder.parse(lock_path(path).read_text(encoding="utf-8"))
+    except OSError:
+        return None
+
+
+class WorkspaceLock:
+    """The exclusive write lock on one workspace file. `acquire()` or use `with`."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+        self.lock_file = lock_path(self.path)
+        self.holder: LockHolder | None = None
+        self.took_over_from: LockHolder | None = None
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    @staticmethod
+    def current_holder(path: str | os.PathLike) -> LockHolder | None:
+        """Who holds the lock on `path` right now, or None if nobody does."""
+        probe = WorkspaceLock(path)
+        try:
+            probe.acquire()
+        except WorkspaceLocked as exc:
+            return exc.holder
+        except WorkspaceError:
+            return None
+        probe.release()
+        return None
+
+    def acquire(self) -> "WorkspaceLock":
+        if self._fd is not None:
+            return self
+        for _attempt in range(20):
+            fd = self._open_sidecar()
+            try:
+                if not self._flock(fd):
+                    raise WorkspaceLocked(self.path, self._read_holder_soon(fd))
+                if not self._same_file(fd):
+                    # The sidecar was removed or replaced between our open and our flock
+                    # (its holder was releasing it): lock the file that is there now.
+                    os.close(fd)
+                    continue
+                previous = self._read(fd)
+                if fcntl is None or self._flock_unsupported:
+                    if previous is not None and previous.is_alive_here():
+                        raise WorkspaceLocked(self.path, previous)
+                self.took_over_from = previous
+                self.holder = LockHolder.current()
+                self._write(fd, self.holder)
+            except BaseException:
+                os.close(fd)
+                raise
+            self._fd = fd
+            return self
+        raise WorkspaceError("storage.lock_failed", path=self.path,  # pragma: no cover
+                             detail="the lock file keeps changing")
+
+    def release(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        try:
+            # Remove the sidecar while still holding the flock; a process that opened
+            # it meanwhile notices (inode check) and retries on a fresh one.
+            if self._same_file(fd):
+                self.lock_file.unlink()
+        except OSError:
+            pass
+        finally:
+            os.close(fd)  # drops the flock
+
+    def __enter__(self) -> "WorkspaceLock":
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+    def __del__(self) -> None:
+        try:
+            self.release()
+        except Exception:  # pragma: no cover - interpreter shutdown
+            pass
+
+    # ------------------------------------------------------------------ helpers
+    _flock_unsupported = False
+
+    def _open_sidecar(self) -> int:
+        try:
+            return os.open(self.lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise WorkspaceError("storage.lock_failed", path=self.path,
+                                 detail=exc.strerror or exc) from exc
+
+    def _flock(self, fd: int) -> bool:
+        """Try to take the flock; False if another process holds it."""
+        if fcntl is None:
+            return True
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        except OSError as exc:
+            if exc.errno in _NO_FLOCK:
+                self._flock_unsupported = True
+                return True
+            raise WorkspaceError("storage.lock_failed", path=self.path,
+                                 detail=exc.strerror or exc) from exc
+        return True
+
+    def _same_file(self, fd: int) -> bool:
+        try:
+            on_disk = os.stat(self.lock_file)
+        except OSError:
+            return False
+        mine = os.fstat(fd)
+        return (on_disk.st_dev, on_disk.st_ino) == (mine.st_dev, mine.st_ino)
+
+    @classmethod
+    def _read_holder_soon(cls, fd: int) -> LockHolder | None:
+        """The holder named in the sidecar.
+
+        A new holder writes its name just after taking the flock: until then the sidecar
+        is empty or still names the dead process it took over from. Wait for it briefly.
+        """
+        holder = None
+        for _ in range(50):
+            holder = cls._read(fd)
+            if holder is not None and holder.is_alive_here():
+                return holder
+            time.sleep(0.01)
+        return holder
+
+    @staticmethod
+    def _read(fd: int) -> LockHolder | None:
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            data = os.read(fd, 64 * 1024)
+        except OSError:
+            return None
+        return LockHolder.parse(data.decode("utf-8", "replace"))
+
+    def _write(self, fd: int, holder: LockHolder) -> None:
+        data = json.dumps(asdict(holder), ensure_ascii=False).encode("utf-8")
+        try:
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, data)
+        except OSError as exc:
+            raise WorkspaceError("storage.lock_failed", path=self.path,
+                                 detail=exc.strerror or exc) from exc
