@@ -59,10 +59,10 @@ class NewGridDialog(QDialog):
             label = person.full_name or "—"
             if person.title:
                 label += f" — {person.title}"
-            self.target.addItem(label, ("person", person.id))
+            self.target.addItem(label, f"person:{person.id}")
         for role in BuyingRole:
             self.target.addItem(self.tr("Role: %1").replace("%1", vocab("role", role, lang)),
-                                ("role", role.value))
+                                f"role:{role.value}")
         form.addRow(self.tr("For"), self.target)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -71,7 +71,7 @@ class NewGridDialog(QDialog):
         form.addRow(self.buttons)
 
     def grid(self) -> JourneyGrid:
-        kind, value = self.target.currentData()
+        kind, _, value = (self.target.currentData() or "").partition(":")
         return JourneyGrid(stakeholder_id=value) if kind == "person" else JourneyGrid(role=value)
 
 

@@ -1,0 +1,330 @@
+"""The journey page and the meetings page, driven through their widgets: every change is
+one undo step, undo/redo restore the exact file, and a fresh load shows the same."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
+
+from accountmap.app.context import AccountContext
+from accountmap.document.editor import Editor
+from accountmap.document.workspace_document import WorkspaceDocument
+from accountmap.domain.journey import assigned_stations, lost_assignments
+from accountmap.storage.exchange import document_to_json, export_document
+from accountmap.storage.workspace_file import WorkspaceFile
+from journey_data import TODAY, write_workspace
+
+
+def fresh_json(path) -> str:
+    with WorkspaceFile.open(path, read_only=True) as wf:
+        return document_to_json(export_document(wf))
+
+
+def memory_json(doc: WorkspaceDocument) -> str:
+    from accountmap.domain.workspace import WorkspaceDocument as Export
+
+    s = doc.settings
+    return document_to_json(Export(language=s.language, journey_framework=s.journey_framework,
+                                   stale_contact_days=s.stale_contact_days,
+                                   accounts=[doc.account(i) for i in doc.account_ids()]))
+
+
+@pytest.fixture
+def setup(tmp_path, qtbot):
+    path = tmp_path / "journey.accountmap"
+    account_id = write_workspace(path, people=12)
+    doc = WorkspaceDocument.open(path)
+    context = AccountContext(doc, Editor(doc), account_id)
+    yield doc, context, path
+    doc.close()
+
+
+def ok(dialog) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def check_undo_redo(doc, path, before: str, steps: int = 1) -> None:
+    """Undo `steps` restores `before` exactly (file and memory); redo restores the after."""
+    after = fresh_json(path)
+    assert memory_json(doc) == after
+    for _ in range(steps):
+        doc.undo_stack.undo()
+    assert fresh_json(path) == before and memory_json(doc) == before
+    for _ in range(steps):
+        doc.undo_stack.redo()
+    assert fresh_json(path) == after and memory_json(doc) == after
+
+
+def reopened_json(doc, path) -> str:
+    expected = memory_json(doc)
+    doc.close()
+    again = WorkspaceDocument.open(path)
+    try:
+        assert memory_json(again) == expected
+        return expected
+    finally:
+        again.close()
+
+
+def journey_page(context, qtbot):
+    from accountmap.panels.journey_page import JourneyPage
+
+    page = JourneyPage(context)
+    qtbot.addWidget(page)
+    page.resize(1300, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def test_clicking_the_strip_moves_the_account_and_logs_the_move(setup, qtbot):
+    doc, context, path = setup
+    page = journey_page(context, qtbot)
+    strip = page.strip
+    before = fresh_json(path)
+    count = doc.undo_stack.count()
+    framework = doc.settings.journey_framework
+    target = framework.index("comparison")
+    QTest.mouseClick(strip, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     strip.segment_rect(target).center().toPoint())
+    dialog = strip.dialog
+    assert dialog is not None and dialog.station.currentData() == "comparison"
+    assert "предложения" in dialog.signs.text()  # the station's signs are shown
+    dialog.temperature.setCurrentIndex(dialog.temperature.findData("hot"))
+    dialog.reason.setText("Запросили КП у трёх поставщиков")
+    dialog.evidence.setPlainText("Письмо закупок от 20.11")
+    ok(dialog)
+    account = context.account
+    assert account.journey_stage == "comparison" and account.temperature == "hot"
+    event = account.journey_history[-1]
+    assert (event.journey_stage, event.temperature, event.reason, event.date) == (
+        "comparison", "hot", "Запросили КП у трёх поставщиков", dt.date.today())
+    assert doc.undo_stack.count() == count + 1  # one step for both rows
+    assert page.history.rowCount() == 3 and page.history.item(0, 3).text().startswith("Запросили")
+    check_undo_redo(doc, path, before)
+    # clicking the temperature badge opens the same dialog at the current station
+    QTest.mouseClick(strip, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     strip.badge_rect().center().toPoint())
+    assert strip.dialog.station.currentData() == "comparison"
+    strip.dialog.reject()
+    assert reopened_json(doc, path).count("Запросили КП у трёх поставщиков") == 1
+
+
+def test_a_person_moves_on_the_station_lineup_and_laggards_are_marked(setup, qtbot):
+    doc, context, path = setup
+    page = journey_page(context, qtbot)
+    lineup = page.lineup
+    laggard = next(pid for pid, chip in lineup.chips.items() if chip.text().startswith("↓"))
+    assert context.account.stakeholder(laggard).journey_stage == "awareness"
+    before = fresh_json(path)
+    action = next(a for a in lineup.chips[laggard].station_actions() if a.data() == "study")
+    action.trigger()
+    assert context.account.stakeholder(laggard).journey_stage == "study"
+    assert not lineup.chips[laggard].text().startswith("↓")
+    assert lineup.chips[laggard].parentWidget() is lineup.columns["study"]
+    check_undo_redo(doc, path, before)
+    reopened_json(doc, path)
+
+
+def test_grid_cells_are_edited_in_place_one_undo_step_each(setup, qtbot):
+    doc, context, path = setup
+    page = journey_page(context, qtbot)
+    page.tabs.setCurrentWidget(page.grids)
+    panel = page.grids
+    table = panel.table
+    framework = doc.settings.journey_framework
+    col = framework.index("comparison")
+    row = 1  # actions we want them to take
+    before = fresh_json(path)
+    count = doc.undo_stack.count()
+    item = table.item(row, col)
+    table.setCurrentItem(item)
+    table.editItem(item)
+    editor = table.findChild(QPlainTextEdit)
+    assert editor is not None
+    editor.setPlainText("Запросить КП у нас\nПригласить на пилот")
+    QTest.keyClick(editor, Qt.Key.Key_Tab)
+    grid = context.account.journey_grids[0]
+    assert grid.cells["comparison"]["actions_wanted"] == "Запросить КП у нас\nПригласить на пилот"
+    assert doc.undo_stack.count() == count + 1
+    check_undo_redo(doc, path, before)
+    # a new grid for a role, then delete it
+    dialog = panel.ask_new_grid()
+    dialog.target.setCurrentIndex(dialog.target.findData("role:economic_buyer"))
+    ok(dialog)
+    assert len(context.account.journey_grids) == 2
+    assert panel.current_grid_id() == context.account.journey_grids[1].id
+    assert context.account.journey_grids[1].role == "economic_buyer"
+    panel.delete_grid()
+    assert len(context.account.journey_grids) == 1
+    doc.undo_stack.undo()
+    assert len(context.account.journey_grids) == 2
+    reopened_json(doc, path)
+
+
+def test_touchpoints_added_through_the_dialog_move_last_contact_in_one_step(setup, qtbot):
+    doc, context, path = setup
+    page = journey_page(context, qtbot)
+    page.tabs.setCurrentWidget(page.touchpoints)
+    panel = page.touchpoints
+    person = context.account.stakeholder("p5")
+    old_contact = person.last_contact
+    assert old_contact < TODAY
+    before = fresh_json(path)
+    count = doc.undo_stack.count()
+    panel.add_button.click()
+    dialog = panel.dialog
+    dialog.channel.setCurrentIndex(dialog.channel.findData("call"))
+    dialog.phase.setCurrentIndex(dialog.phase.findData("during"))
+    for i in range(dialog.people.count()):
+        if dialog.people.item(i).data(Qt.ItemDataRole.UserRole) == "p5":
+            dialog.people.item(i).setCheckState(Qt.CheckState.Checked)
+    dialog.checkpoint.setCurrentIndex(dialog.checkpoint.findData("poc"))
+    dialog.summary.setPlainText("Звонок: уточнили критерии пилота")
+    dialog.emotion.setText("заинтересован")
+    ok(dialog)
+    account = context.account
+    added = account.touchpoints[-1]
+    assert added.summary == "Звонок: уточнили критерии пилота" and added.stakeholder_ids == ["p5"]
+    assert added.checkpoint_id == "poc" and added.date == dt.date.today()
+    assert account.stakeholder("p5").last_contact == dt.date.today()
+    assert doc.undo_stack.count() == count + 1
+    assert panel.table.rowCount() == 4
+    check_undo_redo(doc, path, before)
+    doc.undo_stack.undo()
+    assert context.account.stakeholder("p5").last_contact == old_contact
+    doc.undo_stack.redo()
+    # the person's timeline shows it
+    panel.person.setCurrentIndex(panel.person.findData("p5"))
+    texts = [panel.timeline.item(i).text() for i in range(panel.timeline.count())]
+    assert any("уточнили критерии пилота" in t for t in texts)
+    # edit it, then delete it
+    panel.table.selectRow(3)
+    panel.edit_button.click()
+    panel.dialog.result.setPlainText("Критерии согласованы")
+    ok(panel.dialog)
+    assert context.account.touchpoints[-1].result == "Критерии согласованы"
+    panel.table.selectRow(3)
+    page.delete_selection()
+    assert len(context.account.touchpoints) == 3
+    doc.undo_stack.undo()
+    assert len(context.account.touchpoints) == 4
+    reopened_json(doc, path)
+
+
+def test_gaps_name_stale_high_influence_people(setup, qtbot):
+    doc, context, path = setup
+    page = journey_page(context, qtbot)
+    gaps = page.touchpoints.gap_texts()
+    # p9: high influence, last contact 45 days ago; p0: high, no last_contact but a
+    # touchpoint 20 days ago (counts as contact); p3: high, last contact 15 days ago
+    assert "Новикова Наталья Николаевич" in gaps[0] and "30" in gaps[0]
+    assert "Константинопольский" not in gaps[0] and "Иванова" not in gaps[0]
+    # planned touchpoints: only the POC (comparison); the stations ahead without any
+    assert "Сравнение" not in gaps[1] and "Изучение" in gaps[1] and "Осознание" not in gaps[1]
+
+
+def test_meetings_added_edited_deleted_through_the_page(setup, qtbot):
+    from accountmap.panels.meetings import MeetingsPage
+
+    doc, context, path = setup
+    page = MeetingsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    before = fresh_json(path)
+    page.add_button.click()
+    dialog = page.dialog
+    dialog.time.setText("15:00")
+    dialog.place.setText("Москва, Пресненская наб., 12, башня «Федерация»")
+    dialog.goal.setPlainText("Защитить пилот перед финансовым директором")
+    for i in range(dialog.attendees.count()):
+        if dialog.attendees.item(i).data(Qt.ItemDataRole.UserRole) in ("p1", "p4"):
+            dialog.attendees.item(i).setCheckState(Qt.CheckState.Checked)
+    dialog.checkpoint.setCurrentIndex(dialog.checkpoint.findData("poc"))
+    ok(dialog)
+    meeting = context.account.meetings[-1]
+    assert meeting.attendee_ids == ["p1", "p4"] and meeting.checkpoint_id == "poc"
+    assert meeting.place.startswith("Москва") and page.table.rowCount() == 2
+    assert page.selected_ids() == [meeting.id]
+    check_undo_redo(doc, path, before)
+    page.focus_entity("meeting", meeting.id)
+    page.edit_button.click()
+    assert page.dialog.meeting.id == meeting.id
+    page.dialog.notes.setPlainText("Взять расчёт окупаемости")
+    ok(page.dialog)
+    assert context.account.meetings[-1].notes == "Взять расчёт окупаемости"
+    page.focus_entity("meeting", meeting.id)
+    page.delete_selection()
+    assert [m.id for m in context.account.meetings] != [] and meeting.id not in [
+        m.id for m in context.account.meetings]
+    doc.undo_stack.undo()
+    assert context.account.meetings[-1].notes == "Взять расчёт окупаемости"
+    reopened_json(doc, path)
+
+
+def test_print_briefing_hook_reports_when_unavailable(setup, qtbot, monkeypatch):
+    import sys
+
+    from accountmap.panels.meetings import MeetingsPage
+
+    doc, context, path = setup
+    page = MeetingsPage(context)
+    qtbot.addWidget(page)
+    monkeypatch.setitem(sys.modules, "accountmap.briefing.meeting_brief", None)  # import fails
+    messages = []
+    doc.errorOccurred.connect(messages.append)
+    assert page.print_briefing(context.account.meetings[0].id) is False
+    assert messages and "briefing" in messages[0]
+
+
+def test_framework_edits_keep_every_assignment(setup, qtbot):
+    doc, context, path = setup
+    page = journey_page(context, qtbot)
+    used_before = assigned_stations([context.account])
+    stages_before = {p.id: p.journey_stage for p in context.account.stakeholders}
+    before = fresh_json(path)
+    dialog = page.edit_framework()
+    # rename "study" (in both languages) through the form
+    dialog.list.setCurrentRow(dialog.framework.index("study"))
+    dialog.station_ru.setText("Глубокое изучение")
+    dialog.station_ru.textEdited.emit("Глубокое изучение")
+    dialog.station_en.setText("Deep study")
+    dialog.station_en.textEdited.emit("Deep study")
+    # reorder: move "comparison" up one
+    dialog.list.setCurrentRow(dialog.framework.index("comparison"))
+    dialog.up_button.click()
+    # add a station after it
+    dialog.add_button.click()
+    new_id = dialog.current_id()
+    dialog.station_ru.setText("Пилот")
+    dialog.station_ru.textEdited.emit("Пилот")
+    # removing an assigned station is refused with a clear message
+    dialog.list.setCurrentRow(dialog.framework.index("desire"))
+    dialog.remove_button.click()
+    assert "нельзя удалить" in dialog.message.text() or "cannot be removed" in dialog.message.text()
+    assert dialog.framework.station("desire") is not None
+    count = doc.undo_stack.count()
+    ok(dialog)
+    framework = doc.settings.journey_framework
+    assert doc.undo_stack.count() == count + 1
+    ids = [s.id for s in framework.stations]
+    assert ids[3:6] == ["comparison", new_id, "study"]
+    assert framework.station("study").name("ru") == "Глубокое изучение"
+    assert framework.station("study").name("en") == "Deep study"
+    assert framework.station(new_id).name("ru") == "Пилот"
+    assert lost_assignments(framework, used_before) == set()
+    assert {p.id: p.journey_stage for p in context.account.stakeholders} == stages_before
+    assert context.account.journey_stage == "desire"
+    check_undo_redo(doc, path, before)
+    # switching to the other built-in keeps the stations in use
+    dialog = page.edit_framework()
+    dialog.switch_to("stages5")
+    ok(dialog)
+    framework = doc.settings.journey_framework
+    assert framework.stations[0].id == "b2b_awareness"
+    assert lost_assignments(framework, used_before) == set()
+    assert reopened_json(doc, path).count("b2b_commitment") >= 1
