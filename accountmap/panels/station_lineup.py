@@ -119,7 +119,8 @@ class StationLineup(QScrollArea):
 
     def _chip(self, person, positions, framework, lang) -> PersonChip:
         mark = ""
-        style = "QToolButton { background: white; border: 1px solid #9aa5b4; border-radius: 10px; padding: 3px 6px; }"
+        style = ("QToolButton { background: white; border: 1px solid #9aa5b4; border-radius: 10px;"
+                 " padding: 3px 4px; } QToolButton::menu-indicator { image: none; width: 0px; }")
         if person.id in positions.behind:
             mark = "↓ "
             style = style.replace("background: white", "background: #fde2dc").replace(
@@ -128,8 +129,16 @@ class StationLineup(QScrollArea):
             mark = "↑ "
             style = style.replace("background: white", "background: #def3e0").replace(
                 "#9aa5b4", "#2e8b3e")
-        chip = PersonChip(person.id, mark + (short_name(person.full_name) or "—"))
+        name = short_name(person.full_name) or "—"
+        chip = PersonChip(person.id, mark + name)
         chip.setStyleSheet(style)
+        if chip.fontMetrics().horizontalAdvance(mark + name) > COLUMN_WIDTH - 40 and " " in name:
+            first, _, rest = name.partition(" ")
+            chip.setText(f"{mark}{first}\n{rest}")  # a long surname: initials below
+            if chip.fontMetrics().horizontalAdvance(mark + first) > COLUMN_WIDTH - 26:
+                font = chip.font()
+                font.setPointSizeF(font.pointSizeF() * 0.85)
+                chip.setFont(font)
         tip = [person.full_name or "—"]
         if person.title:
             tip.append(person.title)

@@ -65,6 +65,7 @@ def people_checklist(account, selected: list[str]) -> QListWidget:
         if person.title:
             label += f" — {person.title}"
         item = QListWidgetItem(label)
+        item.setToolTip(label)
         item.setData(Qt.ItemDataRole.UserRole, person.id)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if person.id in selected else Qt.CheckState.Unchecked)

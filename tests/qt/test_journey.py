@@ -328,3 +328,48 @@ def test_framework_edits_keep_every_assignment(setup, qtbot):
     assert framework.stations[0].id == "b2b_awareness"
     assert lost_assignments(framework, used_before) == set()
     assert reopened_json(doc, path).count("b2b_commitment") >= 1
+
+
+JOURNEY_MODULES = ("journey_common", "journey_strip", "station_lineup", "journey_grid",
+                   "touchpoints", "framework_dialog", "journey_page", "meetings")
+
+
+def _tr_strings() -> dict[str, set[str]]:
+    """Every literal passed to self.tr/cls.tr (context = class), COLUMNS headers, and
+    tr(context, text) calls in the journey and meetings panels."""
+    import ast
+    from pathlib import Path
+
+    import accountmap.panels as panels
+
+    found: dict[str, set[str]] = {}
+    for name in JOURNEY_MODULES:
+        tree = ast.parse((Path(panels.__file__).parent / f"{name}.py").read_text(encoding="utf-8"))
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            for node in ast.walk(cls):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and node.func.attr == "tr" and isinstance(node.func.value, ast.Name)
+                        and node.func.value.id in ("self", "cls") and node.args
+                        and isinstance(node.args[0], ast.Constant)):
+                    found.setdefault(cls.name, set()).add(node.args[0].value)
+                if isinstance(node, ast.Assign) and any(
+                        isinstance(t, ast.Name) and t.id == "COLUMNS" for t in node.targets):
+                    found.setdefault(cls.name, set()).update(e.value for e in node.value.elts)
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "tr" and len(node.args) == 2
+                    and all(isinstance(a, ast.Constant) for a in node.args)):
+                found.setdefault(node.args[0].value, set()).add(node.args[1].value)
+    return found
+
+
+def test_every_journey_string_has_a_russian_translation():
+    from accountmap.app.translation import load_catalogue
+
+    catalogue = load_catalogue("ru")
+    strings = _tr_strings()
+    assert sum(len(v) for v in strings.values()) > 100
+    missing = [(ctx, s) for ctx, texts in strings.items() for s in texts
+               if not catalogue.get(ctx, {}).get(s)]
+    assert missing == []
+    assert catalogue["JourneyPage"]["Client journey"] == "Путь клиента"
