@@ -233,25 +233,48 @@ class MeetingsPage(QWidget):
             self.print_briefing(ids[0])
 
     def print_briefing(self, meeting_id: str) -> bool:
-        """The hook for the meeting briefing: imports `accountmap.briefing.meeting_brief`
-        lazily and hands it the meeting; a clear message when it is not available.
-
-        The briefing module is expected to expose `preview(context, meeting_id, parent)`
-        (the lead wires the preview dialog); returns True when it was handed over."""
+        """The hook for the meeting briefing (памятка к встрече): imports
+        `accountmap.briefing.meeting_brief` lazily, builds the PDF for the meeting and
+        hands it to `preview_briefing`; a clear message when the briefing is not
+        available. Returns True when a briefing was produced."""
+        meeting = next((m for m in self.context.account.meetings if m.id == meeting_id), None)
+        if meeting is None:
+            return False
         try:
             from accountmap.briefing import meeting_brief  # noqa: PLC0415 - optional, lazy
         except ImportError:
             meeting_brief = None
-        preview = getattr(meeting_brief, "preview", None) if meeting_brief else None
-        if preview is None:
-            message = self.tr("The meeting briefing is not available in this build.")
-            self.context.document.errorOccurred.emit(message)
+        build = getattr(meeting_brief, "build_meeting_brief", None)
+        if build is None:
+            self.context.document.errorOccurred.emit(
+                self.tr("The meeting briefing is not available in this build."))
             return False
         try:
-            preview(self.context, meeting_id, self)
+            pdf = build(self.context.account, meeting,
+                        self.context.document.settings.journey_framework, lang=self.context.lang)
         except WorkspaceError as exc:
             report(self.context, exc)
             return False
+        except Exception as exc:  # noqa: BLE001 - a briefing failure must not crash the app
+            self.context.document.errorOccurred.emit(
+                self.tr("The briefing could not be made: %1").replace("%1", str(exc)))
+            return False
+        self.preview_briefing(pdf, meeting_id)
         return True
 
+    def preview_briefing(self, pdf: bytes, meeting_id: str) -> None:
+        """Show the briefing PDF. By default it is written to a temporary file and opened
+        in the system's PDF viewer; the lead may replace this with the print preview."""
+        import tempfile
+        from pathlib import Path
 
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from accountmap.app.application import _interactive
+
+        path = Path(tempfile.gettempdir()) / f"accountmap-brief-{meeting_id}.pdf"
+        path.write_bytes(pdf)
+        self.last_briefing_path = path
+        if _interactive():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

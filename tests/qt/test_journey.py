@@ -279,6 +279,21 @@ def test_print_briefing_hook_reports_when_unavailable(setup, qtbot, monkeypatch)
     doc.errorOccurred.connect(messages.append)
     assert page.print_briefing(context.account.meetings[0].id) is False
     assert messages and "briefing" in messages[0]
+    # with a briefing module, the PDF it builds reaches the preview hook
+    import types
+
+    calls = []
+
+    def build(account, meeting, framework, lang="ru"):
+        calls.append((account.name, meeting.id, framework.id, lang))
+        return b"%PDF-1.4 fake"
+
+    monkeypatch.setitem(sys.modules, "accountmap.briefing.meeting_brief",
+                        types.SimpleNamespace(build_meeting_brief=build))
+    meeting_id = context.account.meetings[0].id
+    assert page.print_briefing(meeting_id) is True
+    assert calls == [(context.account.name, meeting_id, "stations12", "ru")]
+    assert page.last_briefing_path.read_bytes() == b"%PDF-1.4 fake"
 
 
 def test_framework_edits_keep_every_assignment(setup, qtbot):
@@ -373,3 +388,29 @@ def test_every_journey_string_has_a_russian_translation():
                if not catalogue.get(ctx, {}).get(s)]
     assert missing == []
     assert catalogue["JourneyPage"]["Client journey"] == "Путь клиента"
+
+
+def test_pages_in_the_main_window_survive_a_framework_change(tmp_path, qtbot):
+    from accountmap.app.main_window import MainWindow
+    from accountmap.panels.journey_page import JourneyPage
+    from accountmap.panels.meetings import MeetingsPage
+
+    path = tmp_path / "w.accountmap"
+    write_workspace(path, people=6)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_workspace(path)
+    window.show()
+    page = next(p for p in window.pages if isinstance(p, JourneyPage))
+    assert any(isinstance(p, MeetingsPage) for p in window.pages)
+    window.tabs.setCurrentWidget(page)
+    dialog = page.framework_button.click() or page.framework_dialog
+    dialog.switch_to("stages5")
+    ok(dialog)
+    qtbot.waitUntil(lambda: not any(p is page for p in window.pages))
+    page = next(p for p in window.pages if isinstance(p, JourneyPage))
+    assert window.tabs.currentWidget() is page  # the rebuilt page is shown again
+    assert page.grids.table.columnCount() == len(window.document.settings.journey_framework.stations)
+    window.undo()
+    assert window.document.settings.journey_framework.id == "stations12"
+    window.close()
