@@ -7,9 +7,10 @@ syndrome" for them), people more than one ahead ↑.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QAction, QDrag
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,18 +31,73 @@ COLUMN_WIDTH = 150
 NOT_SET = ""
 
 
+PERSON_MIME = "application/x-accountmap-stakeholder"
+
+
 class PersonChip(QToolButton):
+    """A person: click for the menu of stations, or drag onto another station's column."""
+
     def __init__(self, person_id: str, text: str, parent=None) -> None:
         super().__init__(parent)
         self.person_id = person_id
         self.setText(text)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.DelayedPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMenu(QMenu(self))
+        self.clicked.connect(self.showMenu)
+        self._press = None
 
     def station_actions(self) -> list[QAction]:
         return [a for a in self.menu().actions() if a.data() is not None]
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if self._press is not None and (event.position().toPoint() - self._press).manhattanLength() \
+                >= QApplication.startDragDistance():
+            self._press = None
+            self.setDown(False)
+            mime = QMimeData()
+            mime.setData(PERSON_MIME, self.person_id.encode())
+            drag = QDrag(self)
+            drag.setMimeData(mime)
+            drag.setPixmap(self.grab())
+            drag.exec(Qt.DropAction.MoveAction)
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        self._press = None
+        super().mouseReleaseEvent(event)
+
+
+class StationColumn(QFrame):
+    """One station's column; people dropped here move to the station."""
+
+    def __init__(self, station_id: str, on_drop, parent=None) -> None:
+        super().__init__(parent)
+        self.station_id = station_id
+        self._on_drop = on_drop
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(PERSON_MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(PERSON_MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        if not event.mimeData().hasFormat(PERSON_MIME):
+            return
+        person_id = bytes(event.mimeData().data(PERSON_MIME)).decode()
+        event.acceptProposedAction()
+        self._on_drop(person_id, self.station_id or None)
 
 
 class StationLineup(QScrollArea):
@@ -84,7 +140,7 @@ class StationLineup(QScrollArea):
             key = person.journey_stage if framework.station(person.journey_stage) else NOT_SET
             people_at[key].append(person)
         for key, title in columns:
-            column = QFrame()
+            column = StationColumn(key, self.move_person)
             column.setFrameShape(QFrame.Shape.StyledPanel)
             column.setFixedWidth(COLUMN_WIDTH)
             column.setObjectName("stationColumn")
@@ -170,16 +226,20 @@ class StationLineup(QScrollArea):
 
     def _summary_text(self, positions, framework, lang) -> str:
         if positions.median is None:
-            return self.tr("Nobody of the buying group has a station yet: open a person’s "
-                           "chip to place them.")
+            return self.tr("Nobody of the buying group has a station yet: drag a person’s "
+                           "chip to a station, or click it to choose one.")
         median_station = framework.stations[int(positions.median)]
         text = self.tr("The group’s median: %1. ↓ more than one station behind the group "
-                       "(%2), ↑ more than one ahead (%3).")
+                       "(%2), ↑ more than one ahead (%3). Drag a person to another station, "
+                       "or click them.")
         return (text.replace("%1", median_station.name(lang))
                 .replace("%2", str(len(positions.behind)))
                 .replace("%3", str(len(positions.ahead))))
 
     def move_person(self, person_id: str, station_id: str | None) -> None:
+        person = self.context.account.stakeholder(person_id)
+        if person is None or person.journey_stage == station_id:
+            return
         try:
             self.context.editor.update(self.context.account_id, "stakeholders", person_id,
                                        self.tr("Move a person on the journey"),

@@ -127,6 +127,28 @@ def test_a_person_moves_on_the_station_lineup_and_laggards_are_marked(setup, qtb
     assert not lineup.chips[laggard].text().startswith("↓")
     assert lineup.chips[laggard].parentWidget() is lineup.columns["study"]
     check_undo_redo(doc, path, before)
+    # dropping a chip on another station's column moves the person too (one step)
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    from accountmap.panels.station_lineup import PERSON_MIME
+
+    count = doc.undo_stack.count()
+    column = lineup.columns["action"]
+    mime = QMimeData()
+    mime.setData(PERSON_MIME, laggard.encode())
+    centre = column.rect().center()
+    enter = QDragEnterEvent(centre, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(column, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(centre), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(column, drop)
+    assert context.account.stakeholder(laggard).journey_stage == "action"
+    assert doc.undo_stack.count() == count + 1
+    assert lineup.chips[laggard].text().startswith("↑")  # now ahead of the group
     reopened_json(doc, path)
 
 
