@@ -68,6 +68,11 @@ class FrameworkDialog(QDialog):
         self.list.setMinimumWidth(300)
         self.list.currentRowChanged.connect(self._row_changed)
         left.addWidget(self.list, 1)
+        legend = QLabel(self.tr("● in use: the account, people, checkpoints, history or grid "
+                                "columns stand at this station"))
+        legend.setWordWrap(True)
+        legend.setStyleSheet("color: #555;")
+        left.addWidget(legend)
         buttons = QGridLayout()
         self.add_button = QPushButton(self.tr("Add"))
         self.remove_button = QPushButton(self.tr("Remove"))

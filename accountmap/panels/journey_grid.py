@@ -179,7 +179,7 @@ class JourneyGridPanel(QWidget):
         self.table.setEnabled(grid is not None)
         self.table.resizeRowsToContents()
         for r in range(len(ROWS)):
-            self.table.setRowHeight(r, max(64, min(self.table.rowHeight(r), 240)))
+            self.table.setRowHeight(r, max(84, min(self.table.rowHeight(r), 240)))
         self._filling = False
 
     def _update_texts(self, grid: JourneyGrid, framework) -> None:
@@ -192,7 +192,7 @@ class JourneyGridPanel(QWidget):
                     item.setText(text)
         self.table.resizeRowsToContents()
         for r in range(len(ROWS)):
-            self.table.setRowHeight(r, max(64, min(self.table.rowHeight(r), 240)))
+            self.table.setRowHeight(r, max(84, min(self.table.rowHeight(r), 240)))
         self._filling = False
 
     # ------------------------------------------------------------------ editing

@@ -40,6 +40,7 @@ from accountmap.domain.journey_rules import (
     person_timeline,
     stale_contacts,
     stations_without_touchpoints,
+    touchpoint_station,
 )
 from accountmap.domain.models import Touchpoint
 from accountmap.domain.vocabulary import Channel, TouchpointPhase
@@ -155,7 +156,8 @@ class TouchpointDialog(QDialog):
 
 
 class TouchpointsPanel(QWidget):
-    COLUMNS = ("Date", "Phase", "Channel", "People", "Checkpoint", "Summary", "Emotion", "Result")
+    COLUMNS = ("Date", "Phase", "Channel", "People", "Checkpoint", "Station", "Summary",
+               "Emotion", "Result")
 
     def __init__(self, context: AccountContext, parent=None) -> None:
         super().__init__(parent)
@@ -188,7 +190,7 @@ class TouchpointsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((90, 120, 100, 170, 150, 220, 110)):
+        for col, width in enumerate((84, 112, 95, 165, 140, 95, 200, 100)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self._edit_selected())
         left_layout.addWidget(self.table, 1)
@@ -213,7 +215,7 @@ class TouchpointsPanel(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([760, 400])
+        splitter.setSizes([820, 320])
         context.document.rowsChanged.connect(self._on_rows)
         context.document.accountChanged.connect(self._on_account)
         context.document.settingsChanged.connect(self.refresh)
@@ -235,12 +237,19 @@ class TouchpointsPanel(QWidget):
         account = self.context.account
         lang = self.context.lang
         selected = self.selected_ids()
+        framework = self.context.document.settings.journey_framework
+
+        def station_name(t: Touchpoint) -> str:
+            station = framework.station(touchpoint_station(account, t))
+            return station.name(lang) if station else ""
+
         self.table.setRowCount(len(account.touchpoints))
         for r, t in enumerate(account.touchpoints):
             values = (
                 date_text(t.date), vocab("phase", t.phase, lang), vocab("channel", t.channel, lang),
                 ", ".join(person_name(account, p) for p in t.stakeholder_ids),
-                node_title(account, t.checkpoint_id), t.summary, t.emotion, t.result,
+                node_title(account, t.checkpoint_id), station_name(t), t.summary, t.emotion,
+                t.result,
             )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
