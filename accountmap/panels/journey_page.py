@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -18,11 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap.app.context import AccountContext
-from accountmap.panels.journey_common import date_text, vocab
+from accountmap.panels.journey_common import date_text, report, vocab
 from accountmap.panels.journey_grid import JourneyGridPanel
 from accountmap.panels.journey_strip import JourneyStrip
 from accountmap.panels.station_lineup import StationLineup
 from accountmap.panels.touchpoints import TouchpointsPanel
+from accountmap.storage.errors import WorkspaceError
 
 
 class JourneyHistory(QTableWidget):
@@ -71,6 +73,21 @@ class JourneyHistory(QTableWidget):
                 self.setItem(r, c, item)
         self.resizeRowsToContents()
 
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.selectedIndexes()})
+        return [self.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows if self.item(r, 0)]
+
+    def delete_selection(self) -> None:
+        """Delete the selected history entries (the account's station stays as it is)."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        try:
+            self.context.editor.delete(self.context.account_id, {"journey_history": ids},
+                                       self.tr("Delete history entries"))
+        except WorkspaceError as exc:
+            report(self.context, exc)
+
 
 class JourneyPage(QWidget):
     shows = ("touchpoint", "journey_grid")
@@ -98,10 +115,22 @@ class JourneyPage(QWidget):
         self.grids = JourneyGridPanel(context)
         self.touchpoints = TouchpointsPanel(context)
         self.history = JourneyHistory(context)
+        history_box = QWidget()
+        history_layout = QVBoxLayout(history_box)
+        history_bar = QHBoxLayout()
+        hint = QLabel(self.tr("Each click on the strip above adds a dated entry here."))
+        hint.setStyleSheet("color: #555;")
+        history_bar.addWidget(hint, 1)
+        self.delete_history_button = QPushButton(self.tr("Delete entry"))
+        self.delete_history_button.clicked.connect(self.history.delete_selection)
+        history_bar.addWidget(self.delete_history_button)
+        history_layout.addLayout(history_bar)
+        history_layout.addWidget(self.history, 1)
         self.tabs.addTab(self.lineup, self.tr("Buying group on the stations"))
         self.tabs.addTab(self.grids, self.tr("Journey grids"))
         self.tabs.addTab(self.touchpoints, self.tr("Touchpoints"))
-        self.tabs.addTab(self.history, self.tr("History of moves"))
+        self.tabs.addTab(history_box, self.tr("History of moves"))
+        self.history_box = history_box
         layout.addWidget(self.tabs, 1)
 
     def edit_framework(self):
@@ -122,3 +151,5 @@ class JourneyPage(QWidget):
     def delete_selection(self) -> None:
         if self.tabs.currentWidget() is self.touchpoints:
             self.touchpoints.delete_selection()
+        elif self.tabs.currentWidget() is self.history_box:
+            self.history.delete_selection()

@@ -106,6 +106,14 @@ def test_clicking_the_strip_moves_the_account_and_logs_the_move(setup, qtbot):
     assert doc.undo_stack.count() == count + 1  # one step for both rows
     assert page.history.rowCount() == 3 and page.history.item(0, 3).text().startswith("Запросили")
     check_undo_redo(doc, path, before)
+    # a wrong entry can be deleted from the history (one step), the station stays
+    page.tabs.setCurrentWidget(page.history_box)
+    page.history.selectRow(0)
+    page.delete_history_button.click()
+    assert len(context.account.journey_history) == 2
+    assert context.account.journey_stage == "comparison"
+    doc.undo_stack.undo()
+    assert len(context.account.journey_history) == 3
     # clicking the temperature badge opens the same dialog at the current station
     QTest.mouseClick(strip, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      strip.badge_rect().center().toPoint())

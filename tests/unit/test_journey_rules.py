@@ -182,3 +182,40 @@ def test_person_timeline_is_sorted_with_undated_last():
         Touchpoint(id="t0", date=TODAY, stakeholder_ids=["b"]),
     ])
     assert [t.id for t in person_timeline(acc, "a")] == ["t1", "t2", "t3"]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+OPERATIONS = st.lists(st.tuples(
+    st.sampled_from(["rename", "move", "add", "remove", "switch"]),
+    st.integers(min_value=0, max_value=30), st.text(max_size=20)), max_size=25)
+
+
+@settings(max_examples=150, deadline=None)
+@given(OPERATIONS)
+def test_any_sequence_of_framework_edits_keeps_every_assignment(operations):
+    used = j.assigned_stations([account_with_assignments()])
+    fw = j.built_in("stations12")
+    for op, n, text in operations:
+        ids = [s.id for s in fw.stations]
+        target = ids[n % len(ids)]
+        if op == "rename":
+            fw = j.rename_station(fw, target, "ru" if n % 2 else "en", text)
+            assert fw.station(target).name_ru == text or fw.station(target).name_en == text
+        elif op == "move":
+            fw = j.move_station(fw, target, n)
+        elif op == "add":
+            fw, new = j.add_station(fw, text, text, index=n)
+            assert fw.station(new) is not None
+        elif op == "remove":
+            try:
+                fw = j.remove_station(fw, target, used)
+                assert target not in used
+            except j.FrameworkError:
+                assert target in used or len(ids) == 1
+        else:
+            fw = j.switch_framework(fw, j.built_in("stages5" if n % 2 else "stations12"), used)
+        ids_after = [s.id for s in fw.stations]
+        assert len(ids_after) == len(set(ids_after)) and ids_after
+        assert j.lost_assignments(fw, used) == set()
+        j.JourneyFramework.model_validate(fw.model_dump(mode="json"))  # still a valid framework
