@@ -44,7 +44,7 @@ class MeetingDialog(QDialog):
         super().__init__(parent)
         self.meeting = meeting
         self.setWindowTitle(self.tr("Meeting") if meeting else self.tr("New meeting"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(740)
         m = meeting or Meeting(date=dt.date.today())
         account = context.account
         form = QFormLayout(self)
@@ -55,6 +55,8 @@ class MeetingDialog(QDialog):
         self.time.setPlaceholderText(self.tr("e.g. 10:30"))
         self.place = QLineEdit(m.place)
         self.place.setPlaceholderText(self.tr("Office, city, video call…"))
+        self.place.setCursorPosition(0)
+        self.place.setToolTip(m.place)
         self.goal = QPlainTextEdit(m.goal)
         self.goal.setPlaceholderText(self.tr("What must be true after the meeting"))
         self.goal.setMaximumHeight(80)

@@ -101,7 +101,7 @@ class TouchpointDialog(QDialog):
         super().__init__(parent)
         self.touchpoint = touchpoint
         self.setWindowTitle(self.tr("Touchpoint") if touchpoint else self.tr("New touchpoint"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(740)
         t = touchpoint or Touchpoint(date=dt.date.today())
         lang = context.lang
         account = context.account
