@@ -10,3 +10,5 @@ set_legend_visible(bool), focus_entity(kind, id).
 PAGES: list[tuple[str, str]] = [
     ("accountmap.panels.account_details", "AccountDetailsPage"),
 ]
+PAGES.append(("accountmap.panels.journey_page", "JourneyPage"))
+PAGES.append(("accountmap.panels.meetings", "MeetingsPage"))

@@ -1,0 +1,248 @@
+"""The buying group lined up on the stations: one column per station, people as chips.
+
+A chip's menu moves the person to another station (one undo step). People more than one
+station behind the group's median are marked ↓ (they lag: acting now is the "animator
+syndrome" for them), people more than one ahead ↑.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QAction, QDrag
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountmap.app.context import AccountContext
+from accountmap.domain.journey_rules import group_positions
+from accountmap.panels.journey_common import report, short_name, vocab
+from accountmap.storage.errors import WorkspaceError
+
+COLUMN_WIDTH = 150
+NOT_SET = ""
+
+
+PERSON_MIME = "application/x-accountmap-stakeholder"
+
+
+class PersonChip(QToolButton):
+    """A person: click for the menu of stations, or drag onto another station's column."""
+
+    def __init__(self, person_id: str, text: str, parent=None) -> None:
+        super().__init__(parent)
+        self.person_id = person_id
+        self.setText(text)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.DelayedPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMenu(QMenu(self))
+        self.clicked.connect(self.showMenu)
+        self._press = None
+
+    def station_actions(self) -> list[QAction]:
+        return [a for a in self.menu().actions() if a.data() is not None]
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if self._press is not None and (event.position().toPoint() - self._press).manhattanLength() \
+                >= QApplication.startDragDistance():
+            self._press = None
+            self.setDown(False)
+            mime = QMimeData()
+            mime.setData(PERSON_MIME, self.person_id.encode())
+            drag = QDrag(self)
+            drag.setMimeData(mime)
+            drag.setPixmap(self.grab())
+            drag.exec(Qt.DropAction.MoveAction)
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        self._press = None
+        super().mouseReleaseEvent(event)
+
+
+class StationColumn(QFrame):
+    """One station's column; people dropped here move to the station."""
+
+    def __init__(self, station_id: str, on_drop, parent=None) -> None:
+        super().__init__(parent)
+        self.station_id = station_id
+        self._on_drop = on_drop
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(PERSON_MIME):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(PERSON_MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        if not event.mimeData().hasFormat(PERSON_MIME):
+            return
+        person_id = bytes(event.mimeData().data(PERSON_MIME)).decode()
+        event.acceptProposedAction()
+        self._on_drop(person_id, self.station_id or None)
+
+
+class StationLineup(QScrollArea):
+    def __init__(self, context: AccountContext, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWidgetResizable(True)
+        self.chips: dict[str, PersonChip] = {}
+        self.columns: dict[str, QFrame] = {}  # station id ("" = not set) -> column
+        self.summary = QLabel()
+        context.document.rowsChanged.connect(self._on_rows)
+        context.document.settingsChanged.connect(self.refresh)
+        self.refresh()
+
+    def _on_rows(self, account_id: str, table: str, _ids) -> None:
+        if account_id == self.context.account_id and table == "stakeholders":
+            self.refresh()
+
+    def refresh(self) -> None:
+        if not self.context.document.has_account(self.context.account_id):
+            return
+        account = self.context.account
+        lang = self.context.lang
+        framework = self.context.document.settings.journey_framework
+        positions = group_positions(account, framework)
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        self.summary = QLabel(self._summary_text(positions, framework, lang))
+        self.summary.setWordWrap(True)
+        outer.addWidget(self.summary)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        outer.addLayout(row, 1)
+        self.chips = {}
+        self.columns = {}
+        columns = [(NOT_SET, self.tr("No station yet"))] + [
+            (s.id, f"{i}. {s.name(lang)}") for i, s in enumerate(framework.stations, 1)]
+        people_at: dict[str, list] = {key: [] for key, _ in columns}
+        for person in account.stakeholders:
+            key = person.journey_stage if framework.station(person.journey_stage) else NOT_SET
+            people_at[key].append(person)
+        for key, title in columns:
+            column = StationColumn(key, self.move_person)
+            column.setFrameShape(QFrame.Shape.StyledPanel)
+            column.setFixedWidth(COLUMN_WIDTH)
+            column.setObjectName("stationColumn")
+            is_current = key and key == account.journey_stage
+            column.setStyleSheet(
+                "QFrame#stationColumn { background: %s; border: 1px solid #b8c2cf; border-radius: 4px; }"
+                % ("#dbe8f7" if is_current else "#f7f8fa"))
+            layout = QVBoxLayout(column)
+            layout.setContentsMargins(4, 4, 4, 4)
+            header = QLabel(title)
+            header.setWordWrap(True)
+            header.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            header.setStyleSheet("font-weight: bold;")
+            header.setMinimumHeight(header.fontMetrics().height() * 3)
+            station = framework.station(key)
+            if station is not None:
+                header.setToolTip("\n".join([station.description(lang)]
+                                            + [f"• {s}" for s in station.signs(lang)]))
+            layout.addWidget(header)
+            for person in people_at[key]:
+                chip = self._chip(person, positions, framework, lang)
+                layout.addWidget(chip)
+            layout.addStretch(1)
+            self.columns[key] = column
+            row.addWidget(column)
+        row.addStretch(1)
+        old = self.takeWidget()
+        if old is not None:
+            old.hide()
+            old.deleteLater()  # a chip's menu may be emitting right now
+        self.setWidget(body)
+
+    def _chip(self, person, positions, framework, lang) -> PersonChip:
+        mark = ""
+        style = ("QToolButton { background: white; border: 1px solid #9aa5b4; border-radius: 10px;"
+                 " padding: 3px 4px; } QToolButton::menu-indicator { image: none; width: 0px; }")
+        if person.id in positions.behind:
+            mark = "↓ "
+            style = style.replace("background: white", "background: #fde2dc").replace(
+                "#9aa5b4", "#c8372d")
+        elif person.id in positions.ahead:
+            mark = "↑ "
+            style = style.replace("background: white", "background: #def3e0").replace(
+                "#9aa5b4", "#2e8b3e")
+        name = short_name(person.full_name) or "—"
+        chip = PersonChip(person.id, mark + name)
+        chip.setStyleSheet(style)
+        if chip.fontMetrics().horizontalAdvance(mark + name) > COLUMN_WIDTH - 40 and " " in name:
+            first, _, rest = name.partition(" ")
+            chip.setText(f"{mark}{first}\n{rest}")  # a long surname: initials below
+            if chip.fontMetrics().horizontalAdvance(mark + first) > COLUMN_WIDTH - 26:
+                font = chip.font()
+                font.setPointSizeF(font.pointSizeF() * 0.85)
+                chip.setFont(font)
+        tip = [person.full_name or "—"]
+        if person.title:
+            tip.append(person.title)
+        if person.roles:
+            tip.append(", ".join(vocab("role", r, lang) for r in person.roles))
+        tip.append(self.tr("Influence: %1").replace("%1", vocab("influence", person.influence, lang)))
+        if person.id in positions.behind:
+            tip.append(self.tr("Lags more than one station behind the group"))
+        elif person.id in positions.ahead:
+            tip.append(self.tr("More than one station ahead of the group"))
+        chip.setToolTip("\n".join(tip))
+        menu = chip.menu()
+        title = menu.addAction(self.tr("Move to station:"))
+        title.setEnabled(False)
+        for i, station in enumerate(framework.stations, 1):
+            action = menu.addAction(f"{i}. {station.name(lang)}")
+            action.setData(station.id)
+            action.setCheckable(True)
+            action.setChecked(station.id == person.journey_stage)
+            action.triggered.connect(lambda _=False, p=person.id, s=station.id: self.move_person(p, s))
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("No station"))
+        clear.setData("")
+        clear.triggered.connect(lambda _=False, p=person.id: self.move_person(p, None))
+        show = menu.addAction(self.tr("Show on the map"))
+        show.triggered.connect(lambda _=False, p=person.id: self.context.show("stakeholder", p))
+        self.chips[person.id] = chip
+        return chip
+
+    def _summary_text(self, positions, framework, lang) -> str:
+        if positions.median is None:
+            return self.tr("Nobody of the buying group has a station yet: drag a person’s "
+                           "chip to a station, or click it to choose one.")
+        median_station = framework.stations[int(positions.median)]
+        text = self.tr("The group’s median: %1. ↓ more than one station behind the group "
+                       "(%2), ↑ more than one ahead (%3). Drag a person to another station, "
+                       "or click them.")
+        return (text.replace("%1", median_station.name(lang))
+                .replace("%2", str(len(positions.behind)))
+                .replace("%3", str(len(positions.ahead))))
+
+    def move_person(self, person_id: str, station_id: str | None) -> None:
+        person = self.context.account.stakeholder(person_id)
+        if person is None or person.journey_stage == station_id:
+            return
+        try:
+            self.context.editor.update(self.context.account_id, "stakeholders", person_id,
+                                       self.tr("Move a person on the journey"),
+                                       journey_stage=station_id)
+        except WorkspaceError as exc:
+            report(self.context, exc)

@@ -1,0 +1,397 @@
+"""Touchpoints: the dated moments the client meets us (before, during, after the deal).
+
+A table to add, edit and delete them; a per-person timeline; the gaps the rules find
+(high-influence people with no contact in N days, stations ahead with no touchpoint
+planned). Adding (or editing) a touchpoint moves the last contact of its people forward
+in the same undo step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountmap.app.context import AccountContext
+from accountmap.domain.journey_rules import (
+    last_contact_updates,
+    person_timeline,
+    stale_contacts,
+    stations_without_touchpoints,
+    touchpoint_station,
+)
+from accountmap.domain.models import Touchpoint
+from accountmap.domain.vocabulary import Channel, TouchpointPhase
+from accountmap.panels.journey_common import (
+    commit_rows,
+    date_text,
+    from_qdate,
+    node_title,
+    person_name,
+    report,
+    to_qdate,
+    vocab,
+)
+from accountmap.storage.errors import WorkspaceError
+
+TOUCHPOINT_CHANNELS = [c for c in Channel if c != Channel.DOCUMENT] + [Channel.DOCUMENT]
+
+
+def people_checklist(account, selected: list[str]) -> QListWidget:
+    widget = QListWidget()
+    for person in account.stakeholders:
+        label = person.full_name or "—"
+        if person.title:
+            label += f" — {person.title}"
+        item = QListWidgetItem(label)
+        item.setToolTip(label)
+        item.setData(Qt.ItemDataRole.UserRole, person.id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if person.id in selected else Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    return widget
+
+
+def checked_ids(widget: QListWidget) -> list[str]:
+    return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+
+def set_checked(widget: QListWidget, ids) -> None:
+    for i in range(widget.count()):
+        item = widget.item(i)
+        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
+                           else Qt.CheckState.Unchecked)
+
+
+def checkpoint_combo(account, lang: str, current: str | None, none_text: str) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(none_text, None)
+    for node in account.roadmap.nodes:
+        if node.kind in ("checkpoint", "decision"):
+            combo.addItem(node.title or "—", node.id)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+class TouchpointDialog(QDialog):
+    def __init__(self, context: AccountContext, touchpoint: Touchpoint | None, parent=None) -> None:
+        super().__init__(parent)
+        self.touchpoint = touchpoint
+        self.setWindowTitle(self.tr("Touchpoint") if touchpoint else self.tr("New touchpoint"))
+        self.setMinimumWidth(740)
+        t = touchpoint or Touchpoint(date=dt.date.today())
+        lang = context.lang
+        account = context.account
+        form = QFormLayout(self)
+        self.date = QDateEdit(to_qdate(t.date) if t.date else QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.phase = QComboBox()
+        for phase in TouchpointPhase:
+            self.phase.addItem(vocab("phase", phase, lang), phase.value)
+        self.phase.setCurrentIndex(max(0, self.phase.findData(t.phase.value)))
+        self.channel = QComboBox()
+        for channel in TOUCHPOINT_CHANNELS:
+            self.channel.addItem(vocab("channel", channel, lang), channel.value)
+        self.channel.setCurrentIndex(max(0, self.channel.findData(t.channel.value)))
+        self.people = people_checklist(account, t.stakeholder_ids)
+        self.people.setMinimumHeight(120)
+        self.checkpoint = checkpoint_combo(account, lang, t.checkpoint_id, self.tr("(none)"))
+        self.summary = QPlainTextEdit(t.summary)
+        self.summary.setPlaceholderText(self.tr("What happened"))
+        self.summary.setMaximumHeight(80)
+        self.emotion = QLineEdit(t.emotion)
+        self.emotion.setPlaceholderText(self.tr("e.g. interested, cautious, irritated"))
+        self.result = QPlainTextEdit(t.result)
+        self.result.setPlaceholderText(self.tr("What it decided or produced"))
+        self.result.setMaximumHeight(80)
+        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Phase"), self.phase)
+        form.addRow(self.tr("Channel"), self.channel)
+        form.addRow(self.tr("People"), self.people)
+        form.addRow(self.tr("Checkpoint"), self.checkpoint)
+        form.addRow(self.tr("Summary"), self.summary)
+        form.addRow(self.tr("Emotion"), self.emotion)
+        form.addRow(self.tr("Result"), self.result)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def values(self) -> dict:
+        return {
+            "date": from_qdate(self.date.date()),
+            "phase": self.phase.currentData(),
+            "channel": self.channel.currentData(),
+            "stakeholder_ids": checked_ids(self.people),
+            "checkpoint_id": self.checkpoint.currentData(),
+            "summary": self.summary.toPlainText().strip(),
+            "emotion": self.emotion.text().strip(),
+            "result": self.result.toPlainText().strip(),
+        }
+
+
+class TouchpointsPanel(QWidget):
+    COLUMNS = ("Date", "Phase", "Channel", "People", "Checkpoint", "Station", "Summary",
+               "Emotion", "Result")
+
+    def __init__(self, context: AccountContext, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.dialog: TouchpointDialog | None = None
+        self.today = dt.date.today  # tests may replace it
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout.addWidget(splitter, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add touchpoint…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.add_button.clicked.connect(lambda: self.ask_touchpoint(None))
+        self.edit_button.clicked.connect(self._edit_selected)
+        self.delete_button.clicked.connect(self.delete_selection)
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        left_layout.addLayout(bar)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((84, 112, 95, 165, 140, 95, 200, 100)):
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(lambda _i: self._edit_selected())
+        left_layout.addWidget(self.table, 1)
+        self.gaps = QLabel()
+        self.gaps.setWordWrap(True)
+        self.gaps.setTextFormat(Qt.TextFormat.RichText)
+        gaps_box = QGroupBox(self.tr("Gaps"))
+        gaps_layout = QVBoxLayout(gaps_box)
+        gaps_layout.addWidget(self.gaps)
+        left_layout.addWidget(gaps_box)
+        splitter.addWidget(left)
+        right = QGroupBox(self.tr("Timeline of a person"))
+        right_layout = QVBoxLayout(right)
+        self.person = QComboBox()
+        self.person.currentIndexChanged.connect(lambda _i: self._fill_timeline())
+        right_layout.addWidget(self.person)
+        self.timeline = QListWidget()
+        self.timeline.setWordWrap(True)
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.setSpacing(2)
+        right_layout.addWidget(self.timeline, 1)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([820, 320])
+        context.document.rowsChanged.connect(self._on_rows)
+        context.document.accountChanged.connect(self._on_account)
+        context.document.settingsChanged.connect(self.refresh)
+        self.refresh()
+
+    def _on_rows(self, account_id: str, table: str, _ids) -> None:
+        if account_id == self.context.account_id and table in (
+                "touchpoints", "stakeholders", "roadmap_nodes"):
+            self.refresh()
+
+    def _on_account(self, account_id: str) -> None:
+        if account_id == self.context.account_id:
+            self._fill_gaps()
+
+    # ------------------------------------------------------------------ reading
+    def refresh(self) -> None:
+        if not self.context.document.has_account(self.context.account_id):
+            return
+        account = self.context.account
+        lang = self.context.lang
+        selected = self.selected_ids()
+        framework = self.context.document.settings.journey_framework
+
+        def station_name(t: Touchpoint) -> str:
+            station = framework.station(touchpoint_station(account, t))
+            return station.name(lang) if station else ""
+
+        self.table.setRowCount(len(account.touchpoints))
+        for r, t in enumerate(account.touchpoints):
+            values = (
+                date_text(t.date), vocab("phase", t.phase, lang), vocab("channel", t.channel, lang),
+                ", ".join(person_name(account, p) for p in t.stakeholder_ids),
+                node_title(account, t.checkpoint_id), station_name(t), t.summary, t.emotion,
+                t.result,
+            )
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, t.id)
+                item.setToolTip(value)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+                self.table.setItem(r, c, item)
+            if t.id in selected:
+                self.table.selectRow(r)
+        self.table.resizeRowsToContents()
+        current = self.person.currentData()
+        self.person.blockSignals(True)
+        self.person.clear()
+        for person in account.stakeholders:
+            self.person.addItem(person.full_name or "—", person.id)
+        self.person.setCurrentIndex(max(0, self.person.findData(current)))
+        self.person.setToolTip(self.person.currentText())
+        self.person.blockSignals(False)
+        self._fill_timeline()
+        self._fill_gaps()
+
+    def _fill_timeline(self) -> None:
+        self.timeline.clear()
+        person_id = self.person.currentData()
+        if not person_id:
+            return
+        account = self.context.account
+        lang = self.context.lang
+        person = account.stakeholder(person_id)
+        if person and person.last_contact:
+            self.timeline.addItem(self.tr("Last contact: %1").replace("%1", date_text(person.last_contact)))
+        items = person_timeline(account, person_id)
+        for t in items:
+            head = " · ".join(x for x in (date_text(t.date) or self.tr("no date"),
+                                          vocab("channel", t.channel, lang),
+                                          node_title(account, t.checkpoint_id)) if x)
+            body = [t.summary] if t.summary else []
+            if t.emotion:
+                body.append(self.tr("Emotion: %1").replace("%1", t.emotion))
+            if t.result:
+                body.append(self.tr("Result: %1").replace("%1", t.result))
+            item = QListWidgetItem("\n".join([head] + body))
+            item.setData(Qt.ItemDataRole.UserRole, t.id)
+            if t.date and t.date > self.today():
+                item.setForeground(Qt.GlobalColor.darkGray)
+            self.timeline.addItem(item)
+        if not items:
+            self.timeline.addItem(self.tr("No touchpoints with this person yet."))
+
+    def gap_texts(self) -> list[str]:
+        account = self.context.account
+        settings = self.context.document.settings
+        lang = self.context.lang
+        texts = []
+        stale = stale_contacts(account, self.today(), settings.stale_contact_days)
+        if stale:
+            texts.append(self.tr("High influence, no contact in %1 days: %2")
+                         .replace("%1", str(settings.stale_contact_days))
+                         .replace("%2", ", ".join(person_name(account, p) for p in stale)))
+        framework = settings.journey_framework
+        empty = stations_without_touchpoints(account, framework, today=self.today())
+        if empty:
+            texts.append(self.tr("Stations ahead with no touchpoint planned: %1")
+                         .replace("%1", ", ".join(framework.station(s).name(lang) for s in empty)))
+        return texts
+
+    def _fill_gaps(self) -> None:
+        from html import escape
+
+        texts = self.gap_texts()
+        self.gaps.setText("<br>".join("⚠ " + escape(t) for t in texts)
+                          or escape(self.tr("No gaps found.")))
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows
+                if self.table.item(r, 0) is not None]
+
+    # ------------------------------------------------------------------ editing
+    def _edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.ask_touchpoint(ids[0])
+
+    def ask_touchpoint(self, touchpoint_id: str | None) -> TouchpointDialog:
+        account = self.context.account
+        existing = next((t for t in account.touchpoints if t.id == touchpoint_id), None)
+        self.dialog = TouchpointDialog(self.context, existing, self)
+        self.dialog.accepted.connect(self._dialog_accepted)
+        self.dialog.open()
+        return self.dialog
+
+    def _dialog_accepted(self) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is None:
+            return
+        values = dialog.values()
+        if dialog.touchpoint is None:
+            self.add_touchpoint(Touchpoint(**values))
+        else:
+            self.update_touchpoint(dialog.touchpoint.id, values)
+        dialog.deleteLater()
+
+    def _contact_updates(self, touchpoint: Touchpoint):
+        updates = last_contact_updates(self.context.account, touchpoint, self.today())
+        return [(self.context.account_id, "stakeholders", pid, {"last_contact": day})
+                for pid, day in updates.items()]
+
+    def add_touchpoint(self, touchpoint: Touchpoint) -> str | None:
+        try:
+            return commit_rows(self.context.editor, self.context.account_id,
+                               self.tr("Add a touchpoint"),
+                               adds=[("touchpoints", touchpoint)],
+                               updates=self._contact_updates(touchpoint))[0]
+        except WorkspaceError as exc:
+            report(self.context, exc)
+            return None
+
+    def update_touchpoint(self, touchpoint_id: str, values: dict) -> None:
+        candidate = Touchpoint(id=touchpoint_id, **values)
+        try:
+            commit_rows(self.context.editor, self.context.account_id, self.tr("Edit a touchpoint"),
+                        updates=[(self.context.account_id, "touchpoints", touchpoint_id, values)]
+                        + self._contact_updates(candidate))
+        except WorkspaceError as exc:
+            report(self.context, exc)
+
+    def delete_selection(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        try:
+            self.context.editor.delete(self.context.account_id, {"touchpoints": ids},
+                                       self.tr("Delete touchpoints"))
+        except WorkspaceError as exc:
+            report(self.context, exc)
+
+    def focus_touchpoint(self, touchpoint_id: str) -> None:
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == touchpoint_id:
+                self.table.selectRow(r)
+                self.table.scrollToItem(self.table.item(r, 0))
+                return
+
+
