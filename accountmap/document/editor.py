@@ -57,8 +57,10 @@ class Editor:
                                            applied=True))
         return True
 
-    def _updated(self, account_id: str | None, table: str, row_id: str,
-                 fields: Mapping[str, object]) -> RowChange | None:
+    def updated_row(self, account_id: str | None, table: str, row_id: str,
+                    fields: Mapping[str, object]) -> RowChange | None:
+        """The change that sets `fields` on a row (validated), or None if nothing changes.
+        For building one step out of edits of several rows: pass them to `commit`."""
         before = self.document.row(account_id, table, row_id)
         if before is None:
             raise WorkspaceError("storage.invalid_row", detail=f"{table} {row_id} does not exist")
@@ -89,7 +91,7 @@ class Editor:
         return account_id
 
     def update_account(self, account_id: str, text: str | None = None, **fields) -> None:
-        change = self._updated(None, ACCOUNTS, account_id, fields)
+        change = self.updated_row(None, ACCOUNTS, account_id, fields)
         if change:
             self.commit([change], text or tr("Edit account"))
 
@@ -133,7 +135,7 @@ class Editor:
 
     # ------------------------------------------------------------------ settings
     def update_settings(self, text: str | None = None, **fields) -> None:
-        change = self._updated(None, SETTINGS, SETTINGS_KEY, fields)
+        change = self.updated_row(None, SETTINGS, SETTINGS_KEY, fields)
         if change:
             self.commit([change], text or tr("Change workspace settings"))
 
@@ -143,6 +145,15 @@ class Editor:
 
     def add_many(self, account_id: str, items: Iterable[tuple[str, Entity]],
                  text: str | None = None) -> list[str]:
+        changes, ids = self.new_rows(account_id, items)
+        self.commit(changes, text or tr("Add"))
+        return ids
+
+    def new_rows(self, account_id: str, items: Iterable[tuple[str, Entity]]
+                 ) -> tuple[list[RowChange], list[str]]:
+        """Insertions of new entities (validated; an id already taken gets a fresh one),
+        appended after the rows already there. For one step of several kinds of edits:
+        pass them to `commit` together with `updated_row` changes."""
         changes: list[RowChange] = []
         ids: list[str] = []
         next_positions: dict[str, float] = {}
@@ -151,19 +162,18 @@ class Editor:
                 entity = COLLECTIONS[table].model_validate(entity.model_dump())
             except ValidationError as exc:
                 raise _refusal(exc) from exc
-            if self.document.row(account_id, table, entity.id) is not None:
+            if self.document.row(account_id, table, entity.id) is not None or entity.id in ids:
                 entity = entity.model_copy(update={"id": new_id()})
             position = next_positions.get(table, self.document.next_position(account_id, table))
             next_positions[table] = position + 1
             changes.append(RowChange(table, account_id, entity.id, None,
                                      Row(position, entity.model_dump(mode="json"))))
             ids.append(entity.id)
-        self.commit(changes, text or tr("Add"))
-        return ids
+        return changes, ids
 
     def update(self, account_id: str, table: str, row_id: str, text: str | None = None,
                merge_key: object = None, **fields) -> bool:
-        change = self._updated(account_id, table, row_id, fields)
+        change = self.updated_row(account_id, table, row_id, fields)
         if change is None:
             return False
         return self.commit([change], text or tr("Edit"), merge_key)
@@ -172,7 +182,7 @@ class Editor:
                     text: str, merge_key: object = None) -> bool:
         changes = []
         for table, row_id, fields in updates:
-            change = self._updated(account_id, table, row_id, fields)
+            change = self.updated_row(account_id, table, row_id, fields)
             if change is not None:
                 changes.append(change)
         return self.commit(changes, text, merge_key)
@@ -241,7 +251,7 @@ class Editor:
                 updates.append(("touchpoints", t.id, fields))
         changes: list[RowChange] = []
         for table, row_id, fields in updates:
-            change = self._updated(account_id, table, row_id, fields)
+            change = self.updated_row(account_id, table, row_id, fields)
             if change is not None:
                 changes.append(change)
         for table in COLLECTIONS:

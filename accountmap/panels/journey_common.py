@@ -7,16 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPlainTextEdit, QStyledItemDelegate
 
 from accountmap import catalogue
 from accountmap.domain.journey import FrameworkError, assigned_stations
-from accountmap.domain.models import COLLECTIONS, Entity, JourneyEvent, new_id
+from accountmap.domain.models import Entity, JourneyEvent
 from accountmap.storage.errors import WorkspaceError
-from accountmap.storage.workspace_file import ACCOUNTS, Row, RowChange
+from accountmap.storage.workspace_file import ACCOUNTS
 
 catalogue.MESSAGES.update({
     "journey.station_in_use": {
@@ -100,24 +99,9 @@ def commit_rows(editor, account_id: str, text: str,
     """New rows and field updates of several tables as ONE undo step.
 
     `updates` are (account_id or None for the account row, table, row id, fields)."""
-    document = editor.document
-    changes: list[RowChange] = []
-    ids: list[str] = []
-    positions: dict[str, float] = {}
-    for table, entity in adds:
-        try:
-            entity = COLLECTIONS[table].model_validate(entity.model_dump())
-        except ValidationError as exc:
-            raise WorkspaceError("storage.invalid_row", detail=str(exc.errors()[0].get("msg"))) from exc
-        if document.row(account_id, table, entity.id) is not None:
-            entity = entity.model_copy(update={"id": new_id()})
-        position = positions.get(table, document.next_position(account_id, table))
-        positions[table] = position + 1
-        changes.append(RowChange(table, account_id, entity.id, None,
-                                 Row(position, entity.model_dump(mode="json"))))
-        ids.append(entity.id)
+    changes, ids = editor.new_rows(account_id, adds)
     for owner, table, row_id, fields in updates:
-        change = editor._updated(owner, table, row_id, fields)  # noqa: SLF001 - same API family
+        change = editor.updated_row(owner, table, row_id, fields)
         if change is not None:
             changes.append(change)
     editor.commit(changes, text)

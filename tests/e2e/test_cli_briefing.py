@@ -6,13 +6,11 @@ import datetime as dt
 import importlib.util
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))
-from briefing_data import make_account  # noqa: E402
+from tests.unit.briefing_data import make_account  # noqa: E402
 
 from accountmap import cli  # noqa: E402
 from accountmap.storage.workspace_file import WorkspaceFile  # noqa: E402

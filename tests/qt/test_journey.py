@@ -16,7 +16,7 @@ from accountmap.document.workspace_document import WorkspaceDocument
 from accountmap.domain.journey import assigned_stations, lost_assignments
 from accountmap.storage.exchange import document_to_json, export_document
 from accountmap.storage.workspace_file import WorkspaceFile
-from journey_data import TODAY, write_workspace
+from tests.qt.journey_data import TODAY, write_workspace
 
 
 def fresh_json(path) -> str:
@@ -35,6 +35,9 @@ def memory_json(doc: WorkspaceDocument) -> str:
 
 @pytest.fixture
 def setup(tmp_path, qtbot):
+    from accountmap.app.application import make_application
+
+    make_application("ru")  # the interface in Russian: labels and signs are checked in Russian
     path = tmp_path / "journey.accountmap"
     account_id = write_workspace(path, people=12)
     doc = WorkspaceDocument.open(path)

@@ -7,13 +7,11 @@ import datetime as dt
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from briefing_data import LONG_WORD, MARKUP, TODAY, make_account  # noqa: E402
+from tests.unit.briefing_data import LONG_WORD, MARKUP, TODAY, make_account  # noqa: E402
 
 from accountmap.briefing.account_plan import build_account_plan  # noqa: E402
 from accountmap.briefing.drawings import map_drawing, roadmap_drawing, tiles, wrap_text  # noqa: E402

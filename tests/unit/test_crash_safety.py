@@ -21,8 +21,8 @@ import threading
 import time
 from pathlib import Path
 
-import crash_worker
-from crash_worker import edit, replay, setup_changes
+from tests.unit import crash_worker
+from tests.unit.crash_worker import edit, replay, setup_changes
 
 from accountmap.domain.models import COLLECTIONS
 from accountmap.storage.workspace_file import ACCOUNTS, WorkspaceFile
@@ -138,7 +138,7 @@ print("migrated", flush=True)
 
 
 def test_killed_migration_leaves_the_old_or_the_new_version(tmp_path: Path) -> None:
-    from test_migrations import make_old_file
+    from tests.unit.test_migrations import make_old_file
 
     from accountmap.storage.migrations import SCHEMA_VERSION
 
