@@ -5,7 +5,7 @@ from the start, rows in order of discovery. Pure (no Qt)."""
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import defaultdict
 
 from accountmap.domain.models import Roadmap
 from accountmap.domain.vocabulary import NodeKind
@@ -21,7 +21,8 @@ from accountmap.layout.sizes import (
 
 
 def fallback_layout(roadmap: Roadmap) -> dict[str, tuple[float, float]]:
-    """Layers by BFS depth (ignoring loop edges), left to right; each layer a column."""
+    """Layers by longest path (loop and back edges left out), left to right; each layer
+    a column, nodes in a column in the order of the model."""
     nodes = {n.id: n for n in roadmap.nodes}
     out: dict[str, list[str]] = defaultdict(list)
     has_in: set[str] = set()
@@ -32,44 +33,57 @@ def fallback_layout(roadmap: Roadmap) -> dict[str, tuple[float, float]]:
         has_in.add(edge.to_id)
     roots = [n.id for n in roadmap.nodes if n.kind == NodeKind.START]
     roots += [n.id for n in roadmap.nodes if n.id not in has_in and n.id not in roots]
-    # breadth-first order from the roots; edges back to a node already seen are dropped
-    order: dict[str, int] = {}
-    queue = deque(roots)
-    while queue:
-        node_id = queue.popleft()
-        if node_id in order:
+    # depth-first from the roots: edges back to a node on the current path close a cycle
+    # and are left out, the rest is acyclic; post-order reversed is a topological order
+    state: dict[str, int] = {}  # 1 on the path, 2 finished
+    post: list[str] = []
+    forward: dict[str, list[str]] = defaultdict(list)
+    for root in roots + [n.id for n in roadmap.nodes]:
+        if root in state:
             continue
-        order[node_id] = len(order)
-        queue.extend(n for n in out.get(node_id, []) if n not in order)
-    for node in roadmap.nodes:  # nodes only on cycles
-        order.setdefault(node.id, len(order))
-    # longest path over the edges that go forward in that order (an acyclic subgraph);
-    # relax until stable (bounded by the node count)
-    depth = {node_id: 0 for node_id in order}
-    forward = sorted(((a, b) for a, targets in out.items() for b in targets if order[a] < order[b]),
-                     key=lambda ab: order[ab[0]])
-    for _ in range(len(order)):
-        changed = False
-        for a, b in forward:
-            if depth[b] < depth[a] + 1:
-                depth[b] = depth[a] + 1
-                changed = True
-        if not changed:
-            break
-    layers: dict[int, list[str]] = defaultdict(list)
-    for node in roadmap.nodes:
-        layers[depth[node.id]].append(node.id)
+        state[root] = 1
+        stack = [(root, iter(out.get(root, [])))]
+        while stack:
+            node_id, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[node_id] = 2
+                post.append(node_id)
+                stack.pop()
+            elif state.get(child) == 1:
+                continue  # a back edge
+            else:
+                forward[node_id].append(child)
+                if child not in state:
+                    state[child] = 1
+                    stack.append((child, iter(out.get(child, []))))
+    depth = {node_id: 0 for node_id in post}
+    for node_id in reversed(post):  # longest path from the roots
+        for child in forward.get(node_id, []):
+            depth[child] = max(depth[child], depth[node_id] + 1)
+    # rows: a node keeps the row its first parent proposes (a crossroads sends each further
+    # outcome one row lower), bumped down while its column has that row taken
+    proposed: dict[str, int] = {}
+    taken: set[tuple[int, int]] = set()
+    rows: dict[str, int] = {}
+    for node_id in reversed(post):
+        row = proposed.get(node_id, 0)
+        while (depth[node_id], row) in taken:
+            row += 1
+        taken.add((depth[node_id], row))
+        rows[node_id] = row
+        for i, child in enumerate(forward.get(node_id, [])):
+            proposed.setdefault(child, row + i)
     column_width = max(NODE_WIDTH, DECISION_WIDTH) + LAYER_GAP
     row_pitch = max(NODE_HEIGHT, DECISION_HEIGHT) + ROW_GAP
     positions: dict[str, tuple[float, float]] = {}
-    for d, ids in layers.items():
-        for row, node_id in enumerate(ids):
-            node = nodes[node_id]
-            w, h = ((DECISION_WIDTH, DECISION_HEIGHT) if node.kind == NodeKind.DECISION
-                    else (NODE_WIDTH, NODE_HEIGHT))
-            x = d * column_width + (column_width - LAYER_GAP - w) / 2
-            y = row * row_pitch + (row_pitch - ROW_GAP - h) / 2
-            positions[node_id] = (round(x / GRID) * GRID, round(y / GRID) * GRID)
+    for node_id, row in rows.items():
+        node = nodes[node_id]
+        w, h = ((DECISION_WIDTH, DECISION_HEIGHT) if node.kind == NodeKind.DECISION
+                else (NODE_WIDTH, NODE_HEIGHT))
+        x = depth[node_id] * column_width + (column_width - LAYER_GAP - w) / 2
+        y = row * row_pitch + (row_pitch - ROW_GAP - h) / 2
+        positions[node_id] = (round(x / GRID) * GRID, round(y / GRID) * GRID)
     return positions
 
 

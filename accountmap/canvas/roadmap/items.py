@@ -485,7 +485,16 @@ class EdgeItem(QGraphicsObject, EntityItem):
         else:
             start = self.source.out_port()
             end = self.target.in_port()
-            if end.x() >= start.x() + 20 and not self.edge.loop:
+            long_span = end.x() - start.x() > 1.6 * (NODE_WIDTH + 90)
+            if long_span and not self.edge.loop:  # would cross the nodes between: run below
+                start = self.source.bottom_port()
+                end = self.target.bottom_port() - QPointF(self.target.size()[0] / 4, 0)
+                low = max(start.y(), end.y()) + 45
+                path.moveTo(start)
+                path.cubicTo(QPointF(start.x(), low), QPointF(start.x() + 60, low), QPointF(start.x() + 120, low))
+                path.lineTo(QPointF(end.x() - 120, low))
+                path.cubicTo(QPointF(end.x() - 60, low), QPointF(end.x(), low), end)
+            elif end.x() >= start.x() + 20 and not self.edge.loop:
                 dx = max(40.0, (end.x() - start.x()) / 2)
                 path.moveTo(start)
                 path.cubicTo(start + QPointF(dx, 0), end - QPointF(dx, 0), end)
@@ -534,8 +543,8 @@ class EdgeItem(QGraphicsObject, EntityItem):
         gap = end.x() - start.x()
         max_width = self.LABEL_MAX
         if gap > 0 and not self.edge.loop and self.source is not self.target:
-            max_width = max(64.0, min(self.LABEL_MAX, gap - 16))
-        lines, _complete = wrap_text(text, fm, [max_width - 10] * 2)
+            max_width = max(84.0, min(self.LABEL_MAX, gap - 6))
+        lines, _complete = wrap_text(text, fm, [max_width - 10] * 3)
         self.label_text = text
         self.label_lines = lines
         width = max(fm.horizontalAdvance(line) for line in lines) + 10

@@ -17,7 +17,7 @@ from accountmap.domain.models import (
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 
 MAIN = [
-    "Первая встреча с директором по информационным технологиям",
+    "Первая встреча с директором по ИТ",
     "Выявлены боли и мечты заказчика",
     "Карта центров принятия решений согласована с коучем",
     "Получен доступ к главному инженеру",
