@@ -7,6 +7,7 @@ flags computed from `position_on_road`); they never write the model.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
@@ -51,6 +52,36 @@ def ensure_fonts() -> None:
             QFontDatabase.addApplicationFont(str(path))
 
 
+_STATUS_SOURCES = {
+    CheckpointStatus.PLANNED: "Planned",
+    CheckpointStatus.ACTIVE: "Active",
+    CheckpointStatus.DONE: "Done",
+    CheckpointStatus.SKIPPED: "Skipped",
+    CheckpointStatus.FAILED: "Failed",
+}
+_KIND_SOURCES = {
+    NodeKind.START: "Start",
+    NodeKind.CHECKPOINT: "Checkpoint",
+    NodeKind.DECISION: "Crossroads",
+    NodeKind.WON: "Won",
+    NodeKind.LOST: "Lost",
+}
+if False:  # the sources above, for translators: tr() marks them
+    tr("Planned"), tr("Active"), tr("Done"), tr("Skipped"), tr("Failed")
+    tr("Start"), tr("Checkpoint"), tr("Crossroads"), tr("Won"), tr("Lost")
+
+
+@lru_cache(maxsize=None)
+def status_text(status: CheckpointStatus) -> str:
+    return tr(_STATUS_SOURCES[CheckpointStatus(status)])
+
+
+@lru_cache(maxsize=None)
+def kind_text(kind: NodeKind) -> str:
+    return tr(_KIND_SOURCES[NodeKind(kind)])
+
+
+@lru_cache(maxsize=64)
 def font(pixels: int, bold: bool = False) -> QFont:
     f = QFont(FONT_FAMILY)
     f.setPixelSize(pixels)
@@ -58,24 +89,9 @@ def font(pixels: int, bold: bool = False) -> QFont:
     return f
 
 
-def status_text(status: CheckpointStatus) -> str:
-    return {
-        CheckpointStatus.PLANNED: tr("Planned"),
-        CheckpointStatus.ACTIVE: tr("Active"),
-        CheckpointStatus.DONE: tr("Done"),
-        CheckpointStatus.SKIPPED: tr("Skipped"),
-        CheckpointStatus.FAILED: tr("Failed"),
-    }[CheckpointStatus(status)]
-
-
-def kind_text(kind: NodeKind) -> str:
-    return {
-        NodeKind.START: tr("Start"),
-        NodeKind.CHECKPOINT: tr("Checkpoint"),
-        NodeKind.DECISION: tr("Crossroads"),
-        NodeKind.WON: tr("Won"),
-        NodeKind.LOST: tr("Lost"),
-    }[NodeKind(kind)]
+@lru_cache(maxsize=64)
+def metrics(pixels: int, bold: bool = False) -> QFontMetricsF:
+    return QFontMetricsF(font(pixels, bold))
 
 
 def node_size(kind: NodeKind) -> tuple[float, float]:
@@ -160,6 +176,25 @@ EDGE_COLOUR = QColor("#7a8599")
 SELECT_COLOUR = QColor("#1d7bf0")
 OVERDUE_COLOUR = QColor("#d23c3c")
 FADED_OPACITY = 0.28
+
+
+_POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+
+
+@lru_cache(maxsize=4096)
+def fitted_title(title: str, kind: NodeKind) -> tuple[str, ...]:
+    """The lines of a node's title inside its shape (cached: titles repeat across builds)."""
+    if kind == NodeKind.DECISION:
+        fm = metrics(12)
+        lines: list[str] = []
+        for widths in ([112.0], [96.0, 96.0], [70.0, 112.0, 70.0]):
+            lines, complete = wrap_text(title, fm, widths)
+            if complete:
+                break
+        return tuple(lines)
+    if kind == NodeKind.CHECKPOINT:
+        return tuple(wrap_text(title, metrics(13), [NODE_WIDTH - 22] * 3)[0])
+    return tuple(wrap_text(title, metrics(13), [NODE_WIDTH - 44] * 2)[0])
 
 
 class ConnectHandle(QGraphicsItem):
@@ -286,19 +321,7 @@ class NodeItem(QGraphicsObject, EntityItem):
         return "<br>".join(parts)
 
     def _layout_text(self) -> None:
-        fm = QFontMetricsF(font(13 if self.kind != NodeKind.DECISION else 12))
-        title = self.display_title()
-        if self.kind == NodeKind.DECISION:
-            candidates = ([112.0], [96.0, 96.0], [70.0, 112.0, 70.0])
-            for widths in candidates:
-                lines, complete = wrap_text(title, fm, widths)
-                if complete:
-                    break
-            self.lines = lines
-        elif self.kind == NodeKind.CHECKPOINT:
-            self.lines, _ = wrap_text(title, fm, [NODE_WIDTH - 22] * 3)
-        else:
-            self.lines, _ = wrap_text(title, fm, [NODE_WIDTH - 44] * 2)
+        self.lines = list(fitted_title(self.display_title(), self.kind))
 
     # ------------------------------------------------------------------ geometry
     def boundingRect(self) -> QRectF:  # noqa: N802
@@ -338,7 +361,7 @@ class NodeItem(QGraphicsObject, EntityItem):
         return self.pos() + QPointF(w / 2, 0)
 
     def itemChange(self, change, value):  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+        if change == _POSITION_CHANGED and self.edges:
             for edge in self.edges:
                 edge.update_path()
         return super().itemChange(change, value)
@@ -538,7 +561,7 @@ class EdgeItem(QGraphicsObject, EntityItem):
             self.label_lines = []
             self.label_rect = QRectF()
             return
-        fm = QFontMetricsF(font(11, self.chosen))
+        fm = metrics(11, self.chosen)
         start, end = self.path.pointAtPercent(0.0), self.path.pointAtPercent(1.0)
         gap = end.x() - start.x()
         max_width = self.LABEL_MAX
@@ -555,10 +578,14 @@ class EdgeItem(QGraphicsObject, EntityItem):
     def set_flags(self, *, faded: bool, taken: bool, chosen: bool) -> None:
         if (faded, taken, chosen) == (self.faded, self.taken, self.chosen):
             return
+        chosen_changed = chosen != self.chosen
         self.faded, self.taken, self.chosen = faded, taken, chosen
         self.setOpacity(FADED_OPACITY if faded else 1.0)
         self.setZValue(0.5 if taken else 0)
-        self.update_path()
+        if chosen_changed:  # the label shows ✓
+            self.update_path()
+        else:
+            self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds
