@@ -89,7 +89,10 @@ class RoadmapPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
-        form = QFormLayout(body)
+        outer = QVBoxLayout(body)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.node_form = form
@@ -134,6 +137,8 @@ class RoadmapPanel(QWidget):
         criteria_layout.setContentsMargins(0, 0, 0, 0)
         self.criteria_list = QListWidget()
         self.criteria_list.setMaximumHeight(120)
+        self.criteria_list.setWordWrap(True)
+        self.criteria_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.criteria_list.setToolTip(tr("Tick a criterion when it is met; double-click to edit it"))
         self.criteria_list.itemChanged.connect(self._criteria_edited)
         buttons = QHBoxLayout()
@@ -287,8 +292,11 @@ class RoadmapPanel(QWidget):
     def _show_people(self, node) -> None:
         while self.people_rows.count():
             item = self.people_rows.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
         self.person_buttons = {}
         people = {s.id: s for s in self.account.stakeholders}
         for person_id in node.stakeholder_ids:
