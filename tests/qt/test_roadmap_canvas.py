@@ -370,11 +370,41 @@ def test_problems_list_selects_and_double_click_edits(opened):
     connect(page, d, w)
     connect(page, d, lost)
     assert page.problems.count() == 0
-    # double-click an edge label: the panel's outcome field takes the focus
+    # double-click an edge label: edit it in place, Enter commits one step
     edge = page.scene.edge_items()[-1]
+    index = doc.undo_stack.index()
     QTest.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton,
                       pos=page.view.mapFromScene(edge.label_rect.center()))
+    editor_widget = page.inline_editor
     assert page.panel.table == EDGES and page.panel.stack.currentIndex() == 2
+    assert editor_widget.isVisible() and editor_widget.text() == "No"
+    editor_widget.selectAll()
+    editor_widget.insert("Нет, проиграли тендер")
+    QTest.keyClick(editor_widget, Qt.Key.Key_Return)
+    assert not editor_widget.isVisible()
+    assert next(x for x in doc.account(aid).roadmap.edges if x.id == edge.edge_id).outcome \
+        == "Нет, проиграли тендер"
+    assert doc.undo_stack.index() == index + 1
+    assert "Нет, проиграли тендер" in page.panel.outcome_edit.text()
+    # double-click a node: rename in place; Esc cancels
+    node = page.scene.item_for(NODES, d)
+    QTest.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton,
+                      pos=page.view.mapFromScene(node.sceneBoundingRect().center()))
+    assert editor_widget.isVisible() and editor_widget.text() == "New crossroads?"
+    QTest.keyClick(editor_widget, Qt.Key.Key_Escape)
+    assert not editor_widget.isVisible() and doc.undo_stack.index() == index + 1
+    QTest.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton,
+                      pos=page.view.mapFromScene(node.sceneBoundingRect().center()))
+    editor_widget.selectAll()
+    editor_widget.insert("Есть тендер?")
+    QTest.keyClick(editor_widget, Qt.Key.Key_Return)
+    assert doc.account(aid).node(d).title == "Есть тендер?"
+    assert page.panel.title_edit.text() == "Есть тендер?"
+    # double-click on empty canvas: a checkpoint there
+    count = len(doc.account(aid).roadmap.nodes)
+    QTest.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton,
+                      pos=page.view.mapFromScene(QPointF(300, 300)))
+    assert len(doc.account(aid).roadmap.nodes) == count + 1
 
 
 def test_focus_entity_and_wrap_never_overflows(opened, qapp):

@@ -3,13 +3,14 @@ the list of problems found by `validate_roadmap`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -156,6 +157,51 @@ class RoadmapView(CanvasView):
         painter.restore()
 
 
+class InlineEditor(QLineEdit):
+    """A line edit over the canvas: Enter or leaving commits (one command), Esc cancels."""
+
+    def __init__(self, page: "RoadmapPage") -> None:
+        super().__init__(page.view.viewport())
+        self.page = page
+        self.target: tuple[str, str] | None = None
+        self.hide()
+        self.editingFinished.connect(self.commit)
+
+    def start(self, table: str, entity_id: str, text: str, rect) -> None:
+        self.target = (table, entity_id)
+        self.setText(text)
+        width = max(160, rect.width() + 20)
+        self.setGeometry(rect.center().x() - width // 2, rect.center().y() - 13, width, 26)
+        self.show()
+        self.raise_()
+        self.setFocus()
+        self.selectAll()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.target = None
+            self.page.view.setFocus()
+            self.hide()
+            return
+        super().keyPressEvent(event)
+
+    def commit(self) -> None:
+        target, self.target = self.target, None
+        if self.hasFocus():
+            self.page.view.setFocus()  # before hiding: focus must not wander to the panel
+        self.hide()
+        if target is None:
+            return
+        table, entity_id = target
+        field = "outcome" if table == EDGES else "title"
+        text = tr("Label the outcome") if table == EDGES else tr("Rename")
+        try:
+            self.page.context.editor.update(self.page.context.account_id, table, entity_id,
+                                            text, **{field: self.text()})
+        except WorkspaceError as exc:
+            self.page.scene.report(exc)
+
+
 class RoadmapPage(QWidget):
     shows = ("node",)
 
@@ -176,6 +222,7 @@ class RoadmapPage(QWidget):
         self.problems.itemClicked.connect(self._problem_clicked)
         self.problems_title = QLabel()
         self.header = RoadHeader()
+        self.inline_editor = InlineEditor(self)
         self.toolbar = QToolBar()
         self._build_toolbar()
         right = QSplitter(Qt.Orientation.Vertical)
@@ -290,8 +337,21 @@ class RoadmapPage(QWidget):
             self.panel.set_target(None, None)
 
     def _edit_requested(self, table: str, entity_id: str) -> None:
+        """Double-click: edit the node's title or the branch's outcome in place."""
         self.panel.set_target(table, entity_id)
-        self.panel.edit_first_field()
+        item = self.scene.items_by_key.get((table, entity_id))
+        if item is None or self.context.document.read_only:
+            return
+        if table == EDGES:
+            rect = item.label_rect if item.label_text else QRectF(
+                item.path.pointAtPercent(0.5) - QPointF(60, 10), QSizeF(120, 20))
+            text = item.edge.outcome
+        else:
+            rect = item.sceneBoundingRect().adjusted(8, 8, -8, 0)
+            rect.setHeight(26)
+            text = item.node.title
+        self.inline_editor.start(table, entity_id, text,
+                                 self.view.mapFromScene(rect).boundingRect())
 
     def focus_entity(self, kind: str, entity_id: str) -> None:
         table = NODES if kind == "node" else EDGES if kind == "edge" else None

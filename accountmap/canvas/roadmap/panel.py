@@ -49,11 +49,13 @@ class CommitOnFocusOut(QPlainTextEdit):
 
 
 def _set_text(widget, text: str) -> None:
+    if widget.hasFocus():  # being typed in: its own commit will bring the model along
+        return
     if isinstance(widget, QPlainTextEdit):
         if widget.toPlainText() != text:
             widget.setPlainText(text)
     elif widget.text() != text:
-        widget.setText(text)
+        widget.setText(text)  # also clears isModified()
         widget.setCursorPosition(0)
 
 
@@ -100,7 +102,8 @@ class RoadmapPanel(QWidget):
         self.kind_label.setStyleSheet("font-weight: bold;")
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(tr("What must happen here"))
-        self.title_edit.editingFinished.connect(lambda: self._commit_node(title=self.title_edit.text()))
+        self.title_edit.editingFinished.connect(
+            lambda: self._line_edited(self.title_edit, lambda v: self._commit_node(title=v)))
         self.status_combo = QComboBox()
         for status in CheckpointStatus:
             self.status_combo.addItem(status_text(status), status.value)
@@ -109,7 +112,8 @@ class RoadmapPanel(QWidget):
         self.outcome_combo.activated.connect(self._outcome_chosen)
         self.owner_edit = QLineEdit()
         self.owner_edit.setPlaceholderText(tr("Who leads this step"))
-        self.owner_edit.editingFinished.connect(lambda: self._commit_node(owner=self.owner_edit.text()))
+        self.owner_edit.editingFinished.connect(
+            lambda: self._line_edited(self.owner_edit, lambda v: self._commit_node(owner=v)))
         due_row = QWidget()
         due_layout = QHBoxLayout(due_row)
         due_layout.setContentsMargins(0, 0, 0, 0)
@@ -191,7 +195,7 @@ class RoadmapPanel(QWidget):
         self.outcome_edit = QLineEdit()
         self.outcome_edit.setPlaceholderText(tr("e.g. Yes / No / Audit needed"))
         self.outcome_edit.editingFinished.connect(
-            lambda: self._commit_edge(outcome=self.outcome_edit.text()))
+            lambda: self._line_edited(self.outcome_edit, lambda v: self._commit_edge(outcome=v)))
         self.loop_check = QCheckBox(tr("Deliberate loop (e.g. repeat the pilot)"))
         self.loop_check.clicked.connect(lambda checked: self._commit_edge(loop=bool(checked)))
         form.addRow(self.edge_label)
@@ -343,6 +347,13 @@ class RoadmapPanel(QWidget):
         field.selectAll()
 
     # ------------------------------------------------------------------ committing
+    def _line_edited(self, edit: QLineEdit, commit) -> None:
+        """Commit a line edit only when the person changed it (not on a mere focus out)."""
+        if not edit.isModified():
+            return
+        edit.setModified(False)
+        commit(edit.text())
+
     def _report(self, exc: WorkspaceError) -> None:
         self.context.document.errorOccurred.emit(exc.message(self.context.lang))
         self.refresh()
