@@ -475,3 +475,99 @@ def test_connecting_by_handle_needs_a_target(opened):
     assert all(type(i).__name__ != "QGraphicsLineItem" for i in page.scene.items())
     # and the node did not move
     assert item.pos() == QPointF(doc.account(aid).node(s).x, doc.account(aid).node(s).y)
+
+
+def test_template_dialog_flow_with_a_template_library(opened, monkeypatch):
+    page, doc, editor, aid, path, people, shown = opened
+    import types
+
+    from PySide6.QtWidgets import QDialog
+
+    from accountmap.canvas.roadmap import templates_ui
+    from accountmap.canvas.roadmap.sample import sample_roadmap
+
+    library = types.ModuleType("accountmap.templates")
+    library.list_templates = lambda lang: [("equipment", "Оборудование", "С тендером")]
+    library.load_template = lambda name, lang: sample_roadmap()
+    monkeypatch.setitem(sys.modules, "accountmap.templates", library)
+    seen = {}
+
+    def accept(dialog):
+        seen["items"] = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+        seen["replace_checked"] = dialog.replace.isChecked()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(templates_ui.TemplateDialog, "exec", accept)
+    index = doc.undo_stack.index()
+    page.new_from_template()
+    assert seen["items"] == ["Оборудование\nС тендером"] and seen["replace_checked"]
+    assert doc.undo_stack.index() == index + 1
+    assert len(doc.account(aid).roadmap.nodes) == len(sample_roadmap().nodes)
+    assert len(page.scene.node_items()) == len(sample_roadmap().nodes)
+    # save as template through its dialog
+    def fill(dialog):
+        dialog.name.setText("с тендером")
+        dialog.description.setPlainText("Сделка с тендером и пилотом")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(templates_ui.SaveTemplateDialog, "exec", fill)
+    page.save_as_template()
+    saved = templates_ui.user_templates_dir() / "с_тендером.ru.json"
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["description"] == "Сделка с тендером и пилотом"
+    assert len(data["roadmap"]["nodes"]) == len(sample_roadmap().nodes)
+    assert all(x["chosen_edge_id"] is None and x["activated_on"] is None
+               for x in data["roadmap"]["nodes"])
+
+
+def test_in_the_main_window_routed_actions_and_russian(tmp_path, qtbot):
+    from accountmap.app.application import make_application
+    from accountmap.app.main_window import MainWindow
+    from accountmap.canvas.roadmap.sample import sample_account
+
+    make_application("en")
+    path = tmp_path / "w.accountmap"
+    with WorkspaceFile.open(path, create=True) as wf:
+        wf.add_accounts([sample_account()])
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_workspace(path)
+    window.show()
+    page = next(p for p in window.pages if isinstance(p, RoadmapPage))
+    window.tabs.setCurrentWidget(page)
+    assert window.tabs.tabText(window.tabs.indexOf(page)) == RoadmapPage.title()
+    doc = window.document
+    aid = window.account_id
+    before = fresh_json(path)
+    count = len(doc.account(aid).roadmap.nodes)
+    window.routed["select_all"].trigger()
+    window.routed["copy_selection"].trigger()
+    window.routed["paste"].trigger()
+    assert len(doc.account(aid).roadmap.nodes) == 2 * count
+    window.act_undo.trigger()
+    assert fresh_json(path) == before
+    window.act_redo.trigger()
+    assert len(page.scene.node_items()) == 2 * count
+    window.act_undo.trigger()
+    # the translation catalogue has every string of the page
+    from accountmap.app.translation import load_catalogue
+
+    ru = load_catalogue("ru")["RoadmapCanvas"]
+    assert ru["Roadmap"] == "Дорожная карта"
+    assert ru["Passed %1 of %2 steps on the current path"].count("%") == 2
+    window.close()
+
+
+def test_every_roadmap_string_has_a_russian_translation():
+    import re
+    from pathlib import Path
+
+    from accountmap.app.translation import load_catalogue
+
+    folder = Path(__file__).resolve().parents[2] / "accountmap" / "canvas" / "roadmap"
+    sources = set()
+    for path in folder.glob("*.py"):
+        sources |= set(re.findall(r'\btr\("((?:[^"\\]|\\.)*)"\)', path.read_text(encoding="utf-8")))
+    ru = load_catalogue("ru")["RoadmapCanvas"]
+    assert len(sources) > 80
+    assert sorted(s for s in sources if s not in ru) == []
