@@ -48,6 +48,11 @@ def test_render_png_and_svg(tmp_path, qapp):
         roadmap = doc.account(account_id).roadmap
         assert len(scene.node_items()) == len(roadmap.nodes)
         assert len(scene.edge_items()) == len(roadmap.edges)
+        rects = [(i.node_id, i.sceneBoundingRect().adjusted(6, 6, -6, -6))
+                 for i in scene.node_items()]
+        for k, (a, ra) in enumerate(rects):  # nodes never overlap
+            for b, rb in rects[k + 1:]:
+                assert not ra.intersects(rb), (a, b)
         png = tmp_path / "roadmap.png"
         size = render_png(scene, png, 0.5)
         image = QImage(str(png))

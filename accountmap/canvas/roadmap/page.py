@@ -70,7 +70,8 @@ class RoadHeader(QWidget):
         self.bar.setValue(min(done, max(1, total)))
         self.progress_label.setText(
             tr("Passed %1 of %2 steps on the current path").replace("%1", str(done))
-            .replace("%2", str(total)))
+            .replace("%2", str(total)) if roadmap.nodes else "")
+        self.bar.setVisible(bool(roadmap.nodes))
         nodes = {n.id: n for n in roadmap.nodes}
         active = [nodes[i] for i in (position.active_ids if position else []) if i in nodes]
         if active:
@@ -107,6 +108,9 @@ class RoadmapView(CanvasView):
         self.viewport().update()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        if not self.scene().items_by_key:
+            self._draw_empty_hint(painter)
+            return
         if not self.legend_visible:
             return
         painter.save()
@@ -154,6 +158,19 @@ class RoadmapView(CanvasView):
             painter.setPen(QColor("#3b4252"))
             painter.drawText(QRectF(x + 38, y - 9, width - 46, 18),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.restore()
+
+
+    def _draw_empty_hint(self, painter: QPainter) -> None:
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(QColor("#5b6475"))
+        painter.setFont(items_font(15))
+        area = QRectF(self.viewport().rect()).adjusted(60, 60, -60, -60)
+        painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, tr(
+            "The road is empty. Pick “Start” in the toolbar and click on the canvas, then add "
+            "checkpoints and crossroads and drag from a node’s ⊕ handle to connect them — "
+            "or begin with “New roadmap from template…”."))
         painter.restore()
 
 
