@@ -571,3 +571,42 @@ def test_every_roadmap_string_has_a_russian_translation():
     ru = load_catalogue("ru")["RoadmapCanvas"]
     assert len(sources) > 80
     assert sorted(s for s in sources if s not in ru) == []
+
+
+def test_context_menu_marks_chooses_and_loops(opened):
+    page, doc, editor, aid, path, people, shown = opened
+    n, e = build_branching_road(page)
+    scene = page.scene
+
+    def trigger(item_key, text):
+        item = scene.items_by_key[item_key]
+        if item_key[0] == NODES:
+            at = item.sceneBoundingRect().center()
+        else:
+            at = item.label_rect.center() if item.label_text else item.path.pointAtPercent(0.5)
+        actions = {a.text(): a for a in scene.context_actions(at)}
+        actions[text].trigger()
+
+    index = doc.undo_stack.index()
+    trigger((NODES, n["a"]), "Mark: Active")
+    assert doc.undo_stack.index() == index + 1
+    node = doc.account(aid).node(n["a"])
+    assert node.status == CheckpointStatus.ACTIVE and node.activated_on == scene.today
+    trigger((NODES, n["a"]), "Mark: Done")
+    trigger((NODES, n["d"]), "Outcome: No")
+    assert doc.account(aid).node(n["d"]).chosen_edge_id == e["dc"]
+    assert scene.items_by_key[(NODES, n["b"])].opacity() < 0.5  # now the audit is faded
+    trigger((EDGES, e["cw"]), "Deliberate loop")
+    assert next(x for x in doc.account(aid).roadmap.edges if x.id == e["cw"]).loop
+    trigger((NODES, n["d"]), "Clear the chosen outcome")
+    assert doc.account(aid).node(n["d"]).chosen_edge_id is None
+    # connecting twice does not duplicate the branch
+    edges = len(doc.account(aid).roadmap.edges)
+    source = scene.item_for(NODES, n["s"])
+    drag(page.view, source.handle.scenePos(),
+         scene.item_for(NODES, n["a"]).sceneBoundingRect().center())
+    assert len(doc.account(aid).roadmap.edges) == edges
+    assert scene.selected_keys() == [(EDGES, e["sa"])]
+    trigger((NODES, n["c"]), "Delete")
+    assert n["c"] not in {x.id for x in doc.account(aid).roadmap.nodes}
+    assert memory_json(doc) == fresh_json(path)

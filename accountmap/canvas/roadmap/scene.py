@@ -218,6 +218,11 @@ class RoadmapScene(CanvasScene):
         source = next((n for n in roadmap.nodes if n.id == from_id), None)
         if source is None or from_id == to_id:
             return None
+        existing_edge = next((e for e in roadmap.edges
+                              if e.from_id == from_id and e.to_id == to_id), None)
+        if existing_edge is not None:  # already connected: show that branch
+            self.select_keys([(EDGES, existing_edge.id)])
+            return None
         outcome = ""
         if source.kind == NodeKind.DECISION:
             existing = {e.outcome for e in roadmap.edges if e.from_id == from_id}
