@@ -9,6 +9,7 @@ set_legend_visible(bool), focus_entity(kind, id).
 
 PAGES: list[tuple[str, str]] = [
     ("accountmap.panels.account_details", "AccountDetailsPage"),
+    ("accountmap.canvas.roadmap.page", "RoadmapPage"),
 ]
 PAGES.append(("accountmap.panels.journey_page", "JourneyPage"))
 PAGES.append(("accountmap.panels.meetings", "MeetingsPage"))

@@ -1,0 +1,475 @@
+"""The Roadmap tab: palette toolbar, "where we are" header, canvas, property panel and
+the list of problems found by `validate_roadmap`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QAction, QActionGroup, QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QSizePolicy,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountmap import catalogue
+from accountmap.canvas.common.view import CanvasView
+from accountmap.canvas.roadmap.items import OVERDUE_COLOUR, PATH_COLOUR, kind_text, tr
+from accountmap.canvas.roadmap.items import font as items_font
+from accountmap.canvas.roadmap.panel import RoadmapPanel
+from accountmap.canvas.roadmap.scene import EDGES, NODES, RoadmapScene
+from accountmap.domain.problems import Severity
+from accountmap.domain.roadmap_rules import days_in_checkpoint, validate_roadmap
+from accountmap.domain.vocabulary import NodeKind
+from accountmap.storage.errors import WorkspaceError
+
+PALETTE = (NodeKind.START, NodeKind.CHECKPOINT, NodeKind.DECISION, NodeKind.WON, NodeKind.LOST)
+
+
+class RoadHeader(QWidget):
+    """Progress on the current path, days in the active checkpoint, overdue count."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.progress_label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setFixedWidth(180)
+        self.bar.setMaximumHeight(14)
+        self.active_label = QLabel()
+        self.active_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.active_label.setMinimumWidth(120)
+        self.overdue_label = QLabel()
+        self.overdue_label.setStyleSheet("color: #c23030; font-weight: bold;")
+        layout.addWidget(self.bar)
+        layout.addWidget(self.progress_label)
+        layout.addSpacing(16)
+        layout.addWidget(self.active_label, 1)
+        layout.addSpacing(16)
+        layout.addWidget(self.overdue_label)
+        layout.addStretch(0)
+
+    def show_position(self, scene: RoadmapScene) -> None:
+        position = scene.position
+        roadmap = scene.roadmap
+        done = position.done_count if position else 0
+        total = position.total if position else 0
+        self.bar.setMaximum(max(1, total))
+        self.bar.setValue(min(done, max(1, total)))
+        self.progress_label.setText(
+            tr("Passed %1 of %2 steps on the current path").replace("%1", str(done))
+            .replace("%2", str(total)) if roadmap.nodes else "")
+        self.bar.setVisible(bool(roadmap.nodes))
+        nodes = {n.id: n for n in roadmap.nodes}
+        active = [nodes[i] for i in (position.active_ids if position else []) if i in nodes]
+        if active:
+            node = active[0]
+            days = days_in_checkpoint(node, scene.today)
+            text = tr("Now: “%1”").replace("%1", node.title or kind_text(NodeKind(node.kind)))
+            if days is not None:
+                text += " — " + tr("%1 day(s) in this checkpoint").replace("%1", str(days))
+            self.active_label.setText(text)
+            self.active_label.setToolTip(text)
+        elif position and position.current_ids:
+            names = [nodes[i].title or kind_text(NodeKind(nodes[i].kind))
+                     for i in position.current_ids if i in nodes]
+            self.active_label.setText(tr("Next: %1").replace("%1", "; ".join(names[:3])))
+        else:
+            self.active_label.setText(tr("No active checkpoint"))
+        overdue = [nodes[i] for i in scene.overdue_ids if i in nodes]
+        self.overdue_label.setVisible(bool(overdue))
+        self.overdue_label.setText(tr("Overdue: %1").replace("%1", str(len(overdue))))
+        self.overdue_label.setToolTip("\n".join(sorted(n.title for n in overdue)))
+
+
+class RoadmapView(CanvasView):
+    """The canvas view with a small legend in the bottom-left corner."""
+
+    def __init__(self, scene, parent=None) -> None:
+        super().__init__(scene, parent)
+        self.legend_visible = True
+        # the legend is drawn in viewport coordinates: scrolling must repaint it
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+
+    def set_legend_visible(self, visible: bool) -> None:
+        self.legend_visible = visible
+        self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        if not self.scene().items_by_key:
+            self._draw_empty_hint(painter)
+            return
+        if not self.legend_visible:
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rows = [
+            ("path", tr("path taken")),
+            ("chosen", tr("outcome chosen")),
+            ("active", tr("active checkpoint")),
+            ("overdue", tr("overdue")),
+            ("faded", tr("not in play")),
+        ]
+        f = items_font(11)
+        fm = QFontMetricsF(f)
+        width = max(fm.horizontalAdvance(t) for _k, t in rows) + 56
+        height = 18 * len(rows) + 10
+        box = QRectF(10, self.viewport().height() - height - 10, width, height)
+        painter.setPen(QPen(QColor("#c9ced8"), 1))
+        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.drawRoundedRect(box, 6, 6)
+        painter.setFont(f)
+        for i, (key, text) in enumerate(rows):
+            y = box.top() + 6 + 18 * i + 9
+            x = box.left() + 8
+            if key == "path":
+                painter.setPen(QPen(PATH_COLOUR, 3.2))
+                painter.drawLine(QPointF(x, y), QPointF(x + 30, y))
+            elif key == "chosen":
+                painter.setPen(QPen(PATH_COLOUR, 1.2))
+                painter.setBrush(QColor("#e3edff"))
+                painter.drawRoundedRect(QRectF(x, y - 7, 30, 14), 6, 6)
+                painter.drawText(QRectF(x, y - 7, 30, 14), Qt.AlignmentFlag.AlignCenter, "✓")
+            elif key == "active":
+                painter.setPen(QPen(QColor(255, 190, 40, 160), 5))
+                painter.setBrush(QColor("#fff3d1"))
+                painter.drawRoundedRect(QRectF(x + 2, y - 5, 26, 10), 3, 3)
+            elif key == "overdue":
+                painter.setPen(QPen(OVERDUE_COLOUR, 1.8, Qt.PenStyle.DashLine))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(QRectF(x + 2, y - 6, 26, 12), 3, 3)
+            else:
+                painter.setPen(QPen(QColor(122, 133, 153, 80), 1.6))
+                painter.setBrush(QColor(255, 255, 255, 80))
+                painter.drawRoundedRect(QRectF(x + 2, y - 6, 26, 12), 3, 3)
+            painter.setPen(QColor("#3b4252"))
+            painter.drawText(QRectF(x + 38, y - 9, width - 46, 18),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.restore()
+
+
+    def _draw_empty_hint(self, painter: QPainter) -> None:
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(QColor("#5b6475"))
+        painter.setFont(items_font(15))
+        area = QRectF(self.viewport().rect()).adjusted(60, 60, -60, -60)
+        painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, tr(
+            "The road is empty. Pick “Start” in the toolbar and click on the canvas, then add "
+            "checkpoints and crossroads and drag from a node’s ⊕ handle to connect them — "
+            "or begin with “New roadmap from template…”."))
+        painter.restore()
+
+
+class InlineEditor(QLineEdit):
+    """A line edit over the canvas: Enter or leaving commits (one command), Esc cancels."""
+
+    def __init__(self, page: "RoadmapPage") -> None:
+        super().__init__(page.view.viewport())
+        self.page = page
+        self.target: tuple[str, str] | None = None
+        self.hide()
+        self.editingFinished.connect(self.commit)
+
+    def start(self, table: str, entity_id: str, text: str, rect) -> None:
+        self.target = (table, entity_id)
+        self.setText(text)
+        width = max(160, rect.width() + 20)
+        self.setGeometry(rect.center().x() - width // 2, rect.center().y() - 13, width, 26)
+        self.show()
+        self.raise_()
+        self.setFocus()
+        self.selectAll()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.target = None
+            self.page.view.setFocus()
+            self.hide()
+            return
+        super().keyPressEvent(event)
+
+    def commit(self) -> None:
+        target, self.target = self.target, None
+        if self.hasFocus():
+            self.page.view.setFocus()  # before hiding: focus must not wander to the panel
+        self.hide()
+        if target is None:
+            return
+        table, entity_id = target
+        field = "outcome" if table == EDGES else "title"
+        text = tr("Label the outcome") if table == EDGES else tr("Rename")
+        try:
+            self.page.context.editor.update(self.page.context.account_id, table, entity_id,
+                                            text, **{field: self.text()})
+        except WorkspaceError as exc:
+            self.page.scene.report(exc)
+
+
+class RoadmapPage(QWidget):
+    shows = ("node",)
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("RoadmapCanvas", "Roadmap")
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.scene = RoadmapScene(context, self)
+        self.view = RoadmapView(self.scene)
+        self.view.setObjectName("roadmapView")
+        self.panel = RoadmapPanel(context)
+        self.problems = QListWidget()
+        self.problems.setWordWrap(True)
+        self.problems.setToolTip(tr("Problems of the roadmap; click one to show it"))
+        self.problems.itemClicked.connect(self._problem_clicked)
+        self.problems_title = QLabel()
+        self.header = RoadHeader()
+        self.inline_editor = InlineEditor(self)
+        self.toolbar = QToolBar()
+        self._build_toolbar()
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.panel)
+        problems_box = QWidget()
+        box_layout = QVBoxLayout(problems_box)
+        box_layout.setContentsMargins(0, 4, 0, 0)
+        box_layout.addWidget(self.problems_title)
+        box_layout.addWidget(self.problems)
+        right.addWidget(problems_box)
+        right.setStretchFactor(0, 4)
+        right.setStretchFactor(1, 1)
+        right.setSizes([640, 170])
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.view)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([960, 400])
+        right.setMinimumWidth(340)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.header)
+        layout.addWidget(splitter, 1)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.positionChanged.connect(lambda: self.header.show_position(self.scene))
+        self.scene.roadmapChanged.connect(self.refresh_problems)
+        self.scene.placingFinished.connect(self._placing_finished)
+        self.scene.editRequested.connect(self._edit_requested)
+        self.header.show_position(self.scene)
+        self.refresh_problems()
+        self._fitted = False
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self.show_where_we_are()
+
+    def show_where_we_are(self) -> None:
+        """Fit the road; when that is too small to read, zoom in on the current step."""
+        self.view.zoom_fit()
+        if self.view.zoom >= 0.6:
+            return
+        position = self.scene.position
+        ids = (position.active_ids or position.current_ids or position.taken[-1:]) if position else []
+        self.view.set_zoom(0.8)
+        if ids:
+            item = self.scene.items_by_key.get((NODES, ids[0]))
+            if item is not None:
+                self.view.centerOn(item.sceneBoundingRect().center())
+
+    # ------------------------------------------------------------------ toolbar
+    def _build_toolbar(self) -> None:
+        bar = self.toolbar
+        self.palette_group = QActionGroup(self)
+        self.palette_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        self.palette_actions: dict[NodeKind, QAction] = {}
+        tips = {
+            NodeKind.START: tr("Place the start of the road: click, then click on the canvas"),
+            NodeKind.CHECKPOINT: tr("Place a checkpoint: click, then click on the canvas"),
+            NodeKind.DECISION: tr("Place a crossroads (the road branches on its outcome)"),
+            NodeKind.WON: tr("Place a “won” end"),
+            NodeKind.LOST: tr("Place a “lost” end"),
+        }
+        for kind in PALETTE:
+            action = QAction(kind_text(kind), self)
+            action.setCheckable(True)
+            action.setToolTip(tips[kind])
+            action.setStatusTip(tips[kind])
+            action.toggled.connect(lambda on, k=kind: self._palette_toggled(k, on))
+            self.palette_group.addAction(action)
+            bar.addAction(action)
+            self.palette_actions[kind] = action
+        bar.addSeparator()
+        self.act_layout = bar.addAction(tr("Auto-layout"), self.auto_layout)
+        self.act_layout.setToolTip(tr("Arrange the whole road left to right (one undo step)"))
+        self.act_fit = bar.addAction(tr("Fit"), self.zoom_fit)
+        bar.addSeparator()
+        self.act_from_template = bar.addAction(tr("New roadmap from template…"),
+                                               self.new_from_template)
+        self.act_save_template = bar.addAction(tr("Save roadmap as template…"),
+                                               self.save_as_template)
+        writable = not self.context.document.read_only
+        for action in [*self.palette_actions.values(), self.act_layout, self.act_from_template]:
+            action.setEnabled(writable)
+
+    def _palette_toggled(self, kind: NodeKind, on: bool) -> None:
+        if on:
+            self.scene.placing = kind
+            self.view.viewport().setCursor(Qt.CursorShape.CrossCursor)
+        elif self.scene.placing == kind:
+            self.scene.placing = None
+            self.view.viewport().unsetCursor()
+
+    def _placing_finished(self) -> None:
+        for action in self.palette_actions.values():
+            action.blockSignals(True)
+            action.setChecked(False)
+            action.blockSignals(False)
+        self.view.viewport().unsetCursor()
+
+    # ------------------------------------------------------------------ selection
+    def _selection_changed(self) -> None:
+        keys = self.scene.selected_keys()
+        if len(keys) == 1:
+            self.panel.set_target(*keys[0])
+        else:
+            self.panel.set_target(None, None)
+
+    def _edit_requested(self, table: str, entity_id: str) -> None:
+        """Double-click: edit the node's title or the branch's outcome in place."""
+        self.panel.set_target(table, entity_id)
+        item = self.scene.items_by_key.get((table, entity_id))
+        if item is None or self.context.document.read_only:
+            return
+        if table == EDGES:
+            rect = item.label_rect if item.label_text else QRectF(
+                item.path.pointAtPercent(0.5) - QPointF(60, 10), QSizeF(120, 20))
+            text = item.edge.outcome
+        else:
+            rect = item.sceneBoundingRect().adjusted(8, 8, -8, 0)
+            rect.setHeight(26)
+            text = item.node.title
+        self.inline_editor.start(table, entity_id, text,
+                                 self.view.mapFromScene(rect).boundingRect())
+
+    def focus_entity(self, kind: str, entity_id: str) -> None:
+        table = NODES if kind == "node" else EDGES if kind == "edge" else None
+        if table:
+            self.focus_key((table, entity_id))
+
+    def focus_key(self, key) -> None:
+        item = self.scene.items_by_key.get(tuple(key))
+        if item is None:
+            return
+        self.scene.select_keys([key])
+        self.view.centerOn(item.sceneBoundingRect().center())
+
+    # ------------------------------------------------------------------ problems
+    def refresh_problems(self) -> None:
+        lang = self.context.lang
+        self.problems.clear()
+        if not self.context.document.has_account(self.context.account_id):
+            return
+        problems = validate_roadmap(self.scene.roadmap)
+        style = self.style()
+        for problem in problems:
+            item = QListWidgetItem(catalogue.describe(problem, lang))
+            icon = (QStyle.StandardPixmap.SP_MessageBoxWarning
+                    if problem.severity == Severity.WARNING
+                    else QStyle.StandardPixmap.SP_MessageBoxCritical)
+            item.setIcon(style.standardIcon(icon))
+            item.setData(Qt.ItemDataRole.UserRole, problem.entity_id)
+            item.setToolTip(item.text())
+            self.problems.addItem(item)
+        self.problems_title.setText(
+            tr("Problems: %1").replace("%1", str(len(problems))) if problems
+            else tr("No problems: the road is well formed"))
+
+    def _problem_clicked(self, item: QListWidgetItem) -> None:
+        entity_id = item.data(Qt.ItemDataRole.UserRole)
+        if not entity_id:
+            return
+        for table in (NODES, EDGES):
+            if (table, entity_id) in self.scene.items_by_key:
+                self.focus_key((table, entity_id))
+                return
+
+    # ------------------------------------------------------------------ routed actions
+    def select_all(self) -> None:
+        for item in self.scene.items_by_key.values():
+            item.setSelected(True)
+
+    def delete_selection(self) -> None:
+        self.scene.delete_selection()
+
+    def copy_selection(self) -> None:
+        mime = self.scene.copy_mime()
+        if mime is not None:
+            QApplication.clipboard().setMimeData(mime)
+
+    def cut_selection(self) -> None:
+        mime = self.scene.copy_mime()
+        if mime is None:
+            return
+        QApplication.clipboard().setMimeData(mime)
+        self.scene.delete_selection()
+
+    def paste(self) -> None:
+        self.scene.paste_mime(QApplication.clipboard().mimeData())
+
+    def zoom_in(self) -> None:
+        self.view.zoom_in()
+
+    def zoom_out(self) -> None:
+        self.view.zoom_out()
+
+    def zoom_fit(self) -> None:
+        self.view.zoom_fit()
+
+    def set_grid_visible(self, visible: bool) -> None:
+        self.view.set_grid_visible(visible)
+
+    def set_legend_visible(self, visible: bool) -> None:
+        self.view.set_legend_visible(visible)
+
+    # ------------------------------------------------------------------ layout, templates
+    def auto_layout(self) -> None:
+        from accountmap.canvas.roadmap.auto_layout import layout_roadmap
+
+        positions = layout_roadmap(self.scene.roadmap)
+        try:
+            self.context.editor.move(self.context.account_id,
+                                     {(NODES, i): xy for i, xy in positions.items()},
+                                     text=tr("Auto-layout"))
+        except WorkspaceError as exc:
+            self.scene.report(exc)
+            return
+        self.zoom_fit()
+
+    def new_from_template(self) -> None:
+        from accountmap.canvas.roadmap.templates_ui import new_from_template
+
+        new_from_template(self)
+
+    def save_as_template(self) -> None:
+        from accountmap.canvas.roadmap.templates_ui import save_as_template
+
+        save_as_template(self)
