@@ -9,4 +9,5 @@ set_legend_visible(bool), focus_entity(kind, id).
 
 PAGES: list[tuple[str, str]] = [
     ("accountmap.panels.account_details", "AccountDetailsPage"),
+    ("accountmap.canvas.accountmap.page", "AccountMapPage"),
 ]
