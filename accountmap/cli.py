@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "accountmap.commands.exchange",
     "accountmap.commands.check",
     "accountmap.commands.schema",
+    "accountmap.commands.render",
 ]
 
 

@@ -79,11 +79,13 @@ class CardItem(QGraphicsItem, EntityItem):
 
     Type = QGraphicsItem.UserType + 101
     NAME_FONT = style.font(9.5, bold=True)
+    NAME_FONT_2 = style.font(8.5, bold=True)
+    NAME_FONT_3 = style.font(7.5, bold=True)
     TITLE_FONT = style.font(8)
     SMALL_FONT = style.font(7.5)
     SMALL_BOLD = style.font(7.5, bold=True)
     BADGE_FONT = style.font(8.5, bold=True)
-    FAR_FONT = style.font(22, bold=True)
+    FAR_FONT = style.font(19, bold=True)
 
     def __init__(self, person: Stakeholder) -> None:
         super().__init__()
@@ -100,8 +102,7 @@ class CardItem(QGraphicsItem, EntityItem):
         self.edges: list[EdgeItem] = []
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setZValue(10)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.handle = ConnectHandle(self)
@@ -180,12 +181,20 @@ class CardItem(QGraphicsItem, EntityItem):
     # ----------------------------------------------------------- painting
     def _compute_layout(self) -> dict:
         w = CARD_WIDTH
-        name_metrics = QFontMetricsF(self.NAME_FONT)
         title_metrics = QFontMetricsF(self.TITLE_FONT)
         small = QFontMetricsF(self.SMALL_BOLD)
         name = self.person.full_name or tr("(no name)")
         right_reserved = 36 + (22 if self.stale else 0)
-        name_lines = wrap_lines(name, name_metrics, w - 16 - right_reserved, 2)
+        width = w - 16 - right_reserved
+        # a long surname gets a smaller font rather than being cut in the middle
+        longest = max(name.split(), key=len, default="")
+        name_font = self.NAME_FONT
+        for f in (self.NAME_FONT, self.NAME_FONT_2, self.NAME_FONT_3):
+            name_font = f
+            if QFontMetricsF(f).horizontalAdvance(longest) <= width:
+                break
+        name_metrics = QFontMetricsF(name_font)
+        name_lines = wrap_lines(name, name_metrics, width, 2)
         title_lines = wrap_lines(self.person.title, title_metrics, w - 20, 2)
         badges: list[tuple[str, float]] = []
         x = 12.0
@@ -201,7 +210,7 @@ class CardItem(QGraphicsItem, EntityItem):
                 break
             badges.append((label, bw))
             x += bw + 4
-        return {"name": name_lines, "title": title_lines, "badges": badges,
+        return {"name": name_lines, "title": title_lines, "badges": badges, "name_font": name_font,
                 "name_h": name_metrics.height(), "title_h": title_metrics.height()}
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
@@ -232,10 +241,18 @@ class CardItem(QGraphicsItem, EntityItem):
             self._layout = self._compute_layout()
         lay = self._layout
         if _lod(painter) < 0.42:  # far away: only the name, big
-            painter.setFont(self.FAR_FONT)
+            if "far" not in lay:
+                name = self.person.full_name or tr("(no name)")
+                longest = max(name.split(), key=len, default="")
+                chosen = self.FAR_FONT
+                for size in (19, 16, 13):
+                    chosen = style.font(size, bold=True)
+                    if QFontMetricsF(chosen).horizontalAdvance(longest) <= w - 20:
+                        break
+                lay["far"] = (chosen, wrap_lines(name, QFontMetricsF(chosen), w - 20, 3))
+            far_font, far = lay["far"]
+            painter.setFont(far_font)
             painter.setPen(QColor("#111111"))
-            far = wrap_lines(self.person.full_name or tr("(no name)"),
-                             QFontMetricsF(self.FAR_FONT), w - 20, 3)
             painter.drawText(QRectF(12, 4, w - 16, h - 8),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                              "\n".join(far))
@@ -258,7 +275,7 @@ class CardItem(QGraphicsItem, EntityItem):
             painter.drawText(QRectF(w - 58, 11, 20, 15), Qt.AlignmentFlag.AlignCenter, "!")
         # name and title
         y = 6.0
-        painter.setFont(self.NAME_FONT)
+        painter.setFont(lay["name_font"])
         painter.setPen(QColor("#111111") if self.person.full_name else QColor("#8a8f99"))
         for line in lay["name"]:
             painter.drawText(QRectF(14, y, w - 20, lay["name_h"]),
