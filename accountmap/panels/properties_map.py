@@ -144,7 +144,7 @@ class StakeholderForm(_Form):
             box = QCheckBox(style.role_name(role))
             box.setToolTip(self.tr("Buying role: %1").replace("%1", style.role_name(role)))
             box.clicked.connect(lambda _c=False: self._commit_roles())
-            grid.addWidget(box, i // 2, i % 2)
+            grid.addWidget(box, i, 0)
             self.roles[role] = box
         self.influence = QComboBox()
         for value in Influence:
@@ -607,6 +607,29 @@ class CoverageSummary(QLabel):
 
 
 # ====================================================================== the panel
+class _CurrentStack(QStackedWidget):
+    """A stack as wide as the page it shows (not as its widest page), so text wraps."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(self._on_current)
+
+    def _on_current(self, _index: int) -> None:
+        from PySide6.QtWidgets import QSizePolicy
+
+        for i in range(self.count()):
+            page = self.widget(i)
+            policy = QSizePolicy.Policy.Preferred if page is self.currentWidget() else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.updateGeometry()
+
+    def sizeHint(self):  # noqa: N802
+        return self.currentWidget().sizeHint() if self.currentWidget() else super().sizeHint()
+
+    def minimumSizeHint(self):  # noqa: N802
+        return self.currentWidget().minimumSizeHint() if self.currentWidget() else super().minimumSizeHint()
+
+
 class MapPropertyPanel(QScrollArea):
     """Shows the form for what is selected on the map (or the coverage summary)."""
 
@@ -615,7 +638,7 @@ class MapPropertyPanel(QScrollArea):
         self.context = context
         self.setWidgetResizable(True)
         self.setMinimumWidth(300)
-        self.stack = QStackedWidget()
+        self.stack = _CurrentStack()
         self.summary = CoverageSummary(context)
         self.person_form = StakeholderForm(context)
         self.centre_form = CentreForm(context)

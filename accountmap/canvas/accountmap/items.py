@@ -241,16 +241,23 @@ class CardItem(QGraphicsItem, EntityItem):
             self._layout = self._compute_layout()
         lay = self._layout
         if _lod(painter) < 0.42:  # far away: only the name, big
-            if "far" not in lay:
+            very_far = _lod(painter) < 0.3
+            if ("far", very_far) not in lay:
                 name = self.person.full_name or tr("(no name)")
+                if very_far and self.person.full_name.strip():  # only the surname, big
+                    word = name.split()[0]
+                    sizes, lines = (30, 26, 22, 18, 15, 13), 1
+                    name = word
+                else:
+                    sizes, lines = (19, 16, 13), (3 if not very_far else 2)
                 longest = max(name.split(), key=len, default="")
                 chosen = self.FAR_FONT
-                for size in (19, 16, 13):
+                for size in sizes:
                     chosen = style.font(size, bold=True)
                     if QFontMetricsF(chosen).horizontalAdvance(longest) <= w - 20:
                         break
-                lay["far"] = (chosen, wrap_lines(name, QFontMetricsF(chosen), w - 20, 3))
-            far_font, far = lay["far"]
+                lay[("far", very_far)] = (chosen, wrap_lines(name, QFontMetricsF(chosen), w - 20, lines))
+            far_font, far = lay[("far", very_far)]
             painter.setFont(far_font)
             painter.setPen(QColor("#111111"))
             painter.drawText(QRectF(12, 4, w - 16, h - 8),
@@ -478,6 +485,11 @@ class CentreItem(QGraphicsItem, EntityItem):
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.rect().adjusted(-3, -3, 3, 3)
 
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self.rect())
+        return path
+
     def handle_rect(self) -> QRectF:
         return QRectF(self.size.width() - self.HANDLE, self.size.height() - self.HANDLE,
                       self.HANDLE, self.HANDLE)
@@ -510,12 +522,17 @@ class CentreItem(QGraphicsItem, EntityItem):
         far = _lod(painter) < 0.42
         name = self.centre.name or tr("(unnamed decision centre)")
         painter.setPen(QColor("#1c2333"))
-        if far:
-            painter.setFont(self.FAR_FONT)
-            metrics = QFontMetricsF(self.FAR_FONT)
+        if far:  # big, over the header and the padding above the first row of cards
+            chosen = self.FAR_FONT
+            for size in (36, 30, 24, 20):
+                chosen = style.font(size, bold=True)
+                if QFontMetricsF(chosen).horizontalAdvance(name) <= rect.width() - 20:
+                    break
+            painter.setFont(chosen)
+            metrics = QFontMetricsF(chosen)
             text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, rect.width() - 20)
-            painter.drawText(QRectF(10, -metrics.height() - 4, rect.width() - 20, metrics.height()),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, text)
+            painter.drawText(QRectF(10, 0, rect.width() - 20, CENTRE_HEADER + 18),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         else:
             painter.setFont(self.NAME_FONT)
             metrics = QFontMetricsF(self.NAME_FONT)

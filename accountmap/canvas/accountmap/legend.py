@@ -54,7 +54,8 @@ def legend_content(scene) -> dict:
         if uncovered:
             warnings.append(tr("Decision centres without a supporter: %1").replace("%1", str(len(uncovered))))
         if not warnings:
-            warnings.append(tr("Every key role is filled; every centre has a supporter"))
+            warnings = ["✓ " + tr("Every key buying role is filled"),
+                        "✓ " + tr("Every decision centre has a supporter")]
     return {"title": title, "swatches": swatches, "edges": edges, "warnings": warnings}
 
 
@@ -66,8 +67,8 @@ def legend_size(content: dict) -> QSizeF:
     for _k, text in content["edges"]:
         width = max(width, 40 + tm.horizontalAdvance(text))
     for text in content["warnings"]:
-        width = max(width, 16 + tm.horizontalAdvance(text))
-    width = min(width, 360)
+        width = max(width, 20 + tm.horizontalAdvance(text))
+    width = min(width, 420)
     rows = 1 + len(content["swatches"]) + len(content["edges"]) + 0.5
     if content["warnings"]:
         rows += len(content["warnings"]) + 0.5
@@ -122,9 +123,10 @@ def paint_legend(painter: QPainter, origin: QPointF, content: dict) -> QSizeF:
         y += ROW * 0.5
         for text in content["warnings"]:
             painter.setFont(TEXT_FONT)
-            painter.setPen(QColor("#a11a1a"))
+            ok = text.startswith("✓")
+            painter.setPen(QColor("#1e6b35") if ok else QColor("#a11a1a"))
             painter.drawText(QRectF(x0, y, inner, ROW), Qt.AlignmentFlag.AlignVCenter,
-                             tm.elidedText("⚠ " + text, Qt.TextElideMode.ElideRight, inner))
+                             tm.elidedText(text if ok else "⚠ " + text, Qt.TextElideMode.ElideRight, inner))
             y += ROW
     painter.restore()
     return size
