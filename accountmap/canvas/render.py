@@ -44,7 +44,7 @@ def build_map_scene(document, editor, account_id, *, legend: bool = True):
 
 
 def write_scene(scene, out: Path, fmt: str | None = None, *, title: str = "") -> Path:
-    from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
+    from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
     from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
     out = Path(out)
@@ -90,12 +90,13 @@ def write_scene(scene, out: Path, fmt: str | None = None, *, title: str = "") ->
         writer.setTitle(title or "AccountMap")
         writer.setCreator("AccountMap")
         writer.setResolution(144)
-        # a page the shape of the map, at least A4 in its longer side
-        landscape = source.width() >= source.height()
-        size = QPageSize(QPageSize.PageSizeId.A3 if max(source.width(), source.height()) > 1600
-                         else QPageSize.PageSizeId.A4)
-        layout = QPageLayout(size, QPageLayout.Orientation.Landscape if landscape
-                             else QPageLayout.Orientation.Portrait, QMarginsF(10, 10, 10, 10))
+        # a page the shape of the map: its longer side A4 or A3 (for big maps)
+        long_mm = 420.0 if max(source.width(), source.height()) > 1600 else 297.0
+        ratio = min(source.width(), source.height()) / max(source.width(), source.height())
+        short_mm = max(120.0, long_mm * ratio + 20)
+        w_mm, h_mm = (long_mm, short_mm) if source.width() >= source.height() else (short_mm, long_mm)
+        size = QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter, "AccountMap")
+        layout = QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(10, 10, 10, 10))
         writer.setPageLayout(layout)
         painter = QPainter()
         if not painter.begin(writer):

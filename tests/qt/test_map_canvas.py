@@ -590,3 +590,34 @@ def test_render_refuses_roadmap_and_unknown_account(setup, tmp_path, capsys):
     assert main(["render", str(path), "--account", "Нет такого", "-o", str(tmp_path / "r.png")]) == 2
     assert "Нет такого" in capsys.readouterr().err
     assert main(["render", str(path), "--account", "АО «Уралтрубмаш»", "-o", str(tmp_path / "r.gif")]) == 2
+
+
+def test_insert_key_adds_a_person_and_focus_entity_selects(setup):
+    window, page, path, ids = setup
+    page.view.setFocus()
+    QTest.keyClick(page.view, Qt.Key.Key_Insert)
+    assert len(page.context.account.stakeholders) == 4
+    window.show_entity("stakeholder", ids["ids"][2])
+    assert page.scene.cards[ids["ids"][2]].isSelected()
+    assert page.panel.person_form.entity_id == ids["ids"][2]
+
+
+def test_cut_and_paste_back_and_refuse_foreign_clipboard(setup, qtbot):
+    _w, page, path, ids = setup
+    from PySide6.QtGui import QGuiApplication
+
+    page.scene.clearSelection()
+    page.scene.centres[ids["it"]].setSelected(True)  # a frame brings its people
+    page.cut_selection()
+    account = page.context.account
+    assert len(account.decision_centres) == 1 and len(account.stakeholders) == 2
+    page.paste()
+    account = page.context.account
+    assert len(account.decision_centres) == 2 and len(account.stakeholders) == 3
+    pasted = [s for s in account.stakeholders if s.id not in ids["ids"]][0]
+    assert pasted.decision_centre_id in {c.id for c in account.decision_centres} - {ids["fin"]}
+    one_item_per_entity(page)
+    QGuiApplication.clipboard().setText("просто текст")
+    count = page.context.document.undo_stack.count()
+    assert page.paste() == []
+    assert page.context.document.undo_stack.count() == count

@@ -339,8 +339,18 @@ class AccountMapPage(QWidget):
         return True
 
     def cut_selection(self) -> None:
-        if self.copy_selection():
-            self.delete_selection()
+        """Copy, then delete what was copied (a frame's people go with it, as in the copy)."""
+        if not self.copy_selection():
+            return
+        centres = set(self.scene.selected_ids("decision_centres"))
+        people = set(self.scene.selected_ids("stakeholders")) | {
+            s.id for s in self.context.account.stakeholders if s.decision_centre_id in centres}
+        targets = {"stakeholders": sorted(people), "decision_centres": sorted(centres),
+                   "relationships": self.scene.selected_ids("relationships")}
+        try:
+            self.context.editor.delete(self.context.account_id, targets, self.tr("Cut"))
+        except WorkspaceError as exc:
+            self.report(exc)
 
     def paste(self, pos: QPointF | None = None) -> list[str]:
         mime = QGuiApplication.clipboard().mimeData()

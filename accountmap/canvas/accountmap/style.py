@@ -132,8 +132,10 @@ def strength_colour(strength: int) -> QColor:
 
 
 def font(point_size: float, bold: bool = False) -> QFont:
+    """A font sized in scene units (pixels at 96 dpi), so a PDF, an SVG and a PNG draw
+    text exactly as large relative to the cards as the screen does."""
     f = QFont(FONT_FAMILY)
-    f.setPointSizeF(point_size)
+    f.setPixelSize(max(1, round(point_size * 96 / 72)))
     f.setBold(bold)
     return f
 
