@@ -618,6 +618,8 @@ class EdgeItem(QGraphicsItem, EntityItem):
         self.line = QLineF()
         self._bounds = QRectF()
         self._shape = QPainterPath()
+        self._label = self._label_text(QFontMetricsF(self.LABEL_FONT))
+        self._label_box = QRectF()
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
         self.update_geometry()
@@ -631,6 +633,7 @@ class EdgeItem(QGraphicsItem, EntityItem):
 
     def set_relationship(self, relationship: Relationship) -> None:
         self.relationship = relationship
+        self._label = self._label_text(QFontMetricsF(self.LABEL_FONT))
         self.setToolTip(self.tooltip_text())
         self.update_geometry()
 
@@ -683,15 +686,15 @@ class EdgeItem(QGraphicsItem, EntityItem):
         stroker.setWidth(12)
         self._shape = stroker.createStroke(path)
         bounds = QRectF(p1, p2).normalized().adjusted(-14, -14, 14, 14)
-        if self.relationship.label:
-            bounds = bounds.united(self._label_rect())
+        if self._label:
+            self._label_box = self._label_rect()
+            bounds = bounds.united(self._label_box)
         self._bounds = bounds
         self.update()
 
     def _label_rect(self) -> QRectF:
         metrics = QFontMetricsF(self.LABEL_FONT)
-        text = self._label_text(metrics)
-        w = metrics.horizontalAdvance(text) + 8
+        w = metrics.horizontalAdvance(self._label) + 8
         h = metrics.height() + 2
         mid = self.line.center()
         return QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
@@ -711,6 +714,10 @@ class EdgeItem(QGraphicsItem, EntityItem):
             return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         pen = self.pen()
+        scene = self.scene()
+        if scene is not None and scene.mouseGrabberItem() is not None:
+            # while cards are dragged: plain lines are several times cheaper to draw
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         if selected:
             halo = QPen(QColor(31, 111, 209, 90), pen.widthF() + 6)
             painter.setPen(halo)
@@ -734,12 +741,11 @@ class EdgeItem(QGraphicsItem, EntityItem):
                 painter.drawLine(line)
         else:
             painter.drawLine(line)
-        if self.relationship.label:
-            metrics = QFontMetricsF(self.LABEL_FONT)
-            rect = self._label_rect()
+        if self._label:
+            rect = self._label_box
             painter.setPen(QPen(QColor("#9aa1b0"), 0.8))
             painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
             painter.drawRoundedRect(rect, 3, 3)
             painter.setFont(self.LABEL_FONT)
             painter.setPen(QColor("#222222"))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._label_text(metrics))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._label)
