@@ -237,10 +237,10 @@ class CardItem(QGraphicsItem, EntityItem):
         painter.setPen(border)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect, 6, 6)
-        if self._layout is None:
-            self._layout = self._compute_layout()
-        lay = self._layout
         if _lod(painter) < 0.42:  # far away: only the name, big
+            if self._layout is None:
+                self._layout = {}
+            lay = self._layout
             very_far = _lod(painter) < 0.3
             if ("far", very_far) not in lay:
                 name = self.person.full_name or tr("(no name)")
@@ -264,6 +264,9 @@ class CardItem(QGraphicsItem, EntityItem):
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                              "\n".join(far))
             return
+        if self._layout is None or "name" not in self._layout:
+            self._layout = self._compute_layout()
+        lay = self._layout
         # attitude badge (colour + symbol: readable in greyscale)
         badge = QRectF(w - 32, 6, 26, 22)
         painter.setPen(QPen(QColor("#333333"), 1))
