@@ -217,6 +217,7 @@ class StakeholderForm(_Form):
         self.interests.verticalHeader().setVisible(False)
         self.interests.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.interests.setMinimumHeight(90)
+        self.interests.setMaximumHeight(150)
         self.interests.setToolTip(self.tr("Business and personal interests, pains and dreams; double-click to edit"))
         self.interests.itemChanged.connect(lambda _item: self._commit_interests())
         layout.addWidget(self.interests)
@@ -281,6 +282,7 @@ class StakeholderForm(_Form):
         layout = QVBoxLayout(box)
         self.questions = QListWidget()
         self.questions.setMinimumHeight(70)
+        self.questions.setMaximumHeight(140)
         self.questions.setToolTip(self.tr("Questions to this person; select one to edit it below"))
         self.questions.currentItemChanged.connect(lambda *_: self._load_question())
         layout.addWidget(self.questions)
@@ -553,7 +555,8 @@ class RelationshipForm(_Form):
         if r is None:
             return
         a, b = self.account.stakeholder(r.from_id), self.account.stakeholder(r.to_id)
-        self.ends.setText(f"{a.full_name if a else '?'} → {b.full_name if b else '?'}")
+        unnamed = self.tr("(no name)")
+        self.ends.setText(f"{(a.full_name if a else '?') or unnamed} → {(b.full_name if b else '?') or unnamed}")
         self.kind.setCurrentIndex(max(0, self.kind.findData(r.kind.value)))
         self.strength.setValue(r.strength)
         _set_text(self.label, r.label)
@@ -607,55 +610,39 @@ class CoverageSummary(QLabel):
 
 
 # ====================================================================== the panel
-class _CurrentStack(QStackedWidget):
-    """A stack as wide as the page it shows (not as its widest page), so text wraps."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.currentChanged.connect(self._on_current)
-
-    def _on_current(self, _index: int) -> None:
-        from PySide6.QtWidgets import QSizePolicy
-
-        for i in range(self.count()):
-            page = self.widget(i)
-            policy = QSizePolicy.Policy.Preferred if page is self.currentWidget() else QSizePolicy.Policy.Ignored
-            page.setSizePolicy(policy, policy)
-        self.updateGeometry()
-
-    def sizeHint(self):  # noqa: N802
-        return self.currentWidget().sizeHint() if self.currentWidget() else super().sizeHint()
-
-    def minimumSizeHint(self):  # noqa: N802
-        return self.currentWidget().minimumSizeHint() if self.currentWidget() else super().minimumSizeHint()
-
-
-class MapPropertyPanel(QScrollArea):
-    """Shows the form for what is selected on the map (or the coverage summary)."""
+class MapPropertyPanel(QStackedWidget):
+    """Shows the form for what is selected on the map (or the coverage summary); each
+    form in its own scroll area, so a short form never inherits a long one's height."""
 
     def __init__(self, context, parent=None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWidgetResizable(True)
         self.setMinimumWidth(300)
-        self.stack = _CurrentStack()
         self.summary = CoverageSummary(context)
         self.person_form = StakeholderForm(context)
         self.centre_form = CentreForm(context)
         self.relationship_form = RelationshipForm(context)
+        self._scrolls: dict = {}
         for w in (self.summary, self.person_form, self.centre_form, self.relationship_form):
-            self.stack.addWidget(w)
-        self.setWidget(self.stack)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(w)
+            self._scrolls[w] = scroll
+            self.addWidget(scroll)
         self.kind: str | None = None
         self.entity_id: str | None = None
         context.document.rowsChanged.connect(self._on_rows_changed)
         context.document.settingsChanged.connect(self.refresh)
         self.show_nothing()
 
+    def _show(self, widget) -> None:
+        self.setCurrentWidget(self._scrolls[widget])
+
     def show_nothing(self) -> None:
         self.kind, self.entity_id = None, None
         self.summary.refresh()
-        self.stack.setCurrentWidget(self.summary)
+        self._show(self.summary)
 
     def show_entity(self, table: str, entity_id: str) -> None:
         form = {"stakeholders": self.person_form, "decision_centres": self.centre_form,
@@ -667,10 +654,11 @@ class MapPropertyPanel(QScrollArea):
             return
         self.kind, self.entity_id = table, entity_id
         form.show_entity(entity_id)
-        self.stack.setCurrentWidget(form)
+        self._show(form)
+        self._scrolls[form].verticalScrollBar().setValue(0)
 
     def current_form(self):
-        return self.stack.currentWidget()
+        return self.currentWidget().widget()
 
     def refresh(self) -> None:
         if not self.context.document.has_account(self.context.account_id):

@@ -527,7 +527,7 @@ class CentreItem(QGraphicsItem, EntityItem):
         painter.setPen(QColor("#1c2333"))
         if far:  # big, over the header and the padding above the first row of cards
             chosen = self.FAR_FONT
-            for size in (36, 30, 24, 20):
+            for size in (28, 24, 20, 16):
                 chosen = style.font(size, bold=True)
                 if QFontMetricsF(chosen).horizontalAdvance(name) <= rect.width() - 20:
                     break
