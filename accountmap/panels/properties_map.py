@@ -60,8 +60,25 @@ def _date_of(edit: QDateEdit) -> dt.date | None:
     return None if qd == NO_DATE else dt.date(qd.year(), qd.month(), qd.day())
 
 
+class _DateEdit(QDateEdit):
+    """A date that may be "not set" (shown as —); its calendar then opens on today."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setCalendarPopup(True)
+        self.calendarWidget().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        from PySide6.QtCore import QEvent
+
+        if watched is self.calendarWidget() and event.type() == QEvent.Type.Show and self.date() == NO_DATE:
+            today = QDate.currentDate()
+            watched.setCurrentPage(today.year(), today.month())
+        return super().eventFilter(watched, event)
+
+
 def _date_edit(tip: str) -> QDateEdit:
-    edit = QDateEdit()
+    edit = _DateEdit()
     edit.setCalendarPopup(True)
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText("—")

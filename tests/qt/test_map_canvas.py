@@ -621,3 +621,15 @@ def test_cut_and_paste_back_and_refuse_foreign_clipboard(setup, qtbot):
     count = page.context.document.undo_stack.count()
     assert page.paste() == []
     assert page.context.document.undo_stack.count() == count
+
+
+def test_unset_date_calendar_opens_on_today(setup):
+    _w, page, _path, ids = setup
+    click(page, card_centre(page.scene.cards[ids["ids"][0]]))
+    edit = page.panel.person_form.last_contact
+    assert edit.text() == "—"  # not set
+    calendar = edit.calendarWidget()
+    calendar.show()
+    today = dt.date.today()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
+    calendar.hide()
