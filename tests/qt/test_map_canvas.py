@@ -629,7 +629,8 @@ def test_unset_date_calendar_opens_on_today(setup):
     edit = page.panel.person_form.last_contact
     assert edit.text() == "—"  # not set
     calendar = edit.calendarWidget()
-    calendar.show()
+    popup = calendar.window()  # the calendar popup of the date field
+    popup.show()
     today = dt.date.today()
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
-    calendar.hide()
+    popup.hide()
