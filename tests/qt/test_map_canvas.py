@@ -634,3 +634,15 @@ def test_unset_date_calendar_opens_on_today(setup):
     today = dt.date.today()
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
     popup.hide()
+
+
+def test_deleting_the_shown_account_and_undoing_it(setup):
+    window, page, path, ids = setup
+    page.set_overlay("coverage")
+    before = fresh_json(path)
+    window.editor.delete_account(ids["aid"])
+    assert not window.document.has_account(ids["aid"])
+    window.document.undo_stack.undo()
+    assert fresh_json(path) == before
+    window.select_account(ids["aid"])
+    one_item_per_entity(map_page(window))

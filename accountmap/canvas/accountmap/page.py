@@ -204,7 +204,8 @@ class AccountMapPage(QWidget):
             self.zoom_fit()
 
     def _on_rows_changed(self, account_id: str, table: str, ids: list) -> None:
-        if account_id == self.context.account_id and self.scene.overlay == style.OVERLAY_COVERAGE:
+        if account_id == self.context.account_id and self.scene.overlay == style.OVERLAY_COVERAGE \
+                and self.context.document.has_account(account_id):
             self.view.legend.refresh()
 
     def _on_selection(self) -> None:

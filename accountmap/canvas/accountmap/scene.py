@@ -143,6 +143,8 @@ class AccountMapScene(CanvasScene):
         return style.ATTITUDE_COLOURS[person.attitude], style.ATTITUDE_SYMBOLS[person.attitude]
 
     def refresh_looks(self, ids=None) -> None:
+        if not self.context.document.has_account(self.context.account_id):
+            return
         account = self.account
         days = self.context.document.settings.stale_contact_days
         counts: dict[str, int] = {}
@@ -173,8 +175,8 @@ class AccountMapScene(CanvasScene):
 
     # ================================================================== model → items
     def _on_rows_changed(self, account_id: str, table: str, ids: list) -> None:
-        if account_id != self.context.account_id:
-            return
+        if account_id != self.context.account_id or not self.context.document.has_account(account_id):
+            return  # another account, or this one was just deleted (the page goes too)
         account = self.account
         if table == "decision_centres":
             by_id = {c.id: c for c in account.decision_centres}
