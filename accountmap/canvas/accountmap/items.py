@@ -623,6 +623,7 @@ class EdgeItem(QGraphicsItem, EntityItem):
         self._shape = QPainterPath()
         self._label = self._label_text(QFontMetricsF(self.LABEL_FONT))
         self._label_box = QRectF()
+        self.offset = 0.0  # sideways shift when several lines join the same two people
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
         self.update_geometry()
@@ -679,6 +680,12 @@ class EdgeItem(QGraphicsItem, EntityItem):
 
     def update_geometry(self) -> None:
         a, b = self.source.centre_point(), self.target.centre_point()
+        if self.offset:
+            length = math.hypot(b.x() - a.x(), b.y() - a.y()) or 1.0
+            shift = QPointF(-(b.y() - a.y()) / length, (b.x() - a.x()) / length) * self.offset
+            if (self.source.entity_id > self.target.entity_id):
+                shift = -shift  # the same side whichever way the line points
+            a, b = a + shift, b + shift
         p1 = self._clip(self.source.rect_in_scene(), a, b)
         p2 = self._clip(self.target.rect_in_scene(), b, a)
         self.prepareGeometryChange()

@@ -94,6 +94,18 @@ class AccountMapScene(CanvasScene):
             return None  # a dangling relationship: `check` reports it; nothing to draw
         item = EdgeItem(relationship, source, target)
         item.setToolTip(item.tooltip_text())
+        parallel = [e for e in source.edges if e.target is target or e.source is target]
+        if parallel:
+            used = {e.offset for e in parallel}
+            step = 12.0
+            for k in range(1, len(parallel) + 2):
+                candidate = step * ((k + 1) // 2) * (1 if k % 2 else -1)
+                if candidate not in used:
+                    item.offset = candidate
+                    break
+            if 0.0 not in used:
+                item.offset = 0.0
+            item.update_geometry()
         source.edges.append(item)
         target.edges.append(item)
         self.addItem(item)
