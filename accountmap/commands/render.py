@@ -60,11 +60,12 @@ def run(args) -> int:
 
         if importlib.util.find_spec("accountmap.canvas.roadmap.render_scene") is None:
             raise CommandError(catalogue.text("cli.roadmap_unavailable", "en"))
-    ensure_gui_application()
+    app = ensure_gui_application()
     from accountmap.app.application import make_application
     from accountmap.document.editor import Editor
     from accountmap.document.workspace_document import WorkspaceDocument
 
+    had_translator = getattr(app, "_accountmap_translator", None) is not None
     document = WorkspaceDocument.open(args.workspace, read_only=True)
     try:
         make_application(args.lang or document.language)
@@ -77,5 +78,9 @@ def run(args) -> int:
             raise CommandError(f"cannot write {out}: {exc}") from None
     finally:
         document.close()
+        translator = getattr(app, "_accountmap_translator", None)
+        if not had_translator and translator is not None:  # leave the application as found
+            app.removeTranslator(translator)
+            app._accountmap_translator = None
     print(catalogue.text("cli.rendered", "en", path=out))
     return 0

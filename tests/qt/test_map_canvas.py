@@ -646,3 +646,29 @@ def test_deleting_the_shown_account_and_undoing_it(setup):
     assert fresh_json(path) == before
     window.select_account(ids["aid"])
     one_item_per_entity(map_page(window))
+
+
+def test_context_menus_on_card_edge_and_frame(setup):
+    _w, page, path, ids = setup
+    rid = page.context.editor.add(ids["aid"], "relationships",
+                                  Relationship(from_id=ids["ids"][0], to_id=ids["ids"][1]))
+    card = page.scene.cards[ids["ids"][0]]
+    actions = {a.text(): a for a in page.build_context_menu(card, card_centre(card)).actions()}
+    assert {"Edit", "Connect to…", "Add open question", "Delete"} <= set(actions)
+    actions["Add open question"].trigger()
+    assert [q.stakeholder_id for q in page.context.account.open_questions] == [ids["ids"][0]]
+    assert page.panel.person_form.current_question_id() is not None
+    edge = page.scene.edges[rid]
+    menu = page.build_context_menu(edge, edge.line.center())
+    kinds = next(a for a in menu.actions() if a.menu() is not None).menu()
+    next(a for a in kinds.actions() if a.text() == "Conflict").trigger()
+    assert page.context.account.relationships[0].kind.value == "conflict"
+    frame = page.scene.centres[ids["fin"]]
+    page.scene.clearSelection()
+    frame.setSelected(True)
+    actions = {a.text(): a for a in page.build_context_menu(frame, QPointF(10, 10)).actions()}
+    actions["Delete decision centre (people stay)"].trigger()
+    account = page.context.account
+    assert ids["fin"] not in page.scene.centres and len(account.stakeholders) == 3
+    assert account.stakeholder(ids["ids"][0]).decision_centre_id is None
+    one_item_per_entity(page)

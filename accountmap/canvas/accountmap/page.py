@@ -115,7 +115,7 @@ class AccountMapPage(QWidget):
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
-            self.addAction(action)
+            self.view.addAction(action)  # on the canvas only: Ins in a text field stays Ins
         action.triggered.connect(lambda _=False: slot())
         return action
 
