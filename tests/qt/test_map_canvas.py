@@ -672,3 +672,27 @@ def test_context_menus_on_card_edge_and_frame(setup):
     assert ids["fin"] not in page.scene.centres and len(account.stakeholders) == 3
     assert account.stakeholder(ids["ids"][0]).decision_centre_id is None
     one_item_per_entity(page)
+
+
+def test_rubber_band_selects_cards_then_one_drag_moves_them_all(setup):
+    _w, page, path, ids = setup
+    page.view.set_zoom(0.5)
+    page.view.centerOn(QPointF(600, 250))
+    drag(page, QPointF(-40, 560), QPointF(1300, 120))  # from empty canvas
+    selected = set(page.scene.selected_ids("stakeholders"))
+    assert selected == set(ids["ids"])
+    # a band over part of the map only: the third card (x 720..950, y 220..330) stays out
+    page.scene.clearSelection()
+    drag(page, QPointF(-40, 560), QPointF(600, 120))
+    assert set(page.scene.selected_ids("stakeholders")) == set(ids["ids"][:2])
+    page.scene.clearSelection()
+    for pid in ids["ids"]:
+        page.scene.cards[pid].setSelected(True)
+    before, before_scene = fresh_json(path), scene_state(page)
+    count = page.context.document.undo_stack.count()
+    first = page.scene.cards[ids["ids"][0]]
+    drag(page, card_centre(first), card_centre(first) + QPointF(0, 40))
+    account = page.context.account
+    assert [account.stakeholder(p).y for p in ids["ids"]] == [100, 100, 260]
+    assert page.context.document.undo_stack.count() == count + 1
+    check_undo_redo(page, path, before, before_scene)
