@@ -66,6 +66,7 @@ def main() -> None:
     view.centerOn(cards[0])
     app.processEvents()
     start = view.mapFromScene(cards[0].sceneBoundingRect().center())
+    before = {c.entity_id: (c.person.x, c.person.y) for c in cards}
     vp = view.viewport()
     QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     steps = []
@@ -77,7 +78,9 @@ def main() -> None:
     t0 = time.perf_counter()
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(180, 120))
     release_ms = (time.perf_counter() - t0) * 1000
-    moved = sum(1 for c in cards if doc.account(account_id).stakeholder(c.entity_id).x != c.model_pos().x() - 0)
+    account = doc.account(account_id)
+    moved = sum(1 for c in cards if (account.stakeholder(c.entity_id).x, account.stakeholder(c.entity_id).y)
+                != before[c.entity_id])
     t0 = time.perf_counter()
     doc.undo_stack.undo()
     undo_ms = (time.perf_counter() - t0) * 1000
@@ -87,7 +90,7 @@ def main() -> None:
     print(f"build + show whole page:     {page_ms:7.1f} ms")
     print(f"repaint viewport (zoom fit): {paint_ms:7.1f} ms")
     print(f"drag 50 cards, per step:     median {statistics.median(steps):.1f} ms, max {max(steps):.1f} ms (incl. repaint)")
-    print(f"drop (one undo step, write): {release_ms:7.1f} ms; undo {undo_ms:.1f} ms; moved ok: {moved == 0}")
+    print(f"drop (one undo step, write): {release_ms:7.1f} ms; undo {undo_ms:.1f} ms; cards moved: {moved}/50")
     doc.close()
 
 
