@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "accountmap.commands.schema",
     "accountmap.commands.portfolio",
     "accountmap.commands.briefing",
+    "accountmap.commands.render",
 ]
 
 

@@ -8,8 +8,9 @@ set_legend_visible(bool), focus_entity(kind, id).
 """
 
 PAGES: list[tuple[str, str]] = [
-    ("accountmap.panels.account_details", "AccountDetailsPage"),
+    ("accountmap.canvas.accountmap.page", "AccountMapPage"),
     ("accountmap.canvas.roadmap.page", "RoadmapPage"),
+    ("accountmap.panels.journey_page", "JourneyPage"),
+    ("accountmap.panels.meetings", "MeetingsPage"),
+    ("accountmap.panels.account_details", "AccountDetailsPage"),
 ]
-PAGES.append(("accountmap.panels.journey_page", "JourneyPage"))
-PAGES.append(("accountmap.panels.meetings", "MeetingsPage"))

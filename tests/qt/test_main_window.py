@@ -33,6 +33,12 @@ def window(qtbot, workspace):
     return w
 
 
+def overview(w):
+    from accountmap.panels.account_details import AccountDetailsPage
+
+    return next(p for p in w.pages if isinstance(p, AccountDetailsPage))
+
+
 def names(w):
     return [w.accounts.item(i).text() for i in range(w.accounts.count())]
 
@@ -71,7 +77,8 @@ def test_delete_asks_and_no_keeps_the_account(window):
 
 
 def test_an_edit_survives_closing_without_any_save(qtbot, window, workspace):
-    page = window.pages[0]
+    page = overview(window)
+    window.tabs.setCurrentWidget(page)
     page.industry.setFocus()
     type_text(page.industry, "Металлургия")
     window.close()  # no save action anywhere: closing commits the field being edited
@@ -81,7 +88,7 @@ def test_an_edit_survives_closing_without_any_save(qtbot, window, workspace):
     again = MainWindow()
     qtbot.addWidget(again)
     again.open_workspace(workspace)
-    assert again.pages[0].industry.text() == "Металлургия"
+    assert overview(again).industry.text() == "Металлургия"
 
 
 def test_recent_files_remembered(window, workspace):

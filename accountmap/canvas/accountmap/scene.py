@@ -1,0 +1,412 @@
+"""The account-map scene: one item per decision centre, stakeholder and relationship.
+
+Built from the document; listens to `rowsChanged` and updates only the items whose rows
+changed (an item that already shows a value is left alone). Gestures end in ONE editor
+call each: a drag (moves + new decision centres), a resize, a connection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Signal
+from PySide6.QtGui import QColor
+
+from accountmap.canvas.accountmap import style
+from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem
+from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
+from accountmap.domain import account_rules
+from accountmap.domain.models import Relationship
+from accountmap.domain.vocabulary import QuestionStatus, RelationshipKind
+from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
+from accountmap.storage.errors import WorkspaceError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AccountMapScene", text)
+
+
+class AccountMapScene(CanvasScene):
+    contextMenuWanted = Signal(object, QPointF, object)  # item or None, scene pos, screen pos
+    message = Signal(str)  # a hint for the status line
+
+    def __init__(self, context, parent=None, *, render_mode: bool = False, today: dt.date | None = None) -> None:
+        super().__init__(context, parent)
+        self.render_mode = render_mode
+        self.today = today or dt.date.today()
+        self.overlay = style.OVERLAY_ATTITUDE
+        self.default_kind = RelationshipKind.INFLUENCES
+        self.cards: dict[str, CardItem] = {}
+        self.centres: dict[str, CentreItem] = {}
+        self.edges: dict[str, EdgeItem] = {}
+        self._members: dict[str, set[str]] = {}
+        self._drop_centre: CentreItem | None = None
+        self.build()
+        if not render_mode:
+            context.document.rowsChanged.connect(self._on_rows_changed)
+            context.document.settingsChanged.connect(self.refresh_looks)
+
+    # ================================================================== building
+    @property
+    def account(self):
+        return self.context.document.account(self.context.account_id)
+
+    def build(self) -> None:
+        self.clear()
+        self.items_by_key.clear()
+        self.cards.clear()
+        self.centres.clear()
+        self.edges.clear()
+        account = self.account
+        for centre in account.decision_centres:
+            self._add_centre(centre)
+        for person in account.stakeholders:
+            self._add_card(person)
+        for relationship in account.relationships:
+            self._add_edge(relationship)
+        self._rebuild_members()
+        self.refresh_looks()
+
+    def _add_centre(self, centre) -> CentreItem:
+        item = CentreItem(centre)
+        self.addItem(item)
+        item.set_model_pos(QPointF(centre.x, centre.y))
+        item.setToolTip(item.tooltip_text())
+        self.centres[centre.id] = item
+        self.items_by_key[item.key] = item
+        return item
+
+    def _add_card(self, person) -> CardItem:
+        item = CardItem(person)
+        if self.render_mode:
+            item.setCacheMode(CardItem.CacheMode.NoCache)
+        item.setAcceptHoverEvents(not self.render_mode)
+        self.addItem(item)
+        item.set_model_pos(QPointF(person.x, person.y))
+        self.cards[person.id] = item
+        self.items_by_key[item.key] = item
+        return item
+
+    def _add_edge(self, relationship) -> EdgeItem | None:
+        source = self.cards.get(relationship.from_id)
+        target = self.cards.get(relationship.to_id)
+        if source is None or target is None or source is target:
+            return None  # a dangling relationship: `check` reports it; nothing to draw
+        item = EdgeItem(relationship, source, target)
+        item.setToolTip(item.tooltip_text())
+        parallel = [e for e in source.edges if e.target is target or e.source is target]
+        if parallel:
+            used = {e.offset for e in parallel}
+            step = 12.0
+            for k in range(1, len(parallel) + 2):
+                candidate = step * ((k + 1) // 2) * (1 if k % 2 else -1)
+                if candidate not in used:
+                    item.offset = candidate
+                    break
+            if 0.0 not in used:
+                item.offset = 0.0
+            item.update_geometry()
+        source.edges.append(item)
+        target.edges.append(item)
+        self.addItem(item)
+        self.edges[relationship.id] = item
+        self.items_by_key[item.key] = item
+        return item
+
+    def _remove(self, item) -> None:
+        if isinstance(item, EdgeItem):
+            for card in (item.source, item.target):
+                if item in card.edges:
+                    card.edges.remove(item)
+            self.edges.pop(item.entity_id, None)
+        elif isinstance(item, CardItem):
+            for edge in list(item.edges):
+                self._remove(edge)
+            self.cards.pop(item.entity_id, None)
+        elif isinstance(item, CentreItem):
+            self.centres.pop(item.entity_id, None)
+        self.items_by_key.pop(item.key, None)
+        self.removeItem(item)
+
+    def _rebuild_members(self) -> None:
+        members: dict[str, set[str]] = {}
+        for pid, card in self.cards.items():
+            cid = card.person.decision_centre_id
+            if cid:
+                members.setdefault(cid, set()).add(pid)
+        self._members = members
+
+    def cards_in_centre(self, centre_id: str) -> list[CardItem]:
+        return [self.cards[p] for p in self._members.get(centre_id, ()) if p in self.cards]
+
+    # ================================================================== looks
+    def set_overlay(self, overlay: str) -> None:
+        self.overlay = overlay
+        self.refresh_looks()
+
+    def look_of(self, person) -> tuple[QColor, str]:
+        if self.overlay == style.OVERLAY_STAGE:
+            framework = self.context.document.settings.journey_framework
+            index = framework.index(person.journey_stage)
+            return (style.stage_colour(index, len(framework.stations)),
+                    str(index + 1) if index is not None else "–")
+        if self.overlay == style.OVERLAY_STRENGTH:
+            return style.strength_colour(person.relationship_strength), str(person.relationship_strength)
+        return style.ATTITUDE_COLOURS[person.attitude], style.ATTITUDE_SYMBOLS[person.attitude]
+
+    def refresh_looks(self, ids=None) -> None:
+        if not self.context.document.has_account(self.context.account_id):
+            return
+        account = self.account
+        days = self.context.document.settings.stale_contact_days
+        counts: dict[str, int] = {}
+        for q in account.open_questions:
+            if q.stakeholder_id and q.status in (QuestionStatus.OPEN, QuestionStatus.ASKED):
+                counts[q.stakeholder_id] = counts.get(q.stakeholder_id, 0) + 1
+        cards = self.cards.values() if ids is None else [self.cards[i] for i in ids if i in self.cards]
+        for card in cards:
+            person = card.person
+            fill, symbol = self.look_of(person)
+            stale = account_rules.is_contact_stale(person, self.today, days)
+            if person.last_contact is None:
+                stale_text = tr("No contact recorded yet")
+            elif stale:
+                stale_text = tr("Last contact %1 days ago").replace(
+                    "%1", str((self.today - person.last_contact).days))
+            else:
+                stale_text = ""
+            card.set_look(fill, symbol, counts.get(person.id, 0), stale, stale_text)
+        self.refresh_coverage()
+
+    def refresh_coverage(self) -> None:
+        uncovered = set(account_rules.uncovered_centres(self.account))
+        coverage = self.overlay == style.OVERLAY_COVERAGE
+        for cid, item in self.centres.items():
+            item.set_flags(uncovered=cid in uncovered, show_coverage=coverage,
+                           members=len(self._members.get(cid, ())))
+
+    # ================================================================== model → items
+    def _on_rows_changed(self, account_id: str, table: str, ids: list) -> None:
+        if account_id != self.context.account_id or not self.context.document.has_account(account_id):
+            return  # another account, or this one was just deleted (the page goes too)
+        account = self.account
+        if table == "decision_centres":
+            by_id = {c.id: c for c in account.decision_centres}
+            for cid in ids:
+                centre = by_id.get(cid)
+                item = self.centres.get(cid)
+                if centre is None:
+                    if item is not None:
+                        self._remove(item)
+                elif item is None:
+                    self._add_centre(centre)
+                else:
+                    item.set_centre(centre)
+                    item.set_model_pos(QPointF(centre.x, centre.y))
+            self.refresh_coverage()
+        elif table == "stakeholders":
+            by_id = {s.id: s for s in account.stakeholders}
+            for pid in ids:
+                person = by_id.get(pid)
+                item = self.cards.get(pid)
+                if person is None:
+                    if item is not None:
+                        self._remove(item)
+                elif item is None:
+                    self._add_card(person)
+                    # relationships may arrive before (undo of a delete): attach them
+                    for r in account.relationships:
+                        if (r.from_id == pid or r.to_id == pid) and r.id not in self.edges:
+                            self._add_edge(r)
+                else:
+                    item.set_person(person)
+                    item.set_model_pos(QPointF(person.x, person.y))
+                    if item.toolTip():
+                        item.setToolTip(item.tooltip_text())
+            self._rebuild_members()
+            self.refresh_looks([i for i in ids if i in self.cards])
+        elif table == "relationships":
+            by_id = {r.id: r for r in account.relationships}
+            for rid in ids:
+                relationship = by_id.get(rid)
+                item = self.edges.get(rid)
+                if item is not None and (relationship is None or
+                                         (relationship.from_id, relationship.to_id) !=
+                                         (item.relationship.from_id, item.relationship.to_id)):
+                    self._remove(item)
+                    item = None
+                if relationship is None:
+                    continue
+                if item is None:
+                    self._add_edge(relationship)
+                else:
+                    item.set_relationship(relationship)
+        elif table == "open_questions":
+            self.refresh_looks()
+
+    # ================================================================== queries
+    def card_at(self, pos: QPointF, exclude=None) -> CardItem | None:
+        for item in self.items(pos):
+            card = item if isinstance(item, CardItem) else None
+            if card is None and isinstance(item.parentItem(), CardItem):
+                card = item.parentItem()
+            if card is not None and card is not exclude:
+                return card
+        return None
+
+    def centre_at(self, pos: QPointF, exclude=None) -> CentreItem | None:
+        """The smallest frame containing `pos` (frames may overlap)."""
+        best = None
+        for item in self.centres.values():
+            if item is exclude:
+                continue
+            if item.rect_in_scene().contains(pos):
+                area = item.size.width() * item.size.height()
+                if best is None or area < best[0]:
+                    best = (area, item)
+        return best[1] if best else None
+
+    def entity_item_at(self, pos: QPointF):
+        for item in self.items(pos):
+            while item is not None and not isinstance(item, EntityItem):
+                item = item.parentItem()
+            if item is not None:
+                return item
+        return None
+
+    def selected_ids(self, table: str) -> list[str]:
+        return [item.entity_id for item in self.selectedItems()
+                if isinstance(item, EntityItem) and item.key[0] == table]
+
+    def free_spot(self, pos: QPointF) -> QPointF:
+        """`pos` snapped, shifted down-right until no card sits exactly there."""
+        x, y = snap(pos.x()), snap(pos.y())
+        taken = {(round(c.pos().x()), round(c.pos().y())) for c in self.cards.values()}
+        for _ in range(50):
+            if (round(x), round(y)) not in taken:
+                break
+            x += 30
+            y += 30
+        return QPointF(x, y)
+
+    # ================================================================== gestures
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        grabber = self.mouseGrabberItem()
+        target = None
+        if isinstance(grabber, CardItem) and self._pressed_positions is not None:
+            target = self.centre_at(grabber.centre_point())
+        if target is not self._drop_centre:
+            if self._drop_centre is not None and self._drop_centre.scene() is self:
+                self._drop_centre.set_drop_target(False)
+            self._drop_centre = target
+            if target is not None:
+                target.set_drop_target(True)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if self._drop_centre is not None:
+            self._drop_centre.set_drop_target(False)
+            self._drop_centre = None
+        super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        item = self.entity_item_at(event.scenePos())
+        if item is not None and not item.isSelected():
+            self.clearSelection()
+            item.setSelected(True)
+        self.contextMenuWanted.emit(item, event.scenePos(), event.screenPos())
+        event.accept()
+
+    def commit_moves(self, merge_key: object = None) -> None:
+        """One undo step for a drag: new positions, and a new decision centre for every
+        card dropped (directly, not carried by its frame) into another frame or outside."""
+        moved = self.moved_items()
+        if not moved:
+            return
+        updates = []
+        changed_centre = False
+        for item in moved:
+            pos = item.pos()
+            if self.snap_to_grid:
+                pos = QPointF(snap(pos.x()), snap(pos.y()))
+            fields: dict = {"x": pos.x(), "y": pos.y()}
+            if isinstance(item, CardItem) and item.isSelected():
+                centre = self.centre_at(pos + QPointF(CARD_WIDTH / 2, CARD_HEIGHT / 2))
+                centre_id = centre.entity_id if centre is not None else None
+                if centre_id != item.person.decision_centre_id:
+                    fields["decision_centre_id"] = centre_id
+                    changed_centre = True
+            updates.append((item.key[0], item.entity_id, fields))
+        text = tr("Move to another decision centre") if changed_centre else tr("Move")
+        try:
+            self.editor.update_many(self.account_id, updates, text, merge_key)
+        except WorkspaceError as exc:
+            self.report(exc)
+        for item in moved:  # back to the model where nothing changed (or refused)
+            if item.scene() is self and item.pos() != item.model_pos():
+                item.setPos(item.model_pos())
+
+    def nudge(self, dx: float, dy: float) -> None:
+        """Arrow keys: the selection, with the cards of selected frames; merged steps."""
+        items = [item for item in self.selectedItems()
+                 if isinstance(item, EntityItem) and item.movable_to_model]
+        for item in list(items):
+            if isinstance(item, CentreItem):
+                items.extend(c for c in self.cards_in_centre(item.entity_id) if c not in items)
+        if not items:
+            return
+        positions = {item.key: (item.model_pos().x() + dx, item.model_pos().y() + dy)
+                     for item in items}
+        key = ("nudge", tuple(sorted(positions)))
+        try:
+            self.editor.move(self.account_id, positions, merge_key=key)
+        except WorkspaceError as exc:
+            self.report(exc)
+
+    def commit_resize(self, item: CentreItem) -> None:
+        w, h = snap(item.size.width()), snap(item.size.height())
+        try:
+            changed = self.editor.update(self.account_id, "decision_centres", item.entity_id,
+                                         tr("Resize decision centre"), width=w, height=h)
+        except WorkspaceError as exc:
+            self.report(exc)
+            changed = False
+        if not changed and item.scene() is self:
+            item.set_centre(self.account.decision_centre(item.entity_id) or item.centre)
+
+    def connect_people(self, from_id: str, to_id: str, kind: RelationshipKind | None = None) -> str | None:
+        """Create a relationship (one undo step); refuse one from a person to themself."""
+        if from_id == to_id:
+            self.context.document.errorOccurred.emit(
+                tr("A relationship must connect two different people; it was not created."))
+            return None
+        relationship = Relationship(from_id=from_id, to_id=to_id, kind=kind or self.default_kind)
+        try:
+            return self.editor.add(self.account_id, "relationships", relationship,
+                                   tr("Connect"))
+        except WorkspaceError as exc:
+            self.report(exc)
+            return None
+
+    # ================================================================== search
+    def highlight(self, text: str) -> list[CardItem]:
+        """Highlight the cards (and frames) whose name, title or notes contain `text`."""
+        needle = text.strip().casefold()
+        found: list[CardItem] = []
+        for card in self.cards.values():
+            p = card.person
+            hit = bool(needle) and (needle in p.full_name.casefold() or needle in p.title.casefold())
+            card.set_highlighted(hit)
+            if hit:
+                found.append(card)
+        for centre in self.centres.values():
+            centre.set_highlighted(bool(needle) and needle in centre.centre.name.casefold())
+        order = {s.id: i for i, s in enumerate(self.account.stakeholders)}
+        found.sort(key=lambda c: order.get(c.entity_id, 0))
+        return found
+
+    def content_rect(self) -> QRectF:
+        rect = QRectF()
+        for item in self.items_by_key.values():
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
