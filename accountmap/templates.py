@@ -10,10 +10,13 @@ No Qt.
 from __future__ import annotations
 
 import json
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from accountmap.domain.models import Roadmap, new_id
+from accountmap.domain.vocabulary import CheckpointStatus
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 TEMPLATES_DIR = RESOURCES / "templates"
@@ -35,12 +38,27 @@ class TemplateInfo:
     path: Path
 
 
+def user_templates_dir() -> Path:
+    """Where "Save roadmap as template" writes: the user's own library."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "AccountMap" / "templates"
+
+
+def _folders() -> list[Path]:
+    return [user_templates_dir(), TEMPLATES_DIR]  # the user's own first: they may override
+
+
 def _path(name: str, lang: str) -> Path:
+    for folder in _folders():
+        path = folder / f"{name}.{lang}.json"
+        if path.is_file():
+            return path
     return TEMPLATES_DIR / f"{name}.{lang}.json"
 
 
 def _names() -> list[str]:
-    return sorted({p.name.split(".")[0] for p in TEMPLATES_DIR.glob("*.*.json")})
+    return sorted({p.name.split(".")[0] for folder in _folders() if folder.is_dir()
+                   for p in folder.glob("*.*.json")})
 
 
 def _read(path: Path) -> dict:
@@ -98,3 +116,41 @@ def with_fresh_ids(roadmap: Roadmap) -> Roadmap:
         if node.chosen_edge_id is not None:
             node.chosen_edge_id = edge_ids.get(node.chosen_edge_id)
     return copy
+
+
+
+def template_file_name(name: str, lang: str) -> str:
+    safe = re.sub(r"[^\w\-]+", "_", name.strip(), flags=re.UNICODE).strip("_") or "template"
+    return f"{safe[:80]}.{lang}.json"
+
+
+def template_document(roadmap: Roadmap, name: str, lang: str, description: str = "") -> dict:
+    """The template JSON: the road without its history (planned, no dates, no people)."""
+    clean = roadmap.model_copy(deep=True)
+    for node in clean.nodes:
+        node.status = CheckpointStatus.PLANNED
+        node.due = None
+        node.activated_on = None
+        node.stakeholder_ids = []
+        node.chosen_edge_id = None
+        node.exit_criteria = [c.model_copy(update={"done": False}) for c in node.exit_criteria]
+    return {
+        "format": TEMPLATE_FORMAT,
+        "version": TEMPLATE_VERSION,
+        "name": name,
+        "language": lang,
+        "description": description,
+        "roadmap": Roadmap.model_validate(clean.model_dump()).model_dump(mode="json"),
+    }
+
+
+def save_template(roadmap: Roadmap, name: str, lang: str, description: str = "",
+                  folder: Path | None = None) -> Path:
+    folder = folder or user_templates_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / template_file_name(name, lang)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(template_document(roadmap, name, lang, description),
+                              ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(path)
+    return path

@@ -52,6 +52,8 @@ class MainWindow(QMainWindow):
         self.accounts.customContextMenuRequested.connect(self._accounts_menu)
         self.accounts.currentItemChanged.connect(self._on_account_selected)
         self.accounts.setToolTip(self.tr("The accounts (clients-as-projects) of this workspace"))
+        self.accounts.setMinimumWidth(220)
+        self.accounts.setWordWrap(True)
         dock = QDockWidget(self.tr("Accounts"), self)
         dock.setObjectName("accountsDock")
         dock.setWidget(self.accounts)
@@ -227,6 +229,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Opened read-only: changes cannot be saved"))
 
     def _ask_read_only(self, exc) -> bool:
+        if not _interactive():
+            return False  # no one to ask (offscreen): refuse, with the holder in the message
         answer = QMessageBox.question(
             self, self.tr("Workspace in use"),
             exc.message(self.language()) + "\n\n" + self.tr("Open it read-only?"))

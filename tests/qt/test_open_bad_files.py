@@ -80,3 +80,22 @@ def test_read_only_file_opens_read_only_and_says_so(qtbot, tmp_path, good):
     window.editor and window._edit(lambda: window.editor.rename_account(window.account_id, "X"))
     assert "read-only" in window.statusBar().currentMessage()
     assert digest(good) == before
+
+
+def test_workspace_held_by_another_writer_is_refused_naming_the_holder(qtbot, good):
+    from accountmap.storage.errors import WorkspaceError
+    from accountmap.storage.workspace_file import WorkspaceFile
+
+    make_application("en")
+    holder = WorkspaceFile.open(good)  # another writer (here: this process) holds it
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        with pytest.raises(WorkspaceError) as caught:
+            window.open_workspace(good)  # offscreen: nobody to ask, so refused, not blocked
+        assert caught.value.key == "storage.locked"
+        assert str(os.getpid()) in caught.value.message("en")
+        window.open_workspace(good, read_only=True)  # what the question offers
+        assert window.document.read_only and window.accounts.count() == 20
+    finally:
+        holder.close()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
@@ -123,6 +122,9 @@ def type_into(line_edit, text: str) -> None:
 # ---------------------------------------------------------------------- fixtures
 @pytest.fixture
 def opened(tmp_path, qtbot):
+    from accountmap.app.application import make_application
+
+    make_application("ru")  # the interface language: problems and menus are checked in Russian
     path = tmp_path / "w.accountmap"
     doc = WorkspaceDocument.open(path, create=True)
     editor = Editor(doc)
@@ -208,8 +210,10 @@ def test_build_walk_and_see_where_we_are(opened):
     position = page.scene.position
     assert position.active_ids == [n["b"]]
     assert position.done_count == 3 and position.total == 5
-    assert "3" in page.header.progress_label.text() and "5" in page.header.progress_label.text()
-    assert page.header.bar.value() == 3 and page.header.bar.maximum() == 5
+    # the header counts checkpoints only: the meeting passed, the audit ahead
+    assert (position.checkpoints_done, position.checkpoints_total) == (1, 2)
+    assert "1" in page.header.progress_label.text() and "2" in page.header.progress_label.text()
+    assert page.header.bar.value() == 1 and page.header.bar.maximum() == 2
     assert "Аудит текущего решения" in page.header.active_label.text()
     items = page.scene.items_by_key
     assert items[(NODES, n["b"])].active
@@ -456,12 +460,16 @@ def test_templates_save_and_apply_as_one_step(opened, monkeypatch, tmp_path):
     assert len(doc.account(aid).roadmap.nodes) == len(template.nodes)
     doc.undo_stack.undo()
     assert fresh_json(path) == before
-    # the template library missing: a clear message, nothing changes
-    monkeypatch.setitem(sys.modules, "accountmap.templates", None)
+    # a template file that cannot be read: a clear message, nothing changes
+    from accountmap.templates import user_templates_dir
+
+    user_templates_dir().mkdir(parents=True, exist_ok=True)
+    (user_templates_dir() / "broken.en.json").write_text("{not json", encoding="utf-8")
+    (user_templates_dir() / "broken.ru.json").write_text("{not json", encoding="utf-8")
     messages = []
     doc.errorOccurred.connect(messages.append)
     page.new_from_template()
-    assert messages and "template" in messages[0].lower()
+    assert messages and "broken" in messages[0]
     assert fresh_json(path) == before
 
 
@@ -479,17 +487,17 @@ def test_connecting_by_handle_needs_a_target(opened):
 
 def test_template_dialog_flow_with_a_template_library(opened, monkeypatch):
     page, doc, editor, aid, path, people, shown = opened
-    import types
 
     from PySide6.QtWidgets import QDialog
 
     from accountmap.canvas.roadmap import templates_ui
     from accountmap.canvas.roadmap.sample import sample_roadmap
 
-    library = types.ModuleType("accountmap.templates")
-    library.list_templates = lambda lang: [("equipment", "Оборудование", "С тендером")]
-    library.load_template = lambda name, lang: sample_roadmap()
-    monkeypatch.setitem(sys.modules, "accountmap.templates", library)
+    from accountmap.templates import TemplateInfo
+
+    info = TemplateInfo("equipment", "ru", "Оборудование", "С тендером", path)
+    monkeypatch.setattr(templates_ui, "list_templates", lambda lang: [info])
+    monkeypatch.setattr(templates_ui, "load_template", lambda name, lang: sample_roadmap())
     seen = {}
 
     def accept(dialog):
@@ -554,7 +562,7 @@ def test_in_the_main_window_routed_actions_and_russian(tmp_path, qtbot):
 
     ru = load_catalogue("ru")["RoadmapCanvas"]
     assert ru["Roadmap"] == "Дорожная карта"
-    assert ru["Passed %1 of %2 steps on the current path"].count("%") == 2
+    assert ru["Checkpoints passed: %1 of about %2 on the current path"].count("%") == 2
     window.close()
 
 
@@ -574,6 +582,9 @@ def test_every_roadmap_string_has_a_russian_translation():
 
 
 def test_context_menu_marks_chooses_and_loops(opened):
+    from accountmap.app.application import make_application
+
+    make_application("en")  # menu texts are looked up in English below
     page, doc, editor, aid, path, people, shown = opened
     n, e = build_branching_road(page)
     scene = page.scene

@@ -64,12 +64,12 @@ class RoadHeader(QWidget):
     def show_position(self, scene: RoadmapScene) -> None:
         position = scene.position
         roadmap = scene.roadmap
-        done = position.done_count if position else 0
-        total = position.total if position else 0
+        done = position.checkpoints_done if position else 0
+        total = position.checkpoints_total if position else 0
         self.bar.setMaximum(max(1, total))
         self.bar.setValue(min(done, max(1, total)))
         self.progress_label.setText(
-            tr("Passed %1 of %2 steps on the current path").replace("%1", str(done))
+            tr("Checkpoints passed: %1 of about %2 on the current path").replace("%1", str(done))
             .replace("%2", str(total)) if roadmap.nodes else "")
         self.bar.setVisible(bool(roadmap.nodes))
         nodes = {n.id: n for n in roadmap.nodes}

@@ -8,10 +8,6 @@ lang)) is imported lazily; when it is missing the user is told so. Saving writes
 
 from __future__ import annotations
 
-import json
-import os
-import re
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,54 +26,13 @@ from PySide6.QtWidgets import (
 from accountmap.canvas.roadmap.items import tr
 from accountmap.canvas.roadmap.scene import EDGES, NODES, fresh_copy
 from accountmap.domain.models import Roadmap
-from accountmap.domain.vocabulary import CheckpointStatus
+from accountmap.templates import (  # noqa: F401 - user_templates_dir: tests find saved files
+    list_templates,
+    load_template,
+    save_template,
+    user_templates_dir,
+)
 from accountmap.storage.errors import WorkspaceError
-
-TEMPLATE_FORMAT = "accountmap-template"
-TEMPLATE_VERSION = 1
-
-
-def user_templates_dir() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "AccountMap" / "templates"
-
-
-def template_file_name(name: str, lang: str) -> str:
-    safe = re.sub(r"[^\w\-]+", "_", name.strip(), flags=re.UNICODE).strip("_") or "template"
-    return f"{safe[:80]}.{lang}.json"
-
-
-def template_document(roadmap: Roadmap, name: str, lang: str, description: str = "") -> dict:
-    """The template JSON: the road without its history (planned, no dates, no people)."""
-    clean = roadmap.model_copy(deep=True)
-    for node in clean.nodes:
-        node.status = CheckpointStatus.PLANNED
-        node.due = None
-        node.activated_on = None
-        node.stakeholder_ids = []
-        node.chosen_edge_id = None
-        node.exit_criteria = [c.model_copy(update={"done": False}) for c in node.exit_criteria]
-    return {
-        "format": TEMPLATE_FORMAT,
-        "version": TEMPLATE_VERSION,
-        "name": name,
-        "language": lang,
-        "description": description,
-        "roadmap": Roadmap.model_validate(clean.model_dump()).model_dump(mode="json"),
-    }
-
-
-def save_template(roadmap: Roadmap, name: str, lang: str, description: str = "",
-                  folder: Path | None = None) -> Path:
-    folder = folder or user_templates_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / template_file_name(name, lang)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(template_document(roadmap, name, lang, description),
-                              ensure_ascii=False, indent=2), encoding="utf-8")
-    tmp.replace(path)
-    return path
-
 
 def apply_template(context, roadmap: Roadmap, *, replace: bool) -> None:
     """Replace the account's roadmap with `roadmap` or append it below: ONE undo step."""
@@ -111,7 +66,8 @@ class TemplateDialog(QDialog):
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setWordWrap(True)
-        for name, title, description in templates:
+        for template in templates:
+            name, title, description = template.name, template.title, template.description
             item = QListWidgetItem(f"{title}\n{description}" if description else title)
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(description)
@@ -142,14 +98,9 @@ class TemplateDialog(QDialog):
 
 
 def new_from_template(page) -> None:
-    lang = page.context.lang
+    lang = page.context.document.language  # the language the account's content is written in
     try:
-        from accountmap import templates
-    except ImportError:
-        _tell(page, tr("Roadmap templates are not installed in this version of AccountMap."))
-        return
-    try:
-        available = templates.list_templates(lang)
+        available = list_templates(lang)
     except (OSError, ValueError) as exc:
         _tell(page, tr("The templates could not be read: %1").replace("%1", str(exc)))
         return
@@ -160,10 +111,10 @@ def new_from_template(page) -> None:
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
         return
     try:
-        roadmap = templates.load_template(dialog.chosen(), lang)
+        roadmap = load_template(dialog.chosen(), lang)
         apply_template(page.context, roadmap, replace=dialog.replace.isChecked())
     except WorkspaceError as exc:
-        _tell(page, exc.message(lang))
+        _tell(page, exc.message(page.context.lang))
         return
     except (OSError, ValueError) as exc:
         _tell(page, tr("The template could not be read: %1").replace("%1", str(exc)))
@@ -197,8 +148,8 @@ def save_as_template(page) -> None:
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.name.text().strip():
         return
     try:
-        path = save_template(page.scene.roadmap, dialog.name.text().strip(), page.context.lang,
-                             dialog.description.toPlainText())
+        path = save_template(page.scene.roadmap, dialog.name.text().strip(),
+                             page.context.document.language, dialog.description.toPlainText())
     except OSError as exc:
         _tell(page, tr("The template could not be written: %1").replace("%1", str(exc)))
         return
