@@ -175,6 +175,9 @@ class BuildRunner(QObject):
     def _on_progress(self, done: int, total: int) -> None:
         if not self._running:
             return
+        if self.progress_dialog.wasCanceled():
+            self._on_cancel()
+            return
         self.reported.append((done, total))
         self.progressed.emit(done, total)
         if total > 0:
@@ -664,7 +667,7 @@ def print_next_meeting_brief(parent: QWidget | None, context,
         name = context.account.name.strip() or tr("Account")
         QMessageBox.information(
             parent, tr("Print briefing"),
-            tr("“%1” has no meeting dated today or later. Add one on the Meetings page "
+            tr("“%1” has no meeting dated today or later. Plan a meeting with a date "
                "to print its briefing.").replace("%1", name))
         return None
     return print_meeting_brief(parent, context, meeting.id, today)
