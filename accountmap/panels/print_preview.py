@@ -128,7 +128,20 @@ class BuildRunner(QObject):
         self.progress_dialog.setAutoReset(False)
         self.progress_dialog.canceled.connect(self._on_cancel)
 
+    busy = False  # a build is under way (its progress dialog shows only after a moment)
+
     def run(self) -> bytes | None:
+        if BuildRunner.busy:  # e.g. Ctrl+P pressed again before the progress dialog shows
+            self.progress_dialog.reset()
+            self.progress_dialog.deleteLater()
+            return None
+        BuildRunner.busy = True
+        try:
+            return self._run()
+        finally:
+            BuildRunner.busy = False
+
+    def _run(self) -> bytes | None:
         signals = _Signals()
         signals.progressed.connect(self._on_progress)
         signals.succeeded.connect(self._on_success)
@@ -209,11 +222,13 @@ def run_build(parent: QWidget | None, build: Callable[[Callable[[int, int], None
 # ---------------------------------------------------------------------- pages
 def render_page(page: pdfium.PdfPage, scale: float) -> QImage:
     """One page as an opaque RGB image, `scale` pixels per PDF point."""
-    bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True,
+    # BGRx bytes are Qt's native RGB32 on little-endian machines (no conversion for pixmaps)
+    little = sys.byteorder == "little"
+    bitmap = page.render(scale=scale, rev_byteorder=not little, prefer_bgrx=True,
                          fill_color=(255, 255, 255, 255), optimize_mode="lcd")
     try:
         image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                       QImage.Format.Format_RGBX8888)
+                       QImage.Format.Format_RGB32 if little else QImage.Format.Format_RGBX8888)
         return image.copy()  # own the pixels: the bitmap is freed below
     finally:
         bitmap.close()

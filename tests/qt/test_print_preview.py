@@ -402,3 +402,44 @@ def test_print_actions_disabled_without_an_account(qtbot):
     qtbot.addWidget(w)
     assert not w.act_print_plan.isEnabled() and not w.act_print_brief.isEnabled()
     assert w.print_account_plan() is None and w.print_next_briefing() is None
+
+
+def test_ctrl_p_in_the_preview_prints_not_the_main_window(window, qtbot, tmp_path, monkeypatch):
+    out = tmp_path / "keys-printed.pdf"
+
+    class FakePrintDialog:
+        def __init__(self, printer, parent):
+            self.printer = printer
+
+        def setWindowTitle(self, title):  # noqa: N802
+            pass
+
+        def exec(self):
+            self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            self.printer.setOutputFileName(str(out))
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(pp, "QPrintDialog", FakePrintDialog)
+    window.act_print_plan.trigger()
+    (plan,) = dialogs(window)
+    plan.activateWindow()
+    qtbot.waitUntil(plan.isActiveWindow)
+    QTest.keyClick(plan, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(out.exists)
+    assert len(pdf_pages(out.read_bytes())) == plan.page_count()
+    assert dialogs(window) == [plan]  # no second preview from the main window's Ctrl+P
+    plan.close()
+
+
+def test_a_second_request_while_building_is_ignored(qtbot):
+    inner = []
+
+    def build(progress):
+        progress(0, 1)
+        return b"%PDF-outer"
+
+    runner = BuildRunner(None, build, "…")
+    runner.progressed.connect(lambda *_: inner.append(pp.run_build(None, lambda p: b"x", "…")))
+    assert runner.run() == b"%PDF-outer"
+    assert inner == [None]
+    assert pp.run_build(None, lambda p: b"%PDF-again", "…") == b"%PDF-again"
