@@ -150,6 +150,13 @@ class MainWindow(QMainWindow):
         for action in (self.act_add_account, self.act_rename_account,
                        self.act_duplicate_account, self.act_delete_account):
             account_menu.addAction(action)
+        account_menu.addSeparator()
+        self.act_print_plan = self._action(self.tr("Print account &plan…"), self.print_account_plan,
+                                           QKeySequence("Ctrl+Shift+P"))
+        self.act_print_brief = self._action(self.tr("Print &briefing for the next meeting…"),
+                                            self.print_next_briefing, QKeySequence("Ctrl+P"))
+        account_menu.addAction(self.act_print_plan)
+        account_menu.addAction(self.act_print_brief)
         self.account_menu = account_menu
         self._update_actions()
 
@@ -195,6 +202,8 @@ class MainWindow(QMainWindow):
         has_account = writable and self.account_id is not None
         for action in (self.act_rename_account, self.act_duplicate_account, self.act_delete_account):
             action.setEnabled(has_account)
+        for action in (self.act_print_plan, self.act_print_brief):
+            action.setEnabled(has_doc and self.account_id is not None)
 
     # ------------------------------------------------------------------ workspace
     def open_workspace(self, path: Path, *, read_only: bool = False, create: bool = False,
@@ -476,6 +485,23 @@ class MainWindow(QMainWindow):
             self.tr("Delete the account “%1” with its map and roadmap? You can undo this.").replace("%1", name))
         if answer == QMessageBox.StandardButton.Yes:
             self._edit(lambda: self.editor.delete_account(self.account_id))
+
+    def _account_context(self):
+        from accountmap.app.context import AccountContext
+
+        return AccountContext(self.document, self.editor, self.account_id, self.show_entity)
+
+    def print_account_plan(self):
+        if self.document and self.account_id:
+            from accountmap.panels.print_preview import print_account_plan
+
+            return print_account_plan(self, self._account_context())
+
+    def print_next_briefing(self):
+        if self.document and self.account_id:
+            from accountmap.panels.print_preview import print_next_meeting_brief
+
+            return print_next_meeting_brief(self, self._account_context())
 
     def _edit(self, change) -> None:
         from accountmap.storage.errors import WorkspaceError
