@@ -234,49 +234,9 @@ class MeetingsPage(QWidget):
         if ids:
             self.print_briefing(ids[0])
 
-    def print_briefing(self, meeting_id: str) -> bool:
-        """The hook for the meeting briefing (памятка к встрече): imports
-        `accountmap.briefing.meeting_brief` lazily, builds the PDF for the meeting and
-        hands it to `preview_briefing`; a clear message when the briefing is not
-        available. Returns True when a briefing was produced."""
-        meeting = next((m for m in self.context.account.meetings if m.id == meeting_id), None)
-        if meeting is None:
-            return False
-        try:
-            from accountmap.briefing import meeting_brief  # noqa: PLC0415 - optional, lazy
-        except ImportError:
-            meeting_brief = None
-        build = getattr(meeting_brief, "build_meeting_brief", None)
-        if build is None:
-            self.context.document.errorOccurred.emit(
-                self.tr("The meeting briefing is not available in this build."))
-            return False
-        try:
-            pdf = build(self.context.account, meeting,
-                        self.context.document.settings.journey_framework, lang=self.context.lang)
-        except WorkspaceError as exc:
-            report(self.context, exc)
-            return False
-        except Exception as exc:  # noqa: BLE001 - a briefing failure must not crash the app
-            self.context.document.errorOccurred.emit(
-                self.tr("The briefing could not be made: %1").replace("%1", str(exc)))
-            return False
-        self.preview_briefing(pdf, meeting_id)
-        return True
+    def print_briefing(self, meeting_id: str):
+        """The meeting briefing (памятка к встрече) in the print preview: built off the UI
+        thread, in the workspace's language; returns the dialog (None if not shown)."""
+        from accountmap.panels.print_preview import print_meeting_brief
 
-    def preview_briefing(self, pdf: bytes, meeting_id: str) -> None:
-        """Show the briefing PDF. By default it is written to a temporary file and opened
-        in the system's PDF viewer; the lead may replace this with the print preview."""
-        import tempfile
-        from pathlib import Path
-
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        from accountmap.app.application import _interactive
-
-        path = Path(tempfile.gettempdir()) / f"accountmap-brief-{meeting_id}.pdf"
-        path.write_bytes(pdf)
-        self.last_briefing_path = path
-        if _interactive():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return print_meeting_brief(self, self.context, meeting_id)

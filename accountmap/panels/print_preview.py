@@ -668,7 +668,7 @@ def print_meeting_brief(parent: QWidget | None, context, meeting_id: str,
                  title=tr("Meeting briefing — %1").replace("%1", name),
                  suggested_name=safe_file_name(
                      tr("Briefing %1 %2").replace("%1", name).replace("%2", when)) + ".pdf",
-                 lang=context.lang, label=tr("Preparing the meeting briefing…"))
+                 lang=context.document.language, label=tr("Preparing the meeting briefing…"))
 
 
 def print_next_meeting_brief(parent: QWidget | None, context,
@@ -705,4 +705,4 @@ def print_account_plan(parent: QWidget | None, context,
     return _open(parent, build,
                  title=tr("Account plan — %1").replace("%1", name),
                  suggested_name=safe_file_name(tr("Account plan %1").replace("%1", name)) + ".pdf",
-                 lang=context.lang, label=tr("Preparing the account plan…"))
+                 lang=context.document.language, label=tr("Preparing the account plan…"))

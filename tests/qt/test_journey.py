@@ -299,34 +299,20 @@ def test_meetings_added_edited_deleted_through_the_page(setup, qtbot):
     reopened_json(doc, path)
 
 
-def test_print_briefing_hook_reports_when_unavailable(setup, qtbot, monkeypatch):
-    import sys
+def test_print_briefing_opens_the_preview_of_that_meeting(setup, qtbot):
+    import shiboken6
 
     from accountmap.panels.meetings import MeetingsPage
 
     doc, context, path = setup
     page = MeetingsPage(context)
     qtbot.addWidget(page)
-    monkeypatch.setitem(sys.modules, "accountmap.briefing.meeting_brief", None)  # import fails
-    messages = []
-    doc.errorOccurred.connect(messages.append)
-    assert page.print_briefing(context.account.meetings[0].id) is False
-    assert messages and "briefing" in messages[0]
-    # with a briefing module, the PDF it builds reaches the preview hook
-    import types
-
-    calls = []
-
-    def build(account, meeting, framework, lang="ru"):
-        calls.append((account.name, meeting.id, framework.id, lang))
-        return b"%PDF-1.4 fake"
-
-    monkeypatch.setitem(sys.modules, "accountmap.briefing.meeting_brief",
-                        types.SimpleNamespace(build_meeting_brief=build))
-    meeting_id = context.account.meetings[0].id
-    assert page.print_briefing(meeting_id) is True
-    assert calls == [(context.account.name, meeting_id, "stations12", "ru")]
-    assert page.last_briefing_path.read_bytes() == b"%PDF-1.4 fake"
+    meeting = context.account.meetings[0]
+    dialog = page.print_briefing(meeting.id)
+    assert dialog is not None and dialog.page_count() >= 1
+    assert context.account.name in dialog.windowTitle()
+    dialog.close()
+    assert not shiboken6.isValid(dialog) or not dialog.isVisible()
 
 
 def test_framework_edits_keep_every_assignment(setup, qtbot):
