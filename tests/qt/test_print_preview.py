@@ -124,8 +124,8 @@ def test_brief_opens_with_every_page_rendered(brief, context):
     assert captions == [f"Page {i} of {count}" for i in range(1, count + 1)]
     assert account.name in brief.windowTitle()
     assert brief.suggested_name.endswith(".pdf") and "/" not in brief.suggested_name
-    assert brief.lang == context.lang  # the workspace's language by default
-    title = {"en": "Meeting brief", "ru": "Памятка к встрече"}[context.lang]
+    assert brief.lang == context.document.language  # the workspace's language by default
+    title = {"en": "Meeting brief", "ru": "Памятка к встрече"}[context.document.language]
     assert title in pdf_text(brief.pdf_bytes)
 
 

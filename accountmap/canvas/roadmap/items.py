@@ -71,12 +71,10 @@ if False:  # the sources above, for translators: tr() marks them
     tr("Start"), tr("Checkpoint"), tr("Crossroads"), tr("Won"), tr("Lost")
 
 
-@lru_cache(maxsize=None)
-def status_text(status: CheckpointStatus) -> str:
+def status_text(status: CheckpointStatus) -> str:  # not cached: the language may change
     return tr(_STATUS_SOURCES[CheckpointStatus(status)])
 
 
-@lru_cache(maxsize=None)
 def kind_text(kind: NodeKind) -> str:
     return tr(_KIND_SOURCES[NodeKind(kind)])
 
