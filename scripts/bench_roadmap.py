@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 def big_roadmap(count: int):
     """Start, checkpoints with a crossroads every 8 steps (two outcomes that meet again), won."""
-    from accountmap.canvas.roadmap.auto_layout import layout_roadmap
+    from accountmap.layout.roadmap_layout import layout_roadmap
     from accountmap.domain.models import Roadmap, RoadmapEdge, RoadmapNode
 
     nodes = [RoadmapNode(kind="start", title="Старт")]

@@ -59,9 +59,9 @@ def sample_account(people: int, relationships: int, centres: int = 6, seed: int 
           for i in range(0, len(ps), 3)]
     account = Account(name=name, decision_centres=cs, stakeholders=ps, relationships=rs,
                       open_questions=qs)
-    from accountmap.canvas.accountmap.arrange import grid_layout
+    from accountmap.layout.orgchart import layout_account_map
 
-    layout = grid_layout(account)
+    layout = layout_account_map(account)
     for s in account.stakeholders:
         s.x, s.y = layout.cards[s.id]
     for c in account.decision_centres:

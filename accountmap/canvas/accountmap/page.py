@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap.canvas.accountmap import style
-from accountmap.canvas.accountmap.arrange import layout_account_map
+from accountmap.layout.orgchart import layout_account_map
 from accountmap.canvas.accountmap.clipboard import MIME_TYPE, paste_items, selection_json
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem
 from accountmap.canvas.accountmap.legend import LegendWidget

@@ -452,7 +452,7 @@ class RoadmapPage(QWidget):
 
     # ------------------------------------------------------------------ layout, templates
     def auto_layout(self) -> None:
-        from accountmap.canvas.roadmap.auto_layout import layout_roadmap
+        from accountmap.layout.roadmap_layout import layout_roadmap
 
         positions = layout_roadmap(self.scene.roadmap)
         try:

@@ -126,7 +126,7 @@ def sample_roadmap(today: dt.date | None = None, *, positions: bool = True) -> R
             n.chosen_edge_id = audit_yes
     roadmap = Roadmap(nodes=nodes, edges=edges)
     if positions:
-        from accountmap.canvas.roadmap.auto_layout import layout_roadmap
+        from accountmap.layout.roadmap_layout import layout_roadmap
 
         for n_id, (x, y) in layout_roadmap(roadmap).items():
             n = next(m for m in roadmap.nodes if m.id == n_id)
