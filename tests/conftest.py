@@ -18,3 +18,11 @@ def _private_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     yield
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """PySide6 segfaults at exit when the clipboard still holds a QMimeData of ours."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        QApplication.clipboard().clear()

@@ -23,10 +23,24 @@ def _qt_messages(mode, context, message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def release_clipboard() -> None:
+    """Drop clipboard data we still own before Qt is torn down: PySide6 crashes at exit
+    (segmentation fault) when the clipboard holds our QMimeData then (seen offscreen)."""
+    app = QApplication.instance()
+    if app is not None:
+        clipboard = app.clipboard()
+        if clipboard.ownsClipboard() or QApplication.platformName() in ("offscreen", "minimal"):
+            clipboard.clear()
+
+
 def make_application(lang: str | None = None) -> QApplication:
     from PySide6.QtCore import qInstallMessageHandler
 
     qInstallMessageHandler(_qt_messages)
+    if QApplication.instance() is None:
+        import atexit
+
+        atexit.register(release_clipboard)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

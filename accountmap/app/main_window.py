@@ -10,11 +10,10 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -23,7 +22,11 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSplitter,
+    QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from accountmap.app import settings as app_settings
@@ -38,6 +41,17 @@ ROUTED_ACTIONS = (
 )
 
 
+class AccountList(QListWidget):
+    """The accounts; right-click shows the account actions."""
+
+    def __init__(self, show_menu, parent=None) -> None:
+        super().__init__(parent)
+        self._show_menu = show_menu
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._show_menu(event.globalPos())
+
+
 class MainWindow(QMainWindow):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -46,24 +60,40 @@ class MainWindow(QMainWindow):
         self.account_id: str | None = None
         self.pages: list = []
         self.resize(1400, 900)
-        self.accounts = QListWidget()
+        # No Qt namespace enums before the window is shown: the first use of `Qt` costs
+        # ~40 ms of PySide6 start-up (see docs/PERFORMANCE.md).
+        self.accounts = AccountList(self._accounts_menu)
         self.accounts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.accounts.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.accounts.customContextMenuRequested.connect(self._accounts_menu)
         self.accounts.currentItemChanged.connect(self._on_account_selected)
         self.accounts.setToolTip(self.tr("The accounts (clients-as-projects) of this workspace"))
-        self.accounts.setMinimumWidth(220)
+        self.accounts.setMinimumWidth(200)
         self.accounts.setWordWrap(True)
-        dock = QDockWidget(self.tr("Accounts"), self)
-        dock.setObjectName("accountsDock")
-        dock.setWidget(self.accounts)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(4, 4, 0, 4)
+        side_layout.addWidget(QLabel(self.tr("Accounts")))
+        side_layout.addWidget(self.accounts)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.account_area = QWidget()
+        self.account_layout = QVBoxLayout(self.account_area)
+        self.account_layout.setContentsMargins(0, 0, 0, 0)
+        self.account_layout.setSpacing(0)
+        self.account_layout.addWidget(self.tabs, 1)
+        self.journey_strip = None  # the account's journey across the top (panels.journey_strip)
         self.placeholder = QLabel(self.tr("Open or create a workspace (File menu)."))
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(self.placeholder)
+        self.placeholder.setStyleSheet("qproperty-alignment: AlignCenter; color: #5b6475;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.account_area)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(side)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 1160])
+        self.setCentralWidget(self.splitter)
         self._build_actions()
         self._restore_geometry()
         self._update_title()
@@ -120,7 +150,6 @@ class MainWindow(QMainWindow):
             ("select_all", self.tr("Select &all"), QKeySequence.StandardKey.SelectAll),
         ):
             action = self._action(text, lambda _=False, n=name: self._route(n), key)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.routed[name] = action
             edit_menu.addAction(action)
         view_menu = bar.addMenu(self.tr("&View"))
@@ -161,7 +190,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _route(self, name: str) -> None:
-        page = self.tabs.currentWidget() if self.centralWidget() is self.tabs else None
+        page = self.tabs.currentWidget() if self.stack.currentWidget() is self.account_area else None
         method = getattr(page, name, None)
         if callable(method):
             method()
@@ -374,6 +403,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ accounts
     def _fill_accounts(self) -> None:
+        from PySide6.QtCore import Qt
+
         current = self.account_id
         self.accounts.blockSignals(True)
         self.accounts.clear()
@@ -391,6 +422,8 @@ class MainWindow(QMainWindow):
             self.select_account(ids[0] if ids else None)
 
     def _select_item(self, account_id: str) -> None:
+        from PySide6.QtCore import Qt
+
         for row in range(self.accounts.count()):
             item = self.accounts.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == account_id:
@@ -400,6 +433,8 @@ class MainWindow(QMainWindow):
                 return
 
     def _on_account_selected(self, item, _previous=None) -> None:
+        from PySide6.QtCore import Qt
+
         self.select_account(item.data(Qt.ItemDataRole.UserRole) if item else None)
 
     def select_account(self, account_id: str | None) -> None:
@@ -416,27 +451,37 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.pages = []
         self.tabs.clear()
+        if self.journey_strip is not None:
+            self.journey_strip.deleteLater()
+            self.journey_strip = None
+
+    def _on_tab_changed(self, index: int) -> None:
+        """The journey strip across the top, except on the journey page (it has its own)."""
+        if self.journey_strip is not None:
+            page = self.tabs.widget(index)
+            self.journey_strip.setVisible(not hasattr(page, "strip"))
 
     def _rebuild_pages(self) -> None:
         index = self.tabs.currentIndex()
         self._clear_pages()
         if self.document is None or self.account_id is None:
-            self.takeCentralWidget()
-            self.setCentralWidget(self.placeholder)
-            self.placeholder = QLabel(self.tr("Create an account (Account menu)."))
-            self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.placeholder.setText(self.tr("Create an account (Account menu).") if self.document
+                                     else self.tr("Open or create a workspace (File menu)."))
+            self.stack.setCurrentWidget(self.placeholder)
             return
         from accountmap.app.context import AccountContext
+        from accountmap.panels.journey_strip import JourneyStrip
 
         context = AccountContext(self.document, self.editor, self.account_id, self.show_entity)
+        self.journey_strip = JourneyStrip(context, self.account_area)
+        self.journey_strip.setToolTip(self.tr("Where the client is on its journey; click to move it"))
+        self.account_layout.insertWidget(0, self.journey_strip)
         for module, name in PAGES:
             cls = getattr(importlib.import_module(module), name)
             page = cls(context, self.tabs)
             self.pages.append(page)
             self.tabs.addTab(page, cls.title())
-        if self.centralWidget() is not self.tabs:
-            self.takeCentralWidget()
-            self.setCentralWidget(self.tabs)
+        self.stack.setCurrentWidget(self.account_area)
         if 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
         self._toggle_grid(self.act_grid.isChecked())
@@ -450,12 +495,18 @@ class MainWindow(QMainWindow):
                 page.focus_entity(kind, entity_id)
                 return
 
-    def _accounts_menu(self, pos) -> None:
+    def account_actions(self) -> list[QAction]:
+        return [self.act_add_account, self.act_rename_account, self.act_duplicate_account,
+                self.act_delete_account]
+
+    def accounts_menu(self) -> QMenu:
         menu = QMenu(self)
-        for action in (self.act_add_account, self.act_rename_account,
-                       self.act_duplicate_account, self.act_delete_account):
+        for action in self.account_actions():
             menu.addAction(action)
-        menu.exec(self.accounts.viewport().mapToGlobal(pos))
+        return menu
+
+    def _accounts_menu(self, global_pos) -> None:
+        self.accounts_menu().exec(global_pos)
 
     def add_account(self) -> None:
         if not self.editor:
@@ -520,6 +571,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        splitter = s.value("mainWindow/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         focus = self.focusWidget()
@@ -528,6 +582,7 @@ class MainWindow(QMainWindow):
         s = app_settings.settings()
         s.setValue("mainWindow/geometry", self.saveGeometry())
         s.setValue("mainWindow/state", self.saveState())
+        s.setValue("mainWindow/splitter", self.splitter.saveState())
         self._close_document()
         super().closeEvent(event)
 

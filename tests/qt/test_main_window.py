@@ -5,7 +5,6 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from accountmap.app.application import make_application
@@ -108,4 +107,23 @@ def test_bad_file_leaves_current_workspace_open(window, tmp_path):
 
 
 def test_accounts_list_has_a_context_menu(window):
-    assert window.accounts.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    asked = []
+    window.accounts._show_menu = asked.append  # where the menu would pop up
+    QApplication.sendEvent(window.accounts.viewport(),
+                           QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5)))
+    assert len(asked) == 1
+    menu = window.accounts_menu()
+    assert menu.actions() == window.account_actions() and len(menu.actions()) == 4
+
+
+def test_journey_strip_across_the_top_except_on_the_journey_page(window):
+    from accountmap.panels.journey_page import JourneyPage
+
+    assert window.journey_strip is not None
+    for index, page in enumerate(window.pages):
+        window.tabs.setCurrentIndex(index)
+        assert window.journey_strip.isVisible() == (not isinstance(page, JourneyPage))
