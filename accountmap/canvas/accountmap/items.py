@@ -16,6 +16,8 @@ from PySide6.QtGui import (
     QPainterPathStroker,
     QPen,
     QPolygonF,
+    QStaticText,
+    QTransform,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QStyle, QStyleOptionGraphicsItem
 
@@ -169,9 +171,14 @@ class CardItem(QGraphicsItem, EntityItem):
         return "<br>".join(lines)
 
     def itemChange(self, change, value):  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            for edge in self.edges:
-                edge.update_geometry()
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.edges:
+            scene = self.scene()
+            batch = getattr(scene, "edge_batch", None)
+            if batch is not None:  # a drag step: the scene updates each edge once, after
+                batch.update(self.edges)
+            else:
+                for edge in self.edges:
+                    edge.update_geometry()
         return super().itemChange(change, value)
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802
@@ -353,6 +360,7 @@ class ConnectHandle(QGraphicsItem):
         self.setZValue(1)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setToolTip(tr("Drag to another card to connect"))
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # a copied pixmap
         self._line: QGraphicsLineItem | None = None
         self._target: CardItem | None = None
 
@@ -430,6 +438,7 @@ class CentreItem(QGraphicsItem, EntityItem):
         self.highlighted = False
         self.member_count = 0
         self._resizing: QPointF | None = None
+        self._header_path: tuple[float, QPainterPath] | None = None  # (width, path)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
@@ -517,11 +526,13 @@ class CentreItem(QGraphicsItem, EntityItem):
         header = QRectF(0, 0, rect.width(), CENTRE_HEADER)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#dde3ee") if not warn else QColor("#f6d5d2"))
-        path = QPainterPath()
-        path.addRoundedRect(header, 10, 10)
-        clip = QPainterPath()
-        clip.addRect(QRectF(0, 0, rect.width(), CENTRE_HEADER))
-        painter.drawPath(path.intersected(clip))
+        if self._header_path is None or self._header_path[0] != rect.width():
+            path = QPainterPath()
+            path.addRoundedRect(header, 10, 10)
+            clip = QPainterPath()
+            clip.addRect(QRectF(0, 0, rect.width(), CENTRE_HEADER))
+            self._header_path = (rect.width(), path.intersected(clip))
+        painter.drawPath(self._header_path[1])
         far = _lod(painter) < 0.42
         name = self.centre.name or tr("(unnamed decision centre)")
         painter.setPen(QColor("#1c2333"))
@@ -611,6 +622,9 @@ class EdgeItem(QGraphicsItem, EntityItem):
     Type = QGraphicsItem.UserType + 103
     movable_to_model = False
     LABEL_FONT = style.font(8)
+    LABEL_FRAME = QPen(QColor("#9aa1b0"), 0.8)
+    LABEL_FILL = QBrush(QColor(255, 255, 255, 235))
+    LABEL_INK = QColor("#222222")
 
     def __init__(self, relationship: Relationship, source: CardItem, target: CardItem) -> None:
         super().__init__()
@@ -621,8 +635,12 @@ class EdgeItem(QGraphicsItem, EntityItem):
         self.line = QLineF()
         self._bounds = QRectF()
         self._shape = QPainterPath()
-        self._label = self._label_text(QFontMetricsF(self.LABEL_FONT))
+        self._pen: QPen | None = None
+        self._label = ""
+        self._label_size = QSizeF()
+        self._set_label()
         self._label_box = QRectF()
+        self._arrow: QPolygonF | None = None
         self.offset = 0.0  # sideways shift when several lines join the same two people
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
@@ -637,7 +655,8 @@ class EdgeItem(QGraphicsItem, EntityItem):
 
     def set_relationship(self, relationship: Relationship) -> None:
         self.relationship = relationship
-        self._label = self._label_text(QFontMetricsF(self.LABEL_FONT))
+        self._pen = None
+        self._set_label()
         self.setToolTip(self.tooltip_text())
         self.update_geometry()
 
@@ -666,48 +685,46 @@ class EdgeItem(QGraphicsItem, EntityItem):
     def has_arrow(self) -> bool:
         return self.relationship.kind in (RelationshipKind.INFLUENCES, RelationshipKind.REPORTS_TO)
 
-    @staticmethod
-    def _clip(rect: QRectF, inside: QPointF, outside: QPointF) -> QPointF:
-        """Where the segment from the rect's centre towards `outside` leaves the rect."""
-        dx, dy = outside.x() - inside.x(), outside.y() - inside.y()
-        if dx == 0 and dy == 0:
-            return inside
-        hw, hh = rect.width() / 2, rect.height() / 2
-        tx = hw / abs(dx) if dx else math.inf
-        ty = hh / abs(dy) if dy else math.inf
-        t = min(tx, ty, 1.0)
-        return QPointF(inside.x() + dx * t, inside.y() + dy * t)
-
     def update_geometry(self) -> None:
-        a, b = self.source.centre_point(), self.target.centre_point()
+        # plain floats: this runs for every edge of every dragged card at every mouse step
+        sp, tp = self.source.pos(), self.target.pos()
+        ax, ay = sp.x() + CARD_WIDTH / 2, sp.y() + CARD_HEIGHT / 2
+        bx, by = tp.x() + CARD_WIDTH / 2, tp.y() + CARD_HEIGHT / 2
         if self.offset:
-            length = math.hypot(b.x() - a.x(), b.y() - a.y()) or 1.0
-            shift = QPointF(-(b.y() - a.y()) / length, (b.x() - a.x()) / length) * self.offset
-            if (self.source.entity_id > self.target.entity_id):
-                shift = -shift  # the same side whichever way the line points
-            a, b = a + shift, b + shift
-        p1 = self._clip(self.source.rect_in_scene(), a, b)
-        p2 = self._clip(self.target.rect_in_scene(), b, a)
-        self.prepareGeometryChange()
+            length = math.hypot(bx - ax, by - ay) or 1.0
+            sx, sy = -(by - ay) / length * self.offset, (bx - ax) / length * self.offset
+            if self.source.entity_id > self.target.entity_id:
+                sx, sy = -sx, -sy  # the same side whichever way the line points
+            ax, ay, bx, by = ax + sx, ay + sy, bx + sx, by + sy
+        # where the segment leaves each card (both cards have the same size: same t)
+        dx, dy = bx - ax, by - ay
+        if dx == 0 and dy == 0:
+            p1, p2 = QPointF(ax, ay), QPointF(bx, by)
+        else:
+            tx = (CARD_WIDTH / 2) / abs(dx) if dx else math.inf
+            ty = (CARD_HEIGHT / 2) / abs(dy) if dy else math.inf
+            t = min(tx, ty, 1.0)
+            p1, p2 = QPointF(ax + dx * t, ay + dy * t), QPointF(bx - dx * t, by - dy * t)
+        self.prepareGeometryChange()  # schedules the repaint of the old and new area
         self.line = QLineF(p1, p2)
-        path = QPainterPath(p1)
-        path.lineTo(p2)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(12)
-        self._shape = stroker.createStroke(path)
+        self._shape = None  # the hit-test outline is built when Qt asks for it
+        self._arrow = None
         bounds = QRectF(p1, p2).normalized().adjusted(-14, -14, 14, 14)
         if self._label:
             self._label_box = self._label_rect()
             bounds = bounds.united(self._label_box)
         self._bounds = bounds
-        self.update()
 
     def _label_rect(self) -> QRectF:
-        metrics = QFontMetricsF(self.LABEL_FONT)
-        w = metrics.horizontalAdvance(self._label) + 8
-        h = metrics.height() + 2
+        w, h = self._label_size.width(), self._label_size.height()
         mid = self.line.center()
         return QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
+
+    def _set_label(self) -> None:
+        metrics = QFontMetricsF(self.LABEL_FONT)
+        self._label = self._label_text(metrics)
+        self._static_label = None
+        self._label_size = QSizeF(metrics.horizontalAdvance(self._label) + 8, metrics.height() + 2)
 
     def _label_text(self, metrics: QFontMetricsF) -> str:
         return metrics.elidedText(" ".join(self.relationship.label.split()),
@@ -717,13 +734,39 @@ class EdgeItem(QGraphicsItem, EntityItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            path = QPainterPath(self.line.p1())
+            path.lineTo(self.line.p2())
+            stroker = QPainterPathStroker()
+            stroker.setWidth(12)
+            self._shape = stroker.createStroke(path)
         return self._shape
+
+    def _arrow_geometry(self, width: float) -> tuple[QLineF, QPolygonF | None]:
+        """The line to stroke and the arrow head (None: no head), cached until it moves."""
+        if self._arrow is None:
+            line = QLineF(self.line)
+            head = None
+            if self.has_arrow():
+                size = 8 + width * 1.5
+                if line.length() > size:
+                    unit = line.unitVector()
+                    direction = QPointF(unit.dx(), unit.dy())
+                    tip = line.p2()
+                    base = tip - direction * size
+                    normal = QPointF(-direction.y(), direction.x()) * (size * 0.45)
+                    line.setP2(base + direction * 1.0)
+                    head = QPolygonF([tip, base + normal, base - normal])
+            self._arrow = (line, head)
+        return self._arrow
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self.line.length() < 1:
             return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        pen = self.pen()
+        if self._pen is None:  # built once per relationship (reset when it changes)
+            self._pen = self.pen()
+        pen = self._pen
         scene = self.scene()
         if scene is not None and scene.mouseGrabberItem() is not None:
             # while cards are dragged: plain lines are several times cheaper to draw
@@ -733,29 +776,28 @@ class EdgeItem(QGraphicsItem, EntityItem):
             painter.setPen(halo)
             painter.drawLine(self.line)
         painter.setPen(pen)
-        line = QLineF(self.line)
-        if self.has_arrow():
-            size = 8 + pen.widthF() * 1.5
-            if line.length() > size:
-                unit = line.unitVector()
-                direction = QPointF(unit.dx(), unit.dy())
-                tip = line.p2()
-                base = tip - direction * size
-                normal = QPointF(-direction.y(), direction.x()) * (size * 0.45)
-                line.setP2(base + direction * 1.0)
-                painter.drawLine(line)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(pen.color())
-                painter.drawPolygon(QPolygonF([tip, base + normal, base - normal]))
-            else:
-                painter.drawLine(line)
-        else:
-            painter.drawLine(line)
+        line, head = self._arrow_geometry(pen.widthF())
+        painter.drawLine(line)
+        if head is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(pen.color())
+            painter.drawPolygon(head)
         if self._label:
             rect = self._label_box
-            painter.setPen(QPen(QColor("#9aa1b0"), 0.8))
-            painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
+            painter.setPen(self.LABEL_FRAME)
+            painter.setBrush(self.LABEL_FILL)
             painter.drawRoundedRect(rect, 3, 3)
             painter.setFont(self.LABEL_FONT)
-            painter.setPen(QColor("#222222"))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._label)
+            painter.setPen(self.LABEL_INK)
+            if scene is not None and not getattr(scene, "render_mode", False):
+                # on screen: the text is laid out once, not at every repaint
+                if self._static_label is None:
+                    self._static_label = QStaticText(self._label)
+                    self._static_label.setTextFormat(Qt.TextFormat.PlainText)
+                    self._static_label.prepare(QTransform(), self.LABEL_FONT)
+                size = self._static_label.size()
+                painter.drawStaticText(QPointF(rect.center().x() - size.width() / 2,
+                                               rect.center().y() - size.height() / 2),
+                                       self._static_label)
+            else:  # files: real text (SVG/PDF keep it searchable)
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._label)
