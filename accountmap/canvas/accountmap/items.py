@@ -16,8 +16,6 @@ from PySide6.QtGui import (
     QPainterPathStroker,
     QPen,
     QPolygonF,
-    QStaticText,
-    QTransform,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QStyle, QStyleOptionGraphicsItem
 
@@ -28,6 +26,9 @@ from accountmap.domain.vocabulary import RelationshipKind
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH, CENTRE_HEADER
 
 SELECTED = QColor("#1f6fd1")
+SELECTED_HALO = QColor(31, 111, 209, 90)
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_NO_PEN = Qt.PenStyle.NoPen
 HIGHLIGHT = QColor("#ff9800")
 
 
@@ -636,10 +637,13 @@ class EdgeItem(QGraphicsItem, EntityItem):
         self._bounds = QRectF()
         self._shape = QPainterPath()
         self._pen: QPen | None = None
+        self._pen_colour = QColor()
+        self._short = True
         self._label = ""
         self._label_size = QSizeF()
-        self._set_label()
         self._label_box = QRectF()
+        self.label_item: EdgeLabel | None = None
+        self._set_label()
         self._arrow: QPolygonF | None = None
         self.offset = 0.0  # sideways shift when several lines join the same two people
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -707,12 +711,14 @@ class EdgeItem(QGraphicsItem, EntityItem):
             p1, p2 = QPointF(ax + dx * t, ay + dy * t), QPointF(bx - dx * t, by - dy * t)
         self.prepareGeometryChange()  # schedules the repaint of the old and new area
         self.line = QLineF(p1, p2)
+        self._short = self.line.length() < 1
         self._shape = None  # the hit-test outline is built when Qt asks for it
         self._arrow = None
         bounds = QRectF(p1, p2).normalized().adjusted(-14, -14, 14, 14)
         if self._label:
             self._label_box = self._label_rect()
             bounds = bounds.united(self._label_box)
+            self.label_item.setPos(self._label_box.topLeft())
         self._bounds = bounds
 
     def _label_rect(self) -> QRectF:
@@ -723,8 +729,16 @@ class EdgeItem(QGraphicsItem, EntityItem):
     def _set_label(self) -> None:
         metrics = QFontMetricsF(self.LABEL_FONT)
         self._label = self._label_text(metrics)
-        self._static_label = None
         self._label_size = QSizeF(metrics.horizontalAdvance(self._label) + 8, metrics.height() + 2)
+        if self._label:
+            if self.label_item is None:
+                self.label_item = EdgeLabel(self)
+            self.label_item.set_text(self._label, self._label_size)
+        elif self.label_item is not None:
+            self.label_item.setParentItem(None)
+            if self.label_item.scene() is not None:
+                self.label_item.scene().removeItem(self.label_item)
+            self.label_item = None
 
     def _label_text(self, metrics: QFontMetricsF) -> str:
         return metrics.elidedText(" ".join(self.relationship.label.split()),
@@ -761,43 +775,54 @@ class EdgeItem(QGraphicsItem, EntityItem):
         return self._arrow
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self.line.length() < 1:
+        # kept lean: it runs for every visible edge at every frame of a drag
+        if self._short:
             return
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if self._pen is None:  # built once per relationship (reset when it changes)
             self._pen = self.pen()
+            self._pen_colour = self._pen.color()
         pen = self._pen
         scene = self.scene()
         if scene is not None and scene.mouseGrabberItem() is not None:
             # while cards are dragged: plain lines are several times cheaper to draw
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        if selected:
-            halo = QPen(QColor(31, 111, 209, 90), pen.widthF() + 6)
-            painter.setPen(halo)
+            painter.setRenderHint(_ANTIALIASING, False)
+        if self.isSelected():  # the same as State_Selected in option.state, cheaper to ask
+            painter.setPen(QPen(SELECTED_HALO, pen.widthF() + 6))
             painter.drawLine(self.line)
         painter.setPen(pen)
         line, head = self._arrow_geometry(pen.widthF())
         painter.drawLine(line)
         if head is not None:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(pen.color())
+            painter.setPen(_NO_PEN)
+            painter.setBrush(self._pen_colour)
             painter.drawPolygon(head)
-        if self._label:
-            rect = self._label_box
-            painter.setPen(self.LABEL_FRAME)
-            painter.setBrush(self.LABEL_FILL)
-            painter.drawRoundedRect(rect, 3, 3)
-            painter.setFont(self.LABEL_FONT)
-            painter.setPen(self.LABEL_INK)
-            if scene is not None and not getattr(scene, "render_mode", False):
-                # on screen: the text is laid out once, not at every repaint
-                if self._static_label is None:
-                    self._static_label = QStaticText(self._label)
-                    self._static_label.setTextFormat(Qt.TextFormat.PlainText)
-                    self._static_label.prepare(QTransform(), self.LABEL_FONT)
-                size = self._static_label.size()
-                painter.drawStaticText(QPointF(rect.center().x() - size.width() / 2,
-                                               rect.center().y() - size.height() / 2),
-                                       self._static_label)
-            else:  # files: real text (SVG/PDF keep it searchable)
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._label)
+
+
+class EdgeLabel(QGraphicsItem):
+    """The label at the middle of an edge: its own item so that it is drawn once into a
+    pixmap and copied at each frame (edges are repainted at every step of a drag)."""
+
+    def __init__(self, edge: EdgeItem) -> None:
+        super().__init__(edge)
+        self.text = ""
+        self.size = QSizeF()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to what is below
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_text(self, text: str, size: QSizeF) -> None:
+        if (text, size) != (self.text, self.size):
+            self.prepareGeometryChange()
+            self.text, self.size = text, QSizeF(size)
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(QPointF(0, 0), self.size).adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        rect = QRectF(QPointF(0, 0), self.size)
+        painter.setPen(EdgeItem.LABEL_FRAME)
+        painter.setBrush(EdgeItem.LABEL_FILL)
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.setFont(EdgeItem.LABEL_FONT)
+        painter.setPen(EdgeItem.LABEL_INK)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)

@@ -97,6 +97,8 @@ class AccountMapScene(CanvasScene):
             return None  # a dangling relationship: `check` reports it; nothing to draw
         item = EdgeItem(relationship, source, target)
         item.setToolTip(item.tooltip_text())
+        if self.render_mode and item.label_item is not None:
+            item.label_item.setCacheMode(EdgeItem.CacheMode.NoCache)
         parallel = [e for e in source.edges if e.target is target or e.source is target]
         if parallel:
             used = {e.offset for e in parallel}
