@@ -42,7 +42,7 @@ class AccountMapScene(CanvasScene):
         self._members: dict[str, set[str]] = {}
         self._drop_centre: CentreItem | None = None
         self.edge_batch: set[EdgeItem] | None = None  # set during a mouse-move step
-        self._unindexed = False  # True while a drag runs without the BSP index
+        self.dragging = False  # True while items are dragged (then the BSP index is off)
         self.build()
         if not render_mode:
             context.document.rowsChanged.connect(self._on_rows_changed)
@@ -82,7 +82,7 @@ class AccountMapScene(CanvasScene):
         item = CardItem(person)
         if self.render_mode:
             item.setCacheMode(CardItem.CacheMode.NoCache)
-            item.handle.setCacheMode(CardItem.CacheMode.NoCache)
+            item.handle.set_drawn(False)
         item.setAcceptHoverEvents(not self.render_mode)
         self.addItem(item)
         item.set_model_pos(QPointF(person.x, person.y))
@@ -298,10 +298,10 @@ class AccountMapScene(CanvasScene):
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         # cards moved by this step put their edges here; each edge is then updated ONCE
         # (an edge between two dragged cards would otherwise be recomputed twice)
-        if self._pressed_positions and not self._unindexed and isinstance(self.mouseGrabberItem(), EntityItem):
+        if self._pressed_positions and not self.dragging and isinstance(self.mouseGrabberItem(), EntityItem):
             # a drag began: moving items would be taken out of and put back into the BSP
             # index at every step; a plain list is cheaper until the drop
-            self._unindexed = True
+            self.dragging = True
             self.setItemIndexMethod(self.ItemIndexMethod.NoIndex)
         self.edge_batch = set()
         try:
@@ -336,8 +336,8 @@ class AccountMapScene(CanvasScene):
         super().mousePressEvent(event)
 
     def _restore_index(self) -> None:
-        if self._unindexed:
-            self._unindexed = False
+        if self.dragging:
+            self.dragging = False
             self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
