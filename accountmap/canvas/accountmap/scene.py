@@ -296,13 +296,13 @@ class AccountMapScene(CanvasScene):
 
     # ================================================================== gestures
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        # cards moved by this step put their edges here; each edge is then updated ONCE
-        # (an edge between two dragged cards would otherwise be recomputed twice)
         if self._pressed_positions and not self.dragging and isinstance(self.mouseGrabberItem(), EntityItem):
             # a drag began: moving items would be taken out of and put back into the BSP
             # index at every step; a plain list is cheaper until the drop
             self.dragging = True
             self.setItemIndexMethod(self.ItemIndexMethod.NoIndex)
+        # cards moved by this step put their edges here; each edge is then updated ONCE
+        # (an edge between two dragged cards would otherwise be recomputed twice)
         self.edge_batch = set()
         try:
             super().mouseMoveEvent(event)
