@@ -147,8 +147,10 @@ class CardItem(QGraphicsItem, EntityItem):
             self.drop_target = on
             self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(-3, -3, CARD_WIDTH + 6, CARD_HEIGHT + 6)
+    BOUNDS = QRectF(-3, -3, CARD_WIDTH + 6, CARD_HEIGHT + 6)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - asked hundreds of times per frame
+        return self.BOUNDS
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -819,6 +821,7 @@ class EdgeLabel(QGraphicsItem):
         super().__init__(edge)
         self.text = ""
         self.size = QSizeF()
+        self._bounds = QRectF()
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to what is below
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
@@ -826,10 +829,11 @@ class EdgeLabel(QGraphicsItem):
         if (text, size) != (self.text, self.size):
             self.prepareGeometryChange()
             self.text, self.size = text, QSizeF(size)
+            self._bounds = QRectF(QPointF(0, 0), self.size).adjusted(-1, -1, 1, 1)
             self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(QPointF(0, 0), self.size).adjusted(-1, -1, 1, 1)
+        return self._bounds
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         rect = QRectF(QPointF(0, 0), self.size)
