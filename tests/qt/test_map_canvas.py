@@ -674,6 +674,49 @@ def test_context_menus_on_card_edge_and_frame(setup):
     one_item_per_entity(page)
 
 
+def expected_line(edge: EdgeItem):
+    """The geometry an edge must show for where its two cards are now."""
+    fresh = EdgeItem(edge.relationship, edge.source, edge.target)
+    fresh.offset = edge.offset
+    fresh.update_geometry()
+    return fresh.line, fresh._label_rect().topLeft()
+
+
+def test_edges_and_labels_follow_every_step_of_a_multi_card_drag(setup):
+    """Edges are updated once per mouse step (not per moved card) and the BSP index is
+    off during the drag: every step must still show each edge where its cards are."""
+    _w, page, path, ids = setup
+    a, b, c = ids["ids"]
+    editor = page.context.editor
+    both = editor.add(ids["aid"], "relationships",
+                      Relationship(from_id=a, to_id=b, kind="influences", label="бывшие коллеги"))
+    one = editor.add(ids["aid"], "relationships", Relationship(from_id=c, to_id=b, kind="ally"))
+    scene = page.scene
+    for pid in (a, b):
+        scene.cards[pid].setSelected(True)
+    vp = page.view.viewport()
+    start = vp_point(page, card_centre(scene.cards[a]))
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 6):
+        QTest.mouseMove(vp, start + QPoint(i * 10, i * 6))
+        assert scene.dragging
+        for rid in (both, one):
+            edge = scene.edges[rid]
+            assert edge.line == expected_line(edge)[0]
+        assert scene.edges[both].label_item.pos() == expected_line(scene.edges[both])[1]
+    assert scene.cards[a].pos() != scene.cards[a].model_pos()  # it did move
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       start + QPoint(50, 30))
+    assert not scene.dragging
+    assert scene.itemIndexMethod() == scene.ItemIndexMethod.BspTreeIndex
+    for rid in (both, one):
+        assert scene.edges[rid].line == expected_line(scene.edges[rid])[0]
+    account = page.context.account
+    assert scene.cards[a].pos() == QPointF(account.stakeholder(a).x, account.stakeholder(a).y)
+    # the index is back and right: the moved card is found where it now is
+    assert scene.card_at(card_centre(scene.cards[a])) is scene.cards[a]
+
+
 def test_rubber_band_selects_cards_then_one_drag_moves_them_all(setup):
     _w, page, path, ids = setup
     page.view.set_zoom(0.5)

@@ -17,7 +17,14 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QStyle, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QStyle,
+    QStyleOptionGraphicsItem,
+)
 
 from accountmap.canvas.accountmap import style
 from accountmap.canvas.common.scene import EntityItem
@@ -26,6 +33,9 @@ from accountmap.domain.vocabulary import RelationshipKind
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH, CENTRE_HEADER
 
 SELECTED = QColor("#1f6fd1")
+SELECTED_HALO = QColor(31, 111, 209, 90)
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_NO_PEN = Qt.PenStyle.NoPen
 HIGHLIGHT = QColor("#ff9800")
 
 
@@ -137,8 +147,10 @@ class CardItem(QGraphicsItem, EntityItem):
             self.drop_target = on
             self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(-3, -3, CARD_WIDTH + 6, CARD_HEIGHT + 6)
+    BOUNDS = QRectF(-3, -3, CARD_WIDTH + 6, CARD_HEIGHT + 6)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - asked hundreds of times per frame
+        return self.BOUNDS
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -169,9 +181,14 @@ class CardItem(QGraphicsItem, EntityItem):
         return "<br>".join(lines)
 
     def itemChange(self, change, value):  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            for edge in self.edges:
-                edge.update_geometry()
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.edges:
+            scene = self.scene()
+            batch = getattr(scene, "edge_batch", None)
+            if batch is not None:  # a drag step: the scene updates each edge once, after
+                batch.update(self.edges)
+            else:
+                for edge in self.edges:
+                    edge.update_geometry()
         return super().itemChange(change, value)
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802
@@ -341,34 +358,42 @@ class CardItem(QGraphicsItem, EntityItem):
             painter.drawText(qr, Qt.AlignmentFlag.AlignCenter, text)
 
 
-class ConnectHandle(QGraphicsItem):
-    """The small circle on a card's right edge: drag from it to another card to connect."""
+class ConnectHandle(QGraphicsRectItem):
+    """The small circle on a card's right edge: drag from it to another card to connect.
+
+    The handle itself is an invisible square (the grab area); the circle with its plus is
+    a child path item. Both are drawn by Qt itself: no Python call per frame for the 300
+    handles of a big map (only the mouse gestures below are Python)."""
 
     RADIUS = 7.0
 
     def __init__(self, card: CardItem) -> None:
-        super().__init__(card)
+        r = self.RADIUS + 1
+        super().__init__(QRectF(-r, -r, 2 * r, 2 * r), card)
         self.card = card
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
         self.setPos(CARD_WIDTH, CARD_HEIGHT / 2)
         self.setZValue(1)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setToolTip(tr("Drag to another card to connect"))
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), self.RADIUS - 1, self.RADIUS - 1)
+        path.moveTo(-3, 0)
+        path.lineTo(3, 0)
+        path.moveTo(0, -3)
+        path.lineTo(0, 3)
+        self.mark = QGraphicsPathItem(path, self)
+        self.mark.setPen(QPen(QColor("#1f6fd1"), 1.2))
+        self.mark.setBrush(QColor("#ffffff"))
+        self.mark.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the handle takes them
+        self.mark.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # a copied pixmap
         self._line: QGraphicsLineItem | None = None
         self._target: CardItem | None = None
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        r = self.RADIUS + 1
-        return QRectF(-r, -r, 2 * r, 2 * r)
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        scene = self.scene()
-        if scene is not None and getattr(scene, "render_mode", False):
-            return
-        painter.setPen(QPen(QColor("#1f6fd1"), 1.2))
-        painter.setBrush(QColor("#ffffff"))
-        painter.drawEllipse(QPointF(0, 0), self.RADIUS - 1, self.RADIUS - 1)
-        painter.drawLine(QPointF(-3, 0), QPointF(3, 0))
-        painter.drawLine(QPointF(0, -3), QPointF(0, 3))
+    def set_drawn(self, drawn: bool) -> None:
+        """Offscreen renders show no handles (the grab area stays, it draws nothing)."""
+        self.mark.setVisible(drawn)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if event.button() != Qt.MouseButton.LeftButton:
@@ -430,6 +455,7 @@ class CentreItem(QGraphicsItem, EntityItem):
         self.highlighted = False
         self.member_count = 0
         self._resizing: QPointF | None = None
+        self._header_path: tuple[float, QPainterPath] | None = None  # (width, path)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
@@ -517,11 +543,13 @@ class CentreItem(QGraphicsItem, EntityItem):
         header = QRectF(0, 0, rect.width(), CENTRE_HEADER)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#dde3ee") if not warn else QColor("#f6d5d2"))
-        path = QPainterPath()
-        path.addRoundedRect(header, 10, 10)
-        clip = QPainterPath()
-        clip.addRect(QRectF(0, 0, rect.width(), CENTRE_HEADER))
-        painter.drawPath(path.intersected(clip))
+        if self._header_path is None or self._header_path[0] != rect.width():
+            path = QPainterPath()
+            path.addRoundedRect(header, 10, 10)
+            clip = QPainterPath()
+            clip.addRect(QRectF(0, 0, rect.width(), CENTRE_HEADER))
+            self._header_path = (rect.width(), path.intersected(clip))
+        painter.drawPath(self._header_path[1])
         far = _lod(painter) < 0.42
         name = self.centre.name or tr("(unnamed decision centre)")
         painter.setPen(QColor("#1c2333"))
@@ -611,6 +639,9 @@ class EdgeItem(QGraphicsItem, EntityItem):
     Type = QGraphicsItem.UserType + 103
     movable_to_model = False
     LABEL_FONT = style.font(8)
+    LABEL_FRAME = QPen(QColor("#9aa1b0"), 0.8)
+    LABEL_FILL = QBrush(QColor(255, 255, 255, 235))
+    LABEL_INK = QColor("#222222")
 
     def __init__(self, relationship: Relationship, source: CardItem, target: CardItem) -> None:
         super().__init__()
@@ -621,8 +652,15 @@ class EdgeItem(QGraphicsItem, EntityItem):
         self.line = QLineF()
         self._bounds = QRectF()
         self._shape = QPainterPath()
-        self._label = self._label_text(QFontMetricsF(self.LABEL_FONT))
+        self._pen: QPen | None = None
+        self._pen_colour = QColor()
+        self._short = True
+        self._label = ""
+        self._label_size = QSizeF()
         self._label_box = QRectF()
+        self.label_item: EdgeLabel | None = None
+        self._set_label()
+        self._arrow: QPolygonF | None = None
         self.offset = 0.0  # sideways shift when several lines join the same two people
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
@@ -637,7 +675,8 @@ class EdgeItem(QGraphicsItem, EntityItem):
 
     def set_relationship(self, relationship: Relationship) -> None:
         self.relationship = relationship
-        self._label = self._label_text(QFontMetricsF(self.LABEL_FONT))
+        self._pen = None
+        self._set_label()
         self.setToolTip(self.tooltip_text())
         self.update_geometry()
 
@@ -666,48 +705,56 @@ class EdgeItem(QGraphicsItem, EntityItem):
     def has_arrow(self) -> bool:
         return self.relationship.kind in (RelationshipKind.INFLUENCES, RelationshipKind.REPORTS_TO)
 
-    @staticmethod
-    def _clip(rect: QRectF, inside: QPointF, outside: QPointF) -> QPointF:
-        """Where the segment from the rect's centre towards `outside` leaves the rect."""
-        dx, dy = outside.x() - inside.x(), outside.y() - inside.y()
-        if dx == 0 and dy == 0:
-            return inside
-        hw, hh = rect.width() / 2, rect.height() / 2
-        tx = hw / abs(dx) if dx else math.inf
-        ty = hh / abs(dy) if dy else math.inf
-        t = min(tx, ty, 1.0)
-        return QPointF(inside.x() + dx * t, inside.y() + dy * t)
-
     def update_geometry(self) -> None:
-        a, b = self.source.centre_point(), self.target.centre_point()
+        # plain floats: this runs for every edge of every dragged card at every mouse step
+        sp, tp = self.source.pos(), self.target.pos()
+        ax, ay = sp.x() + CARD_WIDTH / 2, sp.y() + CARD_HEIGHT / 2
+        bx, by = tp.x() + CARD_WIDTH / 2, tp.y() + CARD_HEIGHT / 2
         if self.offset:
-            length = math.hypot(b.x() - a.x(), b.y() - a.y()) or 1.0
-            shift = QPointF(-(b.y() - a.y()) / length, (b.x() - a.x()) / length) * self.offset
-            if (self.source.entity_id > self.target.entity_id):
-                shift = -shift  # the same side whichever way the line points
-            a, b = a + shift, b + shift
-        p1 = self._clip(self.source.rect_in_scene(), a, b)
-        p2 = self._clip(self.target.rect_in_scene(), b, a)
-        self.prepareGeometryChange()
+            length = math.hypot(bx - ax, by - ay) or 1.0
+            sx, sy = -(by - ay) / length * self.offset, (bx - ax) / length * self.offset
+            if self.source.entity_id > self.target.entity_id:
+                sx, sy = -sx, -sy  # the same side whichever way the line points
+            ax, ay, bx, by = ax + sx, ay + sy, bx + sx, by + sy
+        # where the segment leaves each card (both cards have the same size: same t)
+        dx, dy = bx - ax, by - ay
+        if dx == 0 and dy == 0:
+            p1, p2 = QPointF(ax, ay), QPointF(bx, by)
+        else:
+            tx = (CARD_WIDTH / 2) / abs(dx) if dx else math.inf
+            ty = (CARD_HEIGHT / 2) / abs(dy) if dy else math.inf
+            t = min(tx, ty, 1.0)
+            p1, p2 = QPointF(ax + dx * t, ay + dy * t), QPointF(bx - dx * t, by - dy * t)
+        self.prepareGeometryChange()  # schedules the repaint of the old and new area
         self.line = QLineF(p1, p2)
-        path = QPainterPath(p1)
-        path.lineTo(p2)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(12)
-        self._shape = stroker.createStroke(path)
+        self._short = self.line.length() < 1
+        self._shape = None  # the hit-test outline is built when Qt asks for it
+        self._arrow = None
         bounds = QRectF(p1, p2).normalized().adjusted(-14, -14, 14, 14)
         if self._label:
             self._label_box = self._label_rect()
             bounds = bounds.united(self._label_box)
+            self.label_item.setPos(self._label_box.topLeft())
         self._bounds = bounds
-        self.update()
 
     def _label_rect(self) -> QRectF:
-        metrics = QFontMetricsF(self.LABEL_FONT)
-        w = metrics.horizontalAdvance(self._label) + 8
-        h = metrics.height() + 2
+        w, h = self._label_size.width(), self._label_size.height()
         mid = self.line.center()
         return QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
+
+    def _set_label(self) -> None:
+        metrics = QFontMetricsF(self.LABEL_FONT)
+        self._label = self._label_text(metrics)
+        self._label_size = QSizeF(metrics.horizontalAdvance(self._label) + 8, metrics.height() + 2)
+        if self._label:
+            if self.label_item is None:
+                self.label_item = EdgeLabel(self)
+            self.label_item.set_text(self._label, self._label_size)
+        elif self.label_item is not None:
+            self.label_item.setParentItem(None)
+            if self.label_item.scene() is not None:
+                self.label_item.scene().removeItem(self.label_item)
+            self.label_item = None
 
     def _label_text(self, metrics: QFontMetricsF) -> str:
         return metrics.elidedText(" ".join(self.relationship.label.split()),
@@ -717,45 +764,82 @@ class EdgeItem(QGraphicsItem, EntityItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            path = QPainterPath(self.line.p1())
+            path.lineTo(self.line.p2())
+            stroker = QPainterPathStroker()
+            stroker.setWidth(12)
+            self._shape = stroker.createStroke(path)
         return self._shape
 
+    def _arrow_geometry(self, width: float) -> tuple[QLineF, QPolygonF | None]:
+        """The line to stroke and the arrow head (None: no head), cached until it moves."""
+        if self._arrow is None:
+            line = QLineF(self.line)
+            head = None
+            if self.has_arrow():
+                size = 8 + width * 1.5
+                if line.length() > size:
+                    unit = line.unitVector()
+                    direction = QPointF(unit.dx(), unit.dy())
+                    tip = line.p2()
+                    base = tip - direction * size
+                    normal = QPointF(-direction.y(), direction.x()) * (size * 0.45)
+                    line.setP2(base + direction * 1.0)
+                    head = QPolygonF([tip, base + normal, base - normal])
+            self._arrow = (line, head)
+        return self._arrow
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self.line.length() < 1:
+        # kept lean: it runs for every visible edge at every frame of a drag
+        if self._short:
             return
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        pen = self.pen()
-        scene = self.scene()
-        if scene is not None and scene.mouseGrabberItem() is not None:
+        if self._pen is None:  # built once per relationship (reset when it changes)
+            self._pen = self.pen()
+            self._pen_colour = self._pen.color()
+        pen = self._pen
+        if getattr(self.scene(), "dragging", False):
             # while cards are dragged: plain lines are several times cheaper to draw
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        if selected:
-            halo = QPen(QColor(31, 111, 209, 90), pen.widthF() + 6)
-            painter.setPen(halo)
+            painter.setRenderHint(_ANTIALIASING, False)
+        if self.isSelected():  # the same as State_Selected in option.state, cheaper to ask
+            painter.setPen(QPen(SELECTED_HALO, pen.widthF() + 6))
             painter.drawLine(self.line)
         painter.setPen(pen)
-        line = QLineF(self.line)
-        if self.has_arrow():
-            size = 8 + pen.widthF() * 1.5
-            if line.length() > size:
-                unit = line.unitVector()
-                direction = QPointF(unit.dx(), unit.dy())
-                tip = line.p2()
-                base = tip - direction * size
-                normal = QPointF(-direction.y(), direction.x()) * (size * 0.45)
-                line.setP2(base + direction * 1.0)
-                painter.drawLine(line)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(pen.color())
-                painter.drawPolygon(QPolygonF([tip, base + normal, base - normal]))
-            else:
-                painter.drawLine(line)
-        else:
-            painter.drawLine(line)
-        if self._label:
-            rect = self._label_box
-            painter.setPen(QPen(QColor("#9aa1b0"), 0.8))
-            painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
-            painter.drawRoundedRect(rect, 3, 3)
-            painter.setFont(self.LABEL_FONT)
-            painter.setPen(QColor("#222222"))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._label)
+        line, head = self._arrow or self._arrow_geometry(pen.widthF())
+        painter.drawLine(line)
+        if head is not None:
+            painter.setPen(_NO_PEN)
+            painter.setBrush(self._pen_colour)
+            painter.drawPolygon(head)
+
+
+class EdgeLabel(QGraphicsItem):
+    """The label at the middle of an edge: its own item so that it is drawn once into a
+    pixmap and copied at each frame (edges are repainted at every step of a drag)."""
+
+    def __init__(self, edge: EdgeItem) -> None:
+        super().__init__(edge)
+        self.text = ""
+        self.size = QSizeF()
+        self._bounds = QRectF()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to what is below
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_text(self, text: str, size: QSizeF) -> None:
+        if (text, size) != (self.text, self.size):
+            self.prepareGeometryChange()
+            self.text, self.size = text, QSizeF(size)
+            self._bounds = QRectF(QPointF(0, 0), self.size).adjusted(-1, -1, 1, 1)
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        rect = QRectF(QPointF(0, 0), self.size)
+        painter.setPen(EdgeItem.LABEL_FRAME)
+        painter.setBrush(EdgeItem.LABEL_FILL)
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.setFont(EdgeItem.LABEL_FONT)
+        painter.setPen(EdgeItem.LABEL_INK)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)

@@ -5,7 +5,7 @@ on-screen legend (a widget over the view) and by the offscreen render (a scene i
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from accountmap.canvas.accountmap import style
@@ -148,6 +148,7 @@ class LegendWidget(QWidget):
 
     def refresh(self) -> None:
         self.content = legend_content(self.scene)
+        self._pixmap = None  # painted once, then copied: it is repainted with every frame
         size = legend_size(self.content)
         self.resize(int(size.width()) + 2, int(size.height()) + 2)
         self.reposition()
@@ -159,9 +160,21 @@ class LegendWidget(QWidget):
             self.move(10, max(10, parent.height() - self.height() - 10))
 
     def paintEvent(self, event) -> None:  # noqa: N802
+        ratio = self.devicePixelRatioF()
+        pixmap = self._pixmap
+        if pixmap is None or pixmap.devicePixelRatio() != ratio or \
+                pixmap.deviceIndependentSize().toSize() != self.size():
+            pixmap = QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            cache = QPainter(pixmap)
+            cache.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+            paint_legend(cache, QPointF(0.5, 0.5), self.content)
+            cache.end()
+            self._pixmap = pixmap
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        paint_legend(painter, QPointF(0.5, 0.5), self.content)
+        painter.drawPixmap(0, 0, pixmap)
+        painter.end()
 
 
 class LegendItem(QGraphicsItem):

@@ -41,6 +41,8 @@ class AccountMapScene(CanvasScene):
         self.edges: dict[str, EdgeItem] = {}
         self._members: dict[str, set[str]] = {}
         self._drop_centre: CentreItem | None = None
+        self.edge_batch: set[EdgeItem] | None = None  # set during a mouse-move step
+        self.dragging = False  # True while items are dragged (then the BSP index is off)
         self.build()
         if not render_mode:
             context.document.rowsChanged.connect(self._on_rows_changed)
@@ -80,6 +82,7 @@ class AccountMapScene(CanvasScene):
         item = CardItem(person)
         if self.render_mode:
             item.setCacheMode(CardItem.CacheMode.NoCache)
+            item.handle.set_drawn(False)
         item.setAcceptHoverEvents(not self.render_mode)
         self.addItem(item)
         item.set_model_pos(QPointF(person.x, person.y))
@@ -94,6 +97,8 @@ class AccountMapScene(CanvasScene):
             return None  # a dangling relationship: `check` reports it; nothing to draw
         item = EdgeItem(relationship, source, target)
         item.setToolTip(item.tooltip_text())
+        if self.render_mode and item.label_item is not None:
+            item.label_item.setCacheMode(EdgeItem.CacheMode.NoCache)
         parallel = [e for e in source.edges if e.target is target or e.source is target]
         if parallel:
             used = {e.offset for e in parallel}
@@ -291,7 +296,21 @@ class AccountMapScene(CanvasScene):
 
     # ================================================================== gestures
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        super().mouseMoveEvent(event)
+        if self._pressed_positions and not self.dragging and isinstance(self.mouseGrabberItem(), EntityItem):
+            # a drag began: moving items would be taken out of and put back into the BSP
+            # index at every step; a plain list is cheaper until the drop
+            self.dragging = True
+            self.setItemIndexMethod(self.ItemIndexMethod.NoIndex)
+        # cards moved by this step put their edges here; each edge is then updated ONCE
+        # (an edge between two dragged cards would otherwise be recomputed twice)
+        self.edge_batch = set()
+        try:
+            super().mouseMoveEvent(event)
+        finally:
+            batch, self.edge_batch = self.edge_batch, None
+            for edge in batch:
+                if edge.scene() is self:
+                    edge.update_geometry()
         grabber = self.mouseGrabberItem()
         target = None
         if isinstance(grabber, CardItem) and self._pressed_positions is not None:
@@ -307,7 +326,19 @@ class AccountMapScene(CanvasScene):
         if self._drop_centre is not None:
             self._drop_centre.set_drop_target(False)
             self._drop_centre = None
-        super().mouseReleaseEvent(event)
+        try:
+            super().mouseReleaseEvent(event)
+        finally:
+            self._restore_index()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self._restore_index()  # a drag that never saw its release (grab lost)
+        super().mousePressEvent(event)
+
+    def _restore_index(self) -> None:
+        if self.dragging:
+            self.dragging = False
+            self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         item = self.entity_item_at(event.scenePos())

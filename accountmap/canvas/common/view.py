@@ -121,6 +121,9 @@ class CanvasView(QGraphicsView):
         step = GRID * 4
         left = int(rect.left() // step) * step
         top = int(rect.top() // step) * step
+        # hairlines along the pixel grid: antialiasing only costs time here
+        antialiased = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(QPen(QColor("#e6e8ee"), 0))
         x = left
         lines = []
@@ -134,3 +137,4 @@ class CanvasView(QGraphicsView):
             lines.append(QLineF(rect.left(), y, rect.right(), y))
             y += step
         painter.drawLines(lines)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)
