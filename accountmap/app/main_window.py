@@ -474,7 +474,6 @@ class MainWindow(QMainWindow):
 
         context = AccountContext(self.document, self.editor, self.account_id, self.show_entity)
         self.journey_strip = JourneyStrip(context, self.account_area)
-        self.journey_strip.setToolTip(self.tr("Where the client is on its journey; click to move it"))
         self.account_layout.insertWidget(0, self.journey_strip)
         for module, name in PAGES:
             cls = getattr(importlib.import_module(module), name)

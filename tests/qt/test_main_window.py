@@ -114,7 +114,7 @@ def test_accounts_list_has_a_context_menu(window):
     asked = []
     window.accounts._show_menu = asked.append  # where the menu would pop up
     QApplication.sendEvent(window.accounts.viewport(),
-                           QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5)))
+                           QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5)))
     assert len(asked) == 1
     menu = window.accounts_menu()
     assert menu.actions() == window.account_actions() and len(menu.actions()) == 4
