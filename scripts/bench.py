@@ -239,14 +239,11 @@ def bench_layout() -> None:
 
 
 def bench_briefing() -> None:
-    import datetime as dt
-
     from accountmap.briefing.account_plan import build_account_plan
     from accountmap.briefing.meeting_brief import build_meeting_brief
     from accountmap.domain.journey import TWELVE_STATIONS
 
-    sys.path.insert(0, str(ROOT / "tests" / "unit"))
-    from briefing_data import TODAY, make_account  # type: ignore
+    from tests.unit.briefing_data import TODAY, make_account
 
     small = make_account(people=6, checkpoints=8)
     big = make_account(people=40, checkpoints=50)
@@ -257,7 +254,6 @@ def bench_briefing() -> None:
     times = timed(lambda: build_account_plan(big, TWELVE_STATIONS, today=TODAY), 3)
     row("account plan PDF: 40 people, 50 checkpoints", "< 1500 ms", f"{ms(min(times))} (best of 3)",
         judge(min(times), 1.5))
-    _ = dt
 
 
 def bench_portfolio(folder: Path, count: int) -> None:

@@ -1,4 +1,4 @@
-"""Sample account maps for the benchmark and screenshots: long Russian names, emoji,
+"""Sample account maps for the screenshots: long Russian names, emoji,
 empty fields, 300-character titles, cycles in reports-to."""
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Group, Line, Polygon, Rect, String, PolyLine
+from reportlab.graphics.shapes import Drawing, Line, PolyLine, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from accountmap.app.context import AccountContext
 from accountmap.domain import journey as j
 from accountmap.panels.journey_common import framework_error_text, in_use, report
 from accountmap.storage.errors import WorkspaceError
+from accountmap.panels.pickers import ok_cancel
 
 
 class FrameworkDialog(QDialog):
@@ -119,10 +119,7 @@ class FrameworkDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e;")
         outer.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         outer.addWidget(self.buttons)
         self._fill_list(0)
 

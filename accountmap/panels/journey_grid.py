@@ -11,10 +11,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -30,6 +28,7 @@ from accountmap.domain.vocabulary import BuyingRole, GridRow
 from accountmap.panels.journey_common import MultiLineDelegate, report, vocab
 from accountmap.app.application import _interactive
 from accountmap.storage.errors import WorkspaceError
+from accountmap.panels.pickers import ok_cancel, person_label
 
 ROWS = list(GridRow)
 CELL_WIDTH = 190
@@ -39,7 +38,7 @@ def grid_title(account, grid: JourneyGrid, lang: str, none_text: str) -> str:
     if grid.stakeholder_id:
         person = account.stakeholder(grid.stakeholder_id)
         if person is not None:
-            return person.full_name + (f" — {person.title}" if person.title else "")
+            return person_label(person)
     if grid.role:
         return vocab("role", grid.role, lang)
     return none_text
@@ -56,18 +55,12 @@ class NewGridDialog(QDialog):
         self.target = QComboBox()
         lang = context.lang
         for person in context.account.stakeholders:
-            label = person.full_name or "—"
-            if person.title:
-                label += f" — {person.title}"
-            self.target.addItem(label, f"person:{person.id}")
+            self.target.addItem(person_label(person), f"person:{person.id}")
         for role in BuyingRole:
             self.target.addItem(self.tr("Role: %1").replace("%1", vocab("role", role, lang)),
                                 f"role:{role.value}")
         form.addRow(self.tr("For"), self.target)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         form.addRow(self.buttons)
 
     def grid(self) -> JourneyGrid:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -35,6 +34,7 @@ from accountmap.panels.journey_common import (
     vocab,
 )
 from accountmap.storage.errors import WorkspaceError
+from accountmap.panels.pickers import ok_cancel
 
 BADGE_WIDTH = 124
 CURRENT = QColor("#1f5fa8")
@@ -78,10 +78,7 @@ class StationMoveDialog(QDialog):
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Why"), self.reason)
         form.addRow(self.tr("Evidence"), self.evidence)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         form.addRow(self.buttons)
         self._framework = context.document.settings.journey_framework
         self._lang = lang

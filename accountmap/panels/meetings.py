@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,7 +34,7 @@ from accountmap.panels.journey_common import (
     report,
     to_qdate,
 )
-from accountmap.panels.touchpoints import checked_ids, checkpoint_combo, people_checklist
+from accountmap.panels.pickers import checked_ids, checkpoint_combo, ok_cancel, people_checklist
 from accountmap.storage.errors import WorkspaceError
 
 
@@ -62,7 +61,7 @@ class MeetingDialog(QDialog):
         self.goal.setMaximumHeight(80)
         self.attendees = people_checklist(account, m.attendee_ids)
         self.attendees.setMinimumHeight(140)
-        self.checkpoint = checkpoint_combo(account, context.lang, m.checkpoint_id, self.tr("(none)"))
+        self.checkpoint = checkpoint_combo(account, m.checkpoint_id, self.tr("(none)"))
         self.notes = QPlainTextEdit(m.notes)
         self.notes.setMaximumHeight(100)
         form.addRow(self.tr("Date"), self.date)
@@ -72,10 +71,7 @@ class MeetingDialog(QDialog):
         form.addRow(self.tr("Attendees"), self.attendees)
         form.addRow(self.tr("Checkpoint it serves"), self.checkpoint)
         form.addRow(self.tr("Notes"), self.notes)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         form.addRow(self.buttons)
 
     def values(self) -> dict:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -54,46 +53,10 @@ from accountmap.panels.journey_common import (
     to_qdate,
     vocab,
 )
+from accountmap.panels.pickers import checked_ids, checkpoint_combo, ok_cancel, people_checklist
 from accountmap.storage.errors import WorkspaceError
 
 TOUCHPOINT_CHANNELS = [c for c in Channel if c != Channel.DOCUMENT] + [Channel.DOCUMENT]
-
-
-def people_checklist(account, selected: list[str]) -> QListWidget:
-    widget = QListWidget()
-    for person in account.stakeholders:
-        label = person.full_name or "—"
-        if person.title:
-            label += f" — {person.title}"
-        item = QListWidgetItem(label)
-        item.setToolTip(label)
-        item.setData(Qt.ItemDataRole.UserRole, person.id)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if person.id in selected else Qt.CheckState.Unchecked)
-        widget.addItem(item)
-    return widget
-
-
-def checked_ids(widget: QListWidget) -> list[str]:
-    return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
-            if widget.item(i).checkState() == Qt.CheckState.Checked]
-
-
-def set_checked(widget: QListWidget, ids) -> None:
-    for i in range(widget.count()):
-        item = widget.item(i)
-        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
-                           else Qt.CheckState.Unchecked)
-
-
-def checkpoint_combo(account, lang: str, current: str | None, none_text: str) -> QComboBox:
-    combo = QComboBox()
-    combo.addItem(none_text, None)
-    for node in account.roadmap.nodes:
-        if node.kind in ("checkpoint", "decision"):
-            combo.addItem(node.title or "—", node.id)
-    combo.setCurrentIndex(max(0, combo.findData(current)))
-    return combo
 
 
 class TouchpointDialog(QDialog):
@@ -119,7 +82,7 @@ class TouchpointDialog(QDialog):
         self.channel.setCurrentIndex(max(0, self.channel.findData(t.channel.value)))
         self.people = people_checklist(account, t.stakeholder_ids)
         self.people.setMinimumHeight(120)
-        self.checkpoint = checkpoint_combo(account, lang, t.checkpoint_id, self.tr("(none)"))
+        self.checkpoint = checkpoint_combo(account, t.checkpoint_id, self.tr("(none)"))
         self.summary = QPlainTextEdit(t.summary)
         self.summary.setPlaceholderText(self.tr("What happened"))
         self.summary.setMaximumHeight(80)
@@ -136,10 +99,7 @@ class TouchpointDialog(QDialog):
         form.addRow(self.tr("Summary"), self.summary)
         form.addRow(self.tr("Emotion"), self.emotion)
         form.addRow(self.tr("Result"), self.result)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         form.addRow(self.buttons)
 
     def values(self) -> dict:

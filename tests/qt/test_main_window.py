@@ -127,3 +127,27 @@ def test_journey_strip_across_the_top_except_on_the_journey_page(window):
     for index, page in enumerate(window.pages):
         window.tabs.setCurrentIndex(index)
         assert window.journey_strip.isVisible() == (not isinstance(page, JourneyPage))
+
+
+def test_view_menu_grid_and_legend_reach_both_canvases(window, qtbot):
+    from accountmap.canvas.accountmap.page import AccountMapPage
+    from accountmap.canvas.roadmap.page import RoadmapPage
+
+    window.accounts.setCurrentRow(0)
+    map_page = next(p for p in window.pages if isinstance(p, AccountMapPage))
+    road_page = next(p for p in window.pages if isinstance(p, RoadmapPage))
+    for page in (map_page, road_page):
+        assert page.view.grid_visible and page.scene.snap_to_grid
+    assert map_page.view.legend.isVisible() and road_page.view.legend_visible
+
+    window.act_grid.trigger()  # Ctrl+G: grid off, and with it snapping
+    window.act_legend.trigger()
+    for page in (map_page, road_page):
+        assert not page.view.grid_visible and not page.scene.snap_to_grid
+    assert not map_page.view.legend.isVisible() and not road_page.view.legend_visible
+
+    window.act_grid.trigger()
+    window.act_legend.trigger()
+    for page in (map_page, road_page):
+        assert page.view.grid_visible and page.scene.snap_to_grid
+    assert map_page.view.legend.isVisible() and road_page.view.legend_visible

@@ -20,7 +20,7 @@ from accountmap.canvas.roadmap.page import RoadmapPage
 from accountmap.canvas.roadmap.scene import EDGES, NODES
 from accountmap.document.editor import Editor
 from accountmap.document.workspace_document import WorkspaceDocument
-from accountmap.domain.models import RoadmapEdge, RoadmapNode, Stakeholder
+from accountmap.domain.models import RoadmapNode, Stakeholder
 from accountmap.domain.roadmap_rules import days_in_checkpoint
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 from accountmap.storage.exchange import document_to_json, export_document
@@ -493,6 +493,7 @@ def test_template_dialog_flow_with_a_template_library(opened, monkeypatch):
     from accountmap.canvas.roadmap import templates_ui
     from accountmap.canvas.roadmap.sample import sample_roadmap
 
+    from accountmap import templates
     from accountmap.templates import TemplateInfo
 
     info = TemplateInfo("equipment", "ru", "Оборудование", "С тендером", path)
@@ -520,7 +521,7 @@ def test_template_dialog_flow_with_a_template_library(opened, monkeypatch):
 
     monkeypatch.setattr(templates_ui.SaveTemplateDialog, "exec", fill)
     page.save_as_template()
-    saved = templates_ui.user_templates_dir() / "с_тендером.ru.json"
+    saved = templates.user_templates_dir() / "с_тендером.ru.json"
     data = json.loads(saved.read_text(encoding="utf-8"))
     assert data["description"] == "Сделка с тендером и пилотом"
     assert len(data["roadmap"]["nodes"]) == len(sample_roadmap().nodes)

@@ -1,4 +1,4 @@
-"""Accounts for the briefing tests and scripts/bench_briefing.py, built with the domain
+"""Accounts for the briefing tests and scripts/bench, built with the domain
 models (no dependency on the demo workspace)."""
 
 from __future__ import annotations

@@ -78,7 +78,6 @@ def test_v1_fixture_is_a_genuine_v1_file(v1_file: Path) -> None:
 
 def test_opening_a_v1_file_backs_it_up_and_migrates_every_version(
         v1_file: Path, monkeypatch) -> None:
-    original = sha(v1_file)
     ran: list[int] = []
     for version in range(2, SCHEMA_VERSION + 1):
         def spy(conn, _real=MIGRATIONS[version], _v=version):

@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QToolBar,
     QToolButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from accountmap.canvas.accountmap import style
@@ -26,12 +24,14 @@ from accountmap.canvas.accountmap.clipboard import MIME_TYPE, paste_items, selec
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem
 from accountmap.canvas.accountmap.legend import LegendWidget
 from accountmap.canvas.accountmap.scene import AccountMapScene
+from accountmap.canvas.common.page import CanvasPage
 from accountmap.canvas.common.view import CanvasView
 from accountmap.domain.models import DecisionCentre, Stakeholder
 from accountmap.domain.vocabulary import RelationshipKind
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
 from accountmap.panels.properties_map import MapPropertyPanel
 from accountmap.storage.errors import WorkspaceError
+from accountmap.panels.pickers import ok_cancel
 
 
 class MapView(CanvasView):
@@ -44,6 +44,9 @@ class MapView(CanvasView):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.legend.reposition()
+
+    def set_legend_visible(self, visible: bool) -> None:
+        self.legend.setVisible(visible)
 
 
 class ConnectDialog(QDialog):
@@ -66,13 +69,11 @@ class ConnectDialog(QDialog):
         form.addRow(self.tr("From"), QLabel(me.full_name if me else ""))
         form.addRow(self.tr("To"), self.person)
         form.addRow(self.tr("Kind"), self.kind)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
 
-class AccountMapPage(QWidget):
+class AccountMapPage(CanvasPage):
     shows = ("stakeholder", "decision_centre")
 
     @classmethod
@@ -383,21 +384,6 @@ class AccountMapPage(QWidget):
                           if t in ("stakeholders", "decision_centres")])
         return ids
 
-    def zoom_in(self) -> None:
-        self.view.zoom_in()
-
-    def zoom_out(self) -> None:
-        self.view.zoom_out()
-
-    def zoom_fit(self) -> None:
-        self.view.zoom_fit()
-
-    def set_grid_visible(self, visible: bool) -> None:
-        self.view.set_grid_visible(visible)
-        self.scene.snap_to_grid = visible
-
-    def set_legend_visible(self, visible: bool) -> None:
-        self.view.legend.setVisible(visible)
 
     def focus_entity(self, kind: str, entity_id: str) -> None:
         table = {"stakeholder": "stakeholders", "decision_centre": "decision_centres"}.get(kind, kind)

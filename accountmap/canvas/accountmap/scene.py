@@ -377,22 +377,13 @@ class AccountMapScene(CanvasScene):
             if item.scene() is self and item.pos() != item.model_pos():
                 item.setPos(item.model_pos())
 
-    def nudge(self, dx: float, dy: float) -> None:
-        """Arrow keys: the selection, with the cards of selected frames; merged steps."""
-        items = [item for item in self.selectedItems()
-                 if isinstance(item, EntityItem) and item.movable_to_model]
+    def items_to_nudge(self) -> list:
+        """The selection, with the cards inside selected frames."""
+        items = super().items_to_nudge()
         for item in list(items):
             if isinstance(item, CentreItem):
                 items.extend(c for c in self.cards_in_centre(item.entity_id) if c not in items)
-        if not items:
-            return
-        positions = {item.key: (item.model_pos().x() + dx, item.model_pos().y() + dy)
-                     for item in items}
-        key = ("nudge", tuple(sorted(positions)))
-        try:
-            self.editor.move(self.account_id, positions, merge_key=key)
-        except WorkspaceError as exc:
-            self.report(exc)
+        return items
 
     def commit_resize(self, item: CentreItem) -> None:
         w, h = snap(item.size.width()), snap(item.size.height())

@@ -102,9 +102,14 @@ class CanvasScene(QGraphicsScene):
         """Hook for subclasses (e.g. a card dropped into a decision centre)."""
 
     # ---------------------------------------------------------------- nudging
+    def items_to_nudge(self) -> list:
+        """The selected items that can move (subclasses add what moves with them)."""
+        return [item for item in self.selectedItems()
+                if isinstance(item, EntityItem) and item.movable_to_model]
+
     def nudge(self, dx: float, dy: float) -> None:
-        items = [item for item in self.selectedItems()
-                 if isinstance(item, EntityItem) and item.movable_to_model]
+        """Arrow keys: move what `items_to_nudge` gives; repeated steps merge into one undo."""
+        items = self.items_to_nudge()
         if not items:
             return
         positions = {item.key: (item.model_pos().x() + dx, item.model_pos().y() + dy)

@@ -111,8 +111,15 @@ class CanvasView(QGraphicsView):
 
     # ---------------------------------------------------------------- grid
     def set_grid_visible(self, visible: bool) -> None:
+        """Show or hide the grid; moves snap to it only while it is shown."""
         self.grid_visible = visible
+        scene = self.scene()
+        if scene is not None and hasattr(scene, "snap_to_grid"):
+            scene.snap_to_grid = visible
         self.viewport().update()
+
+    def set_legend_visible(self, visible: bool) -> None:
+        """Views with a legend override this."""
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
         painter.fillRect(rect, QColor("#fbfbfd"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap import catalogue
+from accountmap.canvas.common.page import CanvasPage
 from accountmap.canvas.common.view import CanvasView
 from accountmap.canvas.roadmap.items import OVERDUE_COLOUR, PATH_COLOUR, kind_text, tr
 from accountmap.canvas.roadmap.items import font as items_font
@@ -219,7 +220,7 @@ class InlineEditor(QLineEdit):
             self.page.scene.report(exc)
 
 
-class RoadmapPage(QWidget):
+class RoadmapPage(CanvasPage):
     shows = ("node",)
 
     @classmethod
@@ -435,20 +436,6 @@ class RoadmapPage(QWidget):
     def paste(self) -> None:
         self.scene.paste_mime(QApplication.clipboard().mimeData())
 
-    def zoom_in(self) -> None:
-        self.view.zoom_in()
-
-    def zoom_out(self) -> None:
-        self.view.zoom_out()
-
-    def zoom_fit(self) -> None:
-        self.view.zoom_fit()
-
-    def set_grid_visible(self, visible: bool) -> None:
-        self.view.set_grid_visible(visible)
-
-    def set_legend_visible(self, visible: bool) -> None:
-        self.view.set_legend_visible(visible)
 
     # ------------------------------------------------------------------ layout, templates
     def auto_layout(self) -> None:

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 from accountmap.canvas.roadmap.items import tr
 from accountmap.canvas.roadmap.scene import EDGES, NODES, fresh_copy
 from accountmap.domain.models import Roadmap
-from accountmap.templates import (  # noqa: F401 - user_templates_dir: tests find saved files
+from accountmap.templates import (
     list_templates,
     load_template,
     save_template,
-    user_templates_dir,
 )
 from accountmap.storage.errors import WorkspaceError
+from accountmap.panels.pickers import ok_cancel
 
 def apply_template(context, roadmap: Roadmap, *, replace: bool) -> None:
     """Replace the account's roadmap with `roadmap` or append it below: ONE undo step."""
@@ -81,10 +81,7 @@ class TemplateDialog(QDialog):
         self.append.setEnabled(has_roadmap)
         note = QLabel(tr("Either way it is one step you can undo."))
         note.setStyleSheet("color: #5b6475;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout.addWidget(self.list)
         layout.addWidget(self.replace)
         layout.addWidget(self.append)
