@@ -44,9 +44,12 @@ def make_application(lang: str | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    from accountmap.app.translation import CatalogueTranslator, system_language
+    from PySide6.QtCore import QLocale
+
+    from accountmap.app.translation import CatalogueTranslator, number_locale, system_language
 
     lang = lang or os.environ.get("ACCOUNTMAP_LANG") or system_language()
+    QLocale.setDefault(number_locale(lang))
     current = getattr(app, "_accountmap_translator", None)
     if current is not None and current.lang != lang:
         app.removeTranslator(current)

@@ -47,3 +47,13 @@ class CatalogueTranslator(QTranslator):
 
 def system_language() -> str:
     return "ru" if QLocale.system().language() == QLocale.Language.Russian else "en"
+
+
+def number_locale(lang: str) -> QLocale:
+    """How numbers read in the UI: the system's convention when it speaks the UI's language,
+    else that language's own (148 500 000 in Russian, 148,500,000 in English)."""
+    if system_language() == lang:
+        return QLocale.system()
+    if lang == "ru":
+        return QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)

@@ -2,37 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
     QWidget,
 )
 
 from accountmap.app.context import AccountContext
 from accountmap.domain.vocabulary import Temperature
+from accountmap.panels.fields import CommitOnFocusOut, OptionalDateEdit
 from accountmap.storage.errors import WorkspaceError
-
-NO_DATE = QDate(2000, 1, 1)
-
-
-class CommitOnFocusOut(QPlainTextEdit):
-    """A multi-line field that commits when it loses focus (like editingFinished)."""
-
-    def __init__(self, commit, parent=None) -> None:
-        super().__init__(parent)
-        self._commit = commit
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._commit()
-        super().focusOutEvent(event)
 
 
 class AccountDetailsPage(QScrollArea):
@@ -59,10 +41,7 @@ class AccountDetailsPage(QScrollArea):
         self.currency = QLineEdit()
         self.currency.setMaxLength(8)
         self.owner = QLineEdit()
-        self.close_date = QDateEdit()
-        self.close_date.setCalendarPopup(True)
-        self.close_date.setMinimumDate(NO_DATE)
-        self.close_date.setSpecialValueText(self.tr("not set"))
+        self.close_date = OptionalDateEdit(self.tr("not set"))
         self.stage = QComboBox()
         self.temperature = QComboBox()
         for value, text in (
@@ -107,25 +86,21 @@ class AccountDetailsPage(QScrollArea):
         lang = self.context.lang
         self.name.setText(a.name)
         self.industry.setText(a.industry)
-        if self.offering.toPlainText() != a.offering:
-            self.offering.setPlainText(a.offering)
+        self.offering.show_text(a.offering)
         self.value.setValue(a.deal_value or 0)
         self.currency.setText(a.currency)
         self.owner.setText(a.owner)
-        self.close_date.setDate(QDate(a.target_close) if a.target_close else NO_DATE)
+        self.close_date.set_value(a.target_close)
         self.stage.clear()
         self.stage.addItem(self.tr("not set"), None)
         for station in self.context.document.settings.journey_framework.stations:
             self.stage.addItem(station.name(lang), station.id)
         self.stage.setCurrentIndex(max(0, self.stage.findData(a.journey_stage)))
         self.temperature.setCurrentIndex(max(0, self.temperature.findData(a.temperature.value)))
-        if self.notes.toPlainText() != a.notes:
-            self.notes.setPlainText(a.notes)
+        self.notes.show_text(a.notes)
 
     def _commit_date(self) -> None:
-        qd = self.close_date.date()
-        value = None if qd == NO_DATE else dt.date(qd.year(), qd.month(), qd.day())
-        self._commit("target_close", value)
+        self._commit("target_close", self.close_date.value())
 
     def _commit(self, field: str, value) -> None:
         if not self.context.document.has_account(self.context.account_id):

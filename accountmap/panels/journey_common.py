@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QStyledItemDelegate
 from accountmap import catalogue
 from accountmap.domain.journey import FrameworkError, assigned_stations
 from accountmap.domain.models import Entity, JourneyEvent
+from accountmap.panels.fields import NO_DATE
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.workspace_file import ACCOUNTS
 
@@ -29,8 +30,6 @@ catalogue.MESSAGES.update({
     "journey.id_is_stable": {"en": "A station’s id never changes.",
                              "ru": "Идентификатор станции не меняется."},
 })
-
-NO_DATE = QDate(2000, 1, 1)
 
 TEMPERATURE_COLOURS = {
     "cold": QColor("#2f6db5"), "cool": QColor("#3a9aa8"),

@@ -12,12 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -49,42 +48,8 @@ from accountmap.domain.vocabulary import (
     QuestionStatus,
     RelationshipKind,
 )
-from accountmap.panels.account_details import CommitOnFocusOut
+from accountmap.panels.fields import CommitOnFocusOut, OptionalDateEdit
 from accountmap.storage.errors import WorkspaceError
-
-NO_DATE = QDate(2000, 1, 1)
-
-
-def _date_of(edit: QDateEdit) -> dt.date | None:
-    qd = edit.date()
-    return None if qd == NO_DATE else dt.date(qd.year(), qd.month(), qd.day())
-
-
-class _DateEdit(QDateEdit):
-    """A date that may be "not set" (shown as —); its calendar then opens on today."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setCalendarPopup(True)
-        self.calendarWidget().installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        from PySide6.QtCore import QEvent
-
-        if watched is self.calendarWidget() and event.type() == QEvent.Type.Show and self.date() == NO_DATE:
-            today = QDate.currentDate()
-            watched.setCurrentPage(today.year(), today.month())
-        return super().eventFilter(watched, event)
-
-
-def _date_edit(tip: str) -> QDateEdit:
-    edit = _DateEdit()
-    edit.setCalendarPopup(True)
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("—")
-    edit.setDisplayFormat("dd.MM.yyyy")
-    edit.setToolTip(tip)
-    return edit
 
 
 class _Form(QWidget):
@@ -133,11 +98,6 @@ def _set_text(edit: QLineEdit, text: str) -> None:
         edit.setCursorPosition(0)
 
 
-def _set_plain(edit: CommitOnFocusOut, text: str) -> None:
-    if edit.toPlainText() != text:
-        edit.setPlainText(text)
-
-
 # ====================================================================== stakeholder
 class StakeholderForm(_Form):
     table = "stakeholders"
@@ -179,7 +139,7 @@ class StakeholderForm(_Form):
         self.owner.setToolTip(self.tr("Who on our side owns the relationship"))
         self.stage = QComboBox()
         self.stage.setToolTip(self.tr("Where this person is on the client journey"))
-        self.last_contact = _date_edit(self.tr("Date of the last contact (— = none recorded)"))
+        self.last_contact = OptionalDateEdit(tip=self.tr("Date of the last contact (— = none recorded)"))
         self.email = QLineEdit()
         self.phone = QLineEdit()
         self.contact_notes = CommitOnFocusOut(
@@ -323,7 +283,7 @@ class StakeholderForm(_Form):
         for value in Channel:
             self.q_channel.addItem(_channel_name(value), value.value)
         self.q_channel.setToolTip(self.tr("How we will learn it"))
-        self.q_due = _date_edit(self.tr("By when (— = no date)"))
+        self.q_due = OptionalDateEdit(tip=self.tr("By when (— = no date)"))
         self.q_status = QComboBox()
         for value in QuestionStatus:
             self.q_status.addItem(_status_name(value), value.value)
@@ -343,9 +303,9 @@ class StakeholderForm(_Form):
         self.q_status.activated.connect(lambda _i: self._commit_question(
             self.tr("Change question status"), status=self.q_status.currentData()))
         self.q_due.editingFinished.connect(lambda: self._commit_question(
-            self.tr("Edit due date"), due=_date_of(self.q_due)))
+            self.tr("Edit due date"), due=self.q_due.value()))
         self.q_due.calendarWidget().clicked.connect(lambda _d: self._commit_question(
-            self.tr("Edit due date"), due=_date_of(self.q_due)))
+            self.tr("Edit due date"), due=self.q_due.value()))
         return box
 
     def current_question_id(self) -> str | None:
@@ -409,9 +369,9 @@ class StakeholderForm(_Form):
                 return
             _set_text(self.q_text, q.question)
             self.q_channel.setCurrentIndex(max(0, self.q_channel.findData(q.channel.value)))
-            self.q_due.setDate(QDate(q.due) if q.due else NO_DATE)
+            self.q_due.set_value(q.due)
             self.q_status.setCurrentIndex(max(0, self.q_status.findData(q.status.value)))
-            _set_plain(self.q_answer, q.answer)
+            self.q_answer.show_text(q.answer)
         finally:
             self._loading = was
 
@@ -421,7 +381,7 @@ class StakeholderForm(_Form):
         self.commit(self.tr("Change roles"), roles=roles)
 
     def _commit_last_contact(self) -> None:
-        self.commit(self.tr("Edit last contact"), last_contact=_date_of(self.last_contact))
+        self.commit(self.tr("Edit last contact"), last_contact=self.last_contact.value())
 
     def load(self) -> None:
         account = self.account
@@ -448,11 +408,11 @@ class StakeholderForm(_Form):
         for i, station in enumerate(self.context.document.settings.journey_framework.stations):
             self.stage.addItem(f"{i + 1}. {station.name(lang)}", station.id)
         self.stage.setCurrentIndex(max(0, self.stage.findData(p.journey_stage)) if p.journey_stage else 0)
-        self.last_contact.setDate(QDate(p.last_contact) if p.last_contact else NO_DATE)
+        self.last_contact.set_value(p.last_contact)
         _set_text(self.email, p.email)
         _set_text(self.phone, p.phone)
-        _set_plain(self.contact_notes, p.contact_notes)
-        _set_plain(self.notes, p.notes)
+        self.contact_notes.show_text(p.contact_notes)
+        self.notes.show_text(p.notes)
         # interests
         shown = [(i.kind, i.text) for i in self._interest_rows()]
         if shown != [(InterestKind(i.kind), i.text) for i in p.interests]:
@@ -529,7 +489,7 @@ class CentreForm(_Form):
         if c is None:
             return
         _set_text(self.name, c.name)
-        _set_plain(self.interest, c.interest)
+        self.interest.show_text(c.interest)
         people = [s.full_name or self.tr("(no name)") for s in self.account.stakeholders
                   if s.decision_centre_id == c.id]
         self.members.setText("\n".join(people) if people else self.tr("Nobody yet: drag cards into the frame"))

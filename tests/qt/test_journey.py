@@ -80,7 +80,7 @@ def journey_page(context, qtbot):
     qtbot.addWidget(page)
     page.resize(1300, 800)
     page.show()
-    qtbot.waitExposed(page)
+    assert QTest.qWaitForWindowExposed(page)
     return page
 
 

@@ -55,7 +55,7 @@ def setup(tmp_path, qtbot):
     window.open_workspace(path)
     window.select_account(aid)
     window.show()
-    qtbot.waitExposed(window)
+    assert QTest.qWaitForWindowExposed(window)
     page = map_page(window)
     page.view.set_zoom(1.0)
     page.view.centerOn(QPointF(600, 250))

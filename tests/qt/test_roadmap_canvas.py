@@ -140,7 +140,7 @@ def opened(tmp_path, qtbot):
     qtbot.addWidget(page)
     page.resize(1300, 800)
     page.show()
-    qtbot.waitExposed(page)
+    assert QTest.qWaitForWindowExposed(page)
     page.scene.setSceneRect(-400, -400, 2400, 1200)
     page.view.set_zoom(0.7)
     page.view.centerOn(600, 0)

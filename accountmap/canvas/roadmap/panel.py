@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,22 +29,8 @@ from accountmap.canvas.roadmap.items import kind_text, status_text, tr
 from accountmap.canvas.roadmap.scene import EDGES, NODES, status_fields
 from accountmap.domain.models import ExitCriterion
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
+from accountmap.panels.fields import CommitOnFocusOut, OptionalDateEdit
 from accountmap.storage.errors import WorkspaceError
-
-NO_DATE = QDate(2000, 1, 1)
-
-
-class CommitOnFocusOut(QPlainTextEdit):
-    """A multi-line field that commits when it loses focus (like editingFinished)."""
-
-    def __init__(self, commit, parent=None) -> None:
-        super().__init__(parent)
-        self._commit = commit
-        self.setTabChangesFocus(True)
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._commit()
-        super().focusOutEvent(event)
 
 
 def _set_text(widget, text: str) -> None:
@@ -117,11 +102,7 @@ class RoadmapPanel(QWidget):
         due_row = QWidget()
         due_layout = QHBoxLayout(due_row)
         due_layout.setContentsMargins(0, 0, 0, 0)
-        self.due_edit = QDateEdit()
-        self.due_edit.setCalendarPopup(True)
-        self.due_edit.setMinimumDate(NO_DATE)
-        self.due_edit.setSpecialValueText(tr("not set"))
-        self.due_edit.setDisplayFormat("dd.MM.yyyy")
+        self.due_edit = OptionalDateEdit(tr("not set"))
         self.due_edit.editingFinished.connect(self._commit_due)
         self.due_clear = QToolButton()
         self.due_clear.setText("×")
@@ -262,7 +243,7 @@ class RoadmapPanel(QWidget):
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(
             CheckpointStatus(node.status).value)))
         _set_text(self.owner_edit, node.owner)
-        self.due_edit.setDate(QDate(node.due) if node.due else NO_DATE)
+        self.due_edit.set_value(node.due)
         self.due_clear.setEnabled(node.due is not None)
         self.stage_combo.clear()
         self.stage_combo.addItem(tr("not set"), None)
@@ -393,9 +374,7 @@ class RoadmapPanel(QWidget):
         self._commit_node(tr("Choose outcome"), chosen_edge_id=self.outcome_combo.currentData())
 
     def _commit_due(self) -> None:
-        qd = self.due_edit.date()
-        value = None if qd == NO_DATE else dt.date(qd.year(), qd.month(), qd.day())
-        self._commit_node(due=value)
+        self._commit_node(due=self.due_edit.value())
 
     def _criteria_from_list(self) -> list[dict]:
         out = []

@@ -1,0 +1,64 @@
+"""The shared form fields: an optional date and a multi-line field that commits on focus-out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+from accountmap.panels.fields import CommitOnFocusOut, OptionalDateEdit
+
+
+def test_optional_date_round_trip_and_not_set(qtbot):
+    edit = OptionalDateEdit("not set")
+    qtbot.addWidget(edit)
+    assert edit.value() is None and edit.text() == "not set"
+    edit.set_value(dt.date(2026, 12, 24))
+    assert edit.value() == dt.date(2026, 12, 24) and edit.text() == "24.12.2026"
+    edit.set_value(None)
+    assert edit.value() is None and edit.text() == "not set"
+
+
+def test_calendar_of_an_unset_date_opens_on_today(qtbot):
+    edit = OptionalDateEdit()
+    qtbot.addWidget(edit)
+    edit.resize(200, 30)
+    edit.show()
+    assert QTest.qWaitForWindowExposed(edit)
+    calendar = edit.calendarWidget()
+    assert not calendar.isVisible()
+    # a click on the drop-down arrow at the right end opens the calendar popup
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=QPoint(edit.width() - 8, edit.height() // 2))
+    qtbot.waitUntil(calendar.isVisible)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    assert edit.value() is None  # looking at the calendar does not set a date
+
+
+def test_multiline_field_commits_when_focus_leaves_and_keeps_cursor_on_same_text(qtbot):
+    commits = []
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    field = CommitOnFocusOut(lambda: commits.append(field.toPlainText()))
+    other = QLineEdit()
+    layout.addWidget(field)
+    layout.addWidget(other)
+    qtbot.addWidget(host)
+    with qtbot.waitActive(host):
+        host.show()
+        host.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.setPlainText("Закупки & R&D <b>")
+    other.setFocus()
+    qtbot.waitUntil(lambda: commits == ["Закупки & R&D <b>"])
+
+    cursor = field.textCursor()
+    cursor.setPosition(3)
+    field.setTextCursor(cursor)
+    field.show_text("Закупки & R&D <b>")  # the model echoes the same text back
+    assert field.textCursor().position() == 3
+    field.show_text("другое")
+    assert field.toPlainText() == "другое"
