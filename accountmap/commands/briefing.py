@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import tempfile
 from pathlib import Path
 
 from accountmap import catalogue
+from accountmap.storage.atomic_write import write_atomically
 
 
 def register(subparsers) -> None:
@@ -62,34 +62,15 @@ def _load(args):
     return account, settings, lang
 
 
-def write_atomically(path: str | os.PathLike, data: bytes, lang: str = "en") -> None:
-    """Write `data` to `path` whole or not at all (temp file in the same folder + rename)."""
+def write_output(path: str | os.PathLike, data: bytes, lang: str = "en") -> None:
+    """Write the PDF whole or not at all; a clear CommandError when it cannot."""
     from accountmap.cli import CommandError
 
-    target = Path(path)
-    fd = None
-    tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                        dir=target.parent if str(target.parent) else ".")
-        with os.fdopen(fd, "wb") as handle:
-            fd = None
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-        tmp_name = None
+        write_atomically(path, data)
     except OSError as exc:
-        raise CommandError(catalogue.text("cli.cannot_write", lang, path=target,
+        raise CommandError(catalogue.text("cli.cannot_write", lang, path=Path(path),
                                           detail=exc.strerror or exc)) from exc
-    finally:
-        if fd is not None:
-            os.close(fd)
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
 
 
 def run_brief(args) -> int:
@@ -111,7 +92,7 @@ def run_brief(args) -> int:
                 date=today.strftime("%d.%m.%Y") if lang == "ru" else today.isoformat()))
     data = build_meeting_brief(account, meeting, settings.journey_framework, lang=lang,
                                paper=args.paper, today=today)
-    write_atomically(args.output, data, lang)
+    write_output(args.output, data, lang)
     print(catalogue.text("cli.brief_written", lang, path=args.output))
     return 0
 
@@ -122,6 +103,6 @@ def run_plan(args) -> int:
     account, settings, lang = _load(args)
     data = build_account_plan(account, settings.journey_framework, lang=lang,
                               paper=args.paper, today=dt.date.today())
-    write_atomically(args.output, data, lang)
+    write_output(args.output, data, lang)
     print(catalogue.text("cli.plan_written", lang, path=args.output))
     return 0

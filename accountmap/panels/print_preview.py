@@ -13,7 +13,6 @@ Entry points: `print_meeting_brief(parent, context, meeting_id)` and
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import sys
 import tempfile
@@ -55,6 +54,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from accountmap.storage.atomic_write import write_atomically
 
 # build(lang, paper, progress) -> PDF bytes; runs on a worker thread.
 Builder = Callable[[str, str, Callable[[int, int], None]], bytes]
@@ -271,23 +272,6 @@ def print_pdf(pdf_bytes: bytes, printer: QPrinter) -> bool:
     finally:
         pdf.close()
     return True
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all (raises OSError)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def safe_file_name(name: str) -> str:

@@ -8,14 +8,13 @@ export → import into a new file → export is byte-identical.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from accountmap.domain.account_rules import dangling_references
 from accountmap.domain.workspace import WorkspaceDocument
+from accountmap.storage.atomic_write import write_atomically
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.workspace_file import WorkspaceFile
 
@@ -43,17 +42,7 @@ def write_text_atomically(path: Path, text: str) -> None:
     path = Path(path)
     if path.is_dir():
         raise WorkspaceError("storage.directory", path=path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent) or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomically(path, text.encode("utf-8"))
 
 
 def _path_of(loc: tuple) -> str:
