@@ -1,0 +1,46 @@
+"""The canvas background: the grid lines fall on the scene's grid at any zoom."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRectF
+from PySide6.QtWidgets import QGraphicsScene
+
+from accountmap.canvas.common.view import BACKGROUND, CanvasView
+from accountmap.layout.sizes import GRID
+
+
+def grid_columns(view: CanvasView) -> list[float]:
+    """Scene x of every grid line crossing the top row of the viewport."""
+    image = view.viewport().grab().toImage()
+    return [view.mapToScene(QPoint(x, 0)).x() for x in range(image.width())
+            if image.pixelColor(x, 0) != BACKGROUND]
+
+
+@pytest.mark.parametrize("zoom", [0.5, 0.83, 1.0, 1.6, 2.5])
+def test_grid_lines_fall_on_the_scene_grid(qtbot, zoom):
+    scene = QGraphicsScene(QRectF(-2000, -2000, 4000, 4000))
+    view = CanvasView(scene)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    view.set_zoom(zoom)
+    step = GRID * 4
+    columns = grid_columns(view)
+    assert len(columns) >= int(900 / (step * zoom)) - 1
+    pixel = 1 / zoom  # a screen pixel in scene units
+    for x in columns:
+        assert abs((x + step / 2) % step - step / 2) <= pixel, (zoom, x)
+
+
+def test_hidden_grid_and_far_zoom_leave_plain_paper(qtbot):
+    scene = QGraphicsScene(QRectF(-2000, -2000, 4000, 4000))
+    view = CanvasView(scene)
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    view.set_grid_visible(False)
+    assert grid_columns(view) == []
+    view.set_grid_visible(True)
+    view.set_zoom(0.3)
+    assert grid_columns(view) == []
