@@ -679,7 +679,7 @@ def expected_line(edge: EdgeItem):
     fresh = EdgeItem(edge.relationship, edge.source, edge.target)
     fresh.offset = edge.offset
     fresh.update_geometry()
-    return fresh.line, fresh._label_rect().topLeft()
+    return fresh.line, fresh._label_rect(edge._label_t).topLeft()
 
 
 def test_edges_and_labels_follow_every_step_of_a_multi_card_drag(setup):
@@ -739,3 +739,77 @@ def test_rubber_band_selects_cards_then_one_drag_moves_them_all(setup):
     assert [account.stakeholder(p).y for p in ids["ids"]] == [100, 100, 260]
     assert page.context.document.undo_stack.count() == count + 1
     check_undo_redo(page, path, before, before_scene)
+
+
+def test_an_edge_label_shows_only_where_it_fits_between_the_cards(setup):
+    """Side by side, a label would hide behind the cards: it is left to the tooltip;
+    dragged apart, the label shows at the middle of the edge."""
+    _w, page, _path, ids = setup
+    a, b, _c = ids["ids"]
+    editor = page.context.editor
+    scene = page.scene
+    editor.move(ids["aid"], {("stakeholders", a): (0.0, 0.0),
+                             ("stakeholders", b): (CARD_WIDTH + 20, 0.0)})
+    rid = editor.add(ids["aid"], "relationships",
+                     Relationship(from_id=a, to_id=b, kind="influences",
+                                  label="Продвигает стандарт холдинга"))
+    edge = scene.edges[rid]
+    assert edge.line.length() < 40
+    assert not edge.label_item.isVisible()
+    assert "Продвигает стандарт холдинга" in edge.toolTip()
+
+    drag(page, card_centre(scene.cards[b]), card_centre(scene.cards[b]) + QPointF(400, 0))
+    assert scene.cards[b].pos().x() > CARD_WIDTH + 300
+    assert edge.label_item.isVisible()
+    label = edge.label_item.sceneBoundingRect()
+    for card in (scene.cards[a], scene.cards[b]):
+        assert not label.intersects(card.sceneBoundingRect())
+    assert edge.boundingRect().contains(edge.mapFromScene(label).boundingRect())
+
+    # farther apart, with a third card on the middle of the line: the label steps aside
+    c = _c
+    editor.move(ids["aid"], {("stakeholders", b): (CARD_WIDTH + 900, 0.0)})
+    mid = edge.line.center()
+    editor.move(ids["aid"], {("stakeholders", c): (mid.x() - CARD_WIDTH / 2, mid.y() - CARD_HEIGHT / 2)})
+    assert edge.label_item.isVisible() and edge._label_t != 0.5
+    label = edge.label_item.sceneBoundingRect()
+    for card in scene.cards.values():
+        assert not label.intersects(card.sceneBoundingRect())
+
+    page.context.document.undo_stack.undo()  # the move of the third card
+    assert edge._label_t == 0.5 and edge.label_item.isVisible()
+    page.context.document.undo_stack.undo()  # b farther
+    page.context.document.undo_stack.undo()  # the drag: side by side again
+    assert not edge.label_item.isVisible()
+
+
+def test_edge_labels_come_and_go_with_their_edges(setup):
+    """Labels are items of their own above the cards: none is left behind when its
+    edge, its label or a person goes, or comes back by undo."""
+    from accountmap.canvas.accountmap.items import EdgeLabel
+
+    _w, page, _path, ids = setup
+    a, b, c = ids["ids"]
+    editor = page.context.editor
+    scene = page.scene
+    undo = page.context.document.undo_stack
+
+    def labels():
+        return sorted(i.edge.relationship.id for i in scene.items() if isinstance(i, EdgeLabel))
+
+    def labelled():
+        return sorted(e.relationship.id for e in scene.edges.values() if e.relationship.label)
+
+    rid = editor.add(ids["aid"], "relationships",
+                     Relationship(from_id=a, to_id=c, kind="ally", label="однокурсники"))
+    assert rid in labels() and labels() == labelled()
+    assert scene.edges[rid].label_item.zValue() > scene.cards[a].zValue()
+    editor.update(ids["aid"], "relationships", rid, label="")
+    assert rid not in labels()
+    undo.undo()
+    assert rid in labels() and labels() == labelled()
+    editor.delete(ids["aid"], {"stakeholders": [c]})  # takes its relationships along
+    assert rid not in labels() and labels() == labelled()
+    undo.undo()
+    assert rid in labels() and labels() == labelled()
+    one_item_per_entity(page)

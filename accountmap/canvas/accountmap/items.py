@@ -113,7 +113,7 @@ class CardItem(QGraphicsItem, EntityItem):
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
-        self.setZValue(10)
+        self.setZValue(self.Z)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.handle = ConnectHandle(self)
 
@@ -148,6 +148,7 @@ class CardItem(QGraphicsItem, EntityItem):
             self.update()
 
     BOUNDS = QRectF(-3, -3, CARD_WIDTH + 6, CARD_HEIGHT + 6)
+    Z = 10  # above frames and lines; edge labels stack just above
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - asked hundreds of times per frame
         return self.BOUNDS
@@ -658,6 +659,8 @@ class EdgeItem(QGraphicsItem, EntityItem):
         self._label = ""
         self._label_size = QSizeF()
         self._label_box = QRectF()
+        self._label_t = 0.5  # where along the line the label sits (see place_label)
+        self._label_free = True  # False: squeezed between its cards, not shown
         self.label_item: EdgeLabel | None = None
         self._set_label()
         self._arrow: QPolygonF | None = None
@@ -732,15 +735,54 @@ class EdgeItem(QGraphicsItem, EntityItem):
         self._arrow = None
         bounds = QRectF(p1, p2).normalized().adjusted(-14, -14, 14, 14)
         if self._label:
-            self._label_box = self._label_rect()
-            bounds = bounds.united(self._label_box)
+            self._label_box = self._label_rect(self._label_t)
             self.label_item.setPos(self._label_box.topLeft())
+            shown = self._label_free and not self._on_own_cards(self._label_box)
+            if shown:
+                bounds = bounds.united(self._label_box)
+            if shown != self.label_item.isVisible():
+                self.label_item.setVisible(shown)
         self._bounds = bounds
 
-    def _label_rect(self) -> QRectF:
+    # tried in turn: the middle first, then outwards on either side
+    LABEL_SPOTS = (0.5,) + tuple(t for k in range(1, 7) for t in (0.5 - 0.06 * k, 0.5 + 0.06 * k))
+
+    def _label_rect(self, t: float = 0.5) -> QRectF:
         w, h = self._label_size.width(), self._label_size.height()
-        mid = self.line.center()
-        return QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
+        at = self.line.pointAt(t)
+        return QRectF(at.x() - w / 2, at.y() - h / 2, w, h)
+
+    def _on_own_cards(self, rect: QRectF) -> bool:
+        return any(rect.intersects(card.BOUNDS.translated(card.pos()))
+                   for card in (self.source, self.target))
+
+    def place_label(self, hidden_area) -> None:
+        """Put the label where cards hide the least of it: the first spot along the line
+        that no card touches, else the least hidden one (`hidden_area(l, t, r, b)` says
+        how much of a box the cards cover). Squeezed between its own two cards, where it
+        could only show as a fragment, the label is left to the tooltip and the panel."""
+        if not self._label:
+            return
+        # plain floats: this runs for every labelled edge after each change of the map
+        half_w, half_h = self._label_size.width() / 2, self._label_size.height() / 2
+        x1, y1, x2, y2 = self.line.x1(), self.line.y1(), self.line.x2(), self.line.y2()
+        own = [(c.x() - 3, c.y() - 3, c.x() + CARD_WIDTH + 3, c.y() + CARD_HEIGHT + 3)
+               for c in (self.source.pos(), self.target.pos())]
+        best, least = None, math.inf
+        for spot in self.LABEL_SPOTS:
+            cx, cy = x1 + (x2 - x1) * spot, y1 + (y2 - y1) * spot
+            box = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+            if any(box[0] < r and l < box[2] and box[1] < b and t < box[3] for l, t, r, b in own):
+                continue
+            area = hidden_area(*box)
+            if area < least:
+                best, least = spot, area
+                if area == 0:
+                    break
+        t, shown = (best, True) if best is not None else (self._label_t, False)
+        if (t, shown) != (self._label_t, self._label_free):
+            self._label_t, self._label_free = t, shown
+            self.update_geometry()
 
     def _set_label(self) -> None:
         metrics = QFontMetricsF(self.LABEL_FONT)
@@ -749,12 +791,25 @@ class EdgeItem(QGraphicsItem, EntityItem):
         if self._label:
             if self.label_item is None:
                 self.label_item = EdgeLabel(self)
+                if self.scene() is not None:
+                    self.scene().addItem(self.label_item)
             self.label_item.set_text(self._label, self._label_size)
         elif self.label_item is not None:
-            self.label_item.setParentItem(None)
             if self.label_item.scene() is not None:
                 self.label_item.scene().removeItem(self.label_item)
             self.label_item = None
+
+    def itemChange(self, change, value):  # noqa: N802
+        # the label is an item of its own above the cards: it joins and leaves the scene
+        # with its edge
+        if change == QGraphicsItem.GraphicsItemChange.ItemSceneHasChanged and self.label_item is not None:
+            old = self.label_item.scene()
+            if old is not value:
+                if old is not None:
+                    old.removeItem(self.label_item)
+                if value is not None:
+                    value.addItem(self.label_item)
+        return super().itemChange(change, value)
 
     def _label_text(self, metrics: QFontMetricsF) -> str:
         return metrics.elidedText(" ".join(self.relationship.label.split()),
@@ -814,11 +869,15 @@ class EdgeItem(QGraphicsItem, EntityItem):
 
 
 class EdgeLabel(QGraphicsItem):
-    """The label at the middle of an edge: its own item so that it is drawn once into a
-    pixmap and copied at each frame (edges are repainted at every step of a drag)."""
+    """The label of an edge: its own item, drawn once into a pixmap and copied at each
+    frame (edges are repainted at every step of a drag), and stacked above the cards so
+    that where cards cross its line it stays readable (EdgeItem.place_label keeps it off
+    them where it can)."""
 
     def __init__(self, edge: EdgeItem) -> None:
-        super().__init__(edge)
+        super().__init__()
+        self.edge = edge
+        self.setZValue(CardItem.Z + 1)
         self.text = ""
         self.size = QSizeF()
         self._bounds = QRectF()

@@ -8,6 +8,7 @@ call each: a drag (moves + new decision centres), a resize, a connection.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
@@ -43,6 +44,7 @@ class AccountMapScene(CanvasScene):
         self._drop_centre: CentreItem | None = None
         self.edge_batch: set[EdgeItem] | None = None  # set during a mouse-move step
         self.dragging = False  # True while items are dragged (then the BSP index is off)
+        self._labels_placed_for: tuple | None = None  # what place_labels last saw
         self.build()
         if not render_mode:
             context.document.rowsChanged.connect(self._on_rows_changed)
@@ -68,6 +70,44 @@ class AccountMapScene(CanvasScene):
             self._add_edge(relationship)
         self._rebuild_members()
         self.refresh_looks()
+        self.place_labels()
+
+    def place_labels(self) -> None:
+        """Every edge label where cards hide the least of it (after a build, a drop, a
+        change of people or relationships; not during a drag: labels ride along then)."""
+        labelled = [edge for edge in self.edges.values() if edge.label_item is not None]
+        if self.dragging or not labelled:
+            return
+        # nothing to do when no card moved and no label changed (an edit of a title...)
+        signature = (tuple((card.pos().x(), card.pos().y()) for card in self.cards.values()),
+                     tuple((id(edge), edge.label_item.size.width()) for edge in labelled))
+        if signature == self._labels_placed_for:
+            return
+        self._labels_placed_for = signature
+        w, h = CardItem.BOUNDS.width(), CardItem.BOUNDS.height()
+        cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
+        for card in self.cards.values():
+            pos = card.pos()
+            box = (pos.x() - 3, pos.y() - 3, pos.x() - 3 + w, pos.y() - 3 + h)
+            for cx in range(int(box[0] // w), int(box[2] // w) + 1):
+                for cy in range(int(box[1] // h), int(box[3] // h) + 1):
+                    cells[(cx, cy)].append(box)
+
+        def hidden_area(left: float, top: float, right: float, bottom: float) -> float:
+            seen: set[int] = set()
+            area = 0.0
+            for cx in range(int(left // w), int(right // w) + 1):
+                for cy in range(int(top // h), int(bottom // h) + 1):
+                    for box in cells.get((cx, cy), ()):
+                        if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom \
+                                and id(box) not in seen:
+                            seen.add(id(box))
+                            area += ((min(right, box[2]) - max(left, box[0]))
+                                     * (min(bottom, box[3]) - max(top, box[1])))
+            return area
+
+        for edge in labelled:
+            edge.place_label(hidden_area)
 
     def _add_centre(self, centre) -> CentreItem:
         item = CentreItem(centre)
@@ -230,6 +270,7 @@ class AccountMapScene(CanvasScene):
                         item.setToolTip(item.tooltip_text())
             self._rebuild_members()
             self.refresh_looks([i for i in ids if i in self.cards])
+            self.place_labels()
         elif table == "relationships":
             by_id = {r.id: r for r in account.relationships}
             for rid in ids:
@@ -246,6 +287,7 @@ class AccountMapScene(CanvasScene):
                     self._add_edge(relationship)
                 else:
                     item.set_relationship(relationship)
+            self.place_labels()
         elif table == "open_questions":
             self.refresh_looks()
 
@@ -339,6 +381,7 @@ class AccountMapScene(CanvasScene):
         if self.dragging:
             self.dragging = False
             self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
+            self.place_labels()
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         item = self.entity_item_at(event.scenePos())
