@@ -813,3 +813,23 @@ def test_edge_labels_come_and_go_with_their_edges(setup):
     undo.undo()
     assert rid in labels() and labels() == labelled()
     one_item_per_entity(page)
+
+
+def test_two_labels_meeting_at_a_crossing_do_not_cover_each_other(setup):
+    _w, page, _path, ids = setup
+    a, b, c = ids["ids"]
+    editor = page.context.editor
+    scene = page.scene
+    d = editor.add(ids["aid"], "stakeholders", Stakeholder(full_name="Дмитриев Олег Петрович"))
+    editor.move(ids["aid"], {("stakeholders", a): (0.0, 0.0), ("stakeholders", b): (1000.0, 0.0),
+                             ("stakeholders", c): (500.0, -500.0), ("stakeholders", d): (500.0, 500.0)})
+    across = editor.add(ids["aid"], "relationships", Relationship(
+        from_id=a, to_id=b, kind="influences", label="Совместно готовят пилот на заводе"))
+    down = editor.add(ids["aid"], "relationships", Relationship(
+        from_id=c, to_id=d, kind="ally", label="Бывшие однокурсники по МИСиС"))
+    first, second = scene.edges[across].label_item, scene.edges[down].label_item
+    assert first.isVisible() and second.isVisible()
+    assert not first.sceneBoundingRect().intersects(second.sceneBoundingRect())
+    for label in (first, second):
+        for card in scene.cards.values():
+            assert not label.sceneBoundingRect().intersects(card.sceneBoundingRect())

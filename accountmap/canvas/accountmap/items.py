@@ -756,13 +756,14 @@ class EdgeItem(QGraphicsItem, EntityItem):
         return any(rect.intersects(card.BOUNDS.translated(card.pos()))
                    for card in (self.source, self.target))
 
-    def place_label(self, hidden_area) -> None:
-        """Put the label where cards hide the least of it: the first spot along the line
-        that no card touches, else the least hidden one (`hidden_area(l, t, r, b)` says
-        how much of a box the cards cover). Squeezed between its own two cards, where it
-        could only show as a fragment, the label is left to the tooltip and the panel."""
+    def place_label(self, hidden_area) -> tuple[float, float, float, float] | None:
+        """Put the label where cards (and labels placed before) hide the least of it: the
+        first spot along the line that nothing touches, else the least hidden one
+        (`hidden_area(l, t, r, b)` says how much of a box is covered). Squeezed between
+        its own two cards, where it could only show as a fragment, the label is left to
+        the tooltip and the panel. Returns the box it takes, if shown."""
         if not self._label:
-            return
+            return None
         # plain floats: this runs for every labelled edge after each change of the map
         half_w, half_h = self._label_size.width() / 2, self._label_size.height() / 2
         x1, y1, x2, y2 = self.line.x1(), self.line.y1(), self.line.x2(), self.line.y2()
@@ -783,6 +784,10 @@ class EdgeItem(QGraphicsItem, EntityItem):
         if (t, shown) != (self._label_t, self._label_free):
             self._label_t, self._label_free = t, shown
             self.update_geometry()
+        if not shown:
+            return None
+        cx, cy = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
+        return (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
 
     def _set_label(self) -> None:
         metrics = QFontMetricsF(self.LABEL_FONT)

@@ -86,12 +86,15 @@ class AccountMapScene(CanvasScene):
         self._labels_placed_for = signature
         w, h = CardItem.BOUNDS.width(), CardItem.BOUNDS.height()
         cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
-        for card in self.cards.values():
-            pos = card.pos()
-            box = (pos.x() - 3, pos.y() - 3, pos.x() - 3 + w, pos.y() - 3 + h)
+
+        def add(box: tuple[float, float, float, float]) -> None:
             for cx in range(int(box[0] // w), int(box[2] // w) + 1):
                 for cy in range(int(box[1] // h), int(box[3] // h) + 1):
                     cells[(cx, cy)].append(box)
+
+        for card in self.cards.values():
+            pos = card.pos()
+            add((pos.x() - 3, pos.y() - 3, pos.x() - 3 + w, pos.y() - 3 + h))
 
         def hidden_area(left: float, top: float, right: float, bottom: float) -> float:
             seen: set[int] = set()
@@ -107,7 +110,9 @@ class AccountMapScene(CanvasScene):
             return area
 
         for edge in labelled:
-            edge.place_label(hidden_area)
+            box = edge.place_label(hidden_area)
+            if box is not None:
+                add(box)  # later labels keep off this one too
 
     def _add_centre(self, centre) -> CentreItem:
         item = CentreItem(centre)
