@@ -14,13 +14,27 @@ APPLICATION = "AccountMap"
 
 
 _NOISE = ("This plugin does not support propagateSizeHints()",)
+_next_handler = None  # the message handler that was there before ours (pytest-qt's, say)
 
 
 def _qt_messages(mode, context, message: str) -> None:
-    """Forward Qt's messages to stderr, less the offscreen platform's known noise."""
+    """Forward Qt's messages (to the handler before ours, else stderr), less the offscreen
+    platform's known noise."""
     if message in _NOISE:
         return
-    print(message, file=sys.stderr)
+    if _next_handler is not None:
+        _next_handler(mode, context, message)
+    else:
+        print(message, file=sys.stderr)
+
+
+def _install_message_handler() -> None:
+    global _next_handler
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = qInstallMessageHandler(_qt_messages)
+    if previous is not _qt_messages:  # called again: keep the chain as it was
+        _next_handler = previous
 
 
 def release_clipboard() -> None:
@@ -34,9 +48,7 @@ def release_clipboard() -> None:
 
 
 def make_application(lang: str | None = None) -> QApplication:
-    from PySide6.QtCore import qInstallMessageHandler
-
-    qInstallMessageHandler(_qt_messages)
+    _install_message_handler()
     if QApplication.instance() is None:
         import atexit
 
