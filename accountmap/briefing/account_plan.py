@@ -1,6 +1,7 @@
 """The account plan: the whole picture of one client, several pages.
 
-Header and position; the full account map; every stakeholder in a table; the open
+Header and position; the full account map; every stakeholder and every relationship
+(with its note) in a table; the open
 questions grouped by person; the roadmap with the path taken and where we are; upcoming
 checkpoints and meetings; risks; touchpoints per person; journey grids per decision maker.
 """
@@ -20,7 +21,13 @@ from accountmap.briefing.styles import clean, esc
 from accountmap.domain.journey import JourneyFramework
 from accountmap.domain.models import Account
 from accountmap.domain.roadmap_rules import position_on_road
-from accountmap.domain.vocabulary import CheckpointStatus, GridRow, NodeKind, QuestionStatus
+from accountmap.domain.vocabulary import (
+    CheckpointStatus,
+    GridRow,
+    NodeKind,
+    QuestionStatus,
+    RelationshipKind,
+)
 
 Progress = Callable[[int, int], None]
 GRID_COLUMNS = 4  # stations per table: 12 stations print as three tables of 6 rows
@@ -81,6 +88,28 @@ def _stakeholders(ctx: Context) -> list[Flowable]:
          t("brief.our_owner")],
         rows, [1.5, 1.5, 1.15, 1.3, 0.85, 1.0, 0.9, 1.1]))
     return out
+
+
+def _relationships(ctx: Context) -> list[Flowable]:
+    """Who reports to, influences, backs or fights whom, with the notes the map shows as
+    edge labels (the drawing has no room for them)."""
+    t = ctx.t
+    relationships = [r for r in ctx.account.relationships
+                     if r.from_id in ctx.people and r.to_id in ctx.people]
+    if not relationships:
+        return []
+    order = {s.id: i for i, s in enumerate(sorted(ctx.account.stakeholders, key=stakeholder_sort_key))}
+    relationships.sort(key=lambda r: (order[r.from_id], r.kind.value, order[r.to_id]))
+    rows = []
+    for r in relationships:
+        kind = ctx.label("relationship", r.kind)
+        if r.kind == RelationshipKind.INFLUENCES:
+            kind += f" ({t('plan.strength', strength=r.strength)})"
+        rows.append([ctx.person_name(ctx.people[r.from_id]), kind,
+                     ctx.person_name(ctx.people[r.to_id]), r.label])
+    return [ctx.h1(t("plan.relationships", count=len(rows))),
+            ctx.table([t("plan.from"), t("plan.relation"), t("plan.to"), t("plan.note")],
+                      rows, [1.6, 1.2, 1.6, 2.2])]
 
 
 def _questions(ctx: Context) -> list[Flowable]:
@@ -228,7 +257,7 @@ def _risks(ctx: Context) -> list[Flowable]:
     return ctx.risks(None, "plan.risks")
 
 
-SECTIONS = (_summary, _map, _stakeholders, _questions, _roadmap, _upcoming, _risks,
+SECTIONS = (_summary, _map, _stakeholders, _relationships, _questions, _roadmap, _upcoming, _risks,
             _touchpoints, _grids)
 
 

@@ -94,6 +94,12 @@ def test_account_plan_has_touchpoints_and_journey_grids(demo, tmp_path):
         for cells in grid.cells.values():
             for cell in cells.values():
                 assert words_in(cell, text), cell
+    # the notes on the relationships, which the map drawing has no room for
+    labelled = [r for r in account.relationships if r.label]
+    assert len(labelled) >= 10
+    assert "Связи(" in text
+    for relationship in labelled:
+        assert words_in(relationship.label, text), relationship.label
 
 
 def test_map_svg_has_every_name_as_text_and_png_renders(demo, tmp_path):

@@ -178,6 +178,8 @@ def harden(account: Account) -> None:
         person.notes = long_notes
         person.last_contact = None
         person.interests.append(Interest(kind=InterestKind.PAIN, text=long_notes))
+    for r in account.relationships:
+        r.label = f"{MARKUP} {LONG_WORD}"
     for q in account.open_questions:
         q.question = f"{q.question} {MARKUP}"
         q.due = None

@@ -20,7 +20,7 @@ from accountmap.briefing.meeting_brief import build_meeting_brief, next_meeting 
 from accountmap.briefing.styles import esc  # noqa: E402
 from accountmap.domain.journey import FIVE_STAGES, TWELVE_STATIONS  # noqa: E402
 from accountmap.domain.models import Account, Meeting, Roadmap, RoadmapNode  # noqa: E402
-from accountmap.domain.vocabulary import NodeKind  # noqa: E402
+from accountmap.domain.vocabulary import NodeKind, RelationshipKind  # noqa: E402
 
 PHRASE = "ДлиннаязаметкапроR&Dи100%загрузку."
 TOOLS = ("pdftotext", "qpdf", "pdfinfo", "pdffonts")
@@ -237,6 +237,22 @@ def test_hostile_plan_prints_as_typed(tmp_path):
     # test_tall_cell_splits_across_pages_without_loss checks the split itself exactly.
     count = pages(build_account_plan(account, TWELVE_STATIONS, today=TODAY), tmp_path)[0]
     assert flat.count(PHRASE) >= expected - count
+
+
+def test_plan_lists_relationships_with_their_notes_as_typed(tmp_path):
+    account = make_account(people=4)
+    note = "Тайный союз R&D <b>закупок</b> a<br>b и 100% ИТ-бюджета"
+    account.relationships[0].label = note
+    account.relationships[0].kind = RelationshipKind.INFLUENCES
+    account.relationships[0].strength = 3
+    text = checked_text(build_account_plan(account, TWELVE_STATIONS, lang="ru", today=TODAY), tmp_path)
+    assert f"Связи ({len(account.relationships)})" in text
+    assert squashed(note) in squashed(text)
+    assert "Влияет (сила 3)" in text
+    english = checked_text(build_account_plan(account, TWELVE_STATIONS, lang="en", today=TODAY),
+                           tmp_path)
+    assert f"Relationships ({len(account.relationships)})" in english
+    assert "Influences (strength 3)" in english and squashed(note) in squashed(english)
 
 
 def test_plan_without_roadmap_people_or_dates(tmp_path):
