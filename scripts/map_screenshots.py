@@ -16,6 +16,7 @@ from map_sample import sample_account, write_workspace  # noqa: E402
 def main(out: Path) -> None:
     from accountmap.app.application import make_application
     from accountmap.app.main_window import MainWindow
+    from accountmap.canvas.accountmap.page import AccountMapPage
 
     app = make_application("ru")
     out.mkdir(parents=True, exist_ok=True)
@@ -29,9 +30,9 @@ def main(out: Path) -> None:
     w.show()
     for index, account_id in enumerate(w.document.account_ids()):
         w.select_account(account_id)
-        w.tabs.setCurrentIndex(1)
+        page = next(p for p in w.pages if isinstance(p, AccountMapPage))
+        w.tabs.setCurrentWidget(page)
         app.processEvents()
-        page = w.tabs.currentWidget()
         page.zoom_fit()
         app.processEvents()
         w.grab().save(str(out / f"map_{index}_fit.png"))

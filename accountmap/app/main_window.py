@@ -452,6 +452,10 @@ class MainWindow(QMainWindow):
         self.pages = []
         self.tabs.clear()
         if self.journey_strip is not None:
+            # out of the layout now: deleteLater waits for the event loop, and until then
+            # the old account's strip would show above the new one's
+            self.account_layout.removeWidget(self.journey_strip)
+            self.journey_strip.hide()
             self.journey_strip.deleteLater()
             self.journey_strip = None
 

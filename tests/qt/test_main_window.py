@@ -129,6 +129,22 @@ def test_journey_strip_across_the_top_except_on_the_journey_page(window):
         assert window.journey_strip.isVisible() == (not isinstance(page, JourneyPage))
 
 
+def test_switching_accounts_shows_one_journey_strip(window):
+    """Before the event loop deletes the old account's strip, only the new one shows."""
+    from accountmap.panels.journey_strip import JourneyStrip
+
+    def shown_strips():
+        return [s for s in window.findChildren(JourneyStrip)
+                if s.isVisible() and s is not getattr(window.tabs.currentWidget(), "strip", None)]
+
+    for row in (0, 1, 0, 1):
+        window.accounts.setCurrentRow(row)  # no event loop in between
+        assert shown_strips() == [window.journey_strip]
+        assert window.account_layout.indexOf(window.journey_strip) == 0
+        assert sum(isinstance(window.account_layout.itemAt(i).widget(), JourneyStrip)
+                   for i in range(window.account_layout.count())) == 1
+
+
 def test_view_menu_grid_and_legend_reach_both_canvases(window, qtbot):
     from accountmap.canvas.accountmap.page import AccountMapPage
     from accountmap.canvas.roadmap.page import RoadmapPage
