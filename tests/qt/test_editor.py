@@ -10,22 +10,7 @@ from accountmap.domain.models import (
     DecisionCentre, OpenQuestion, Relationship, RoadmapEdge, RoadmapNode, Stakeholder,
 )
 from accountmap.storage.errors import WorkspaceError
-from accountmap.storage.exchange import document_to_json, export_document
-from accountmap.storage.workspace_file import WorkspaceFile
-
-
-def fresh_json(path) -> str:
-    with WorkspaceFile.open(path, read_only=True) as wf:
-        return document_to_json(export_document(wf))
-
-
-def memory_json(doc: WorkspaceDocument) -> str:
-    from accountmap.domain.workspace import WorkspaceDocument as Export
-
-    s = doc.settings
-    return document_to_json(Export(language=s.language, journey_framework=s.journey_framework,
-                                   stale_contact_days=s.stale_contact_days,
-                                   accounts=[doc.account(i) for i in doc.account_ids()]))
+from tests.snapshots import fresh_json, memory_json
 
 
 @pytest.fixture

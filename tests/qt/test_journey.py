@@ -14,23 +14,8 @@ from accountmap.app.context import AccountContext
 from accountmap.document.editor import Editor
 from accountmap.document.workspace_document import WorkspaceDocument
 from accountmap.domain.journey import assigned_stations, lost_assignments
-from accountmap.storage.exchange import document_to_json, export_document
-from accountmap.storage.workspace_file import WorkspaceFile
 from tests.qt.journey_data import TODAY, write_workspace
-
-
-def fresh_json(path) -> str:
-    with WorkspaceFile.open(path, read_only=True) as wf:
-        return document_to_json(export_document(wf))
-
-
-def memory_json(doc: WorkspaceDocument) -> str:
-    from accountmap.domain.workspace import WorkspaceDocument as Export
-
-    s = doc.settings
-    return document_to_json(Export(language=s.language, journey_framework=s.journey_framework,
-                                   stale_contact_days=s.stale_contact_days,
-                                   accounts=[doc.account(i) for i in doc.account_ids()]))
+from tests.snapshots import fresh_json, memory_json
 
 
 @pytest.fixture

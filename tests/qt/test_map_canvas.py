@@ -18,13 +18,7 @@ from accountmap.document.editor import Editor
 from accountmap.document.workspace_document import WorkspaceDocument
 from accountmap.domain.models import DecisionCentre, OpenQuestion, Relationship, Stakeholder
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH, CENTRE_HEADER
-from accountmap.storage.exchange import document_to_json, export_document
-from accountmap.storage.workspace_file import WorkspaceFile
-
-
-def fresh_json(path) -> str:
-    with WorkspaceFile.open(path, read_only=True) as wf:
-        return document_to_json(export_document(wf))
+from tests.snapshots import fresh_json
 
 
 def make_workspace(path, people: int = 3):

@@ -23,22 +23,8 @@ from accountmap.document.workspace_document import WorkspaceDocument
 from accountmap.domain.models import RoadmapNode, Stakeholder
 from accountmap.domain.roadmap_rules import days_in_checkpoint
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
-from accountmap.storage.exchange import document_to_json, export_document
 from accountmap.storage.workspace_file import WorkspaceFile
-
-
-def fresh_json(path) -> str:
-    with WorkspaceFile.open(path, read_only=True) as wf:
-        return document_to_json(export_document(wf))
-
-
-def memory_json(doc: WorkspaceDocument) -> str:
-    from accountmap.domain.workspace import WorkspaceDocument as Export
-
-    s = doc.settings
-    return document_to_json(Export(language=s.language, journey_framework=s.journey_framework,
-                                   stale_contact_days=s.stale_contact_days,
-                                   accounts=[doc.account(i) for i in doc.account_ids()]))
+from tests.snapshots import fresh_json, memory_json
 
 
 # ---------------------------------------------------------------------- gestures

@@ -13,10 +13,8 @@ from accountmap.document.workspace_document import WorkspaceDocument
 from accountmap.domain.models import (
     DecisionCentre, OpenQuestion, Relationship, RoadmapEdge, RoadmapNode, Stakeholder,
 )
-from accountmap.domain.workspace import WorkspaceDocument as Export
 from accountmap.storage.errors import WorkspaceError
-from accountmap.storage.exchange import document_to_json, export_document
-from accountmap.storage.workspace_file import WorkspaceFile
+from tests.snapshots import fresh_json, memory_json
 
 counter = itertools.count()
 
@@ -25,18 +23,6 @@ OPS = st.lists(st.tuples(
                      "delete_centre", "connect", "ask", "add_node", "link_nodes", "delete_node",
                      "rename_account", "add_account", "delete_account", "undo", "undo", "redo"]),
     st.integers(0, 1000), st.text(max_size=12)), min_size=1, max_size=25)
-
-
-def memory(doc: WorkspaceDocument) -> str:
-    s = doc.settings
-    return document_to_json(Export(language=s.language, journey_framework=s.journey_framework,
-                                   stale_contact_days=s.stale_contact_days,
-                                   accounts=[doc.account(i) for i in doc.account_ids()]))
-
-
-def on_disk(path) -> str:
-    with WorkspaceFile.open(path, read_only=True) as wf:
-        return document_to_json(export_document(wf))
 
 
 def pick(items, n):
@@ -96,20 +82,20 @@ def test_random_edits_with_undo_redo_match_the_file(qapp, tmp_path_factory, ops)
     path = tmp_path_factory.mktemp("undo") / f"w{next(counter)}.accountmap"
     doc = WorkspaceDocument.open(path, create=True)
     editor = Editor(doc)
-    start = on_disk(path)
+    start = fresh_json(path)
     try:
         for op, n, text in ops:
             try:
                 apply(editor, doc, op, n, text)
             except WorkspaceError:
                 pass  # a refused edit changes nothing; checked below like any other step
-            assert memory(doc) == on_disk(path), op
+            assert memory_json(doc) == fresh_json(path), op
         while doc.undo_stack.canUndo():
             doc.undo_stack.undo()
-            assert memory(doc) == on_disk(path)
-        assert on_disk(path) == start
+            assert memory_json(doc) == fresh_json(path)
+        assert fresh_json(path) == start
         while doc.undo_stack.canRedo():
             doc.undo_stack.redo()
-            assert memory(doc) == on_disk(path)
+            assert memory_json(doc) == fresh_json(path)
     finally:
         doc.close()
