@@ -143,7 +143,7 @@ def person_block(ctx: Context, person: Stakeholder | None, *, questions: bool = 
     if questions:
         open_q = account_rules.open_questions_for(ctx.account, person.id)
         if open_q:
-            out.append(ctx.p(f"<b>{esc(t('brief.ask'))}:</b>", ctx.st.small))
+            out.append(ctx.p(f"<b>{esc(t('brief.ask'))}:</b>", ctx.st.small_lead))
             out += ctx.ticks([
                 (q.question, False, ", ".join(filter(None, [
                     ctx.label("channel", q.channel),
@@ -166,16 +166,18 @@ def build_meeting_brief(account: Account, meeting: Meeting, framework: JourneyFr
     story += _meeting_section(ctx, meeting)
 
     attendee_ids = list(dict.fromkeys(meeting.attendee_ids))
-    story.append(ctx.h1(t("brief.attendees", count=len(attendee_ids))))
+    heading = ctx.h1(t("brief.attendees", count=len(attendee_ids)))
     if not attendee_ids:
-        story.append(ctx.p(esc(t("brief.no_attendees")), ctx.st.muted))
+        story += [heading, ctx.p(esc(t("brief.no_attendees")), ctx.st.muted)]
     for i, person_id in enumerate(attendee_ids):
         block = person_block(ctx, ctx.people.get(person_id))
         if i:
             block.insert(0, HRFlowable(width="100%", thickness=0.4, color=RULE,
                                        spaceBefore=2, spaceAfter=0))
-        # A block stays on one page; one longer than a page (5,000-character interests)
-        # starts on a fresh page and flows on.
+        else:  # the heading goes where its first person goes, never alone at a page foot
+            block.insert(0, heading)
+        # A block stays on one page; one longer than the room left (5,000-character
+        # interests) starts on a fresh page and flows on.
         story.append(KeepTogether(block))
 
     story.append(CondPageBreak(120))

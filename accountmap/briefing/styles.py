@@ -82,6 +82,7 @@ class Styles:
     h2_loose: ParagraphStyle
     body: ParagraphStyle
     small: ParagraphStyle
+    small_lead: ParagraphStyle  # a small lead-in ("What to learn from this person:")
     cell: ParagraphStyle
     cell_head: ParagraphStyle
     bullet: ParagraphStyle
@@ -109,6 +110,8 @@ def styles() -> Styles:
                                 leading=14, spaceBefore=7, spaceAfter=3),
         body=base,
         small=ParagraphStyle("small", parent=base, fontSize=8.5, leading=11),
+        small_lead=ParagraphStyle("small_lead", parent=base, fontSize=8.5, leading=11,
+                                  keepWithNext=1),
         cell=ParagraphStyle("cell", parent=base, fontSize=8, leading=10, spaceAfter=0),
         cell_head=ParagraphStyle("cell_head", parent=base, fontName=BOLD, fontSize=8,
                                  leading=10, spaceAfter=0),

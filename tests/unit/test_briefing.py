@@ -146,6 +146,30 @@ def test_hostile_text_stays_inside_the_page(tmp_path):
     assert right_edges and max(right_edges) <= width - 30  # margins are 42.5 pt
 
 
+def page_texts(data: bytes, tmp_path: Path) -> list[list[str]]:
+    """The non-blank lines of each page, the footer (two lines) left out."""
+    count = pages(data, tmp_path)[0]
+    out = []
+    for number in range(1, count + 1):
+        text = _run(["pdftotext", "-f", str(number), "-l", str(number)], data, tmp_path)
+        out.append([line for line in text.splitlines() if line.strip()][:-2])
+    return out
+
+
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(tmp_path):
+    """With 5,000-character blocks that cannot stay on one page, a heading still goes
+    with what it heads."""
+    account = make_account(people=8, hostile=True)
+    data = build_meeting_brief(account, account.meetings[0], TWELVE_STATIONS, today=TODAY)
+    headings = {"Кто будет на встрече (8)", "Что узнать у этого человека:", "Карта клиента",
+                "Риски", "Заметки", "Критерии прохождения"}
+    texts = page_texts(data, tmp_path)
+    assert len(texts) > 5
+    assert any("Кто будет на встрече (8)" in lines for lines in texts)
+    for number, lines in enumerate(texts[:-1], start=1):
+        assert lines and lines[-1].strip() not in headings, (number, lines[-3:])
+
+
 def test_empty_account_and_meeting_still_build(tmp_path):
     account = Account(name="")
     meeting = Meeting()
