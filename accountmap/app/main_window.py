@@ -107,7 +107,14 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts, not setShortcut: resolving setShortcut's overloads makes
+            # PySide6 build every Qt-namespace enum (~25 ms of start-up); a standard key
+            # also gets all of the platform's bindings this way
+            if isinstance(shortcut, QKeySequence.StandardKey):
+                action.setShortcuts(shortcut)
+            else:  # (nor QKeySequence(a QKeySequence): the same overload cost)
+                action.setShortcuts([shortcut if isinstance(shortcut, QKeySequence)
+                                     else QKeySequence(shortcut)])
         if tip:
             action.setToolTip(tip)
             action.setStatusTip(tip)

@@ -167,3 +167,14 @@ def test_view_menu_grid_and_legend_reach_both_canvases(window, qtbot):
     for page in (map_page, road_page):
         assert page.view.grid_visible and page.scene.snap_to_grid
     assert map_page.view.legend.isVisible() and road_page.view.legend_visible
+
+
+def test_menu_shortcuts_are_set(window):
+    from PySide6.QtGui import QKeySequence
+
+    def keys(action):
+        return [s.toString(QKeySequence.SequenceFormat.PortableText) for s in action.shortcuts()]
+
+    assert "Ctrl+G" in keys(window.act_grid) and "Ctrl+L" in keys(window.act_legend)
+    assert "Ctrl+Z" in keys(window.act_undo) and "Ctrl+N" in keys(window.act_new)
+    assert "Ctrl+O" in keys(window.act_open)
