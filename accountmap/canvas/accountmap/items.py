@@ -150,6 +150,12 @@ class CardItem(QGraphicsItem, EntityItem):
     BOUNDS = QRectF(-3, -3, CARD_WIDTH + 6, CARD_HEIGHT + 6)
     Z = 10  # above frames and lines; edge labels stack just above
 
+    @classmethod
+    def box_at(cls, pos: QPointF) -> tuple[float, float, float, float]:
+        """The card's bounds at `pos` as plain floats (left, top, right, bottom)."""
+        b = cls.BOUNDS
+        return (pos.x() + b.left(), pos.y() + b.top(), pos.x() + b.right(), pos.y() + b.bottom())
+
     def boundingRect(self) -> QRectF:  # noqa: N802 - asked hundreds of times per frame
         return self.BOUNDS
 
@@ -737,7 +743,9 @@ class EdgeItem(QGraphicsItem, EntityItem):
         if self._label:
             self._label_box = self._label_rect(self._label_t)
             self.label_item.setPos(self._label_box.topLeft())
-            shown = self._label_free and not self._on_own_cards(self._label_box)
+            box = self._label_box
+            shown = self._label_free and not self._overlaps_any(
+                (box.left(), box.top(), box.right(), box.bottom()), self._own_boxes())
             if shown:
                 bounds = bounds.united(self._label_box)
             if shown != self.label_item.isVisible():
@@ -752,9 +760,14 @@ class EdgeItem(QGraphicsItem, EntityItem):
         at = self.line.pointAt(t)
         return QRectF(at.x() - w / 2, at.y() - h / 2, w, h)
 
-    def _on_own_cards(self, rect: QRectF) -> bool:
-        return any(rect.intersects(card.BOUNDS.translated(card.pos()))
-                   for card in (self.source, self.target))
+    def _own_boxes(self) -> tuple[tuple[float, float, float, float], ...]:
+        return CardItem.box_at(self.source.pos()), CardItem.box_at(self.target.pos())
+
+    @staticmethod
+    def _overlaps_any(box: tuple[float, float, float, float], boxes) -> bool:
+        """Whether a (left, top, right, bottom) box overlaps any of `boxes`."""
+        return any(box[0] < right and left < box[2] and box[1] < bottom and top < box[3]
+                   for left, top, right, bottom in boxes)
 
     def place_label(self, hidden_area) -> tuple[float, float, float, float] | None:
         """Put the label where cards (and labels placed before) hide the least of it: the
@@ -767,13 +780,12 @@ class EdgeItem(QGraphicsItem, EntityItem):
         # plain floats: this runs for every labelled edge after each change of the map
         half_w, half_h = self._label_size.width() / 2, self._label_size.height() / 2
         x1, y1, x2, y2 = self.line.x1(), self.line.y1(), self.line.x2(), self.line.y2()
-        own = [(c.x() - 3, c.y() - 3, c.x() + CARD_WIDTH + 3, c.y() + CARD_HEIGHT + 3)
-               for c in (self.source.pos(), self.target.pos())]
+        own = self._own_boxes()
         best, least = None, math.inf
         for spot in self.LABEL_SPOTS:
             cx, cy = x1 + (x2 - x1) * spot, y1 + (y2 - y1) * spot
             box = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
-            if any(box[0] < r and l < box[2] and box[1] < b and t < box[3] for l, t, r, b in own):
+            if self._overlaps_any(box, own):
                 continue
             area = hidden_area(*box)
             if area < least:

@@ -93,8 +93,7 @@ class AccountMapScene(CanvasScene):
                     cells[(cx, cy)].append(box)
 
         for card in self.cards.values():
-            pos = card.pos()
-            add((pos.x() - 3, pos.y() - 3, pos.x() - 3 + w, pos.y() - 3 + h))
+            add(CardItem.box_at(card.pos()))
 
         def hidden_area(left: float, top: float, right: float, bottom: float) -> float:
             seen: set[int] = set()
