@@ -20,6 +20,25 @@ def _private_dirs(tmp_path_factory, monkeypatch):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A test that switched the interface to Russian does not leave it so for the next."""
+    yield
+    import sys
+
+    if "accountmap.app.translation" not in sys.modules:
+        return
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    translator = getattr(app, "_accountmap_translator", None) if app is not None else None
+    if translator is not None:
+        app.removeTranslator(translator)
+        app._accountmap_translator = None
+        QLocale.setDefault(sys.modules["accountmap.app.translation"].number_locale("en"))
+
+
 def pytest_sessionfinish(session, exitstatus):
     """PySide6 segfaults at exit when the clipboard still holds a QMimeData of ours."""
     from PySide6.QtWidgets import QApplication

@@ -113,6 +113,7 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
     from accountmap.app.main_window import MainWindow
 
     window = MainWindow()
+    window.show_opening(workspace)
     window.show()
     _trace("window shown")
     result = {"code": 0}
@@ -125,6 +126,7 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
             window.open_workspace(path, read_only=read_only, ask=not quit_after_show)
             _trace("workspace shown")
         except WorkspaceError as exc:
+            window.show_placeholder()
             message = exc.message(window.language())
             print(f"accountmap: {message}", file=sys.stderr)
             if quit_after_show or not _interactive():

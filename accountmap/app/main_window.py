@@ -273,6 +273,19 @@ class MainWindow(QMainWindow):
         if document.read_only:
             self.statusBar().showMessage(self.tr("Opened read-only: changes cannot be saved"))
 
+    def show_placeholder(self) -> None:
+        """The message where the account view goes: what to do next."""
+        self.placeholder.setText(self.tr("Create an account (Account menu).") if self.document
+                                 else self.tr("Open or create a workspace (File menu)."))
+        self.stack.setCurrentWidget(self.placeholder)
+
+    def show_opening(self, path: Path | None) -> None:
+        """What the window says while a workspace opens (about a second: pydantic's models
+        are built, the file read, the pages made)."""
+        self.placeholder.setText(self.tr("Opening %1…").replace("%1", path.name) if path
+                                 else self.tr("Opening the workspace…"))
+        self.stack.setCurrentWidget(self.placeholder)
+
     def _ask_read_only(self, exc) -> bool:
         if not _interactive():
             return False  # no one to ask (offscreen): refuse, with the holder in the message
@@ -476,9 +489,7 @@ class MainWindow(QMainWindow):
         index = self.tabs.currentIndex()
         self._clear_pages()
         if self.document is None or self.account_id is None:
-            self.placeholder.setText(self.tr("Create an account (Account menu).") if self.document
-                                     else self.tr("Open or create a workspace (File menu)."))
-            self.stack.setCurrentWidget(self.placeholder)
+            self.show_placeholder()
             return
         from accountmap.app.context import AccountContext
         from accountmap.panels.journey_strip import JourneyStrip

@@ -178,3 +178,17 @@ def test_menu_shortcuts_are_set(window):
     assert "Ctrl+G" in keys(window.act_grid) and "Ctrl+L" in keys(window.act_legend)
     assert "Ctrl+Z" in keys(window.act_undo) and "Ctrl+N" in keys(window.act_new)
     assert "Ctrl+O" in keys(window.act_open)
+
+
+def test_while_a_workspace_opens_the_window_says_which(qtbot, workspace):
+    make_application("ru")  # (tests/conftest.py switches back to English afterwards)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show_opening(workspace)
+    w.show()
+    assert w.stack.currentWidget() is w.placeholder
+    assert w.placeholder.text() == f"Открывается {workspace.name}…"
+    w.open_workspace(workspace)
+    assert w.stack.currentWidget() is w.account_area
+    w.show_opening(None)
+    assert w.placeholder.text() == "Открывается рабочее пространство…"
