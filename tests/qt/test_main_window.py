@@ -192,3 +192,33 @@ def test_while_a_workspace_opens_the_window_says_which(qtbot, workspace):
     assert w.stack.currentWidget() is w.account_area
     w.show_opening(None)
     assert w.placeholder.text() == "Открывается рабочее пространство…"
+
+
+def test_the_map_first_shows_whole_in_the_size_the_window_ends_up(qtbot, tmp_path):
+    """The first fit waits for the layout: a window resized as it shows (restored
+    geometry, a window manager) still shows the whole map."""
+    from PySide6.QtTest import QTest
+
+    from accountmap.canvas.accountmap.page import AccountMapPage
+    from accountmap.domain.models import DecisionCentre, Stakeholder
+
+    path = tmp_path / "wide.accountmap"
+    people = [Stakeholder(full_name=f"Сотрудник {i}", x=300.0 * i, y=200.0 * (i % 3))
+              for i in range(12)]
+    with WorkspaceFile.open(path, create=True) as wf:
+        wf.add_accounts([Account(name="Широкая карта", stakeholders=people,
+                                 decision_centres=[DecisionCentre(name="ИТ", x=-50, y=-60)])])
+    make_application("en")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(700, 500)
+    w.open_workspace(path)
+    w.show()
+    w.resize(1500, 950)  # as a restored geometry or a window manager would
+    assert QTest.qWaitForWindowExposed(w)
+    page = next(p for p in w.pages if isinstance(p, AccountMapPage))
+    qtbot.wait(50)
+    view = page.view
+    shown = view.mapFromScene(page.scene.itemsBoundingRect()).boundingRect()
+    assert view.viewport().rect().contains(shown)
+    assert shown.width() > view.viewport().width() * 0.8  # fitted to the final size, not the first

@@ -105,7 +105,6 @@ class AccountMapPage(CanvasPage):
         self.scene.contextMenuWanted.connect(self._context_menu)
         context.document.rowsChanged.connect(self._on_rows_changed)
         context.document.settingsChanged.connect(self.view.legend.refresh)
-        self._fitted = False
 
     # ================================================================== toolbar
     def _act(self, text: str, tip: str, slot, shortcut=None) -> QAction:
@@ -198,12 +197,6 @@ class AccountMapPage(CanvasPage):
         self.view.legend.refresh()
 
     # ================================================================== life
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if not self._fitted:
-            self._fitted = True
-            self.zoom_fit()
-
     def _on_rows_changed(self, account_id: str, table: str, ids: list) -> None:
         if account_id == self.context.account_id and self.scene.overlay == style.OVERLAY_COVERAGE \
                 and self.context.document.has_account(account_id):

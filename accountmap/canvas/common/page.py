@@ -1,8 +1,9 @@
-"""What every canvas page (account map, roadmap) answers to from the View menu: zoom,
-grid (with snapping) and legend, all handed to its `CanvasView`."""
+"""What every canvas page (account map, roadmap) shares: the View menu's zoom, grid (with
+snapping) and legend, handed to its `CanvasView`, and the first view of the canvas."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from accountmap.canvas.common.view import CanvasView
@@ -10,6 +11,19 @@ from accountmap.canvas.common.view import CanvasView
 
 class CanvasPage(QWidget):
     view: CanvasView
+    _first_view_done = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._first_view_done:
+            self._first_view_done = True
+            # on the next turn of the event loop: at the first show the layout has not yet
+            # given the view its final size (a fit now would fit the wrong window)
+            QTimer.singleShot(0, self, self.first_view)  # (not if the page is gone by then)
+
+    def first_view(self) -> None:
+        """How the canvas looks when first shown: the whole of it."""
+        self.zoom_fit()
 
     def zoom_in(self) -> None:
         self.view.zoom_in()

@@ -275,13 +275,9 @@ class RoadmapPage(CanvasPage):
         self.scene.editRequested.connect(self._edit_requested)
         self.header.show_position(self.scene)
         self.refresh_problems()
-        self._fitted = False
 
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if not self._fitted:
-            self._fitted = True
-            self.show_where_we_are()
+    def first_view(self) -> None:
+        self.show_where_we_are()
 
     def show_where_we_are(self) -> None:
         """Fit the road; when that is too small to read, zoom in on the current step."""
