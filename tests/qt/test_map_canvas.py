@@ -827,3 +827,28 @@ def test_two_labels_meeting_at_a_crossing_do_not_cover_each_other(setup):
     for label in (first, second):
         for card in scene.cards.values():
             assert not label.sceneBoundingRect().intersects(card.sceneBoundingRect())
+
+
+def test_a_label_stands_for_its_relationship(setup):
+    """Clicking a label selects its edge; right-clicking it offers the relationship's
+    menu; hovering it tells the same as the edge."""
+    _w, page, _path, ids = setup
+    a, b, _c = ids["ids"]
+    editor = page.context.editor
+    scene = page.scene
+    editor.move(ids["aid"], {("stakeholders", a): (0.0, 0.0), ("stakeholders", b): (900.0, 0.0)})
+    rid = editor.add(ids["aid"], "relationships",
+                     Relationship(from_id=a, to_id=b, kind="influences", label="Последнее слово"))
+    edge = scene.edges[rid]
+    label = edge.label_item
+    assert label.isVisible()
+    page.view.centerOn(label)
+    where = vp_point(page, label.sceneBoundingRect().center())
+    scene.cards[a].setSelected(True)
+    QTest.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, where)
+    assert scene.selectedItems() == [edge]
+    assert scene.entity_item_at(label.sceneBoundingRect().center()) is edge
+    assert label.toolTip() == edge.toolTip() and "Последнее слово" in label.toolTip()
+    editor.update(ids["aid"], "relationships", rid, label="Решающий голос")
+    assert "Решающий голос" in label.toolTip()

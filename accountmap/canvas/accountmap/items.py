@@ -808,6 +808,7 @@ class EdgeItem(QGraphicsItem, EntityItem):
         if self._label:
             if self.label_item is None:
                 self.label_item = EdgeLabel(self)
+                self.label_item.setToolTip(self.toolTip())
                 if self.scene() is not None:
                     self.scene().addItem(self.label_item)
             self.label_item.set_text(self._label, self._label_size)
@@ -815,6 +816,11 @@ class EdgeItem(QGraphicsItem, EntityItem):
             if self.label_item.scene() is not None:
                 self.label_item.scene().removeItem(self.label_item)
             self.label_item = None
+
+    def setToolTip(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setToolTip(text)
+        if self.label_item is not None:  # hovering the label says the same
+            self.label_item.setToolTip(text)
 
     def itemChange(self, change, value):  # noqa: N802
         # the label is an item of its own above the cards: it joins and leaves the scene
@@ -898,8 +904,16 @@ class EdgeLabel(QGraphicsItem):
         self.text = ""
         self.size = QSizeF()
         self._bounds = QRectF()
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to what is below
+        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)  # a click selects the edge
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """The label stands for its relationship: a click selects the edge (Ctrl adds it)."""
+        scene = self.scene()
+        if scene is not None and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            scene.clearSelection()
+        self.edge.setSelected(True)
+        event.accept()
 
     def set_text(self, text: str, size: QSizeF) -> None:
         if (text, size) != (self.text, self.size):

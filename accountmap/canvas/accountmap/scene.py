@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 
 from accountmap.canvas.accountmap import style
-from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem
+from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem, EdgeLabel
 from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
 from accountmap.domain import account_rules
 from accountmap.domain.models import Relationship
@@ -319,6 +319,8 @@ class AccountMapScene(CanvasScene):
 
     def entity_item_at(self, pos: QPointF):
         for item in self.items(pos):
+            if isinstance(item, EdgeLabel):
+                return item.edge  # a label stands for its relationship
             while item is not None and not isinstance(item, EntityItem):
                 item = item.parentItem()
             if item is not None:
