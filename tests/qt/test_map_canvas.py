@@ -852,3 +852,5 @@ def test_a_label_stands_for_its_relationship(setup):
     assert label.toolTip() == edge.toolTip() and "Последнее слово" in label.toolTip()
     editor.update(ids["aid"], "relationships", rid, label="Решающий голос")
     assert "Решающий голос" in label.toolTip()
+    editor.update(ids["aid"], "stakeholders", a, full_name="Переименованный Пётр")
+    assert "Переименованный Пётр" in edge.toolTip() and "Переименованный Пётр" in label.toolTip()

@@ -272,6 +272,8 @@ class AccountMapScene(CanvasScene):
                     item.set_model_pos(QPointF(person.x, person.y))
                     if item.toolTip():
                         item.setToolTip(item.tooltip_text())
+                    for edge in item.edges:  # they name the person
+                        edge.setToolTip(edge.tooltip_text())
             self._rebuild_members()
             self.refresh_looks([i for i in ids if i in self.cards])
             self.place_labels()
