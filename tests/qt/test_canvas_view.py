@@ -17,13 +17,17 @@ def grid_columns(view: CanvasView) -> list[float]:
             if image.pixelColor(x, 0) != BACKGROUND]
 
 
+def shown_view(qtbot, width: int, height: int) -> CanvasView:
+    view = CanvasView(QGraphicsScene(QRectF(-2000, -2000, 4000, 4000)))
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    return view
+
+
 @pytest.mark.parametrize("zoom", [0.5, 0.83, 1.0, 1.6, 2.5])
 def test_grid_lines_fall_on_the_scene_grid(qtbot, zoom):
-    scene = QGraphicsScene(QRectF(-2000, -2000, 4000, 4000))
-    view = CanvasView(scene)
-    qtbot.addWidget(view)
-    view.resize(900, 600)
-    view.show()
+    view = shown_view(qtbot, 900, 600)
     view.set_zoom(zoom)
     step = GRID * 4
     columns = grid_columns(view)
@@ -34,11 +38,7 @@ def test_grid_lines_fall_on_the_scene_grid(qtbot, zoom):
 
 
 def test_hidden_grid_and_far_zoom_leave_plain_paper(qtbot):
-    scene = QGraphicsScene(QRectF(-2000, -2000, 4000, 4000))
-    view = CanvasView(scene)
-    qtbot.addWidget(view)
-    view.resize(600, 400)
-    view.show()
+    view = shown_view(qtbot, 600, 400)
     view.set_grid_visible(False)
     assert grid_columns(view) == []
     view.set_grid_visible(True)
