@@ -18,7 +18,9 @@ def grid_columns(view: CanvasView) -> list[float]:
 
 
 def shown_view(qtbot, width: int, height: int) -> CanvasView:
-    view = CanvasView(QGraphicsScene(QRectF(-2000, -2000, 4000, 4000)))
+    scene = QGraphicsScene(QRectF(-2000, -2000, 4000, 4000))
+    view = CanvasView(scene)
+    view.test_scene = scene  # a view does not own its scene: keep it alive with the view
     qtbot.addWidget(view)
     view.resize(width, height)
     view.show()
