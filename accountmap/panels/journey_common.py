@@ -122,6 +122,22 @@ def move_account_station(editor, account_id: str, station_id: str | None, temper
     )[0]
 
 
+class FollowsAccount:
+    """Mixin for a panel that shows some tables of its account: `refresh()` runs when rows
+    of `FOLLOWED_TABLES` change there, or the workspace settings (framework, language).
+    Connected as bound methods, so a deleted panel is disconnected with it."""
+
+    FOLLOWED_TABLES: tuple[str, ...] = ()
+
+    def follow_account(self, context) -> None:
+        context.document.rowsChanged.connect(self._on_followed_rows)
+        context.document.settingsChanged.connect(self.refresh)
+
+    def _on_followed_rows(self, account_id: str, table: str, _ids) -> None:
+        if account_id == self.context.account_id and table in self.FOLLOWED_TABLES:
+            self.refresh()
+
+
 class MultiLineDelegate(QStyledItemDelegate):
     """Cells edited in a multi-line editor; Tab or leaving the cell commits, Enter is a
     new line."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap.app.context import AccountContext
-from accountmap.panels.journey_common import date_text, report, vocab
+from accountmap.panels.journey_common import FollowsAccount, date_text, report, vocab
 from accountmap.panels.journey_grid import JourneyGridPanel
 from accountmap.panels.journey_strip import JourneyStrip
 from accountmap.panels.station_lineup import StationLineup
@@ -27,7 +27,8 @@ from accountmap.panels.touchpoints import TouchpointsPanel
 from accountmap.storage.errors import WorkspaceError
 
 
-class JourneyHistory(QTableWidget):
+class JourneyHistory(FollowsAccount, QTableWidget):
+    FOLLOWED_TABLES = ("journey_history",)
     """The account's moves along the journey, newest first."""
 
     COLUMNS = ("Date", "Station", "Temperature", "Why", "Evidence")
@@ -44,13 +45,8 @@ class JourneyHistory(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in enumerate((90, 220, 110, 300)):
             self.setColumnWidth(col, width)
-        context.document.rowsChanged.connect(self._on_rows)
-        context.document.settingsChanged.connect(self.refresh)
+        self.follow_account(context)
         self.refresh()
-
-    def _on_rows(self, account_id: str, table: str, _ids) -> None:
-        if account_id == self.context.account_id and table == "journey_history":
-            self.refresh()
 
     def refresh(self) -> None:
         if not self.context.document.has_account(self.context.account_id):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from accountmap.app.context import AccountContext
 from accountmap.domain.models import Meeting
 from accountmap.panels.journey_common import (
+    FollowsAccount,
     date_text,
     from_qdate,
     node_title,
@@ -86,7 +87,8 @@ class MeetingDialog(QDialog):
         }
 
 
-class MeetingsPage(QWidget):
+class MeetingsPage(FollowsAccount, QWidget):
+    FOLLOWED_TABLES = ("meetings", "stakeholders", "roadmap_nodes")
     shows = ("meeting",)
     COLUMNS = ("Date", "Time", "Place", "Goal", "Attendees", "Checkpoint", "Notes")
 
@@ -131,13 +133,8 @@ class MeetingsPage(QWidget):
         self.empty = QLabel(self.tr("No meetings yet: “New meeting…” plans one."))
         self.empty.setStyleSheet("color: #555;")
         layout.addWidget(self.empty)
-        context.document.rowsChanged.connect(self._on_rows)
+        self.follow_account(context)
         self.refresh()
-
-    def _on_rows(self, account_id: str, table: str, _ids) -> None:
-        if account_id == self.context.account_id and table in (
-                "meetings", "stakeholders", "roadmap_nodes"):
-            self.refresh()
 
     def refresh(self) -> None:
         if not self.context.document.has_account(self.context.account_id):

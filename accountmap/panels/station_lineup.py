@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from accountmap.app.context import AccountContext
 from accountmap.domain.journey_rules import group_positions
-from accountmap.panels.journey_common import report, short_name, vocab
+from accountmap.panels.journey_common import FollowsAccount, report, short_name, vocab
 from accountmap.storage.errors import WorkspaceError
 
 COLUMN_WIDTH = 150
@@ -100,7 +100,8 @@ class StationColumn(QFrame):
         self._on_drop(person_id, self.station_id or None)
 
 
-class StationLineup(QScrollArea):
+class StationLineup(FollowsAccount, QScrollArea):
+    FOLLOWED_TABLES = ("stakeholders",)
     def __init__(self, context: AccountContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
@@ -108,13 +109,8 @@ class StationLineup(QScrollArea):
         self.chips: dict[str, PersonChip] = {}
         self.columns: dict[str, QFrame] = {}  # station id ("" = not set) -> column
         self.summary = QLabel()
-        context.document.rowsChanged.connect(self._on_rows)
-        context.document.settingsChanged.connect(self.refresh)
+        self.follow_account(context)
         self.refresh()
-
-    def _on_rows(self, account_id: str, table: str, _ids) -> None:
-        if account_id == self.context.account_id and table == "stakeholders":
-            self.refresh()
 
     def refresh(self) -> None:
         if not self.context.document.has_account(self.context.account_id):

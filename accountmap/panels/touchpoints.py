@@ -44,6 +44,7 @@ from accountmap.domain.journey_rules import (
 from accountmap.domain.models import Touchpoint
 from accountmap.domain.vocabulary import Channel, TouchpointPhase
 from accountmap.panels.journey_common import (
+    FollowsAccount,
     commit_rows,
     date_text,
     from_qdate,
@@ -115,7 +116,8 @@ class TouchpointDialog(QDialog):
         }
 
 
-class TouchpointsPanel(QWidget):
+class TouchpointsPanel(FollowsAccount, QWidget):
+    FOLLOWED_TABLES = ("touchpoints", "stakeholders", "roadmap_nodes")
     COLUMNS = ("Date", "Phase", "Channel", "People", "Checkpoint", "Station", "Summary",
                "Emotion", "Result")
 
@@ -176,15 +178,9 @@ class TouchpointsPanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([820, 320])
-        context.document.rowsChanged.connect(self._on_rows)
+        self.follow_account(context)
         context.document.accountChanged.connect(self._on_account)
-        context.document.settingsChanged.connect(self.refresh)
         self.refresh()
-
-    def _on_rows(self, account_id: str, table: str, _ids) -> None:
-        if account_id == self.context.account_id and table in (
-                "touchpoints", "stakeholders", "roadmap_nodes"):
-            self.refresh()
 
     def _on_account(self, account_id: str) -> None:
         if account_id == self.context.account_id:

@@ -106,6 +106,23 @@ def assert_size(size, expected) -> None:
 
 
 # ---------------------------------------------------------------------- the dialog
+
+def print_dialog_to(out):
+    """A stand-in for the system's print dialog: the user picks "print to file" `out`."""
+    class FakePrintDialog:
+        def __init__(self, printer, parent):
+            self.printer = printer
+
+        def setWindowTitle(self, title):  # noqa: N802
+            pass
+
+        def exec(self):
+            self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            self.printer.setOutputFileName(str(out))
+            return QDialog.DialogCode.Accepted
+
+    return FakePrintDialog
+
 def test_brief_opens_with_every_page_rendered(brief, context):
     account = context.account
     meeting = next(m for m in account.meetings if m.id == "mt-security")
@@ -241,18 +258,7 @@ def test_print_button_goes_through_the_print_dialog_with_letter_paper(brief, tmp
     brief.paper_box.activated.emit(brief.paper_box.currentIndex())
     out = tmp_path / "printed.pdf"
 
-    class FakePrintDialog:
-        def __init__(self, printer, parent):
-            self.printer = printer
-
-        def setWindowTitle(self, title):  # noqa: N802
-            pass
-
-        def exec(self):
-            self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            self.printer.setOutputFileName(str(out))
-            return QDialog.DialogCode.Accepted
-
+    FakePrintDialog = print_dialog_to(out)
     with mock.patch.object(pp, "QPrintDialog", FakePrintDialog):
         assert brief.print_document() is True
     pages = pdf_pages(out.read_bytes())
@@ -407,18 +413,7 @@ def test_print_actions_disabled_without_an_account(qtbot):
 def test_ctrl_p_in_the_preview_prints_not_the_main_window(window, qtbot, tmp_path, monkeypatch):
     out = tmp_path / "keys-printed.pdf"
 
-    class FakePrintDialog:
-        def __init__(self, printer, parent):
-            self.printer = printer
-
-        def setWindowTitle(self, title):  # noqa: N802
-            pass
-
-        def exec(self):
-            self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            self.printer.setOutputFileName(str(out))
-            return QDialog.DialogCode.Accepted
-
+    FakePrintDialog = print_dialog_to(out)
     monkeypatch.setattr(pp, "QPrintDialog", FakePrintDialog)
     window.act_print_plan.trigger()
     (plan,) = dialogs(window)
