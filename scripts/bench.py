@@ -316,7 +316,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         demo = folder / "demo.accountmap"
-        from accountmap.commands.demo import write_demo
+        from accountmap.cli.demo import write_demo
 
         write_demo(demo)
         bench_startup(demo, args.runs)

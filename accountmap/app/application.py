@@ -88,7 +88,7 @@ def default_workspace() -> Path:
             return Path(path)
     demo = data_dir() / "demo.accountmap"
     if not demo.exists():
-        from accountmap.commands.demo import write_demo
+        from accountmap.cli.demo import write_demo
 
         write_demo(demo)
     return demo

@@ -22,7 +22,7 @@ from accountmap.app.context import AccountContext
 from accountmap.app.main_window import MainWindow
 from accountmap.briefing.account_plan import SECTIONS, build_account_plan
 from accountmap.briefing.meeting_brief import build_meeting_brief
-from accountmap.commands.demo import write_demo
+from accountmap.cli.demo import write_demo
 from accountmap.document.editor import Editor
 from accountmap.document.workspace_document import WorkspaceDocument
 from accountmap.panels import print_preview as pp

@@ -1,6 +1,6 @@
 """The command line: `accountmap [open|demo|export|import|check|schema|...]`.
 
-Each subcommand lives in `accountmap/commands/<name>.py` with a `register(subparsers)`
+Each subcommand lives in `accountmap/cli/<name>.py` with a `register(subparsers)`
 that adds its parser and sets `func`; `func(args)` returns the exit code. Errors are one
 clear sentence on stderr with exit code 2, never a traceback. Heavy imports (Qt,
 reportlab) happen inside the commands that need them.
@@ -13,14 +13,14 @@ import importlib
 import sys
 
 COMMAND_MODULES = [
-    "accountmap.commands.open",
-    "accountmap.commands.demo",
-    "accountmap.commands.exchange",
-    "accountmap.commands.check",
-    "accountmap.commands.schema",
-    "accountmap.commands.portfolio",
-    "accountmap.commands.briefing",
-    "accountmap.commands.render",
+    "accountmap.cli.open",
+    "accountmap.cli.demo",
+    "accountmap.cli.exchange",
+    "accountmap.cli.check",
+    "accountmap.cli.schema",
+    "accountmap.cli.portfolio",
+    "accountmap.cli.briefing",
+    "accountmap.cli.render",
 ]
 
 
@@ -40,7 +40,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="accountmap", description="Account maps and roadmaps for B2B sales")
     parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    modules = [f"accountmap.commands.{only}"] if only else COMMAND_MODULES
+    modules = [f"accountmap.cli.{only}"] if only else COMMAND_MODULES
     for name in modules:
         importlib.import_module(name).register(sub)
     return parser
