@@ -13,8 +13,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Roadmap
+from accountmap.domain.models import COLLECTIONS, Account, AccountFields
 from accountmap.domain.workspace import WorkspaceSettings
+from accountmap.storage.damage import damaged_account
+from accountmap.storage.rows import build_account
 from accountmap.storage.workspace_file import (
     ACCOUNTS,
     SETTINGS,
@@ -59,10 +61,7 @@ class WorkspaceDocument(QObject):
         return cls(WorkspaceFile.open(path, create=create, read_only=read_only), parent)
 
     def _account_rows(self) -> list[tuple[str, Row]]:
-        rows = self.file._read("SELECT id, position, data FROM accounts ORDER BY position, id")
-        import json
-
-        return [(i, Row(p, json.loads(d))) for i, p, d in rows]
+        return self.file.account_rows()
 
     def close(self) -> None:
         self.undo_stack.clear()
@@ -104,20 +103,21 @@ class WorkspaceDocument(QObject):
         return self._accounts[account_id]
 
     def _load(self, account_id: str) -> None:
+        """Raises WorkspaceError "storage.damaged_account" (naming the bad value) when the
+        file holds a value the model cannot take; other accounts stay readable."""
         positions: dict[str, dict[str, float]] = {}
-        data = dict(self._summaries[account_id][1])
-        data["id"] = account_id
+        fields = self._summaries[account_id][1]
         collections: dict[str, list] = {}
-        for table in COLLECTIONS:
-            rows = self.file.rows(table, account_id)
-            positions[table] = {row_id: row.position for row_id, row in rows}
-            collections[table] = [row.data for _, row in rows]
-        data["roadmap"] = Roadmap.model_validate({
-            "nodes": collections.pop("roadmap_nodes"),
-            "edges": collections.pop("roadmap_edges"),
-        })
-        data.update(collections)
-        self._accounts[account_id] = Account.model_validate(data)
+        try:
+            for table in COLLECTIONS:
+                rows = self.file.rows(table, account_id)
+                positions[table] = {row_id: row.position for row_id, row in rows}
+                collections[table] = [row.data for _, row in rows]
+            account = build_account(account_id, fields, collections)
+        except ValueError as exc:
+            raise damaged_account(self.file.conn, self.path, account_id,
+                                  str(fields.get("name", "")), exc) from exc
+        self._accounts[account_id] = account
         self._positions[account_id] = positions
 
     def position_of(self, account_id: str, table: str, row_id: str) -> float | None:

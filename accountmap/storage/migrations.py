@@ -13,7 +13,7 @@ from collections.abc import Callable
 from accountmap.domain.models import COLLECTIONS
 
 APPLICATION_ID = 0x41634D70  # "AcMp": marks an AccountMap workspace
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v1_tables(conn: sqlite3.Connection) -> None:
@@ -44,9 +44,46 @@ def _v2_order_indexes(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS idx_accounts_order ON accounts(position)")
 
 
+def _v3_relational(conn: sqlite3.Connection) -> None:
+    """Version 3: one table per entity, a column per field, keys and foreign keys
+    (storage/schema.py). Every v2 row is validated by its model on the way: a row that is
+    not valid refuses the whole migration (the file is left as it was). References that
+    point nowhere are copied as they are (foreign keys are not enforced while migrating)
+    and `accountmap check` names them."""
+    import json
+
+    from accountmap.storage.rows import first_error, upsert, validated
+    from accountmap.storage.schema import create_v3
+
+    settings = conn.execute("SELECT key, data FROM settings ORDER BY key").fetchall()
+    accounts = conn.execute("SELECT id, position, data FROM accounts").fetchall()
+    collections = {
+        table: conn.execute(f"SELECT account_id, id, position, data FROM {table}").fetchall()
+        for table in COLLECTIONS
+    }
+    for table in (*COLLECTIONS, "accounts", "settings"):
+        conn.execute(f"DROP TABLE {table}")
+    create_v3(conn)
+    for key, data in settings:
+        conn.execute("INSERT INTO settings(key, data) VALUES (?, ?)", (key, data))
+    rows = [("accounts", None, i, p, d) for i, p, d in accounts]
+    rows += [(table, a, i, p, d) for table in COLLECTIONS for a, i, p, d in collections[table]]
+    for table, account_id, row_id, position, text in rows:
+        try:
+            data = json.loads(text)
+            if table != "accounts":
+                data["id"] = row_id
+            data = validated(table, data)
+        except ValueError as exc:
+            raise ValueError(f"{table} {row_id!r}: {first_error(exc)}") from exc
+        for sql, params in upsert(table, account_id, row_id, position, data):
+            conn.execute(sql, params)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1_tables,
     2: _v2_order_indexes,
+    3: _v3_relational,
 }
 
 

@@ -1,9 +1,11 @@
 """The workspace file: one SQLite file (`.accountmap`) holding many accounts.
 
-Every entity of an account is one row `(account_id, id, position, data)` in the table of
-its collection, `data` being the entity's JSON as the domain model dumps it. An edit is a
-list of `RowChange`s applied in ONE transaction: a crash at any moment leaves the old
-state or the new one, never a half. WAL with `synchronous=NORMAL`: a committed edit
+Every entity of an account is one row of its table, a column per field, guarded by keys,
+foreign keys and checks (schema v3: storage/schema.py, docs/SCHEMA.md). Above storage a
+row is `Row(position, data)`, `data` being the entity as the domain model dumps it;
+storage/rows.py maps it to the columns and back. An edit is a list of `RowChange`s
+applied in ONE transaction: a crash at any moment leaves the old state or the new one,
+never a half. WAL with `synchronous=NORMAL`: a committed edit
 survives the process being killed (measured: ~0.2 ms per edit).
 
 The file is identified by `PRAGMA application_id` and versioned by `PRAGMA user_version`;
@@ -24,10 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Roadmap
+from accountmap.domain.models import COLLECTIONS, Account
 from accountmap.domain.workspace import WorkspaceDocument, WorkspaceSettings
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.lock import WorkspaceLock
+from accountmap.storage import rows as mapping
+from accountmap.storage.damage import damaged_account
 from accountmap.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -55,17 +59,6 @@ class RowChange:
 
     def inverted(self) -> "RowChange":
         return RowChange(self.table, self.account_id, self.id, self.after, self.before)
-
-
-def _validate(table: str, data: dict) -> dict:
-    """Validate a row's data with its domain model; return it as the model dumps it."""
-    if table == ACCOUNTS:
-        model = AccountFields.model_validate(data)
-    elif table == SETTINGS:
-        model = WorkspaceSettings.model_validate(data)
-    else:
-        model = COLLECTIONS[table].model_validate(data)
-    return model.model_dump(mode="json")
 
 
 def inspect_file(path: Path) -> int:
@@ -294,15 +287,26 @@ class WorkspaceFile:
         rows = self._read("SELECT data FROM settings WHERE key = ?", (SETTINGS_KEY,))
         if not rows:
             return WorkspaceSettings()
-        return WorkspaceSettings.model_validate_json(rows[0][0])
+        try:
+            return WorkspaceSettings.model_validate_json(rows[0][0])
+        except ValueError as exc:
+            raise WorkspaceError("storage.damaged_settings", path=self.path,
+                                 detail=mapping.first_error(exc)) from exc
+
+    def _mapped(self, read, *args):
+        try:
+            return read(self.conn, *args)
+        except sqlite3.DatabaseError as exc:
+            raise WorkspaceError("storage.truncated", path=self.path, detail=exc) from exc
+
+    def account_rows(self) -> list[tuple[str, Row]]:
+        """(id, Row) of every account (its own fields), in the order the user keeps them."""
+        return [(i, Row(p, d)) for i, p, d in self._mapped(mapping.read_accounts)]
 
     def account_summaries(self) -> list[tuple[str, str]]:
         """(id, name) of every account, in the order the user keeps them."""
-        return [
-            (account_id, json.loads(data).get("name", ""))
-            for account_id, data in self._read(
-                "SELECT id, data FROM accounts ORDER BY position, id")
-        ]
+        return [(i, str(n)) for i, n in self._read(
+            "SELECT id, name FROM accounts ORDER BY position, id")]
 
     def account_ids(self) -> list[str]:
         return [r[0] for r in self._read("SELECT id FROM accounts ORDER BY position, id")]
@@ -323,25 +327,18 @@ class WorkspaceFile:
 
     def read_row(self, table: str, account_id: str | None, row_id: str) -> Row | None:
         if table == ACCOUNTS:
-            rows = self._read("SELECT position, data FROM accounts WHERE id = ?", (row_id,))
+            found = self._mapped(mapping.read_accounts, row_id)
         elif table == SETTINGS:
-            rows = [(0, d) for (d,) in self._read(
+            found = [(row_id, 0, json.loads(d)) for (d,) in self._read(
                 "SELECT data FROM settings WHERE key = ?", (row_id,))]
         else:
-            rows = self._read(
-                f"SELECT position, data FROM {table} WHERE account_id = ? AND id = ?",
-                (account_id, row_id))
-        if not rows:
+            found = self._mapped(mapping.read_rows, table, account_id, row_id)
+        if not found:
             return None
-        return Row(rows[0][0], json.loads(rows[0][1]))
+        return Row(found[0][1], found[0][2])
 
     def rows(self, table: str, account_id: str) -> list[tuple[str, Row]]:
-        return [
-            (row_id, Row(position, json.loads(data)))
-            for row_id, position, data in self._read(
-                f"SELECT id, position, data FROM {table} WHERE account_id = ? "
-                "ORDER BY position, id", (account_id,))
-        ]
+        return [(i, Row(p, d)) for i, p, d in self._mapped(mapping.read_rows, table, account_id)]
 
     def next_position(self, table: str, account_id: str | None) -> float:
         if table == ACCOUNTS:
@@ -353,24 +350,20 @@ class WorkspaceFile:
         return 0.0 if top is None else float(int(top) + 1)
 
     def load_account(self, account_id: str) -> Account:
-        rows = self._read("SELECT data FROM accounts WHERE id = ?", (account_id,))
-        if not rows:
+        """The whole account; a value the model cannot take (written by another tool)
+        raises WorkspaceError "storage.damaged_account" naming the table, row and column."""
+        found = self._mapped(mapping.read_accounts, account_id)
+        if not found:
             raise KeyError(account_id)
-        data = json.loads(rows[0][0])
-        data["id"] = account_id
-        collections: dict[str, list] = {}
-        for table in COLLECTIONS:
-            collections[table] = [
-                json.loads(d) for (d,) in self._read(
-                    f"SELECT data FROM {table} WHERE account_id = ? ORDER BY position, id",
-                    (account_id,))
-            ]
-        data["roadmap"] = Roadmap.model_validate({
-            "nodes": collections.pop("roadmap_nodes"),
-            "edges": collections.pop("roadmap_edges"),
-        })
-        data.update(collections)
-        return Account.model_validate(data)
+        _id, _position, data = found[0]
+        try:
+            return mapping.build_account(
+                account_id, data,
+                {table: [row for _i, _p, row in self._mapped(mapping.read_rows, table, account_id)]
+                 for table in COLLECTIONS})
+        except ValueError as exc:
+            raise damaged_account(self.conn, self.path, account_id, str(data.get("name", "")),
+                                  exc) from exc
 
     def load_document(self) -> WorkspaceDocument:
         settings = self.settings()
@@ -399,40 +392,32 @@ class WorkspaceFile:
         """Apply `changes` in one transaction: all of them are on disk, or none."""
         statements: list[tuple[str, tuple]] = []
         for change in changes:
-            statements.append(self._statement(change))
+            statements.extend(self._statements(change))
         self._check_writable()
         self._execute_in_transaction(statements)
 
-    def _statement(self, change: RowChange) -> tuple[str, tuple]:
+    def _statements(self, change: RowChange) -> list[tuple[str, tuple]]:
         table = change.table
         if table not in TABLES:
             raise WorkspaceError("storage.invalid_row", detail=f"unknown table {table!r}")
         if change.after is None:
-            if table == ACCOUNTS:
-                return "DELETE FROM accounts WHERE id = ?", (change.id,)
             if table == SETTINGS:
-                return "DELETE FROM settings WHERE key = ?", (change.id,)
-            return (f"DELETE FROM {table} WHERE account_id = ? AND id = ?",
-                    (change.account_id, change.id))
+                return [("DELETE FROM settings WHERE key = ?", (change.id,))]
+            return mapping.delete(table, change.account_id, change.id)
         try:
-            data = _validate(table, change.after.data)
+            data = mapping.validated(table, change.after.data)
         except ValueError as exc:
             raise WorkspaceError("storage.invalid_row", detail=_first_error(exc)) from exc
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        if table == ACCOUNTS:
-            return ("INSERT INTO accounts(id, position, data) VALUES (?, ?, ?) "
-                    "ON CONFLICT(id) DO UPDATE SET position = excluded.position, "
-                    "data = excluded.data", (change.id, change.after.position, text))
         if table == SETTINGS:
-            return ("INSERT INTO settings(key, data) VALUES (?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET data = excluded.data", (change.id, text))
-        data.pop("id", None)
-        text = json.dumps({"id": change.id, **data}, ensure_ascii=False,
-                          separators=(",", ":"))
-        return (f"INSERT INTO {table}(account_id, id, position, data) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(account_id, id) DO UPDATE SET position = excluded.position, "
-                "data = excluded.data",
-                (change.account_id, change.id, change.after.position, text))
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            return [("INSERT INTO settings(key, data) VALUES (?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET data = excluded.data", (change.id, text))]
+        if table != ACCOUNTS:
+            data["id"] = change.id
+        before = change.before
+        return mapping.upsert(table, change.account_id, change.id, change.after.position, data,
+                              None if before is None else before.data,
+                              None if before is None else before.position)
 
     def _execute_in_transaction(self, statements: list[tuple[str, tuple]]) -> None:
         conn = self.conn
@@ -477,7 +462,8 @@ class WorkspaceFile:
             used.append(account_id)
             changes = account_rows(account, account_id, position)
             position += 1
-            statements.extend(self._statement(c) for c in changes)
+            for change in changes:
+                statements.extend(self._statements(change))
         self._check_writable()
         self._execute_in_transaction(statements)
         return used
@@ -558,12 +544,4 @@ def backup_before_migration(path: Path) -> Path:
 
 
 def _first_error(exc: Exception) -> str:
-    errors = getattr(exc, "errors", None)
-    if callable(errors):
-        try:
-            first = errors()[0]
-            loc = ".".join(str(p) for p in first.get("loc", ()))
-            return f"{loc}: {first.get('msg', '')}" if loc else first.get("msg", str(exc))
-        except Exception:  # pragma: no cover - defensive
-            pass
-    return str(exc)
+    return mapping.first_error(exc)

@@ -18,8 +18,8 @@ from accountmap.storage.workspace_file import (
     Row,
     RowChange,
     WorkspaceFile,
-    _validate,
 )
+from accountmap.storage.rows import validated
 
 ACCOUNT = "acme"
 PADDING = "ж" * 1000  # 2 KB of UTF-8: big edits span several pages
@@ -65,9 +65,11 @@ def edit(k: int) -> list[RowChange]:
               for x in "abc"],
             _put("decision_centres", f"dc{k - 1}", k - 1, {"name": f"Centre {k - 1}!"}),
         ]
-    if kind == 4:  # multi-row delete across tables
+    if kind == 4:  # multi-row delete across tables (a person lives for 10 edits, so the
+        # touchpoints of edit k+1 refer to someone alive; the file's foreign keys then
+        # drop that person's questions and places in touchpoints, as `replay` does)
         return [
-            _delete("stakeholders", f"s{k - 4}"),
+            _delete("stakeholders", f"s{k - 10}"),
             _delete("decision_centres", f"dc{k - 2}"),
             _delete("open_questions", f"q{k - 2}a"),
         ]
@@ -88,12 +90,26 @@ def replay(state: dict, changes: list[RowChange]) -> dict:
         key = (change.table, change.account_id, change.id)
         if change.after is None:
             state.pop(key, None)
+            if change.table == "stakeholders":
+                _cascade_person(state, change.account_id, change.id)
         else:
-            data = _validate(change.table, change.after.data)
+            data = validated(change.table, change.after.data)
             if change.table != ACCOUNTS:
                 data = {**data, "id": change.id}
             state[key] = data
     return state
+
+
+def _cascade_person(state: dict, account: str | None, person: str) -> None:
+    """What the file's foreign keys do when a person is deleted."""
+    for key, data in list(state.items()):
+        if key[1] != account:
+            continue
+        if key[0] == "open_questions" and data.get("stakeholder_id") == person:
+            del state[key]
+        elif key[0] == "touchpoints" and person in data.get("stakeholder_ids", ()):
+            state[key] = {**data, "stakeholder_ids": [
+                i for i in data["stakeholder_ids"] if i != person]}
 
 
 def main() -> None:

@@ -10,7 +10,6 @@ multi-row edits are all-or-nothing.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal
@@ -33,12 +32,11 @@ TRIALS = 24
 
 def file_state(wf: WorkspaceFile) -> dict:
     state = {}
-    for row_id, data in wf.conn.execute("SELECT id, data FROM accounts"):
-        state[(ACCOUNTS, None, row_id)] = json.loads(data)
-    for table in COLLECTIONS:
-        for account_id, row_id, data in wf.conn.execute(
-                f"SELECT account_id, id, data FROM {table}"):
-            state[(table, account_id, row_id)] = json.loads(data)
+    for row_id, row in wf.account_rows():
+        state[(ACCOUNTS, None, row_id)] = row.data
+        for table in COLLECTIONS:
+            for entity_id, entity in wf.rows(table, row_id):
+                state[(table, row_id, entity_id)] = entity.data
     return state
 
 

@@ -1,0 +1,199 @@
+"""The one place that maps a domain model's dump (a dict) to the columns of schema v3 and
+back. Callers above storage see `Row(position, data)` with `data` as the model dumps it
+(`model_dump(mode="json")`): lists of references become link-table rows in order, lists
+and maps of plain values become JSON columns, booleans 0/1.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Sequence
+
+from accountmap.domain.models import COLLECTIONS, AccountFields
+from accountmap.domain.workspace import WorkspaceSettings
+from accountmap.storage.schema import ACCOUNT_COLUMNS, TABLES, Column, Link, links_of
+
+Statement = tuple[str, tuple]
+
+
+class DamagedRow(ValueError):
+    """A value in the file that the model cannot take (written by another tool)."""
+
+    def __init__(self, table: str, row_id: str, column: str, detail: str) -> None:
+        self.table, self.row_id, self.column, self.detail = table, row_id, column, detail
+        super().__init__(f"{table} {row_id!r}, column {column}: {detail}")
+
+
+def columns_of(table: str) -> tuple[Column, ...]:
+    return ACCOUNT_COLUMNS if table == "accounts" else TABLES[table].columns
+
+
+def _to_sql(column: Column, value: object) -> object:
+    if column.kind == "json":
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if column.kind == "bool":
+        return int(bool(value))
+    return value
+
+
+def _from_sql(table: str, row_id: str, column: Column, value: object) -> object:
+    if column.kind == "json":
+        try:
+            return json.loads(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError) as exc:
+            raise DamagedRow(table, row_id, column.name, f"not JSON ({exc})") from exc
+    if column.kind == "bool":
+        return bool(value)
+    return value
+
+
+# ----------------------------------------------------------------------- writing
+def validated(table: str, data: dict) -> dict:
+    """`data` validated by its domain model and dumped as the model dumps it (raises
+    pydantic's ValidationError, a ValueError)."""
+    if table == "accounts":
+        model = AccountFields.model_validate(data)
+    elif table == "settings":
+        model = WorkspaceSettings.model_validate(data)
+    else:
+        model = COLLECTIONS[table].model_validate(data)
+    return model.model_dump(mode="json")
+
+
+def upsert(table: str, account_id: str | None, row_id: str, position: float, data: dict,
+           before: dict | None = None, before_position: float | None = None
+           ) -> list[Statement]:
+    """Statements that write one validated row (and its link rows).
+
+    With `before` (the row as the file has it now) only the changed columns are set, so
+    triggers and foreign-key checks run only for what changed (a card's move does not
+    re-index its notes for search)."""
+    columns = columns_of(table)
+    values = [_to_sql(c, data[c.name]) for c in columns]
+    names = [c.name for c in columns]
+    if before is None:
+        changed = ["position", *names]
+    else:
+        changed = ["position"] if position != before_position else []
+        changed += [c.name for c in columns if before.get(c.name) != data[c.name]]
+    quoted = ", ".join(f'"{n}"' for n in names)
+    marks = ", ".join("?" for _ in names)
+    action = ("DO UPDATE SET " + ", ".join(f'"{n}" = excluded."{n}"' for n in changed)
+              if changed else "DO NOTHING")
+    if table == "accounts":
+        statements = [(f"INSERT INTO accounts(id, position, {quoted}) VALUES (?, ?, {marks}) "
+                       f"ON CONFLICT(id) {action}", (row_id, position, *values))]
+        return statements
+    statements = [(f"INSERT INTO {table}(account_id, id, position, {quoted}) "
+                   f"VALUES (?, ?, ?, {marks}) ON CONFLICT(account_id, id) {action}",
+                   (account_id, row_id, position, *values))]
+    for link in links_of(table):
+        targets = data[link.field]
+        if before is not None and before.get(link.field) == targets:
+            continue
+        statements.append((f"DELETE FROM {link.table} WHERE account_id = ? AND "
+                           f"{link.owner_column} = ?", (account_id, row_id)))
+        sql = (f"INSERT INTO {link.table}(account_id, {link.owner_column}, "
+               f"{link.target_column}, position) VALUES (?, ?, ?, ?)")
+        statements += [(sql, (account_id, row_id, target, index))
+                       for index, target in enumerate(targets)]
+    return statements
+
+
+def delete(table: str, account_id: str | None, row_id: str) -> list[Statement]:
+    if table == "accounts":
+        return [("DELETE FROM accounts WHERE id = ?", (row_id,))]
+    statements = [(f"DELETE FROM {link.table} WHERE account_id = ? AND {link.owner_column} = ?",
+                   (account_id, row_id)) for link in links_of(table)]
+    statements.append((f"DELETE FROM {table} WHERE account_id = ? AND id = ?",
+                       (account_id, row_id)))
+    return statements
+
+
+# ----------------------------------------------------------------------- reading
+def _select(table: str) -> str:
+    quoted = ", ".join(f'"{c.name}"' for c in columns_of(table))
+    return f"SELECT id, position, {quoted} FROM {table}"
+
+
+def _to_data(table: str, record: Sequence) -> tuple[str, float, dict]:
+    row_id, position = record[0], record[1]
+    data: dict = {"id": row_id}
+    for column, value in zip(columns_of(table), record[2:]):
+        data[column.name] = _from_sql(table, row_id, column, value)
+    return row_id, position, data
+
+
+def _link_lists(conn: sqlite3.Connection, link: Link, account_id: str,
+                owner_id: str | None = None) -> dict[str, list[str]]:
+    sql = (f"SELECT {link.owner_column}, {link.target_column} FROM {link.table} "
+           f"WHERE account_id = ?")
+    params: tuple = (account_id,)
+    if owner_id is not None:
+        sql += f" AND {link.owner_column} = ?"
+        params += (owner_id,)
+    lists: dict[str, list[str]] = defaultdict(list)
+    for owner, target in conn.execute(sql + f" ORDER BY {link.owner_column}, position", params):
+        lists[owner].append(target)
+    return lists
+
+
+def read_rows(conn: sqlite3.Connection, table: str, account_id: str,
+              row_id: str | None = None) -> list[tuple[str, float, dict]]:
+    """(id, position, data) of an account's rows of `table` in their order (or one row)."""
+    if row_id is None:
+        records = conn.execute(_select(table) + " WHERE account_id = ? ORDER BY position, id",
+                               (account_id,)).fetchall()
+    else:
+        records = conn.execute(_select(table) + " WHERE account_id = ? AND id = ?",
+                               (account_id, row_id)).fetchall()
+    rows = [_to_data(table, record) for record in records]
+    for link in links_of(table):
+        lists = _link_lists(conn, link, account_id, row_id)
+        for rid, _position, data in rows:
+            data[link.field] = lists.get(rid, [])
+    return rows
+
+
+def read_accounts(conn: sqlite3.Connection, account_id: str | None = None
+                  ) -> list[tuple[str, float, dict]]:
+    """(id, position, fields) of every account in order (or of one)."""
+    if account_id is None:
+        records = conn.execute(_select("accounts") + " ORDER BY position, id").fetchall()
+    else:
+        records = conn.execute(_select("accounts") + " WHERE id = ?", (account_id,)).fetchall()
+    rows = []
+    for record in records:
+        row_id, position, data = _to_data("accounts", record)
+        del data["id"]
+        rows.append((row_id, position, data))
+    return rows
+
+
+def build_account(account_id: str, fields: dict, collections: dict[str, list[dict]]):
+    """The `Account` made of its own fields and the rows of each collection (raises
+    ValueError when the rows do not make a valid account)."""
+    from accountmap.domain.models import Account, Roadmap
+
+    data = dict(fields)
+    data["id"] = account_id
+    rest = dict(collections)
+    data["roadmap"] = Roadmap.model_validate({"nodes": rest.pop("roadmap_nodes"),
+                                              "edges": rest.pop("roadmap_edges")})
+    data.update(rest)
+    return Account.model_validate(data)
+
+
+def first_error(exc: Exception) -> str:
+    """One line for a refused value: "field: message" (pydantic) or the text."""
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        try:
+            first = errors()[0]
+            loc = ".".join(str(p) for p in first.get("loc", ()))
+            return f"{loc}: {first.get('msg', '')}" if loc else str(first.get("msg", exc))
+        except Exception:  # pragma: no cover - defensive
+            pass
+    return str(exc)
