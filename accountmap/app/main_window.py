@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap.app import settings as app_settings
+from accountmap.app.account_list import AccountList
 from accountmap.app.pages import PAGES
 
 # The domain, storage and document layers (pydantic: ~200 ms of schema building) are
@@ -41,17 +41,6 @@ ROUTED_ACTIONS = (
 )
 
 
-class AccountList(QListWidget):
-    """The accounts; right-click shows the account actions."""
-
-    def __init__(self, show_menu, parent=None) -> None:
-        super().__init__(parent)
-        self._show_menu = show_menu
-
-    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._show_menu(event.globalPos())
-
-
 class MainWindow(QMainWindow):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -59,6 +48,7 @@ class MainWindow(QMainWindow):
         self.editor = None  # Editor
         self.account_id: str | None = None
         self.pages: list = []
+        self.damaged: dict[str, str] = {}  # account id -> why it cannot be shown
         self.resize(1400, 900)
         # No Qt namespace enums before the window is shown: the first use of `Qt` costs
         # ~40 ms of PySide6 start-up (see docs/PERFORMANCE.md).
@@ -84,6 +74,7 @@ class MainWindow(QMainWindow):
         self.journey_strip = None  # the account's journey across the top (panels.journey_strip)
         self.placeholder = QLabel(self.tr("Open or create a workspace (File menu)."))
         self.placeholder.setStyleSheet("qproperty-alignment: AlignCenter; color: #5b6475;")
+        self.placeholder.setWordWrap(True)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.account_area)
@@ -235,11 +226,12 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_doc)
         for action in (self.act_import, self.act_add_account):
             action.setEnabled(writable)
-        has_account = writable and self.account_id is not None
+        readable = self.account_id is not None and self.account_id not in self.damaged
+        has_account = writable and readable
         for action in (self.act_rename_account, self.act_duplicate_account, self.act_delete_account):
             action.setEnabled(has_account)
         for action in (self.act_print_plan, self.act_print_brief):
-            action.setEnabled(has_doc and self.account_id is not None)
+            action.setEnabled(has_doc and readable)
 
     # ------------------------------------------------------------------ workspace
     def open_workspace(self, path: Path, *, read_only: bool = False, create: bool = False,
@@ -258,6 +250,7 @@ class MainWindow(QMainWindow):
                 raise
         self._close_document()
         self.document = document
+        self.damaged = {}
         self.editor = Editor(document)
         document.accountsChanged.connect(self._fill_accounts)
         document.errorOccurred.connect(self.show_error)
@@ -434,6 +427,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, account_id)
             item.setToolTip(name)
             self.accounts.addItem(item)
+        self.accounts.mark_damaged(self.damaged)
         self.accounts.blockSignals(False)
         if current and self.document.has_account(current):
             self._select_item(current)
@@ -493,7 +487,13 @@ class MainWindow(QMainWindow):
             return
         from accountmap.app.context import AccountContext
         from accountmap.panels.journey_strip import JourneyStrip
+        from accountmap.storage.errors import WorkspaceError
 
+        try:
+            self.document.account(self.account_id)
+        except WorkspaceError as exc:  # a value another tool wrote: show the rest
+            self._mark_damaged(self.account_id, exc.message(self.language()))
+            return
         context = AccountContext(self.document, self.editor, self.account_id, self.show_entity)
         self.journey_strip = JourneyStrip(context, self.account_area)
         self.account_layout.insertWidget(0, self.journey_strip)
@@ -507,6 +507,14 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(index)
         self._toggle_grid(self.act_grid.isChecked())
         self._toggle_legend(self.act_legend.isChecked())
+
+    def _mark_damaged(self, account_id: str, message: str) -> None:
+        """The account cannot be read: say why where it would show, mark it in the list."""
+        self.damaged[account_id] = message
+        self.accounts.mark_damaged(self.damaged)
+        self.placeholder.setText(message)
+        self.stack.setCurrentWidget(self.placeholder)
+        self._update_actions()
 
     def show_entity(self, kind: str, entity_id: str) -> None:
         """Bring the page that shows `kind` forward and focus the entity there."""

@@ -1,5 +1,8 @@
 """`accountmap check WORKSPACE`: integrity and rule violations, one per line.
 
+Values the file's constraints forbid but another tool wrote with them switched off are
+named by table, row and column; then each readable account's rules are checked.
+
 Exit 0 when clean, 1 when a rule is violated, 2 when the file cannot be read.
 """
 
@@ -21,6 +24,8 @@ def run(args) -> int:
     from accountmap.domain.account_rules import validate_account
     from accountmap.domain.problems import Severity
     from accountmap.domain.roadmap_rules import validate_roadmap
+    from accountmap.storage.damage import find_damage
+    from accountmap.storage.errors import WorkspaceError
     from accountmap.storage.workspace_file import WorkspaceFile
 
     with WorkspaceFile.open(args.workspace, read_only=True) as wf:
@@ -31,8 +36,17 @@ def run(args) -> int:
         if integrity != ["ok"]:
             lines.extend(f"integrity: {line}" for line in integrity)
             violations += len(integrity)
+        damage = find_damage(wf.conn)
+        lines.extend(f"error: {d.describe(lang)}" for d in damage)
+        violations += len(damage)
+        damaged = {d.account_id or d.row_id for d in damage}
         for account_id, name in wf.account_summaries():
-            account = wf.load_account(account_id)
+            try:
+                account = wf.load_account(account_id)
+            except WorkspaceError:
+                if account_id not in damaged:
+                    raise
+                continue  # its bad values are listed above
             where = catalogue.text("cli.in_account", lang, name=name)
             for problem in validate_account(account) + validate_roadmap(account.roadmap):
                 prefix = "warning" if problem.severity == Severity.WARNING else "error"

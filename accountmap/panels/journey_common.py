@@ -84,8 +84,17 @@ def node_title(account, node_id: str | None) -> str:
 
 
 def in_use(document) -> dict[str, int]:
-    """Every station id assigned anywhere in the workspace, with counts."""
-    return dict(assigned_stations(document.account(i) for i in document.account_ids()))
+    """Every station id assigned anywhere in the workspace, with counts (an account the
+    file holds damaged values for cannot be read, and is left out)."""
+    from accountmap.storage.errors import WorkspaceError
+
+    accounts = []
+    for account_id in document.account_ids():
+        try:
+            accounts.append(document.account(account_id))
+        except WorkspaceError:
+            continue
+    return dict(assigned_stations(accounts))
 
 
 def report(context, exc: WorkspaceError) -> None:

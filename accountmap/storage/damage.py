@@ -19,17 +19,19 @@ from accountmap.storage.schema import LINKS, links_of
 
 catalogue.MESSAGES.update({
     "storage.damaged_account": {
-        "en": "The account “{name}” in {path} has a value AccountMap cannot read ({detail}); "
-              "the rest of the workspace is open. Run “accountmap check” for every problem",
+        "en": "The account “{name}” in {path} has a value AccountMap cannot read ({detail}). "
+              "Run “accountmap check” to see every problem",
         "ru": "В клиенте «{name}» файла {path} есть значение, которое AccountMap не может "
-              "прочитать ({detail}); остальное рабочее пространство открыто. Запустите "
-              "«accountmap check», чтобы увидеть все проблемы"},
+              "прочитать ({detail}). Запустите «accountmap check», чтобы увидеть все проблемы"},
     "storage.damaged_settings": {
         "en": "The settings in {path} are damaged ({detail}); they were not changed",
         "ru": "Настройки в {path} повреждены ({detail}); они не изменены"},
     "check.bad_value": {
         "en": "table {table}, row {row}, column {column}: {detail}",
         "ru": "таблица {table}, строка {row}, столбец {column}: {detail}"},
+    "check.bad_value_short": {
+        "en": "table {table}, row {row}, column {column}: the value {value} is not allowed",
+        "ru": "таблица {table}, строка {row}, столбец {column}: недопустимое значение {value}"},
     "check.dangling": {
         "en": "table {table}, row {row}, column {column}: refers to {value}, "
               "which is not in {parent}",
@@ -53,6 +55,9 @@ class Damage:
         if self.parent:
             return catalogue.text("check.dangling", lang, table=self.table, row=row,
                                   column=self.column, value=self.value, parent=self.parent)
+        if lang != "en" and self.value:  # the model's own words are English
+            return catalogue.text("check.bad_value_short", lang, table=self.table, row=row,
+                                  column=self.column, value=self.value)
         return catalogue.text("check.bad_value", lang, table=self.table, row=row,
                               column=self.column, detail=self.detail)
 
@@ -71,9 +76,11 @@ def _row_damage(table: str, account_id: str | None, row_id: str, data: dict,
         column = str(loc[0]) if loc else "?"
         column = link_tables.get(column, column)
         detail = error.get("msg", "")
+        value = ""
         if "input" in error and loc:
-            detail += f" (found {error['input']!r:.80})"
-        found.append(Damage(table, account_id, row_id, column, detail))
+            value = f"{error['input']!r:.80}"
+            detail += f" (found {value})"
+        found.append(Damage(table, account_id, row_id, column, detail, value=value))
     return found
 
 
@@ -149,8 +156,22 @@ def damaged_account(conn: sqlite3.Connection, path: Path, account_id: str, name:
         found = account_damage(conn, account_id)
     except (sqlite3.Error, ValueError):
         found = []
-    detail = found[0].describe("en") if found else mapping.first_error(exc)
-    error = WorkspaceError("storage.damaged_account", path=path, name=name or account_id,
-                           detail=detail)
-    error.account_id = account_id  # type: ignore[attr-defined]
-    return error
+    return DamagedAccount(path, account_id, name or account_id,
+                          found[0] if found else None, mapping.first_error(exc))
+
+
+class DamagedAccount(WorkspaceError):
+    """An account that cannot be loaded; its message names the first bad value in the
+    reader's language."""
+
+    def __init__(self, path: Path, account_id: str, name: str, damage: Damage | None,
+                 detail: str) -> None:
+        self.account_id = account_id
+        self.damage = damage
+        super().__init__("storage.damaged_account", path=path, name=name, detail=detail)
+
+    def message(self, lang: str = "en") -> str:
+        params = dict(self.params)
+        if self.damage is not None:
+            params["detail"] = self.damage.describe(lang)
+        return catalogue.text(self.key, lang, **params)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from accountmap.domain.account_rules import dangling_references
-from accountmap.domain.workspace import WorkspaceDocument
+from accountmap.domain.integrity import integrity_errors
+from accountmap.domain.workspace import FORMAT_NAME, FORMAT_VERSION, WorkspaceDocument
 from accountmap.storage.atomic_write import write_atomically
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.workspace_file import WorkspaceFile
@@ -63,33 +63,49 @@ def parse_document(text: str | bytes, source: str = "JSON") -> WorkspaceDocument
         raise WorkspaceError("exchange.too_deep", path=source) from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise WorkspaceError("exchange.not_json", path=source, detail=exc) from exc
+    lines = _envelope_errors(raw)
     try:
         document = WorkspaceDocument.model_validate(raw)
     except RecursionError as exc:
         raise WorkspaceError("exchange.too_deep", path=source) from exc
     except ValidationError as exc:
-        lines = []
-        for error in exc.errors()[:MAX_REPORTED_ERRORS]:
-            message = error.get("msg", "")
-            lines.append(f"  {_path_of(error.get('loc', ()))}: {message}")
-        if exc.error_count() > MAX_REPORTED_ERRORS:
-            lines.append(f"  … {exc.error_count() - MAX_REPORTED_ERRORS} more")
-        raise WorkspaceError("exchange.invalid", path=source, errors="\n".join(lines)) from exc
-    lines = []
+        lines += [f"  {_path_of(e.get('loc', ()))}: {e.get('msg', '')}" for e in exc.errors()
+                  if _path_of(e.get("loc", ())) not in ("$.format", "$.version")]
+        _refuse(source, lines)
+    stations = {s.id for s in document.journey_framework.stations}
     for index, account in enumerate(document.accounts):
-        for problem in dangling_references(account):
-            lines.append(f"  $.accounts[{index}] ({problem.entity_id}): "
-                         f"{_describe(problem)}")
-    if lines:
-        raise WorkspaceError("exchange.invalid", path=source,
-                             errors="\n".join(lines[:MAX_REPORTED_ERRORS]))
+        lines += [f"  $.accounts[{index}]{path}: {message}"
+                  for path, message in integrity_errors(account, stations)]
+    _refuse(source, lines)
     return document
 
 
-def _describe(problem) -> str:
-    from accountmap.catalogue import describe
+def _envelope_errors(raw: object) -> list[str]:
+    """`format` must say "accountmap" and `version` be an integer this build reads (the
+    model alone would take a missing format and "1" or 1.0 for a version)."""
+    if not isinstance(raw, dict):
+        return []
+    lines = []
+    if raw.get("format") != FORMAT_NAME:
+        found = "missing" if "format" not in raw else f"{raw['format']!r:.40}"
+        lines.append(f"  $.format: must be {FORMAT_NAME!r} (found {found})")
+    version = raw.get("version", FORMAT_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool):
+        lines.append(f"  $.version: must be an integer (found {version!r:.40})")
+    elif version > FORMAT_VERSION:
+        lines.append(f"  $.version: {version} is newer than this AccountMap reads "
+                     f"({FORMAT_VERSION}); update AccountMap")
+    elif version < 1:
+        lines.append(f"  $.version: must be 1 or more (found {version})")
+    return lines
 
-    return describe(problem, "en")
+
+def _refuse(source: str, lines: list[str]) -> None:
+    if not lines:
+        return
+    if len(lines) > MAX_REPORTED_ERRORS:
+        lines = lines[:MAX_REPORTED_ERRORS] + [f"  … {len(lines) - MAX_REPORTED_ERRORS} more"]
+    raise WorkspaceError("exchange.invalid", path=source, errors="\n".join(lines))
 
 
 def read_document(path: Path) -> WorkspaceDocument:

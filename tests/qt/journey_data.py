@@ -89,6 +89,10 @@ def journey_account(people: int = 40) -> Account:
                JourneyEvent(date=TODAY - dt.timedelta(days=20), journey_stage="desire",
                             temperature="warm", reason="Сами предложили встречу",
                             evidence="«Давайте договоримся о встрече в этом месяце»")]
+    # with fewer people, nobody refers to those who are not there (the file's keys refuse it)
+    for item in (*touchpoints, *meetings):
+        ids = item.attendee_ids if isinstance(item, Meeting) else item.stakeholder_ids
+        ids[:] = [i for i in ids if int(i[1:]) < people]
     return Account(
         name="ПАО «Уральский трубный завод» — модернизация ERP и MES",
         industry="Металлургия", journey_stage="desire", temperature="warm",
