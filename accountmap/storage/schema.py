@@ -63,8 +63,10 @@ def ref(col: str, null: bool = True) -> Column:
 
 
 def date(col: str) -> Column:
-    """ISO YYYY-MM-DD; `date(x) = x` refuses 2026-02-30 and any other spelling."""
-    return Column(col, f"TEXT CHECK ({_q(col)} IS NULL OR date({_q(col)}) = {_q(col)})")
+    """ISO YYYY-MM-DD: `date(x, '+0 days')` normalises 2026-02-30 to 2026-03-02 and is
+    NULL for any other spelling, so `IS x` refuses both."""
+    return Column(col, f"TEXT CHECK ({_q(col)} IS NULL OR "
+                       f"date({_q(col)}, '+0 days') IS {_q(col)})")
 
 
 def enum(col: str, values: type[StrEnum], null: bool = False) -> Column:

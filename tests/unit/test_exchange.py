@@ -9,12 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from accountmap.domain.journey import TWELVE_STATIONS
 from accountmap.domain.models import (
-    Account, DecisionCentre, ExitCriterion, Interest, OpenQuestion, Relationship, Roadmap,
-    RoadmapEdge, RoadmapNode, Stakeholder,
+    Account, DecisionCentre, ExitCriterion, Interest, JourneyEvent, JourneyGrid, Meeting,
+    OpenQuestion, Relationship, Roadmap, RoadmapEdge, RoadmapNode, Stakeholder, Touchpoint,
 )
 from accountmap.domain.vocabulary import (
-    Attitude, BuyingRole, CheckpointStatus, Influence, InterestKind, NodeKind, RelationshipKind,
+    Attitude, BuyingRole, Channel, CheckpointStatus, GridRow, Influence, InterestKind, NodeKind,
+    QuestionStatus, RelationshipKind, Temperature, TouchpointPhase,
 )
 from accountmap.domain.workspace import WorkspaceDocument
 from accountmap.storage.errors import WorkspaceError
@@ -27,6 +29,16 @@ texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)
 ids = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=10)
 dates = st.one_of(st.none(), st.dates())
 coords = st.floats(min_value=-5000, max_value=5000, allow_nan=False).map(lambda v: round(v, 2))
+stages = st.one_of(st.none(), st.sampled_from([s.id for s in TWELVE_STATIONS.stations]))
+
+
+def some_of(draw, pool: list[str]) -> list[str]:
+    """Distinct ids from `pool`, in a drawn order (a person is listed once)."""
+    return draw(st.permutations(pool))[:draw(st.integers(0, len(pool)))] if pool else []
+
+
+def maybe(draw, pool: list[str]):
+    return draw(st.one_of(st.none(), st.sampled_from(pool))) if pool else None
 
 
 @st.composite
@@ -44,6 +56,7 @@ def accounts(draw) -> Account:
             interests=[Interest(kind=k, text=t) for k, t in draw(
                 st.lists(st.tuples(st.sampled_from(list(InterestKind)), texts), max_size=3))],
             last_contact=draw(dates), notes=draw(texts), x=draw(coords), y=draw(coords),
+            journey_stage=draw(stages), email=draw(texts), contact_notes=draw(texts),
         )
         for pid in people_ids
     ]
@@ -59,21 +72,52 @@ def accounts(draw) -> Account:
                          status=draw(st.sampled_from(list(CheckpointStatus))),
                          exit_criteria=[ExitCriterion(text=t, done=d) for t, d in draw(
                              st.lists(st.tuples(texts, st.booleans()), max_size=3))],
-                         due=draw(dates), x=draw(coords), y=draw(coords)) for n in node_ids]
+                         due=draw(dates), x=draw(coords), y=draw(coords),
+                         activated_on=draw(dates), journey_stage=draw(stages),
+                         stakeholder_ids=some_of(draw, people_ids)) for n in node_ids]
     edges = []
     if node_ids:
         for a, b, label in draw(st.lists(st.tuples(st.sampled_from(node_ids), st.sampled_from(node_ids), texts), max_size=6)):
-            edges.append(RoadmapEdge(id=f"e{len(edges)}", from_id=a, to_id=b, outcome=label))
+            edges.append(RoadmapEdge(id=f"e{len(edges)}", from_id=a, to_id=b, outcome=label,
+                                     loop=draw(st.booleans())))
+    for node in nodes:
+        node.chosen_edge_id = maybe(draw, [e.id for e in edges])
     questions = [OpenQuestion(id=f"q{i}", question=draw(texts),
-                              stakeholder_id=draw(st.sampled_from(people_ids)) if people_ids else None,
-                              due=draw(dates))
+                              stakeholder_id=maybe(draw, people_ids),
+                              due=draw(dates), status=draw(st.sampled_from(list(QuestionStatus))),
+                              channel=draw(st.sampled_from(list(Channel))))
                  for i in range(draw(st.integers(0, 3)))]
+    meetings = [Meeting(id=f"m{i}", date=draw(dates), time=draw(texts), goal=draw(texts),
+                        attendee_ids=some_of(draw, people_ids), checkpoint_id=maybe(draw, node_ids))
+                for i in range(draw(st.integers(0, 2)))]
+    touchpoints = [Touchpoint(id=f"t{i}", date=draw(dates),
+                              phase=draw(st.sampled_from(list(TouchpointPhase))),
+                              channel=draw(st.sampled_from(list(Channel))),
+                              stakeholder_ids=some_of(draw, people_ids),
+                              checkpoint_id=maybe(draw, node_ids), summary=draw(texts))
+                   for i in range(draw(st.integers(0, 2)))]
+    grids = [JourneyGrid(id=f"g{i}", stakeholder_id=maybe(draw, people_ids),
+                         role=draw(st.one_of(st.none(), st.sampled_from(list(BuyingRole)))),
+                         cells=draw(st.dictionaries(
+                             st.sampled_from([s.id for s in TWELVE_STATIONS.stations]),
+                             st.dictionaries(st.sampled_from(list(GridRow)), texts, max_size=2),
+                             max_size=2)))
+             for i in range(draw(st.integers(0, 2)))]
+    history = [JourneyEvent(id=f"h{i}", date=draw(dates), journey_stage=draw(stages),
+                            temperature=draw(st.one_of(st.none(), st.sampled_from(list(Temperature)))),
+                            reason=draw(texts))
+               for i in range(draw(st.integers(0, 2)))]
     return Account(
         id=draw(ids), name=draw(texts), industry=draw(texts), deal_value=draw(
             st.one_of(st.none(), st.integers(0, 10**12).map(float))),
-        decision_centres=[DecisionCentre(id=c, name=draw(texts)) for c in centre_ids],
+        target_close=draw(dates), journey_stage=draw(stages),
+        temperature=draw(st.sampled_from(list(Temperature))),
+        decision_centres=[DecisionCentre(id=c, name=draw(texts), x=draw(coords),
+                                         width=draw(st.floats(10, 2000).map(lambda v: round(v, 1))))
+                          for c in centre_ids],
         stakeholders=people, relationships=relationships, open_questions=questions,
-        roadmap=Roadmap(nodes=nodes, edges=edges),
+        roadmap=Roadmap(nodes=nodes, edges=edges), meetings=meetings, touchpoints=touchpoints,
+        journey_grids=grids, journey_history=history,
     )
 
 
