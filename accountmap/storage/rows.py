@@ -118,11 +118,32 @@ def _select(table: str) -> str:
     return f"SELECT id, position, {quoted} FROM {table}"
 
 
+_SHAPES: dict[str, tuple[tuple[str, ...], tuple[Column, ...], tuple[str, ...]]] = {}
+
+
+def _shape(table: str) -> tuple[tuple[str, ...], tuple[Column, ...], tuple[str, ...]]:
+    """("id", "position", column names...), the JSON columns, the boolean columns."""
+    shape = _SHAPES.get(table)
+    if shape is None:
+        columns = columns_of(table)
+        shape = _SHAPES[table] = (
+            ("id", "position", *(c.name for c in columns)),
+            tuple(c for c in columns if c.kind == "json"),
+            tuple(c.name for c in columns if c.kind == "bool"),
+        )
+    return shape
+
+
 def _to_data(table: str, record: Sequence) -> tuple[str, float, dict]:
-    row_id, position = record[0], record[1]
-    data: dict = {"id": row_id}
-    for column, value in zip(columns_of(table), record[2:]):
-        data[column.name] = _from_sql(table, row_id, column, value)
+    names, json_columns, bool_columns = _shape(table)
+    data = dict(zip(names, record))
+    row_id = data["id"]
+    position = data.pop("position")
+    for column in json_columns:
+        value = data[column.name]
+        data[column.name] = [] if value == "[]" else _from_sql(table, row_id, column, value)
+    for name in bool_columns:
+        data[name] = bool(data[name])
     return row_id, position, data
 
 
