@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
+from dataclasses import dataclass
 from collections.abc import Sequence
 
 from accountmap.domain.models import COLLECTIONS, AccountFields
@@ -16,6 +17,29 @@ from accountmap.domain.workspace import WorkspaceSettings
 from accountmap.storage.schema import ACCOUNT_COLUMNS, TABLES, Column, Link, links_of
 
 Statement = tuple[str, tuple]
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row as the layers above storage see it: its place in the user's order and the
+    entity as its domain model dumps it (`model_dump(mode="json")`)."""
+
+    position: float
+    data: dict
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One row written or deleted. `before`/`after` None means absent."""
+
+    table: str
+    account_id: str | None
+    id: str
+    before: Row | None
+    after: Row | None
+
+    def inverted(self) -> "RowChange":
+        return RowChange(self.table, self.account_id, self.id, self.after, self.before)
 
 
 class DamagedRow(ValueError):

@@ -22,43 +22,24 @@ import sqlite3
 import struct
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from accountmap.domain.models import COLLECTIONS, Account
-from accountmap.domain.workspace import WorkspaceDocument, WorkspaceSettings
+from accountmap.domain.workspace import WorkspaceSettings
+from accountmap.storage import rows as mapping
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.lock import WorkspaceLock
-from accountmap.storage import rows as mapping
-from accountmap.storage.damage import damaged_account
 from accountmap.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
+from accountmap.storage.reading import ACCOUNTS, SETTINGS, SETTINGS_KEY, WorkspaceReader
+from accountmap.storage.rows import Row, RowChange
+
+__all__ = ["ACCOUNTS", "SETTINGS", "SETTINGS_KEY", "TABLES", "Row", "RowChange",
+           "WorkspaceFile", "account_rows", "inspect_file", "read_only_uri",
+           "backup_before_migration"]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-ACCOUNTS = "accounts"
-SETTINGS = "settings"
-SETTINGS_KEY = "workspace"
 TABLES = (ACCOUNTS, SETTINGS, *COLLECTIONS)
-
-
-@dataclass(frozen=True)
-class Row:
-    position: float
-    data: dict
-
-
-@dataclass(frozen=True)
-class RowChange:
-    """One row written or deleted. `before`/`after` None means absent."""
-
-    table: str
-    account_id: str | None
-    id: str
-    before: Row | None
-    after: Row | None
-
-    def inverted(self) -> "RowChange":
-        return RowChange(self.table, self.account_id, self.id, self.after, self.before)
 
 
 def inspect_file(path: Path) -> int:
@@ -146,8 +127,9 @@ def read_only_uri(path: Path, header: bytes | None = None) -> str:
     return uri + "&immutable=1"
 
 
-class WorkspaceFile:
-    """An open workspace file. Not thread-safe: one per thread."""
+class WorkspaceFile(WorkspaceReader):
+    """An open workspace file. Not thread-safe: one per thread. Reading its contents:
+    storage/reading.py."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool,
                  lock: WorkspaceLock | None = None) -> None:
@@ -275,104 +257,6 @@ class WorkspaceFile:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-    # ----------------------------------------------------------------- reading
-    def _read(self, sql: str, params: Sequence = ()) -> list[tuple]:
-        try:
-            return self.conn.execute(sql, params).fetchall()
-        except sqlite3.DatabaseError as exc:
-            raise WorkspaceError("storage.truncated", path=self.path, detail=exc) from exc
-
-    def settings(self) -> WorkspaceSettings:
-        rows = self._read("SELECT data FROM settings WHERE key = ?", (SETTINGS_KEY,))
-        if not rows:
-            return WorkspaceSettings()
-        try:
-            return WorkspaceSettings.model_validate_json(rows[0][0])
-        except ValueError as exc:
-            raise WorkspaceError("storage.damaged_settings", path=self.path,
-                                 detail=mapping.first_error(exc)) from exc
-
-    def _mapped(self, read, *args):
-        try:
-            return read(self.conn, *args)
-        except sqlite3.DatabaseError as exc:
-            raise WorkspaceError("storage.truncated", path=self.path, detail=exc) from exc
-
-    def account_rows(self) -> list[tuple[str, Row]]:
-        """(id, Row) of every account (its own fields), in the order the user keeps them."""
-        return [(i, Row(p, d)) for i, p, d in self._mapped(mapping.read_accounts)]
-
-    def account_summaries(self) -> list[tuple[str, str]]:
-        """(id, name) of every account, in the order the user keeps them."""
-        return [(i, str(n)) for i, n in self._read(
-            "SELECT id, name FROM accounts ORDER BY position, id")]
-
-    def account_ids(self) -> list[str]:
-        return [r[0] for r in self._read("SELECT id FROM accounts ORDER BY position, id")]
-
-    def find_account(self, name_or_id: str) -> str | None:
-        summaries = self.account_summaries()
-        for account_id, name in summaries:
-            if account_id == name_or_id:
-                return account_id
-        for account_id, name in summaries:
-            if name == name_or_id:
-                return account_id
-        folded = name_or_id.casefold()
-        for account_id, name in summaries:
-            if name.casefold() == folded:
-                return account_id
-        return None
-
-    def read_row(self, table: str, account_id: str | None, row_id: str) -> Row | None:
-        if table == ACCOUNTS:
-            found = self._mapped(mapping.read_accounts, row_id)
-        elif table == SETTINGS:
-            found = [(row_id, 0, json.loads(d)) for (d,) in self._read(
-                "SELECT data FROM settings WHERE key = ?", (row_id,))]
-        else:
-            found = self._mapped(mapping.read_rows, table, account_id, row_id)
-        if not found:
-            return None
-        return Row(found[0][1], found[0][2])
-
-    def rows(self, table: str, account_id: str) -> list[tuple[str, Row]]:
-        return [(i, Row(p, d)) for i, p, d in self._mapped(mapping.read_rows, table, account_id)]
-
-    def next_position(self, table: str, account_id: str | None) -> float:
-        if table == ACCOUNTS:
-            rows = self._read("SELECT max(position) FROM accounts")
-        else:
-            rows = self._read(f"SELECT max(position) FROM {table} WHERE account_id = ?",
-                              (account_id,))
-        top = rows[0][0]
-        return 0.0 if top is None else float(int(top) + 1)
-
-    def load_account(self, account_id: str) -> Account:
-        """The whole account; a value the model cannot take (written by another tool)
-        raises WorkspaceError "storage.damaged_account" naming the table, row and column."""
-        found = self._mapped(mapping.read_accounts, account_id)
-        if not found:
-            raise KeyError(account_id)
-        _id, _position, data = found[0]
-        try:
-            return mapping.build_account(
-                account_id, data,
-                {table: [row for _i, _p, row in self._mapped(mapping.read_rows, table, account_id)]
-                 for table in COLLECTIONS})
-        except ValueError as exc:
-            raise damaged_account(self.conn, self.path, account_id, str(data.get("name", "")),
-                                  exc) from exc
-
-    def load_document(self) -> WorkspaceDocument:
-        settings = self.settings()
-        return WorkspaceDocument(
-            language=settings.language,
-            journey_framework=settings.journey_framework,
-            stale_contact_days=settings.stale_contact_days,
-            accounts=[self.load_account(i) for i in self.account_ids()],
-        )
 
     # ----------------------------------------------------------------- writing
     def _stat_identity(self) -> tuple[int, int] | None:
