@@ -61,6 +61,11 @@ class MainWindow(QMainWindow):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(4, 4, 0, 4)
+        from accountmap.app.workspace_search import WorkspaceSearch
+
+        self.search = WorkspaceSearch()
+        self.search.hitChosen.connect(self._show_hit)
+        side_layout.addWidget(self.search)
         side_layout.addWidget(QLabel(self.tr("Accounts")))
         side_layout.addWidget(self.accounts)
         self.tabs = QTabWidget()
@@ -251,6 +256,7 @@ class MainWindow(QMainWindow):
         self._close_document()
         self.document = document
         self.damaged = {}
+        self.search.set_document(document)
         self.editor = Editor(document)
         document.accountsChanged.connect(self._fill_accounts)
         document.errorOccurred.connect(self.show_error)
@@ -515,6 +521,12 @@ class MainWindow(QMainWindow):
         self.placeholder.setText(message)
         self.stack.setCurrentWidget(self.placeholder)
         self._update_actions()
+
+    def _show_hit(self, account_id: str, person_id: str) -> None:
+        """A hit of the workspace search: its account, and the person on the map."""
+        self.select_account(account_id)
+        if person_id and account_id not in self.damaged:
+            self.show_entity("stakeholder", person_id)
 
     def show_entity(self, kind: str, entity_id: str) -> None:
         """Bring the page that shows `kind` forward and focus the entity there."""

@@ -120,6 +120,10 @@ class WorkspaceDocument(QObject):
         self._accounts[account_id] = account
         self._positions[account_id] = positions
 
+    def search(self, text: str) -> list:
+        """People and open questions of every account matching `text` (full-text)."""
+        return self.file.search(text)
+
     def position_of(self, account_id: str, table: str, row_id: str) -> float | None:
         self.account(account_id)
         return self._positions[account_id][table].get(row_id)

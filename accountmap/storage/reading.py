@@ -124,3 +124,12 @@ class WorkspaceReader:
             stale_contact_days=settings.stale_contact_days,
             accounts=[self.load_account(i) for i in self.account_ids()],
         )
+
+    def search(self, text: str, limit: int = 50) -> list:
+        """People and open questions of every account matching `text` (storage/search.py)."""
+        from accountmap.storage.search import search
+
+        try:
+            return search(self.conn, text, limit)
+        except sqlite3.DatabaseError as exc:
+            raise WorkspaceError("storage.truncated", path=self.path, detail=exc) from exc
