@@ -52,7 +52,10 @@ class WorkspaceReader:
 
     def account_rows(self) -> list[tuple[str, Row]]:
         """(id, Row) of every account (its own fields), in the order the user keeps them."""
-        return [(i, Row(p, d)) for i, p, d in self._mapped(mapping.read_accounts)]
+        try:
+            return [(i, Row(p, d)) for i, p, d in self._mapped(mapping.read_accounts)]
+        except mapping.DamagedRow as exc:  # the account list itself: nothing can be shown
+            raise damaged_account(self.conn, self.path, exc.row_id, exc.row_id, exc) from exc
 
     def account_summaries(self) -> list[tuple[str, str]]:
         """(id, name) of every account, in the order the user keeps them."""
@@ -103,7 +106,10 @@ class WorkspaceReader:
     def load_account(self, account_id: str) -> Account:
         """The whole account; a value the model cannot take (written by another tool)
         raises WorkspaceError "storage.damaged_account" naming the table, row and column."""
-        found = self._mapped(mapping.read_accounts, account_id)
+        try:
+            found = self._mapped(mapping.read_accounts, account_id)
+        except mapping.DamagedRow as exc:
+            raise damaged_account(self.conn, self.path, account_id, account_id, exc) from exc
         if not found:
             raise KeyError(account_id)
         _id, _position, data = found[0]

@@ -163,6 +163,8 @@ def _to_data(table: str, record: Sequence) -> tuple[str, float, dict]:
     data = dict(zip(names, record))
     row_id = data["id"]
     position = data.pop("position")
+    if not isinstance(position, (int, float)):
+        raise DamagedRow(table, row_id, "position", f"not a number ({position!r:.40})")
     for column in json_columns:
         value = data[column.name]
         data[column.name] = [] if value == "[]" else _from_sql(table, row_id, column, value)

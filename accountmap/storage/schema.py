@@ -210,11 +210,14 @@ def links_of(table: str) -> list[Link]:
     return [link for link in LINKS.values() if link.owner == table]
 
 
+POSITION = "position REAL NOT NULL CHECK (typeof(position) IN ('integer', 'real'))"
+
+
 def _entity_ddl(table: Table) -> list[str]:
     lines = [
         "account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE",
         "id TEXT NOT NULL CHECK (length(id) BETWEEN 1 AND 64)",
-        "position REAL NOT NULL",
+        POSITION,
     ]
     lines += [f"{_q(c.name)} {c.decl}" for c in table.columns]
     lines.append("PRIMARY KEY (account_id, id)")
@@ -264,7 +267,7 @@ def create_v3(conn: sqlite3.Connection) -> None:
     transaction)."""
     account_lines = [
         "id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64)",
-        "position REAL NOT NULL",
+        POSITION,
         *(f"{_q(c.name)} {c.decl}" for c in ACCOUNT_COLUMNS),
     ]
     statements = [

@@ -189,6 +189,11 @@ BAD_WRITES = [
     ("INSERT INTO relationships(account_id, id, position, from_id, to_id, kind, strength, label)"
      " VALUES ('acc-uzts', 'r-ghost', 99, 'sh-petrov', 'nobody', 'ally', 3, '')",
      "table relationships, row acc-uzts/r-ghost, column to_id: refers to nobody"),
+    ("UPDATE relationships SET position = 'first' WHERE id = (SELECT min(id) FROM "
+     "relationships WHERE account_id = 'acc-northwind')",
+     "table relationships, row acc-northwind/"),
+    ("UPDATE accounts SET position = 'x' WHERE id = 'acc-northwind'",
+     "table accounts, row acc-northwind, column position"),
     ("INSERT INTO meeting_attendees(account_id, meeting_id, stakeholder_id, position)"
      " SELECT account_id, id, 'ghost', 99 FROM meetings WHERE account_id = 'acc-uzts' LIMIT 1",
      "table meeting_attendees, row acc-uzts/"),
@@ -246,3 +251,22 @@ def test_the_document_opens_the_rest_of_a_damaged_workspace(demo: Path, tmp_path
         assert "column attitude" in caught.value.message("en")
         assert "столбец attitude" in caught.value.message("ru")
         assert wf.load_account("acc-northwind").stakeholders
+
+
+def test_damaged_settings_are_named_not_a_traceback(demo: Path, tmp_path: Path) -> None:
+    path = tmp_path / "d.accountmap"
+    shutil.copy(demo, path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute("UPDATE settings SET data = json_set(data, '$.stale_contact_days', -5)")
+    conn.commit()
+    conn.close()
+    with WorkspaceFile.open(path, read_only=True) as wf:
+        with pytest.raises(WorkspaceError) as caught:
+            wf.settings()
+    assert caught.value.key == "storage.damaged_settings"
+    assert "stale_contact_days" in caught.value.message("en")
+    result = subprocess.run([sys.executable, "-m", "accountmap", "check", str(path)],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 2 and "stale_contact_days" in result.stderr
+    assert "Traceback" not in result.stderr
