@@ -49,11 +49,11 @@ def _v3_relational(conn: sqlite3.Connection) -> None:
     (storage/schema.py). Every v2 row is validated by its model on the way: a row that is
     not valid refuses the whole migration (the file is left as it was). References that
     point nowhere are copied as they are (foreign keys are not enforced while migrating)
-    and `accountmap check` names them."""
+    and `accountmap check` names them; a person listed twice in one list is kept once."""
     import json
 
     from accountmap.storage.rows import first_error, upsert, validated
-    from accountmap.storage.schema import create_v3
+    from accountmap.storage.schema import create_v3, links_of
 
     settings = conn.execute("SELECT key, data FROM settings ORDER BY key").fetchall()
     accounts = conn.execute("SELECT id, position, data FROM accounts").fetchall()
@@ -74,6 +74,8 @@ def _v3_relational(conn: sqlite3.Connection) -> None:
             if table != "accounts":
                 data["id"] = row_id
             data = validated(table, data)
+            for link in links_of(table):  # a person listed twice (old imports took it)
+                data[link.field] = list(dict.fromkeys(data[link.field]))
         except ValueError as exc:
             raise ValueError(f"{table} {row_id!r}: {first_error(exc)}") from exc
         for sql, params in upsert(table, account_id, row_id, position, data):

@@ -248,6 +248,28 @@ def test_a_migration_that_cannot_complete_leaves_the_file_untouched(v2_copy: Pat
     assert not Path(f"{v2_copy}-wal").exists() or Path(f"{v2_copy}-wal").stat().st_size == 0
 
 
+def test_dangling_references_and_repeated_people_of_a_v2_file(v2_copy: Path, tmp_path) -> None:
+    """Old releases accepted both: the migration keeps the dangling reference (check names
+    it) and lists a repeated person once."""
+    conn = sqlite3.connect(v2_copy)
+    conn.execute("UPDATE roadmap_edges SET data = json_set(data, '$.to_id', 'n-gone') "
+                 "WHERE account_id = 'acc-edge' AND id = 'e-lost'")
+    conn.execute("UPDATE meetings SET data = json_set(data, '$.attendee_ids', "
+                 "json('[\"p-full\", \"p-empty\", \"p-full\"]')) "
+                 "WHERE account_id = 'acc-edge' AND id = 'm1'")
+    conn.commit()
+    conn.close()
+    WorkspaceFile.open(v2_copy).close()
+    with WorkspaceFile.open(v2_copy, read_only=True) as wf:
+        assert wf.read_row("meetings", "acc-edge", "m1").data["attendee_ids"] == [
+            "p-full", "p-empty"]
+    result = subprocess.run([sys.executable, "-m", "accountmap", "check", str(v2_copy),
+                             "--lang", "en"], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert ("table roadmap_edges, row acc-edge/e-lost, column to_id: refers to n-gone"
+            in result.stdout)
+
+
 def test_the_cli_exports_a_migrated_v2_file(v2_copy: Path, tmp_path) -> None:
     WorkspaceFile.open(v2_copy).close()
     out = tmp_path / "out.json"
