@@ -41,14 +41,25 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def rows(wf, lang: str, today: dt.date) -> list[list[object]]:
+def rows(wf, lang: str, today: dt.date, skipped: list | None = None) -> list[list[object]]:
+    """One row per account; a damaged account is told on stderr and added to `skipped`."""
+    import sys
+
     from accountmap.domain.portfolio import summarise
+    from accountmap.storage.damage import DamagedAccount
 
     settings = wf.settings()
     framework = settings.journey_framework
     out = []
     for account_id in wf.account_ids():
-        s = summarise(wf.load_account(account_id), today, settings.stale_contact_days)
+        try:
+            account = wf.load_account(account_id)
+        except DamagedAccount as exc:  # the others are still reviewed
+            print(f"accountmap: {exc.message(lang)}", file=sys.stderr)
+            if skipped is not None:
+                skipped.append(account_id)
+            continue
+        s = summarise(account, today, settings.stale_contact_days)
         station = framework.station(s.journey_stage)
         out.append([
             s.name, s.owner, s.deal_value, s.currency, station.name(lang) if station else "",
@@ -67,17 +78,20 @@ def run(args) -> int:
     with WorkspaceFile.open(args.workspace, read_only=True) as wf:
         lang = args.lang or wf.settings().language
         header = [catalogue.text(f"portfolio.{c}", lang) for c in COLUMNS]
-        table = rows(wf, lang, dt.date.today())
+        skipped: list[str] = []
+        table = rows(wf, lang, dt.date.today(), skipped)
+    status = 1 if skipped else 0
     if args.csv:
         from accountmap.storage.csv_export import to_csv
         from accountmap.storage.exchange import write_text_atomically
 
         write_text_atomically(args.csv, "\ufeff" + to_csv(header, table))  # BOM: Excel reads UTF-8
         print(catalogue.text("portfolio.written", lang, count=len(table), path=args.csv))
-        return 0
+        return status
     if not table:
-        print(catalogue.text("portfolio.empty", lang))
-        return 0
+        if not skipped:
+            print(catalogue.text("portfolio.empty", lang))
+        return status
     shown = [0, 1, 2, 4, 5, 7, 8, 9, 10, 14, 15]
     cells = [[header[i] for i in shown]] + [
         ["" if r[i] is None else (f"{r[i]:,.0f}".replace(",", " ") if i == 2 and r[i] else str(r[i]))
@@ -87,7 +101,7 @@ def run(args) -> int:
         print("  ".join(_fit(v, w) for v, w in zip(row, widths)).rstrip())
         if n == 0:
             print("  ".join("-" * w for w in widths))
-    return 0
+    return status
 
 
 def _fit(value: str, width: int) -> str:
