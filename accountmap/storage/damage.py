@@ -62,7 +62,7 @@ class Damage:
                               column=self.column, detail=self.detail)
 
 
-def _row_damage(table: str, account_id: str | None, row_id: str, data: dict,
+def _row_damage(table: str, account_id: str | None, row_id: str,
                 exc: Exception) -> list[Damage]:
     if isinstance(exc, mapping.DamagedRow):
         return [Damage(table, account_id, row_id, exc.column, exc.detail)]
@@ -87,26 +87,26 @@ def _row_damage(table: str, account_id: str | None, row_id: str, data: dict,
 def _scan_rows(conn: sqlite3.Connection, table: str, account_id: str | None) -> list[Damage]:
     found: list[Damage] = []
     if table == "accounts":
-        records = conn.execute(mapping._select("accounts") + " WHERE id = ?",
+        records = conn.execute(mapping.select_sql("accounts") + " WHERE id = ?",
                                (account_id,)).fetchall()
         owner = None
     else:
-        records = conn.execute(mapping._select(table) + " WHERE account_id = ?",
+        records = conn.execute(mapping.select_sql(table) + " WHERE account_id = ?",
                                (account_id,)).fetchall()
         owner = account_id
-    links = {link.field: mapping._link_lists(conn, link, account_id)
+    links = {link.field: mapping.link_lists(conn, link, account_id)
              for link in links_of(table)}
     for record in records:
         row_id = record[0]
         try:
-            _id, _position, data = mapping._to_data(table, record)
+            _id, _position, data = mapping.to_data(table, record)
             if table == "accounts":
                 del data["id"]
             for field, lists in links.items():
                 data[field] = lists.get(row_id, [])
             mapping.validated(table, data)
         except ValueError as exc:
-            found += _row_damage(table, owner, row_id, {}, exc)
+            found += _row_damage(table, owner, row_id, exc)
     return found
 
 

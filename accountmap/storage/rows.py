@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from accountmap.domain.models import COLLECTIONS, AccountFields
 from accountmap.domain.workspace import WorkspaceSettings
@@ -62,15 +62,11 @@ def _to_sql(column: Column, value: object) -> object:
     return value
 
 
-def _from_sql(table: str, row_id: str, column: Column, value: object) -> object:
-    if column.kind == "json":
-        try:
-            return json.loads(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError) as exc:
-            raise DamagedRow(table, row_id, column.name, f"not JSON ({exc})") from exc
-    if column.kind == "bool":
-        return bool(value)
-    return value
+def _from_json(table: str, row_id: str, column: Column, value: object) -> object:
+    try:
+        return json.loads(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        raise DamagedRow(table, row_id, column.name, f"not JSON ({exc})") from exc
 
 
 # ----------------------------------------------------------------------- writing
@@ -137,7 +133,8 @@ def delete(table: str, account_id: str | None, row_id: str) -> list[Statement]:
 
 
 # ----------------------------------------------------------------------- reading
-def _select(table: str) -> str:
+def select_sql(table: str) -> str:
+    """SELECT id, position and every column of `table` (the record `to_data` maps)."""
     quoted = ", ".join(f'"{c.name}"' for c in columns_of(table))
     return f"SELECT id, position, {quoted} FROM {table}"
 
@@ -158,7 +155,9 @@ def _shape(table: str) -> tuple[tuple[str, ...], tuple[Column, ...], tuple[str, 
     return shape
 
 
-def _to_data(table: str, record: Sequence) -> tuple[str, float, dict]:
+def to_data(table: str, record: Sequence) -> tuple[str, float, dict]:
+    """(id, position, data) of a record of `select_sql`; raises DamagedRow for a value no
+    model could take (not JSON, not 0/1, a position that is not a number)."""
     names, json_columns, bool_columns = _shape(table)
     data = dict(zip(names, record))
     row_id = data["id"]
@@ -167,14 +166,17 @@ def _to_data(table: str, record: Sequence) -> tuple[str, float, dict]:
         raise DamagedRow(table, row_id, "position", f"not a number ({position!r:.40})")
     for column in json_columns:
         value = data[column.name]
-        data[column.name] = [] if value == "[]" else _from_sql(table, row_id, column, value)
+        data[column.name] = [] if value == "[]" else _from_json(table, row_id, column, value)
     for name in bool_columns:
+        if data[name] not in (0, 1):
+            raise DamagedRow(table, row_id, name, f"not 0 or 1 ({data[name]!r:.40})")
         data[name] = bool(data[name])
     return row_id, position, data
 
 
-def _link_lists(conn: sqlite3.Connection, link: Link, account_id: str,
-                owner_id: str | None = None) -> dict[str, list[str]]:
+def link_lists(conn: sqlite3.Connection, link: Link, account_id: str,
+               owner_id: str | None = None) -> dict[str, list[str]]:
+    """owner id -> the ids in its list, in order (of one account, or of one owner)."""
     sql = (f"SELECT {link.owner_column}, {link.target_column} FROM {link.table} "
            f"WHERE account_id = ?")
     params: tuple = (account_id,)
@@ -191,14 +193,14 @@ def read_rows(conn: sqlite3.Connection, table: str, account_id: str,
               row_id: str | None = None) -> list[tuple[str, float, dict]]:
     """(id, position, data) of an account's rows of `table` in their order (or one row)."""
     if row_id is None:
-        records = conn.execute(_select(table) + " WHERE account_id = ? ORDER BY position, id",
+        records = conn.execute(select_sql(table) + " WHERE account_id = ? ORDER BY position, id",
                                (account_id,)).fetchall()
     else:
-        records = conn.execute(_select(table) + " WHERE account_id = ? AND id = ?",
+        records = conn.execute(select_sql(table) + " WHERE account_id = ? AND id = ?",
                                (account_id, row_id)).fetchall()
-    rows = [_to_data(table, record) for record in records]
+    rows = [to_data(table, record) for record in records]
     for link in links_of(table):
-        lists = _link_lists(conn, link, account_id, row_id)
+        lists = link_lists(conn, link, account_id, row_id)
         for rid, _position, data in rows:
             data[link.field] = lists.get(rid, [])
     return rows
@@ -208,12 +210,12 @@ def read_accounts(conn: sqlite3.Connection, account_id: str | None = None
                   ) -> list[tuple[str, float, dict]]:
     """(id, position, fields) of every account in order (or of one)."""
     if account_id is None:
-        records = conn.execute(_select("accounts") + " ORDER BY position, id").fetchall()
+        records = conn.execute(select_sql("accounts") + " ORDER BY position, id").fetchall()
     else:
-        records = conn.execute(_select("accounts") + " WHERE id = ?", (account_id,)).fetchall()
+        records = conn.execute(select_sql("accounts") + " WHERE id = ?", (account_id,)).fetchall()
     rows = []
     for record in records:
-        row_id, position, data = _to_data("accounts", record)
+        row_id, position, data = to_data("accounts", record)
         del data["id"]
         rows.append((row_id, position, data))
     return rows

@@ -192,6 +192,8 @@ BAD_WRITES = [
     ("UPDATE relationships SET position = 'first' WHERE id = (SELECT min(id) FROM "
      "relationships WHERE account_id = 'acc-northwind')",
      "table relationships, row acc-northwind/"),
+    ("UPDATE roadmap_edges SET loop = 7 WHERE account_id = 'acc-northwind'",
+     "column loop: not 0 or 1 (7)"),
     ("UPDATE accounts SET position = 'x' WHERE id = 'acc-northwind'",
      "table accounts, row acc-northwind, column position"),
     ("INSERT INTO meeting_attendees(account_id, meeting_id, stakeholder_id, position)"
