@@ -6,6 +6,7 @@ and maps of plain values become JSON columns, booleans 0/1.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections import defaultdict
@@ -92,23 +93,14 @@ def upsert(table: str, account_id: str | None, row_id: str, position: float, dat
     re-index its notes for search)."""
     columns = columns_of(table)
     values = [_to_sql(c, data[c.name]) for c in columns]
-    names = [c.name for c in columns]
     if before is None:
-        changed = ["position", *names]
+        changed: tuple[str, ...] | None = None  # all
     else:
-        changed = ["position"] if position != before_position else []
-        changed += [c.name for c in columns if before.get(c.name) != data[c.name]]
-    quoted = ", ".join(f'"{n}"' for n in names)
-    marks = ", ".join("?" for _ in names)
-    action = ("DO UPDATE SET " + ", ".join(f'"{n}" = excluded."{n}"' for n in changed)
-              if changed else "DO NOTHING")
+        changed = (("position",) if position != before_position else ()) + tuple(
+            c.name for c in columns if before.get(c.name) != data[c.name])
     if table == "accounts":
-        statements = [(f"INSERT INTO accounts(id, position, {quoted}) VALUES (?, ?, {marks}) "
-                       f"ON CONFLICT(id) {action}", (row_id, position, *values))]
-        return statements
-    statements = [(f"INSERT INTO {table}(account_id, id, position, {quoted}) "
-                   f"VALUES (?, ?, ?, {marks}) ON CONFLICT(account_id, id) {action}",
-                   (account_id, row_id, position, *values))]
+        return [(_upsert_sql(table, changed), (row_id, position, *values))]
+    statements = [(_upsert_sql(table, changed), (account_id, row_id, position, *values))]
     for link in links_of(table):
         targets = data[link.field]
         if before is not None and before.get(link.field) == targets:
@@ -120,6 +112,23 @@ def upsert(table: str, account_id: str | None, row_id: str, position: float, dat
         statements += [(sql, (account_id, row_id, target, index))
                        for index, target in enumerate(targets)]
     return statements
+
+
+@functools.lru_cache(maxsize=512)
+def _upsert_sql(table: str, changed: tuple[str, ...] | None) -> str:
+    """INSERT of a whole row that, when the row is there, sets only `changed` (None: all)."""
+    names = [c.name for c in columns_of(table)]
+    if changed is None:
+        changed = ("position", *names)
+    quoted = ", ".join(f'"{n}"' for n in names)
+    marks = ", ".join("?" for _ in names)
+    action = ("DO UPDATE SET " + ", ".join(f'"{n}" = excluded."{n}"' for n in changed)
+              if changed else "DO NOTHING")
+    if table == "accounts":
+        return (f"INSERT INTO accounts(id, position, {quoted}) VALUES (?, ?, {marks}) "
+                f"ON CONFLICT(id) {action}")
+    return (f"INSERT INTO {table}(account_id, id, position, {quoted}) "
+            f"VALUES (?, ?, ?, {marks}) ON CONFLICT(account_id, id) {action}")
 
 
 def delete(table: str, account_id: str | None, row_id: str) -> list[Statement]:
