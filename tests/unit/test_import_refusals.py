@@ -192,6 +192,8 @@ BAD_WRITES = [
     ("UPDATE relationships SET position = 'first' WHERE id = (SELECT min(id) FROM "
      "relationships WHERE account_id = 'acc-northwind')",
      "table relationships, row acc-northwind/"),
+    ("UPDATE stakeholders SET notes = printf('%.*c', 10000000, 'x') WHERE id = 'sh-petrov'",
+     "table stakeholders, row acc-uzts/sh-petrov, column notes: String should have at most"),
     ("UPDATE roadmap_edges SET loop = 7 WHERE account_id = 'acc-northwind'",
      "column loop: not 0 or 1 (7)"),
     ("UPDATE accounts SET position = 'x' WHERE id = 'acc-northwind'",
