@@ -13,7 +13,9 @@ order of its rows. `ON DELETE` does what the editor's delete does:
   two-column key, so these are triggers beside a `NO ACTION` foreign key.)
 
 Everything here is data (`TABLES`, `LINKS`): the DDL, the row mapping (storage/rows.py),
-`check` and docs/SCHEMA.md all read it, so they cannot drift apart.
+`check` and docs/SCHEMA.md all read it, so they cannot drift apart. The DDL is written
+here rather than through sqlite-utils' `create()`: its foreign keys are single-column,
+with no ON DELETE, DEFERRABLE or CHECK, and every key here is two columns (account, id).
 """
 
 from __future__ import annotations
