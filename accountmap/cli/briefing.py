@@ -1,18 +1,19 @@
 """`accountmap brief` and `accountmap plan`: print a meeting brief or an account plan to PDF.
 
     accountmap brief WORKSPACE --account NAME [--meeting ID | --next] [--lang ru|en]
-                     [--paper a4|letter] -o FILE.pdf
-    accountmap plan  WORKSPACE --account NAME [--lang ru|en] [--paper a4|letter] -o FILE.pdf
+                     [--paper a4|letter] [--today YYYY-MM-DD] -o FILE.pdf
+    accountmap plan  WORKSPACE --account NAME [--lang ru|en] [--paper a4|letter]
+                     [--today YYYY-MM-DD] -o FILE.pdf
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 from pathlib import Path
 
 from accountmap import catalogue
+from accountmap.cli.as_of import add_today_option, today_of
 from accountmap.storage.atomic_write import write_atomically
 
 
@@ -22,6 +23,7 @@ def register(subparsers) -> None:
         description="Print the brief for a meeting: who is in the room, what to ask, "
                     "the checkpoint and its exit criteria.")
     _common(brief)
+    add_today_option(brief, "the brief (which meeting is next, overdue checkpoints, days since contact)")
     which = brief.add_mutually_exclusive_group()
     which.add_argument("--meeting", metavar="ID", help="the meeting's id")
     which.add_argument("--next", action="store_true",
@@ -33,6 +35,7 @@ def register(subparsers) -> None:
         description="Print the account plan: map, stakeholders, open questions, roadmap, "
                     "upcoming checkpoints, risks, touchpoints and journey grids.")
     _common(plan)
+    add_today_option(plan, "the plan (upcoming checkpoints and meetings, overdue, risks)")
     plan.set_defaults(func=run_plan)
 
 
@@ -78,7 +81,7 @@ def run_brief(args) -> int:
     from accountmap.cli import CommandError
 
     account, settings, lang = _load(args)
-    today = dt.date.today()
+    today = today_of(args, lang)
     if args.meeting:
         meeting = next((m for m in account.meetings if m.id == args.meeting), None)
         if meeting is None:
@@ -102,7 +105,7 @@ def run_plan(args) -> int:
 
     account, settings, lang = _load(args)
     data = build_account_plan(account, settings.journey_framework, lang=lang,
-                              paper=args.paper, today=dt.date.today())
+                              paper=args.paper, today=today_of(args, lang))
     write_output(args.output, data, lang)
     print(catalogue.text("cli.plan_written", lang, path=args.output))
     return 0
