@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap.app import settings as app_settings
+from accountmap.app.midnight import MidnightTimer
 from accountmap.app.pages import PAGES
 
 # The domain, storage and document layers (pydantic: ~200 ms of schema building) are
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._restore_geometry()
         self._update_title()
+        self.midnight = MidnightTimer(self)  # a window left open overnight shows the new day
+        self.midnight.dayChanged.connect(lambda: self.document and self.document.dayChanged.emit())
 
     def language(self) -> str:
         from accountmap.document.workspace_document import ui_language

@@ -44,16 +44,17 @@ TICK_DONE = "\u2611"  # ☑
 
 
 class Context:
-    """What every section needs: language, styles, frame width, today, the framework."""
+    """What every section needs: language, styles, frame width, today (the day the document
+    is printed as of: the caller asks the clock), the framework."""
 
     def __init__(self, account: Account, framework: JourneyFramework | None, lang: str,
-                 paper: str, today: dt.date | None) -> None:
+                 paper: str, today: dt.date) -> None:
         register_fonts()
         self.account = account
         self.framework = framework
         self.lang = check_lang(lang)
         self.pagesize = page_size(paper)
-        self.today = today or dt.date.today()
+        self.today = today
         self.st: Styles = styles()
         self.width = self.pagesize[0] - 2 * MARGIN
         self.height = self.pagesize[1] - 2 * MARGIN - 14  # minus the footer line

@@ -1,4 +1,5 @@
-"""`accountmap portfolio WORKSPACE [--csv FILE]`: every deal on one table, for a director."""
+"""`accountmap portfolio WORKSPACE [--csv FILE] [--today YYYY-MM-DD]`: every deal on one
+table, for a director (as of a day: the quarter's end)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from accountmap import catalogue
+from accountmap.cli.as_of import add_today_option, today_of
 
 catalogue.MESSAGES.update({
     "portfolio.account": {"en": "Account", "ru": "Клиент"},
@@ -38,6 +40,7 @@ def register(sub) -> None:
     p.add_argument("workspace", type=Path)
     p.add_argument("--csv", type=Path, help="write a CSV file (for spreadsheets) instead of a table")
     p.add_argument("--lang", choices=catalogue.LANGUAGES, default=None)
+    add_today_option(p, "review the portfolio (days in checkpoint, overdue)")
     p.set_defaults(func=run)
 
 
@@ -67,7 +70,7 @@ def run(args) -> int:
     with WorkspaceFile.open(args.workspace, read_only=True) as wf:
         lang = args.lang or wf.settings().language
         header = [catalogue.text(f"portfolio.{c}", lang) for c in COLUMNS]
-        table = rows(wf, lang, dt.date.today())
+        table = rows(wf, lang, today_of(args, lang))
     if args.csv:
         from accountmap.storage.csv_export import to_csv
         from accountmap.storage.exchange import write_text_atomically

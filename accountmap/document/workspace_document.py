@@ -38,6 +38,9 @@ class WorkspaceDocument(QObject):
     rowsChanged = Signal(str, str, list)  # account_id, table, ids upserted or deleted
     settingsChanged = Signal()
     errorOccurred = Signal(str)  # a message for the user (a write that failed)
+    # The clock's day turned while the workspace is open (the app's midnight timer emits it):
+    # whatever depends on today (overdue marks, days in a checkpoint, stale contacts) redraws.
+    dayChanged = Signal()
 
     def __init__(self, file: WorkspaceFile, parent: QObject | None = None) -> None:
         super().__init__(parent)

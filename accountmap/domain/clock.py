@@ -58,6 +58,18 @@ def now_utc() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
+def now_local() -> dt.datetime:
+    """The current local wall-clock moment (backup file names), to the second; not pinned."""
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def seconds_until_midnight(moment: dt.datetime | None = None) -> float:
+    """How long until the next local midnight (a day turns) from `moment` (default: now)."""
+    moment = moment or dt.datetime.now()
+    midnight = dt.datetime.combine(moment.date() + dt.timedelta(days=1), dt.time())
+    return max(0.0, (midnight - moment).total_seconds())
+
+
 def pin(day: dt.date | None) -> None:
     """From now on `today()` is `day` (None: the real day again)."""
     global _pinned

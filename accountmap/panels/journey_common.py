@@ -124,7 +124,8 @@ def move_account_station(editor, account_id: str, station_id: str | None, temper
 
 class FollowsAccount:
     """Mixin for a panel that shows some tables of its account: `refresh()` runs when rows
-    of `FOLLOWED_TABLES` change there, or the workspace settings (framework, language).
+    of `FOLLOWED_TABLES` change there, the workspace settings (framework, language), or the
+    day (what is planned and what is past, stale contacts).
     Connected as bound methods, so a deleted panel is disconnected with it."""
 
     FOLLOWED_TABLES: tuple[str, ...] = ()
@@ -132,6 +133,7 @@ class FollowsAccount:
     def follow_account(self, context) -> None:
         context.document.rowsChanged.connect(self._on_followed_rows)
         context.document.settingsChanged.connect(self.refresh)
+        context.document.dayChanged.connect(self.refresh)
 
     def _on_followed_rows(self, account_id: str, table: str, _ids) -> None:
         if account_id == self.context.account_id and table in self.FOLLOWED_TABLES:

@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountmap.domain import clock
 from accountmap.storage.atomic_write import write_atomically
 
 # build(lang, paper, progress) -> PDF bytes; runs on a worker thread.
@@ -72,7 +73,7 @@ def tr(text: str) -> str:
 
 
 def _today() -> dt.date:
-    return dt.date.today()
+    return clock.today()  # asked when the user prints, not when the window was built
 
 
 # ---------------------------------------------------------------------- building

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap.canvas.accountmap import style
+from accountmap.domain import clock
 from accountmap.domain import account_rules
 from accountmap.domain.models import Interest, OpenQuestion
 from accountmap.domain.vocabulary import (
@@ -551,7 +552,7 @@ class CoverageSummary(QLabel):
 
     def refresh(self, today: dt.date | None = None) -> None:
         account = self.context.account
-        today = today or dt.date.today()
+        today = today or clock.today()
         days = self.context.document.settings.stale_contact_days
         names = {c.id: c.name or self.tr("(unnamed)") for c in account.decision_centres}
         uncovered = [names[c] for c in account_rules.uncovered_centres(account)]
@@ -611,6 +612,7 @@ class MapPropertyPanel(QStackedWidget):
         self.entity_id: str | None = None
         context.document.rowsChanged.connect(self._on_rows_changed)
         context.document.settingsChanged.connect(self.refresh)
+        context.document.dayChanged.connect(self.refresh)  # stale contacts in the summary
         self.show_nothing()
 
     def _show(self, widget) -> None:

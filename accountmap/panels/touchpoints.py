@@ -8,9 +8,7 @@ in the same undo step.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap.app.context import AccountContext
+from accountmap.domain import clock
 from accountmap.domain.journey_rules import (
     last_contact_updates,
     person_timeline,
@@ -66,11 +65,11 @@ class TouchpointDialog(QDialog):
         self.touchpoint = touchpoint
         self.setWindowTitle(self.tr("Touchpoint") if touchpoint else self.tr("New touchpoint"))
         self.setMinimumWidth(740)
-        t = touchpoint or Touchpoint(date=dt.date.today())
+        t = touchpoint or Touchpoint(date=clock.today())
         lang = context.lang
         account = context.account
         form = QFormLayout(self)
-        self.date = QDateEdit(to_qdate(t.date) if t.date else QDate.currentDate())
+        self.date = QDateEdit(to_qdate(t.date or clock.today()))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd.MM.yyyy")
         self.phase = QComboBox()
@@ -125,7 +124,7 @@ class TouchpointsPanel(FollowsAccount, QWidget):
         super().__init__(parent)
         self.context = context
         self.dialog: TouchpointDialog | None = None
-        self.today = dt.date.today  # tests may replace it
+        self.today = clock.today  # asked at each use: the day may turn while the app runs
         layout = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         layout.addWidget(splitter, 1)

@@ -15,7 +15,6 @@ stale.
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import getpass
 import json
@@ -26,6 +25,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from accountmap import catalogue
+from accountmap.domain import clock
 from accountmap.storage.errors import WorkspaceError
 
 try:  # pragma: no cover - always present on Linux and macOS
@@ -66,7 +66,7 @@ class LockHolder:
             pid=os.getpid(),
             host=socket.gethostname(),
             user=user,
-            started=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            started=clock.now_utc().isoformat(timespec="seconds"),
         )
 
     @classmethod

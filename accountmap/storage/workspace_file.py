@@ -18,12 +18,12 @@ import os
 import shutil
 import sqlite3
 import struct
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from accountmap.domain import clock
 from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Roadmap
 from accountmap.domain.workspace import WorkspaceDocument, WorkspaceSettings
 from accountmap.storage.errors import WorkspaceError
@@ -536,7 +536,7 @@ def _migrate_file(path: Path, uri: str, version: int) -> None:
 
 def backup_before_migration(path: Path) -> Path:
     """Copy the file (and its WAL) next to itself before a migration touches it."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now_local().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
     counter = 1
     while backup.exists():  # never overwrite an earlier backup

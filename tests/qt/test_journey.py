@@ -90,7 +90,7 @@ def test_clicking_the_strip_moves_the_account_and_logs_the_move(setup, qtbot):
     assert account.journey_stage == "comparison" and account.temperature == "hot"
     event = account.journey_history[-1]
     assert (event.journey_stage, event.temperature, event.reason, event.date) == (
-        "comparison", "hot", "Запросили КП у трёх поставщиков", dt.date.today())
+        "comparison", "hot", "Запросили КП у трёх поставщиков", TODAY)
     assert doc.undo_stack.count() == count + 1  # one step for both rows
     assert page.history.rowCount() == 3 and page.history.item(0, 3).text().startswith("Запросили")
     check_undo_redo(doc, path, before)
@@ -208,8 +208,8 @@ def test_touchpoints_added_through_the_dialog_move_last_contact_in_one_step(setu
     account = context.account
     added = account.touchpoints[-1]
     assert added.summary == "Звонок: уточнили критерии пилота" and added.stakeholder_ids == ["p5"]
-    assert added.checkpoint_id == "poc" and added.date == dt.date.today()
-    assert account.stakeholder("p5").last_contact == dt.date.today()
+    assert added.checkpoint_id == "poc" and added.date == TODAY
+    assert account.stakeholder("p5").last_contact == TODAY
     assert doc.undo_stack.count() == count + 1
     assert panel.table.rowCount() == 4
     check_undo_redo(doc, path, before)

@@ -20,6 +20,7 @@ from accountmap.canvas.roadmap.page import RoadmapPage
 from accountmap.canvas.roadmap.scene import EDGES, NODES
 from accountmap.document.editor import Editor
 from accountmap.document.workspace_document import WorkspaceDocument
+from accountmap.domain import clock
 from accountmap.domain.models import RoadmapNode, Stakeholder
 from accountmap.domain.roadmap_rules import days_in_checkpoint
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
@@ -28,7 +29,7 @@ from accountmap.storage.workspace_file import WorkspaceFile
 from tests.snapshots import fresh_json, memory_json
 
 
-TODAY = dt.date(2026, 11, 23)  # the day these tests run on, whatever the calendar says
+TODAY = dt.date(2027, 2, 26)  # the day these tests run on (pinned), whatever the calendar says
 
 
 # ---------------------------------------------------------------------- gestures
@@ -115,6 +116,7 @@ def opened(tmp_path, qtbot):
     from accountmap.app.application import make_application
 
     make_application("en")  # the interface language: menus and problems are looked up in English
+    clock.pin(TODAY)  # tests/conftest.py unpins after the test
     path = tmp_path / "w.accountmap"
     doc = WorkspaceDocument.open(path, create=True)
     editor = Editor(doc)
@@ -134,7 +136,6 @@ def opened(tmp_path, qtbot):
     page.scene.setSceneRect(-400, -400, 2400, 1200)
     page.view.set_zoom(0.7)
     page.view.centerOn(600, 0)
-    page.scene.today = page.panel.today = TODAY
     yield page, doc, editor, aid, path, people, shown
     page.close()
     doc.close()
@@ -658,7 +659,7 @@ def test_context_menu_marks_chooses_and_loops(opened):
     trigger((NODES, n["a"]), "Mark: Active")
     assert doc.undo_stack.index() == index + 1
     node = doc.account(aid).node(n["a"])
-    assert node.status == CheckpointStatus.ACTIVE and node.activated_on == scene.today
+    assert node.status == CheckpointStatus.ACTIVE and node.activated_on == clock.today()
     trigger((NODES, n["a"]), "Mark: Done")
     trigger((NODES, n["d"]), "Outcome: No")
     assert doc.account(aid).node(n["d"]).chosen_edge_id == e["dc"]

@@ -29,6 +29,7 @@ from accountmap.canvas.roadmap.items import OVERDUE_COLOUR, PATH_COLOUR, kind_te
 from accountmap.canvas.roadmap.items import font as items_font
 from accountmap.canvas.roadmap.panel import RoadmapPanel
 from accountmap.canvas.roadmap.scene import EDGES, NODES, RoadmapScene
+from accountmap.domain import clock
 from accountmap.domain.problems import Severity
 from accountmap.domain.roadmap_rules import days_in_checkpoint, validate_roadmap
 from accountmap.domain.vocabulary import NodeKind
@@ -77,7 +78,7 @@ class RoadHeader(QWidget):
         active = [nodes[i] for i in (position.active_ids if position else []) if i in nodes]
         if active:
             node = active[0]
-            days = days_in_checkpoint(node, scene.today)
+            days = days_in_checkpoint(node, clock.today())
             text = tr("Now: “%1”").replace("%1", node.title or kind_text(NodeKind(node.kind)))
             if days is not None:
                 text += " — " + tr("%1 day(s) in this checkpoint").replace("%1", str(days))

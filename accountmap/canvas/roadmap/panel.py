@@ -3,8 +3,6 @@ branch. Each edit is ONE undoable editor command; the panel refreshes on rowsCha
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from accountmap.canvas.roadmap.items import kind_text, status_text, tr
 from accountmap.canvas.roadmap.scene import EDGES, NODES, status_fields
+from accountmap.domain import clock
 from accountmap.domain.models import ExitCriterion
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 from accountmap.panels.fields import CommitOnFocusOut, OptionalDateEdit
@@ -54,7 +53,6 @@ class RoadmapPanel(QWidget):
         self.context = context
         self.table: str | None = None
         self.target_id: str | None = None
-        self.today = dt.date.today()
         self._refreshing = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -368,7 +366,7 @@ class RoadmapPanel(QWidget):
         if node is None or self._refreshing:
             return
         status = CheckpointStatus(self.status_combo.currentData())
-        self._commit_node(tr("Set status"), **status_fields(node, status, self.today))
+        self._commit_node(tr("Set status"), **status_fields(node, status, clock.today()))
 
     def _outcome_chosen(self, _index: int) -> None:
         self._commit_node(tr("Choose outcome"), chosen_edge_id=self.outcome_combo.currentData())

@@ -25,6 +25,7 @@ from accountmap.canvas.roadmap.items import (
     node_size,
     tr,
 )
+from accountmap.domain import clock
 from accountmap.domain.models import Roadmap, RoadmapEdge, RoadmapNode, new_id
 from accountmap.domain.roadmap_rules import RoadPosition, overdue_nodes, position_on_road
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
@@ -62,7 +63,6 @@ class RoadmapScene(CanvasScene):
     def __init__(self, context, parent=None, *, listen: bool = True) -> None:
         super().__init__(context, parent)
         ensure_fonts()
-        self.today = dt.date.today()
         self.position: RoadPosition | None = None
         self.overdue_ids: set[str] = set()
         self._connect_from: NodeItem | None = None
@@ -72,6 +72,7 @@ class RoadmapScene(CanvasScene):
         self.rebuild()
         if listen:
             context.document.rowsChanged.connect(self._on_rows_changed)
+            context.document.dayChanged.connect(self.refresh_position)
 
     # ------------------------------------------------------------------ model → items
     @property
@@ -165,7 +166,7 @@ class RoadmapScene(CanvasScene):
         roadmap = self.roadmap
         position = position_on_road(roadmap)
         self.position = position
-        self.overdue_ids = {n.id for n in overdue_nodes(roadmap, self.today)}
+        self.overdue_ids = {n.id for n in overdue_nodes(roadmap, clock.today())}
         has_start = any(n.kind == NodeKind.START for n in roadmap.nodes)
         taken = set(position.taken)
         current = set(position.current_ids)
@@ -292,7 +293,7 @@ class RoadmapScene(CanvasScene):
             return
         try:
             self.editor.update(self.account_id, NODES, node_id, tr("Set status"),
-                               **status_fields(node, status, self.today))
+                               **status_fields(node, status, clock.today()))
         except WorkspaceError as exc:
             self.report(exc)
 
