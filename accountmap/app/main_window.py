@@ -385,14 +385,8 @@ class MainWindow(QMainWindow):
 
         try:
             document = read_document(Path(path))
-            first = None
-            self.document.undo_stack.beginMacro(self.tr("Import JSON"))
-            try:
-                for account in document.accounts:
-                    new_id = self.editor.add_whole_account(account)
-                    first = first or new_id
-            finally:
-                self.document.undo_stack.endMacro()
+            ids = self.editor.add_whole_accounts(document.accounts, self.tr("Import JSON"))
+            first = ids[0] if ids else None
         except WorkspaceError as exc:
             self.show_error(exc.message(self.language()))
             return

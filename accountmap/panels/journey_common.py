@@ -1,11 +1,10 @@
 """Shared pieces of the journey and meetings panels: labels, colours, dates, a
-multi-line cell delegate, and the few changes that must be ONE undo step across several
-rows (a station move + its history event; a touchpoint + the last contacts it moves)."""
+multi-line cell delegate. (Changes across several rows — a station move and its history
+event, a touchpoint and the last contacts it moves — are the editor's.)"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QColor
@@ -13,10 +12,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QStyledItemDelegate
 
 from accountmap import catalogue
 from accountmap.domain.journey import FrameworkError, assigned_stations
-from accountmap.domain.models import Entity, JourneyEvent
 from accountmap.panels.fields import NO_DATE
 from accountmap.storage.errors import WorkspaceError
-from accountmap.storage.workspace_file import ACCOUNTS
 
 catalogue.MESSAGES.update({
     "journey.station_in_use": {
@@ -90,36 +87,6 @@ def in_use(document) -> dict[str, int]:
 
 def report(context, exc: WorkspaceError) -> None:
     context.document.errorOccurred.emit(exc.message(context.lang))
-
-
-def commit_rows(editor, account_id: str, text: str,
-                adds: Iterable[tuple[str, Entity]] = (),
-                updates: Iterable[tuple[str | None, str, str, Mapping]] = ()) -> list[str]:
-    """New rows and field updates of several tables as ONE undo step.
-
-    `updates` are (account_id or None for the account row, table, row id, fields)."""
-    changes, ids = editor.new_rows(account_id, adds)
-    for owner, table, row_id, fields in updates:
-        change = editor.updated_row(owner, table, row_id, fields)
-        if change is not None:
-            changes.append(change)
-    editor.commit(changes, text)
-    return ids
-
-
-def move_account_station(editor, account_id: str, station_id: str | None, temperature: str,
-                         date: dt.date | None, reason: str = "", evidence: str = "",
-                         text: str = "") -> str:
-    """Move the account to a station (and temperature) and log the move in its history:
-    one undo step. Returns the new JourneyEvent's id."""
-    event = JourneyEvent(date=date, journey_stage=station_id, temperature=temperature,
-                         reason=reason, evidence=evidence)
-    return commit_rows(
-        editor, account_id, text or tr("JourneyStrip", "Move the client on its journey"),
-        adds=[("journey_history", event)],
-        updates=[(None, ACCOUNTS, account_id,
-                  {"journey_stage": station_id, "temperature": temperature})],
-    )[0]
 
 
 class FollowsAccount:

@@ -160,7 +160,9 @@ def test_build_walk_and_see_where_we_are(opened):
     assert len(roadmap.nodes) == 6 and len(roadmap.edges) == 6
     assert doc.account(aid).node(n["d"]).kind == NodeKind.DECISION
     outcomes = {x.id: x.outcome for x in roadmap.edges}
-    assert (outcomes[e["db"]], outcomes[e["dc"]]) == ("Yes", "No")  # defaults at a crossroads
+    # defaults at a crossroads: stored as language-neutral ids, shown in the UI's language
+    assert (outcomes[e["db"]], outcomes[e["dc"]]) == ("yes", "no")
+    assert [page.scene.items_by_key[(EDGES, e[k])].label_text for k in ("db", "dc")] == ["Yes", "No"]
     assert len(page.scene.node_items()) == 6 and len(page.scene.edge_items()) == 6
     snapshots.append(fresh_json(path))
 
