@@ -90,19 +90,39 @@ def report(context, exc: WorkspaceError) -> None:
 
 
 class FollowsAccount:
-    """Mixin for a panel that shows some tables of its account: `refresh()` runs when rows
-    of `FOLLOWED_TABLES` change there, or the workspace settings (framework, language).
-    Connected as bound methods, so a deleted panel is disconnected with it."""
+    """Mixin for a panel that shows some tables of its account: it is told when rows of
+    `FOLLOWED_TABLES` change there, or the workspace settings (framework, language).
+
+    `account_changed(change)` gets the DocumentChange (which ids were added, changed,
+    removed); by default it calls `refresh()`. While the panel sits on a hidden page of a
+    shown window, the update waits until it is shown, and runs once however many edits
+    came in between. Connected as bound methods, so a deleted panel is disconnected with it."""
 
     FOLLOWED_TABLES: tuple[str, ...] = ()
+    _waiting_change = None  # the change that arrived while hidden (merged: refresh all)
 
     def follow_account(self, context) -> None:
-        context.document.rowsChanged.connect(self._on_followed_rows)
-        context.document.settingsChanged.connect(self.refresh)
+        context.document.changed.connect(self._on_document_changed)
 
-    def _on_followed_rows(self, account_id: str, table: str, _ids) -> None:
-        if account_id == self.context.account_id and table in self.FOLLOWED_TABLES:
+    def _on_document_changed(self, change) -> None:
+        if not (change.settings or change.touches(self.context.account_id, self.FOLLOWED_TABLES)):
+            return
+        if self.window().isVisible() and not self.isVisible():
+            # on a hidden page: update when shown (a second change while hidden: refresh all)
+            self._waiting_change = change if self._waiting_change is None else True
+            return
+        self.account_changed(change)
+
+    def account_changed(self, change) -> None:
+        self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        waiting, self._waiting_change = self._waiting_change, None
+        if waiting is True:
             self.refresh()
+        elif waiting is not None:
+            self.account_changed(waiting)
 
 
 class MultiLineDelegate(QStyledItemDelegate):
