@@ -68,6 +68,10 @@ class WorkspaceDocument(QObject):
              parent: QObject | None = None) -> "WorkspaceDocument":
         return cls(WorkspaceFile.open(path, create=create, read_only=read_only), parent)
 
+    def save_copy(self, target: str | Path) -> None:
+        """Write a consistent copy of the workspace to `target` (WorkspaceError if not)."""
+        self.file.save_copy(target)
+
     def close(self) -> None:
         self.undo_stack.clear()
         self.file.close()

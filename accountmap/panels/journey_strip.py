@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.domain.vocabulary import Temperature
 from accountmap.panels.journey_common import (
     TEMPERATURE_COLOURS,

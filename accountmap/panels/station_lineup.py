@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.domain.journey_rules import group_positions
 from accountmap.panels.journey_common import FollowsAccount, report, short_name, vocab
 from accountmap.storage.errors import WorkspaceError

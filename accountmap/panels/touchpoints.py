@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.domain.journey_rules import (
     person_timeline,
     stale_contacts,

@@ -508,6 +508,37 @@ class WorkspaceFile:
             self._execute(statements)
         return used
 
+    def make_self_contained(self) -> None:
+        """Fold the WAL into the file and leave WAL mode: the file alone is the whole
+        workspace (to hand over or copy as one file)."""
+        self._check_writable()
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.Error as exc:
+            raise self._write_error(exc) from exc
+
+    def save_copy(self, target: str | os.PathLike) -> None:
+        """Write a consistent copy of the workspace to `target` (SQLite's online backup:
+        also what is still in the WAL), replacing it whole or not at all."""
+        target = Path(target)
+        tmp = target.with_name(f".{target.name}.copying")
+        try:
+            tmp.unlink(missing_ok=True)
+            copy = sqlite3.connect(str(tmp))
+            try:
+                self.conn.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+            os.replace(tmp, target)
+        except (sqlite3.Error, OSError) as exc:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
+            raise WorkspaceError("storage.copy_failed", path=target, detail=exc) from exc
+
     def replace_settings(self, settings: WorkspaceSettings) -> None:
         self.apply([RowChange(SETTINGS, None, SETTINGS_KEY, None,
                               Row(0, settings.model_dump(mode="json")))])

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 
 from accountmap.app.main_window import MainWindow
 from accountmap.canvas.accountmap.page import AccountMapPage
-from accountmap.cli.demo import write_demo
+from accountmap.storage.demo import write_demo
 from accountmap.domain.models import Relationship, Stakeholder
 from accountmap.panels.journey_page import JourneyPage
 

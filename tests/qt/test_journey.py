@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.document.editor import Editor
 from accountmap.document.workspace_document import WorkspaceDocument
 from accountmap.domain.journey import assigned_stations, lost_assignments

@@ -19,11 +19,11 @@ from accountmap.app.main_window import MainWindow
 from accountmap.canvas.accountmap.page import AccountMapPage
 from accountmap.canvas.roadmap.page import RoadmapPage
 from accountmap.canvas.roadmap.templates_ui import apply_template
-from accountmap.cli.demo import write_demo
+from accountmap.storage.demo import write_demo
 from accountmap.domain.models import OpenQuestion, RoadmapNode, Stakeholder, Touchpoint
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 from accountmap.storage.exchange import document_to_json, export_document
-from accountmap.templates import list_templates, load_template
+from accountmap.storage.templates import list_templates, load_template
 from tests.snapshots import fresh_json, memory_json
 
 DAY = dt.date(2026, 11, 23)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.canvas.roadmap.items import wrap_text, font
 from accountmap.canvas.roadmap.page import RoadmapPage
 from accountmap.canvas.roadmap.scene import EDGES, NODES
@@ -449,7 +449,7 @@ def test_templates_save_and_apply_as_one_step(opened, monkeypatch, tmp_path):
     doc.undo_stack.undo()
     assert fresh_json(path) == before
     # a template file that cannot be read: a clear message, nothing changes
-    from accountmap.templates import user_templates_dir
+    from accountmap.storage.templates import user_templates_dir
 
     user_templates_dir().mkdir(parents=True, exist_ok=True)
     (user_templates_dir() / "broken.en.json").write_text("{not json", encoding="utf-8")
@@ -481,8 +481,8 @@ def test_template_dialog_flow_with_a_template_library(opened, monkeypatch):
     from accountmap.canvas.roadmap import templates_ui
     from accountmap.canvas.roadmap.sample import sample_roadmap
 
-    from accountmap import templates
-    from accountmap.templates import TemplateInfo
+    from accountmap.storage import templates
+    from accountmap.storage.templates import TemplateInfo
 
     info = TemplateInfo("equipment", "ru", "Оборудование", "С тендером", path)
     monkeypatch.setattr(templates_ui, "list_templates", lambda lang: [info])

@@ -1,7 +1,7 @@
 """Roadmap templates in the UI: "New roadmap from template…" and "Save roadmap as
 template…".
 
-The template library (`accountmap.templates`: list_templates(lang), load_template(name,
+The template library (`accountmap.storage.templates`: list_templates(lang), load_template(name,
 lang)) is imported lazily; when it is missing the user is told so. Saving writes
 `~/.local/share/AccountMap/templates/<name>.<lang>.json`.
 """
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from accountmap.canvas.roadmap.items import tr
 from accountmap.canvas.roadmap.scene import EDGES, NODES, fresh_copy
 from accountmap.domain.models import Roadmap
-from accountmap.templates import (
+from accountmap.storage.templates import (
     list_templates,
     load_template,
     save_template,
