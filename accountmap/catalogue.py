@@ -77,6 +77,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "node.decision": {"en": "Crossroads", "ru": "Развилка"},
     "node.won": {"en": "Won", "ru": "Победа"},
     "node.lost": {"en": "Lost", "ru": "Проигрыш"},
+    "outcome.yes": {"en": "Yes", "ru": "Да"},
+    "outcome.no": {"en": "No", "ru": "Нет"},
     "status.planned": {"en": "Planned", "ru": "Запланирована"},
     "status.active": {"en": "Active", "ru": "Активна"},
     "status.done": {"en": "Done", "ru": "Пройдена"},
@@ -119,6 +121,12 @@ def text(key: str, lang: str = "en", /, **params: object) -> str:
 def label(prefix: str, value: object, lang: str = "en") -> str:
     """A vocabulary value as a person reads it, e.g. label("role", BuyingRole.CHAMPION)."""
     return text(f"{prefix}.{getattr(value, 'value', value)}", lang)
+
+
+def outcome_text(outcome: str, lang: str = "en") -> str:
+    """A branch's outcome as a person reads it: the default ids (yes / no) translated,
+    the user's own words as written."""
+    return text(f"outcome.{outcome}", lang) if f"outcome.{outcome}" in MESSAGES else outcome
 
 
 def describe(problem: "Problem", lang: str = "en") -> str:

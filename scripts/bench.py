@@ -157,7 +157,7 @@ def bench_open_and_edit(folder: Path) -> None:
 
     doc = WorkspaceDocument.open(path)
     editor = Editor(doc)
-    from accountmap.app.context import AccountContext
+    from accountmap.document.context import AccountContext
     from accountmap.canvas.accountmap.scene import AccountMapScene
     from accountmap.canvas.roadmap.render_scene import build_scene as build_roadmap_scene
 
@@ -316,7 +316,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         demo = folder / "demo.accountmap"
-        from accountmap.cli.demo import write_demo
+        from accountmap.storage.demo import write_demo
 
         write_demo(demo)
         bench_startup(demo, args.runs)

@@ -362,16 +362,12 @@ class MainWindow(QMainWindow):
             return
         if not path.endswith(".accountmap"):
             path += ".accountmap"
-        import sqlite3
+        from accountmap.storage.errors import WorkspaceError
 
         try:
-            target = sqlite3.connect(path)
-            try:
-                self.document.file.conn.backup(target)
-            finally:
-                target.close()
-        except (sqlite3.Error, OSError) as exc:
-            self.show_error(self.tr("The copy could not be written: %1").replace("%1", str(exc)))
+            self.document.save_copy(path)
+        except WorkspaceError as exc:
+            self.show_error(exc.message(self.language()))
             return
         self.statusBar().showMessage(self.tr("Copy saved to %1").replace("%1", path), 5000)
 
@@ -388,14 +384,8 @@ class MainWindow(QMainWindow):
 
         try:
             document = read_document(Path(path))
-            first = None
-            self.document.undo_stack.beginMacro(self.tr("Import JSON"))
-            try:
-                for account in document.accounts:
-                    new_id = self.editor.add_whole_account(account)
-                    first = first or new_id
-            finally:
-                self.document.undo_stack.endMacro()
+            ids = self.editor.add_whole_accounts(document.accounts, self.tr("Import JSON"))
+            first = ids[0] if ids else None
         except WorkspaceError as exc:
             self.show_error(exc.message(self.language()))
             return
@@ -494,7 +484,7 @@ class MainWindow(QMainWindow):
         if self.document is None or self.account_id is None:
             self.show_placeholder()
             return
-        from accountmap.app.context import AccountContext
+        from accountmap.document.context import AccountContext
         from accountmap.panels.journey_strip import JourneyStrip
 
         context = AccountContext(self.document, self.editor, self.account_id, self.show_entity)
@@ -562,7 +552,7 @@ class MainWindow(QMainWindow):
             self._edit(lambda: self.editor.delete_account(self.account_id))
 
     def _account_context(self):
-        from accountmap.app.context import AccountContext
+        from accountmap.document.context import AccountContext
 
         return AccountContext(self.document, self.editor, self.account_id, self.show_entity)
 
@@ -612,6 +602,6 @@ class MainWindow(QMainWindow):
 
 
 def _interactive() -> bool:
-    from accountmap.app.application import _interactive as interactive
+    from accountmap.panels.pickers import interactive
 
     return interactive()

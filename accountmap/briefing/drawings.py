@@ -426,7 +426,8 @@ def roadmap_drawing(account: Account, max_width: float, max_height: float | None
         arrow(pts[-4], pts[-3], pts[-2], pts[-1], colour, width)
         if edge.outcome:
             mx, my = (pts[0] + pts[2]) / 2, (pts[1] + pts[3]) / 2
-            text = fit_text(edge.outcome, REGULAR, small, max(20.0, sizes.LAYER_GAP * s * 1.2))
+            text = fit_text(catalogue.outcome_text(edge.outcome, lang), REGULAR, small,
+                            max(20.0, sizes.LAYER_GAP * s * 1.2))
             if text:
                 tw = stringWidth(text, REGULAR, small)
                 d.add(Rect(mx - tw / 2 - 1, my + 1, tw + 2, small * 1.15,

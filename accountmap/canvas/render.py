@@ -29,7 +29,7 @@ def ensure_gui_application():
 
 def build_map_scene(document, editor, account_id, *, legend: bool = True):
     """The account-map scene for `account_id`, as drawn on screen, with its legend."""
-    from accountmap.app.context import AccountContext
+    from accountmap.document.context import AccountContext
     from accountmap.canvas.accountmap.legend import LegendItem
     from accountmap.canvas.accountmap.scene import AccountMapScene
 

@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.domain.models import JourneyGrid
 from accountmap.domain.vocabulary import BuyingRole, GridRow
 from accountmap.panels.journey_common import MultiLineDelegate, report, vocab
-from accountmap.app.application import _interactive
 from accountmap.storage.errors import WorkspaceError
-from accountmap.panels.pickers import ok_cancel, person_label
+from accountmap.panels.pickers import interactive, ok_cancel, person_label
 
 ROWS = list(GridRow)
 CELL_WIDTH = 190
@@ -242,7 +241,7 @@ class JourneyGridPanel(QWidget):
         grid = self._grid()
         if grid is None:
             return
-        if _interactive():
+        if interactive():
             answer = QMessageBox.question(self, self.tr("Delete grid"),
                                           self.tr("Delete this journey grid? You can undo this."))
             if answer != QMessageBox.StandardButton.Yes:

@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.domain import clock
 from accountmap.domain.vocabulary import Temperature
 from accountmap.panels.journey_common import (
     TEMPERATURE_COLOURS,
     from_qdate,
-    move_account_station,
     report,
     to_qdate,
     vocab,
@@ -252,8 +251,8 @@ class JourneyStrip(QWidget):
 
     def move_to(self, station_id, temperature, date, reason="", evidence="") -> str | None:
         try:
-            event_id = move_account_station(
-                self.context.editor, self.context.account_id, station_id, temperature, date,
+            event_id = self.context.editor.move_account_station(
+                self.context.account_id, station_id, temperature, date,
                 reason, evidence, self.tr("Move the client on its journey"))
         except WorkspaceError as exc:
             report(self.context, exc)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.domain import clock
 from accountmap.domain.models import Meeting
 from accountmap.panels.journey_common import (

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     QObject,
     QPointF,
     QRectF,
+    QSettings,
     QSizeF,
     QStandardPaths,
     Qt,
@@ -441,9 +442,7 @@ class PrintPreviewDialog(QDialog):
             self._select(self.lang_box, self.lang)
             return
         self.paper, self.lang = paper, lang
-        from accountmap.app import settings as app_settings
-
-        app_settings.settings().setValue("printPreview/paper", paper)
+        QSettings().setValue("printPreview/paper", paper)
         self.set_pdf(data)
 
     # ------------------------------------------------------------------ zoom and pages
@@ -532,9 +531,7 @@ class PrintPreviewDialog(QDialog):
 
     # ------------------------------------------------------------------ output
     def _last_dir(self) -> str:
-        from accountmap.app import settings as app_settings
-
-        folder = app_settings.settings().value("printPreview/lastDir")
+        folder = QSettings().value("printPreview/lastDir")
         if isinstance(folder, str) and Path(folder).is_dir():
             return folder
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -556,9 +553,7 @@ class PrintPreviewDialog(QDialog):
                                 self.tr("The PDF could not be saved to %1: %2")
                                 .replace("%1", str(target)).replace("%2", exc.strerror or str(exc)))
             return False
-        from accountmap.app import settings as app_settings
-
-        app_settings.settings().setValue("printPreview/lastDir", str(target.parent))
+        QSettings().setValue("printPreview/lastDir", str(target.parent))
         return True
 
     def print_to(self, printer: QPrinter) -> bool:
@@ -607,9 +602,7 @@ class PrintPreviewDialog(QDialog):
 # ---------------------------------------------------------------------- entry points
 def _paper_setting() -> str:
     """The paper last chosen in a preview (A4 at first)."""
-    from accountmap.app import settings as app_settings
-
-    paper = app_settings.settings().value("printPreview/paper")
+    paper = QSettings().value("printPreview/paper")
     return paper if paper in dict(PAPERS) else "a4"
 
 

@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.domain import clock
 from accountmap.domain.journey_rules import (
-    last_contact_updates,
     person_timeline,
     stale_contacts,
     stations_without_touchpoints,
@@ -44,7 +43,6 @@ from accountmap.domain.models import Touchpoint
 from accountmap.domain.vocabulary import Channel, TouchpointPhase
 from accountmap.panels.journey_common import (
     FollowsAccount,
-    commit_rows,
     date_text,
     from_qdate,
     node_title,
@@ -308,27 +306,18 @@ class TouchpointsPanel(FollowsAccount, QWidget):
             self.update_touchpoint(dialog.touchpoint.id, values)
         dialog.deleteLater()
 
-    def _contact_updates(self, touchpoint: Touchpoint):
-        updates = last_contact_updates(self.context.account, touchpoint, self.today())
-        return [(self.context.account_id, "stakeholders", pid, {"last_contact": day})
-                for pid, day in updates.items()]
-
     def add_touchpoint(self, touchpoint: Touchpoint) -> str | None:
         try:
-            return commit_rows(self.context.editor, self.context.account_id,
-                               self.tr("Add a touchpoint"),
-                               adds=[("touchpoints", touchpoint)],
-                               updates=self._contact_updates(touchpoint))[0]
+            return self.context.editor.add_touchpoint(
+                self.context.account_id, touchpoint, self.today(), self.tr("Add a touchpoint"))
         except WorkspaceError as exc:
             report(self.context, exc)
             return None
 
     def update_touchpoint(self, touchpoint_id: str, values: dict) -> None:
-        candidate = Touchpoint(id=touchpoint_id, **values)
         try:
-            commit_rows(self.context.editor, self.context.account_id, self.tr("Edit a touchpoint"),
-                        updates=[(self.context.account_id, "touchpoints", touchpoint_id, values)]
-                        + self._contact_updates(candidate))
+            self.context.editor.update_touchpoint(self.context.account_id, touchpoint_id, values,
+                                                  self.today(), self.tr("Edit a touchpoint"))
         except WorkspaceError as exc:
             report(self.context, exc)
 

@@ -18,6 +18,7 @@ catalogue.MESSAGES.update({
     "storage.disk_full": {"en": "The disk is full: the change could not be saved to {path}. Nothing was changed", "ru": "Диск заполнен: изменение не сохранено в {path}. Ничего не изменено"},
     "storage.gone": {"en": "The workspace file {path} was deleted or moved while open; the change was not saved", "ru": "Файл {path} удалён или перемещён, пока был открыт; изменение не сохранено"},
     "storage.cannot_create": {"en": "Cannot create {path}: {detail}", "ru": "Не удаётся создать {path}: {detail}"},
+    "storage.copy_failed": {"en": "The copy could not be written to {path}: {detail}", "ru": "Копию не удалось записать в {path}: {detail}"},
     "storage.invalid_row": {"en": "The change was refused: {detail}", "ru": "Изменение отклонено: {detail}"},
     "storage.migration_failed": {"en": "{path} could not be upgraded to the current version ({detail}); the original was left untouched", "ru": "{path} не удалось обновить до текущей версии ({detail}); исходный файл не изменён"},
     "storage.wal_read_only_folder": {"en": "{path} has recent changes in its “-wal” file that cannot be read from a read-only folder; copy the file together with its -wal file to a folder you can write to", "ru": "Последние изменения {path} лежат в файле «-wal», который нельзя прочитать из папки только для чтения; скопируйте файл вместе с его -wal в папку с правом записи"},

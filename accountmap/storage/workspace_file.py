@@ -18,7 +18,9 @@ import os
 import shutil
 import sqlite3
 import struct
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -57,15 +59,20 @@ class RowChange:
         return RowChange(self.table, self.account_id, self.id, self.after, self.before)
 
 
-def _validate(table: str, data: dict) -> dict:
+def row_model(table: str, data: dict):
+    """A row's data as its domain model (validated). Raises WorkspaceError
+    "storage.invalid_row" with the first problem when the data is refused."""
+    model_class = (AccountFields if table == ACCOUNTS else WorkspaceSettings
+                   if table == SETTINGS else COLLECTIONS[table])
+    try:
+        return model_class.model_validate(data)
+    except ValueError as exc:
+        raise WorkspaceError("storage.invalid_row", detail=first_error(exc)) from exc
+
+
+def validate_row(table: str, data: dict) -> dict:
     """Validate a row's data with its domain model; return it as the model dumps it."""
-    if table == ACCOUNTS:
-        model = AccountFields.model_validate(data)
-    elif table == SETTINGS:
-        model = WorkspaceSettings.model_validate(data)
-    else:
-        model = COLLECTIONS[table].model_validate(data)
-    return model.model_dump(mode="json")
+    return row_model(table, data).model_dump(mode="json")
 
 
 def inspect_file(path: Path) -> int:
@@ -163,6 +170,7 @@ class WorkspaceFile:
         self.read_only = read_only
         self.lock = lock
         self._identity = self._stat_identity()
+        self._in_transaction = False
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -307,6 +315,11 @@ class WorkspaceFile:
     def account_ids(self) -> list[str]:
         return [r[0] for r in self._read("SELECT id FROM accounts ORDER BY position, id")]
 
+    def account_rows(self) -> list[tuple[str, Row]]:
+        """(id, row) of every account's own fields, in the order the user keeps them."""
+        return [(account_id, Row(position, json.loads(data))) for account_id, position, data
+                in self._read("SELECT id, position, data FROM accounts ORDER BY position, id")]
+
     def find_account(self, name_or_id: str) -> str | None:
         summaries = self.account_summaries()
         for account_id, name in summaries:
@@ -395,15 +408,49 @@ class WorkspaceFile:
         if self._stat_identity() != self._identity:
             raise WorkspaceError("storage.gone", path=self.path)
 
-    def apply(self, changes: Iterable[RowChange]) -> None:
-        """Apply `changes` in one transaction: all of them are on disk, or none."""
-        statements: list[tuple[str, tuple]] = []
-        for change in changes:
-            statements.append(self._statement(change))
-        self._check_writable()
-        self._execute_in_transaction(statements)
+    def apply(self, changes: Iterable[RowChange], *, validated: bool = False) -> None:
+        """Apply `changes` in one transaction: all of them are on disk, or none.
 
-    def _statement(self, change: RowChange) -> tuple[str, tuple]:
+        Inside `transaction()` they join that transaction instead. `validated=True` says
+        each `after.data` is already what its domain model dumps (the document validated
+        it once), so it is written as it is."""
+        statements = [self._statement(change, validated) for change in changes]
+        with self.transaction():
+            self._execute(statements)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One SQLite transaction for everything written inside: committed when the block
+        ends, rolled back (nothing written) when it raises. Nested blocks join the outer one."""
+        if self._in_transaction:
+            yield
+            return
+        self._check_writable()
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._write_error(exc) from exc
+        self._in_transaction = True
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            if isinstance(exc, sqlite3.Error):
+                raise self._write_error(exc) from exc
+            raise
+        finally:
+            self._in_transaction = False
+
+    def _execute(self, statements: list[tuple[str, tuple]]) -> None:
+        for sql, params in statements:
+            self.conn.execute(sql, params)
+
+    def _statement(self, change: RowChange, validated: bool = False) -> tuple[str, tuple]:
         table = change.table
         if table not in TABLES:
             raise WorkspaceError("storage.invalid_row", detail=f"unknown table {table!r}")
@@ -414,10 +461,7 @@ class WorkspaceFile:
                 return "DELETE FROM settings WHERE key = ?", (change.id,)
             return (f"DELETE FROM {table} WHERE account_id = ? AND id = ?",
                     (change.account_id, change.id))
-        try:
-            data = _validate(table, change.after.data)
-        except ValueError as exc:
-            raise WorkspaceError("storage.invalid_row", detail=_first_error(exc)) from exc
+        data = change.after.data if validated else validate_row(table, change.after.data)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         if table == ACCOUNTS:
             return ("INSERT INTO accounts(id, position, data) VALUES (?, ?, ?) "
@@ -426,30 +470,13 @@ class WorkspaceFile:
         if table == SETTINGS:
             return ("INSERT INTO settings(key, data) VALUES (?, ?) "
                     "ON CONFLICT(key) DO UPDATE SET data = excluded.data", (change.id, text))
-        data.pop("id", None)
+        data = {key: value for key, value in data.items() if key != "id"}
         text = json.dumps({"id": change.id, **data}, ensure_ascii=False,
                           separators=(",", ":"))
         return (f"INSERT INTO {table}(account_id, id, position, data) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(account_id, id) DO UPDATE SET position = excluded.position, "
                 "data = excluded.data",
                 (change.account_id, change.id, change.after.position, text))
-
-    def _execute_in_transaction(self, statements: list[tuple[str, tuple]]) -> None:
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise self._write_error(exc) from exc
-        try:
-            for sql, params in statements:
-                conn.execute(sql, params)
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            raise self._write_error(exc) from exc
 
     def _write_error(self, exc: sqlite3.Error) -> WorkspaceError:
         text = str(exc).lower()
@@ -478,9 +505,40 @@ class WorkspaceFile:
             changes = account_rows(account, account_id, position)
             position += 1
             statements.extend(self._statement(c) for c in changes)
-        self._check_writable()
-        self._execute_in_transaction(statements)
+        with self.transaction():
+            self._execute(statements)
         return used
+
+    def make_self_contained(self) -> None:
+        """Fold the WAL into the file and leave WAL mode: the file alone is the whole
+        workspace (to hand over or copy as one file)."""
+        self._check_writable()
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.Error as exc:
+            raise self._write_error(exc) from exc
+
+    def save_copy(self, target: str | os.PathLike) -> None:
+        """Write a consistent copy of the workspace to `target` (SQLite's online backup:
+        also what is still in the WAL), replacing it whole or not at all."""
+        target = Path(target)
+        tmp = target.with_name(f".{target.name}.copying")
+        try:
+            tmp.unlink(missing_ok=True)
+            copy = sqlite3.connect(str(tmp))
+            try:
+                self.conn.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+            os.replace(tmp, target)
+        except (sqlite3.Error, OSError) as exc:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
+            raise WorkspaceError("storage.copy_failed", path=target, detail=exc) from exc
 
     def replace_settings(self, settings: WorkspaceSettings) -> None:
         self.apply([RowChange(SETTINGS, None, SETTINGS_KEY, None,
@@ -529,7 +587,7 @@ def _migrate_file(path: Path, uri: str, version: int) -> None:
         migrate(conn, version)
     except Exception as exc:
         raise WorkspaceError("storage.migration_failed", path=path,
-                             detail=_first_error(exc)) from exc
+                             detail=first_error(exc)) from exc
     finally:
         conn.close()
 
@@ -557,7 +615,8 @@ def backup_before_migration(path: Path) -> Path:
     return backup
 
 
-def _first_error(exc: Exception) -> str:
+def first_error(exc: Exception) -> str:
+    """The first problem of a validation error, as "field.path: message"."""
     errors = getattr(exc, "errors", None)
     if callable(errors):
         try:

@@ -10,6 +10,7 @@ from accountmap.domain.models import (
     DecisionCentre, OpenQuestion, Relationship, RoadmapEdge, RoadmapNode, Stakeholder,
 )
 from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.workspace_file import Row, RowChange
 from tests.snapshots import fresh_json, memory_json
 
 
@@ -112,4 +113,22 @@ def test_delete_and_duplicate_account(opened):
     assert doc.account_ids() == [copy]
     doc.undo_stack.undo()
     assert set(doc.account_ids()) == {aid, copy}
+    assert memory_json(doc) == fresh_json(path)
+
+
+def test_a_position_only_change_reorders_the_rows_in_memory(opened):
+    """Moving a row in its table's order (same data, new position) reorders the loaded
+    list as a fresh load would (the document compared the position with the one it had
+    just assigned, so the list kept its old order)."""
+    doc, editor, path = opened
+    aid = editor.add_account("Клиент")
+    ids = [editor.add(aid, "stakeholders", Stakeholder(full_name=name)) for name in "абв"]
+    doc.account(aid)  # loaded: the change goes through the in-memory update
+    first = doc.row(aid, "stakeholders", ids[0])
+    editor.commit([RowChange("stakeholders", aid, ids[0], first, Row(10.0, first.data))],
+                  "Reorder")
+    assert [s.id for s in doc.account(aid).stakeholders] == [ids[1], ids[2], ids[0]]
+    assert memory_json(doc) == fresh_json(path)
+    doc.undo_stack.undo()
+    assert [s.id for s in doc.account(aid).stakeholders] == ids
     assert memory_json(doc) == fresh_json(path)

@@ -18,11 +18,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from accountmap.app.application import make_application
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.app.main_window import MainWindow
 from accountmap.briefing.account_plan import SECTIONS, build_account_plan
 from accountmap.briefing.meeting_brief import build_meeting_brief
-from accountmap.cli.demo import write_demo
+from accountmap.storage.demo import write_demo
 from accountmap.document.editor import Editor
 from accountmap.document.workspace_document import WorkspaceDocument
 from accountmap.panels import print_preview as pp

@@ -14,7 +14,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.canvas.roadmap.items import wrap_text, font
 from accountmap.canvas.roadmap.page import RoadmapPage
 from accountmap.canvas.roadmap.scene import EDGES, NODES
@@ -195,7 +195,9 @@ def test_build_a_branching_road_by_gestures(opened):
     assert len(roadmap.nodes) == 6 and len(roadmap.edges) == 6
     assert doc.account(aid).node(n["d"]).kind == NodeKind.DECISION
     outcomes = {x.id: x.outcome for x in roadmap.edges}
-    assert (outcomes[e["db"]], outcomes[e["dc"]]) == ("Yes", "No")  # defaults at a crossroads
+    # defaults at a crossroads: stored as language-neutral ids, shown in the UI's language
+    assert (outcomes[e["db"]], outcomes[e["dc"]]) == ("yes", "no")
+    assert [page.scene.items_by_key[(EDGES, e[k])].label_text for k in ("db", "dc")] == ["Yes", "No"]
     assert len(page.scene.node_items()) == 6 and len(page.scene.edge_items()) == 6
     assert memory_json(doc) == fresh_json(path)
 
@@ -519,7 +521,7 @@ def test_templates_save_and_apply_as_one_step(opened, monkeypatch, tmp_path):
     doc.undo_stack.undo()
     assert fresh_json(path) == before
     # a template file that cannot be read: a clear message, nothing changes
-    from accountmap.templates import user_templates_dir
+    from accountmap.storage.templates import user_templates_dir
 
     user_templates_dir().mkdir(parents=True, exist_ok=True)
     (user_templates_dir() / "broken.en.json").write_text("{not json", encoding="utf-8")
@@ -551,8 +553,8 @@ def test_template_dialog_flow_with_a_template_library(opened, monkeypatch):
     from accountmap.canvas.roadmap import templates_ui
     from accountmap.canvas.roadmap.sample import sample_roadmap
 
-    from accountmap import templates
-    from accountmap.templates import TemplateInfo
+    from accountmap.storage import templates
+    from accountmap.storage.templates import TemplateInfo
 
     info = TemplateInfo("equipment", "ru", "Оборудование", "С тендером", path)
     monkeypatch.setattr(templates_ui, "list_templates", lambda lang: [info])

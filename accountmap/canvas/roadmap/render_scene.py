@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.canvas.roadmap.scene import RoadmapScene
 
 MARGIN = 40.0

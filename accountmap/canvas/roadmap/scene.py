@@ -23,6 +23,7 @@ from accountmap.canvas.roadmap.items import (
     NodeItem,
     ensure_fonts,
     node_size,
+    outcome_text,
     tr,
 )
 from accountmap.domain import clock
@@ -44,14 +45,6 @@ def default_title(kind: NodeKind) -> str:
         NodeKind.WON: tr("Won"),
         NodeKind.LOST: tr("Lost"),
     }[NodeKind(kind)]
-
-
-def status_fields(node: RoadmapNode, status: CheckpointStatus, today: dt.date) -> dict:
-    """The fields to write when a checkpoint's status is set (active stamps the day)."""
-    fields: dict = {"status": CheckpointStatus(status).value}
-    if status == CheckpointStatus.ACTIVE and node.status != CheckpointStatus.ACTIVE:
-        fields["activated_on"] = today
-    return fields
 
 
 class RoadmapScene(CanvasScene):
@@ -224,17 +217,8 @@ class RoadmapScene(CanvasScene):
         if existing_edge is not None:  # already connected: show that branch
             self.select_keys([(EDGES, existing_edge.id)])
             return None
-        outcome = ""
-        if source.kind == NodeKind.DECISION:
-            existing = {e.outcome for e in roadmap.edges if e.from_id == from_id}
-            for candidate in (tr("Yes"), tr("No")):
-                if candidate not in existing:
-                    outcome = candidate
-                    break
         try:
-            edge_id = self.editor.add(self.account_id, EDGES,
-                                      RoadmapEdge(from_id=from_id, to_id=to_id, outcome=outcome),
-                                      tr("Connect"))
+            edge_id = self.editor.connect_nodes(self.account_id, from_id, to_id, tr("Connect"))
         except WorkspaceError as exc:
             self.report(exc)
             return None
@@ -292,8 +276,8 @@ class RoadmapScene(CanvasScene):
         if node is None or node.kind != NodeKind.CHECKPOINT:
             return
         try:
-            self.editor.update(self.account_id, NODES, node_id, tr("Set status"),
-                               **status_fields(node, status, clock.today()))
+            self.editor.set_checkpoint_status(self.account_id, node_id, status, clock.today(),
+                                              tr("Set status"))
         except WorkspaceError as exc:
             self.report(exc)
 
@@ -413,7 +397,7 @@ class RoadmapScene(CanvasScene):
             elif node.kind == NodeKind.DECISION:
                 for edge in self.roadmap.edges:
                     if edge.from_id == node.id:
-                        label = edge.outcome or tr("(unlabelled)")
+                        label = outcome_text(edge.outcome) or tr("(unlabelled)")
                         act(tr("Outcome: %1").replace("%1", label),
                             lambda e=edge.id: self.choose_outcome(node.id, e),
                             True, node.chosen_edge_id == edge.id)

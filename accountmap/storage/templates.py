@@ -18,7 +18,7 @@ from pathlib import Path
 from accountmap.domain.models import Roadmap, new_id
 from accountmap.domain.vocabulary import CheckpointStatus
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 TEMPLATES_DIR = RESOURCES / "templates"
 TEMPLATE_FORMAT = "accountmap-template"
 TEMPLATE_VERSION = 1

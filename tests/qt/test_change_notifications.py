@@ -1,0 +1,108 @@
+"""Change notifications say what changed (added / changed / removed ids per table), and
+listeners touch only that: the station lineup moves a chip in place instead of
+rebuilding every person's button, menu and stylesheet, and a hidden page waits until
+it is shown."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtTest import QTest
+
+from accountmap.app.main_window import MainWindow
+from accountmap.canvas.accountmap.page import AccountMapPage
+from accountmap.storage.demo import write_demo
+from accountmap.domain.models import Relationship, Stakeholder
+from accountmap.panels.journey_page import JourneyPage
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    path = tmp_path / "demo.accountmap"
+    write_demo(path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_workspace(path)
+    window.resize(1400, 900)
+    window.show()
+    assert QTest.qWaitForWindowExposed(window)
+    yield window
+    window.close()
+
+
+def show_page(window, kind):
+    for index, page in enumerate(window.pages):
+        if isinstance(page, kind):
+            window.tabs.setCurrentIndex(index)
+            return page
+    raise AssertionError(kind)
+
+
+def test_a_change_lists_added_changed_and_removed_ids_per_table(window):
+    doc, editor = window.document, window.editor
+    aid = doc.account_ids()[0]
+    person = doc.account(aid).stakeholders[0]
+    seen = []
+    doc.changed.connect(seen.append)
+    with editor.step("several"):
+        new = editor.add(aid, "stakeholders", Stakeholder(full_name="Новый"))
+        temporary = editor.add(aid, "stakeholders", Stakeholder(full_name="Временный"))
+        editor.update(aid, "stakeholders", person.id, title="CIO")
+        editor.add(aid, "relationships", Relationship(from_id=new, to_id=person.id))
+        editor.delete(aid, {"stakeholders": [temporary]})  # added and removed: not reported
+    assert len(seen) == 1  # one announcement for the whole step
+    change = seen[0]
+    people = change.rows(aid, "stakeholders")
+    assert (people.added, people.changed, people.removed) == ([new], [person.id], [])
+    assert len(change.rows(aid, "relationships").added) == 1
+    assert not change.rows(aid, "meetings") and not change.accounts and not change.settings
+    assert change.touches(aid, ("meetings", "relationships"))
+
+    doc.undo_stack.undo()
+    undone = seen[-1].rows(aid, "stakeholders")
+    assert (undone.added, undone.changed, undone.removed) == ([], [person.id], [new])
+
+    editor.delete_account(aid)
+    assert seen[-1].accounts.removed == [aid]
+
+
+def test_the_lineup_moves_a_chip_in_place(window):
+    doc, editor = window.document, window.editor
+    aid = doc.account_ids()[0]
+    window.select_account(aid)
+    lineup = show_page(window, JourneyPage).lineup
+    body, chips = lineup.widget(), dict(lineup.chips)
+    person = doc.account(aid).stakeholders[0]
+    target = next(s.id for s in doc.settings.journey_framework.stations
+                  if s.id != person.journey_stage)
+    lineup.move_person(person.id, target)
+    assert lineup.widget() is body and lineup.chips == chips  # nothing rebuilt
+    assert lineup.chips[person.id].parentWidget() is lineup.columns[target]
+    action = next(a for a in lineup.chips[person.id].station_actions() if a.data() == target)
+    assert action.isChecked()
+    doc.undo_stack.undo()
+    assert lineup.widget() is body
+    assert lineup.chips[person.id].parentWidget() is lineup.columns[person.journey_stage or ""]
+    # a new person is a new chip: the lineup is built again
+    editor.add(aid, "stakeholders", Stakeholder(full_name="Новиков Олег"))
+    assert lineup.widget() is not body and len(lineup.chips) == len(chips) + 1
+
+
+def test_a_hidden_page_updates_when_shown(window):
+    doc, editor = window.document, window.editor
+    aid = doc.account_ids()[0]
+    window.select_account(aid)
+    journey = show_page(window, JourneyPage)
+    lineup = journey.lineup
+    show_page(window, AccountMapPage)
+    assert not lineup.isVisible()
+    body = lineup.widget()
+    refreshed = []
+    lineup.account_changed = lambda change: refreshed.append(change)  # noqa: E731 - a spy
+    for name in ("Первый", "Второй", "Третий"):
+        editor.add(aid, "stakeholders", Stakeholder(full_name=name))
+    assert refreshed == [] and lineup.widget() is body  # hidden: nothing done yet
+    del lineup.account_changed
+    show_page(window, JourneyPage)
+    assert lineup.isVisible() and lineup.widget() is not body
+    names = {lineup.chips[s.id].toolTip().split("\n")[0] for s in doc.account(aid).stakeholders}
+    assert {"Первый", "Второй", "Третий"} <= names
