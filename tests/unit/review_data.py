@@ -17,6 +17,7 @@ from accountmap.domain.models import (
     RoadmapNode,
     Stakeholder,
 )
+from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 
 TODAY = dt.date(2026, 3, 16)
 
@@ -82,10 +83,56 @@ def walk_to(account: Account, end: str, outcome_edge: str = "e5") -> Account:
     """The same deal taken to its end: every checkpoint on the way done, the crossroads
     decided by `outcome_edge`, and the road arrived at `end` ("w" or "l")."""
     for node in account.roadmap.nodes:
-        if node.kind == "checkpoint":
-            node.status = "done" if node.id != "c3" or outcome_edge == "e4" else "planned"
-        if node.kind == "decision":
+        if node.kind == NodeKind.CHECKPOINT:
+            taken = node.id != "c3" or outcome_edge == "e4"
+            node.status = CheckpointStatus.DONE if taken else CheckpointStatus.PLANNED
+        if node.kind == NodeKind.DECISION:
             node.chosen_edge_id = outcome_edge
     other = "l" if end == "w" else "w"
     account.roadmap.edges = [e for e in account.roadmap.edges if e.to_id != other]
     return account
+
+
+def problem_deals() -> list[Account]:
+    """Deals of a second KAM, each with known problems (and one closed)."""
+    stalled = healthy_deal("ООО «Балтийские верфи» — модернизация сварочного производства "
+                           "и цифровой двойник цеха", "baltic", "Игорь Петров", 8_500_000, "RUB")
+    stalled.node("c2").activated_on = days(-45)
+    stalled.stakeholder("eb").roles = []
+    stalled.meetings = []
+    opponent = healthy_deal("Rhein Chemie GmbH", "rhein", "Igor Petrov", 950_000, "EUR")
+    opponent.stakeholders.append(Stakeholder(id="op", full_name="Klaus Wegner",
+                                             influence="high", attitude="opponent",
+                                             last_contact=days(-2)))
+    opponent.open_questions[0].due = days(-3)
+    won = walk_to(healthy_deal("Сибирская энергия", "sib", "Игорь Петров", 3_000_000), "w")
+    lost = walk_to(healthy_deal("Delta Foods", "delta", "Igor Petrov", 400_000, "EUR"), "l",
+                   outcome_edge="e4")
+    return [stalled, opponent, won, lost]
+
+
+def write_workspace(path, accounts, **settings) -> None:
+    from accountmap.domain.workspace import WorkspaceSettings
+    from accountmap.storage.workspace_file import WorkspaceFile
+
+    with WorkspaceFile.open(path, create=True) as wf:
+        if settings:
+            wf.replace_settings(WorkspaceSettings(**settings))
+        wf.add_accounts(accounts)
+        wf.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        wf.conn.execute("PRAGMA journal_mode = DELETE")
+
+
+def sample_folder(folder) -> list:
+    """The demo and two generated KAM files; the healthy deal is in both of them."""
+    from pathlib import Path
+
+    from accountmap.cli.demo import write_demo
+
+    folder = Path(folder)
+    write_demo(folder / "demo.accountmap")
+    write_workspace(folder / "kam_smirnova.accountmap", [
+        healthy_deal(), healthy_deal("Южный порт", "south", value=None)])
+    write_workspace(folder / "kam_petrov.accountmap", [*problem_deals(), healthy_deal()],
+                    language="en")
+    return sorted(folder.glob("*.accountmap"))
