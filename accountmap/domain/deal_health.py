@@ -16,7 +16,12 @@ from enum import StrEnum
 
 from accountmap.domain.account_rules import neglected_influencers, uncovered_centres
 from accountmap.domain.models import Account, Meeting, RoadmapNode
-from accountmap.domain.roadmap_rules import days_in_checkpoint, overdue_nodes, position_on_road
+from accountmap.domain.roadmap_rules import (
+    RoadPosition,
+    days_in_checkpoint,
+    overdue_nodes,
+    position_on_road,
+)
 from accountmap.domain.vocabulary import (
     Attitude,
     BuyingRole,
@@ -94,10 +99,11 @@ def next_meeting(account: Account, today: dt.date) -> Meeting | None:
     return min(upcoming, key=lambda item: item[:3])[3] if upcoming else None
 
 
-def current_checkpoint(account: Account) -> RoadmapNode | None:
+def current_checkpoint(account: Account,
+                       position: RoadPosition | None = None) -> RoadmapNode | None:
     """The checkpoint the deal is at: the first active one in play, else the first one
     the road continues to."""
-    position = position_on_road(account.roadmap)
+    position = position or position_on_road(account.roadmap)
     for node_id in (*position.active_ids, *position.current_ids):
         node = account.node(node_id)
         if node is not None and node.kind == NodeKind.CHECKPOINT:
@@ -105,10 +111,10 @@ def current_checkpoint(account: Account) -> RoadmapNode | None:
     return None
 
 
-def outcome_of(account: Account) -> Outcome:
+def outcome_of(account: Account, position: RoadPosition | None = None) -> Outcome:
     """Won or lost when the road, following the outcomes chosen, has arrived at such an
     end and nothing else is left open on it; otherwise open."""
-    position = position_on_road(account.roadmap)
+    position = position or position_on_road(account.roadmap)
     kinds = {account.node(i).kind for i in position.current_ids if account.node(i)}
     if kinds == {NodeKind.WON}:
         return Outcome.WON
@@ -121,15 +127,16 @@ def _label(text: str, fallback: str) -> str:
     return text.strip() or fallback
 
 
-def deal_health(account: Account, today: dt.date,
-                settings: WorkspaceSettings | None = None) -> DealHealth:
+def deal_health(account: Account, today: dt.date, settings: WorkspaceSettings | None = None,
+                position: RoadPosition | None = None) -> DealHealth:
+    """`position`: the account's `position_on_road`, when the caller has it already."""
     settings = settings or WorkspaceSettings()
-    position = position_on_road(account.roadmap)
-    here = current_checkpoint(account)
+    position = position or position_on_road(account.roadmap)
+    here = current_checkpoint(account, position)
     days_here = days_in_checkpoint(here, today) if here is not None else None
     uncovered = uncovered_centres(account)
     meeting = next_meeting(account, today)
-    outcome = outcome_of(account)
+    outcome = outcome_of(account, position)
     health = DealHealth(
         outcome=outcome,
         checkpoints_done=position.checkpoints_done,

@@ -14,6 +14,7 @@ from accountmap.domain.deal_health import DealHealth, deal_health
 from accountmap.domain.models import Account
 from accountmap.domain.road_patterns import RoadTrace, trace_of
 from accountmap.domain.roadmap_rules import (
+    RoadPosition,
     days_in_checkpoint,
     overdue_nodes,
     position_on_road,
@@ -53,8 +54,9 @@ class AccountSummary:
         return self.checkpoints_done / self.checkpoints_total if self.checkpoints_total else 0.0
 
 
-def summarise(account: Account, today: dt.date, stale_days: int = 30) -> AccountSummary:
-    position = position_on_road(account.roadmap)
+def summarise(account: Account, today: dt.date, stale_days: int = 30,
+              position: RoadPosition | None = None) -> AccountSummary:
+    position = position or position_on_road(account.roadmap)
     nodes = {n.id: n for n in account.roadmap.nodes}
     current = [nodes[i] for i in position.active_ids] or [nodes[i] for i in position.current_ids
                                                           if i in nodes]
@@ -103,10 +105,11 @@ class DealReview:
 def review_deal(account: Account, today: dt.date,
                 settings: WorkspaceSettings | None = None) -> DealReview:
     settings = settings or WorkspaceSettings()
-    health = deal_health(account, today, settings)
+    position = position_on_road(account.roadmap)  # once: the rules below share it
+    health = deal_health(account, today, settings, position)
     return DealReview(
-        summary=summarise(account, today, settings.stale_contact_days),
+        summary=summarise(account, today, settings.stale_contact_days, position),
         health=health,
-        trace=trace_of(account, today, health.outcome.value),
+        trace=trace_of(account, today, health.outcome.value, position),
         missing_roles=tuple(unfilled_roles(account)),
     )

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from accountmap.domain.models import Account
-from accountmap.domain.roadmap_rules import position_on_road
+from accountmap.domain.roadmap_rules import RoadPosition, position_on_road
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 
 
@@ -63,11 +63,12 @@ class RoadPatterns:
     deals: int
 
 
-def trace_of(account: Account, today, outcome: str) -> RoadTrace:
+def trace_of(account: Account, today, outcome: str,
+             position: RoadPosition | None = None) -> RoadTrace:
     """What `account` tells about the road. A checkpoint is reached when it is passed or
     active; its days run from its activation to the activation of the next checkpoint
     reached after it (to today while it is active), unknown without those dates."""
-    position = position_on_road(account.roadmap)
+    position = position or position_on_road(account.roadmap)
     nodes = {n.id: n for n in account.roadmap.nodes}
     reached = [nodes[i] for i in position.taken if nodes[i].kind == NodeKind.CHECKPOINT]
     reached += [nodes[i] for i in position.active_ids if i not in position.taken]

@@ -175,3 +175,22 @@ def test_russian_view_and_a_screenshot(qtbot, files, tmp_path):
     view.tabs.setCurrentIndex(1)
     view.grab().save(str(tmp_path / "portfolio_ru_patterns.png"))
     assert (tmp_path / "portfolio_ru.png").stat().st_size > 10_000
+
+
+def test_print_portfolio_review_previews_the_report(qtbot, files):
+    import pypdfium2 as pdfium
+
+    own, others = files
+    window, view = open_portfolio(qtbot, own, others)
+    dialog = view.print_review()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    pdf = pdfium.PdfDocument(dialog.pdf_bytes)
+    try:
+        text = "\n".join(pdf[i].get_textpage().get_text_bounded() for i in range(len(pdf)))
+        assert len(pdf) == 7  # summary, patterns (2 pages), 4 flagged deals
+    finally:
+        pdf.close()
+    assert "Portfolio review" in text and "Klaus Wegner" in text
+    assert "as of 2026-03-16" in text
+    dialog.close()
