@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 
@@ -65,6 +65,7 @@ class Review(QObject):
         from accountmap.app.main_window import MainWindow
 
         other = MainWindow()
+        other.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closing it lets it go
         try:
             other.open_workspace(Path(path), read_only=True, ask=False)
         except WorkspaceError as exc:

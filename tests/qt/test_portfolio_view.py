@@ -120,10 +120,11 @@ def test_double_click_selects_an_own_account_or_opens_another_file_read_only(qtb
     assert window.account_id == "north" and len(window.review.opened) == 0
     view.table.doubleClicked.emit(view.proxy.index(row_of("Rhein Chemie GmbH"), 0))
     (other,) = window.review.opened
-    qtbot.addWidget(other)
     assert other.document.read_only and other.account_id == "rhein"
     assert other.document.path.name == "kam_petrov.accountmap"
     assert "(read-only)" in other.windowTitle()
+    other.close()  # deletes itself on close, and the review lets it go
+    qtbot.waitUntil(lambda: window.review.opened == [])
 
 
 def test_added_paths_are_remembered_and_can_be_forgotten(qtbot, files):
