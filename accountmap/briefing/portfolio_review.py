@@ -12,6 +12,7 @@ import io
 
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.pagesizes import landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
 from accountmap import catalogue
@@ -69,7 +70,9 @@ def _summary(ctx: ReviewContext, portfolio) -> list[Flowable]:
         pairs.append(("—", t("review.no_value", deals=without)))
     if pairs:
         out += [ctx.h2(t("review.totals")), ctx.facts(pairs, columns=2)]
-    out.append(ctx.h1(t("review.summary")))
+    # a long table follows: the heading may not drag it whole to the next page
+    out.append(Paragraph(esc(t("review.summary")),
+                         ParagraphStyle("h1_loose", parent=ctx.st.h1, keepWithNext=0)))
     if not portfolio.deals:
         out.append(ctx.p(esc(t("review.empty")), ctx.st.muted))
         return out
@@ -83,7 +86,7 @@ def _summary(ctx: ReviewContext, portfolio) -> list[Flowable]:
                 p.name for p in deal.also_in))), ctx.st.cell))
         flags = Paragraph(esc(row[-1]), _danger(ctx)) if row[-1] else ""
         cells.append([name, *row[1:-1], flags])
-    out.append(ctx.table(header, cells, [1.6, 1.0, 1.0, 0.9, 1.5, 0.75, 0.65, 0.85, 0.85, 1.9]))
+    out.append(ctx.table(header, cells, [1.6, 0.95, 1.0, 0.85, 1.4, 0.72, 0.62, 0.8, 0.78, 2.3]))
     for path, error in portfolio.skipped:
         out.append(ctx.p(esc(t("review.skipped", path=path, reason=error.message(ctx.lang))),
                          ctx.st.muted))
@@ -91,8 +94,6 @@ def _summary(ctx: ReviewContext, portfolio) -> list[Flowable]:
 
 
 def _danger(ctx: ReviewContext):
-    from reportlab.lib.styles import ParagraphStyle
-
     from accountmap.briefing.styles import DANGER
 
     return ParagraphStyle("danger_cell", parent=ctx.st.cell, textColor=DANGER)
