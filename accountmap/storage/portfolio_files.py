@@ -28,8 +28,10 @@ SUFFIX = ".accountmap"
 # Copies AccountMap itself makes beside a file: never a second KAM's work.
 OWN_COPIES = (".backup-", ".creating", ".tmp")
 
-# progress(done, total, what): False cancels the loading.
+# progress(files done, files, the file being read): False cancels the loading. Asked before
+# each file and every ASK_EVERY accounts within one, so a big file can be cancelled too.
 Progress = Callable[[int, int, str], bool]
+ASK_EVERY = 10
 
 
 @dataclass
@@ -99,7 +101,11 @@ def load_portfolio(given: Iterable[str | Path], today: dt.date,
         try:
             with WorkspaceFile.open(path, read_only=True) as wf:
                 settings = wf.settings()
-                for account_id in wf.account_ids():
+                for number, account_id in enumerate(wf.account_ids(), 1):
+                    if number % ASK_EVERY == 0 and progress is not None \
+                            and progress(index, len(paths), path.name) is False:
+                        portfolio.cancelled = True  # also within a big file
+                        break
                     if account_id in by_id:
                         by_id[account_id].also_in.append(path)
                         continue
@@ -112,6 +118,8 @@ def load_portfolio(given: Iterable[str | Path], today: dt.date,
             skipped.append((path, exc))
         except ValueError as exc:  # a row the models refuse (a damaged or foreign file)
             skipped.append((path, WorkspaceError("storage.unreadable", path=path, detail=exc)))
+        if portfolio.cancelled:
+            break
     if progress is not None and not portfolio.cancelled:
         progress(len(paths), len(paths), "")
     return portfolio

@@ -184,3 +184,18 @@ def test_cancelling_stops_before_the_next_file(folder):
     assert portfolio.cancelled
     assert [s[0] for s in seen] == [0, 1]
     assert {d.path.name for d in portfolio.deals} == {"demo.accountmap"}
+
+
+def test_cancelling_within_a_big_file_keeps_the_deals_read(tmp_path):
+    deals = [healthy_deal(f"Клиент {i}", f"a{i:03d}") for i in range(35)]
+    write_workspace(tmp_path / "big.accountmap", deals)
+    asked = []
+
+    def progress(done, total, name):
+        asked.append(name)
+        return len(asked) < 3  # the start of the file, after 10 accounts, then cancel
+
+    portfolio = load_portfolio([tmp_path], TODAY, progress)
+    assert portfolio.cancelled
+    assert asked == ["big.accountmap"] * 3
+    assert len(portfolio.deals) == 19  # accounts 1-19 reviewed; stopped before the 20th

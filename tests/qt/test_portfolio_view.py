@@ -195,3 +195,28 @@ def test_print_portfolio_review_previews_the_report(qtbot, files):
     assert "Portfolio review" in text and "Klaus Wegner" in text
     assert "as of 2026-03-16" in text
     dialog.close()
+
+
+def test_review_menu_and_adding_files_from_the_dialog(qtbot, files, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    own, others = files
+    make_application("ru")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_workspace(own)
+    window.review.today = lambda: TODAY
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Обзор")
+    texts = [a.text() for a in menu.actions()]
+    assert texts == ["&Портфель сделок…", "&Добавить файлы в обзор…", "П&ечать обзора портфеля…"]
+    chosen = [str(others / "kam_petrov.accountmap")]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen, ""))
+    menu.actions()[1].trigger()  # Add workspaces to review…
+    view = window.review.portfolio
+    qtbot.addWidget(view)
+    assert portfolio_view.remembered_paths() == chosen
+    assert len(shown(view)) == 6  # own 2 + Petrov's 5, Северный завод once
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(others))
+    view.choose_folder()
+    assert len(shown(view)) == 8
+    assert portfolio_view.remembered_paths() == chosen + [str(others)]
