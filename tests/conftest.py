@@ -36,6 +36,14 @@ def _private_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     yield
+    # Qt reads the settings folder once per process: what a test remembered (recent files,
+    # the folders added to the review) would reach the next test's QSettings. Forget it.
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QSettings
+
+        QSettings().clear()
 
 
 @pytest.fixture(autouse=True)

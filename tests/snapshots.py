@@ -19,5 +19,5 @@ def memory_json(doc: WorkspaceDocument) -> str:
     """The workspace as the open document holds it."""
     s = doc.settings
     return document_to_json(Export(language=s.language, journey_framework=s.journey_framework,
-                                   stale_contact_days=s.stale_contact_days,
+                                   stale_contact_days=s.stale_contact_days, review=s.review,
                                    accounts=[doc.account(i) for i in doc.account_ids()]))

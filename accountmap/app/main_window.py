@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from accountmap.app import settings as app_settings
 from accountmap.app.midnight import MidnightTimer
 from accountmap.app.pages import PAGES
+from accountmap.app.review import add_review_menu
 
 # The domain, storage and document layers (pydantic: ~200 ms of schema building) are
 # imported when a workspace is opened, not before the window is shown.
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
         account_menu.addAction(self.act_print_plan)
         account_menu.addAction(self.act_print_brief)
         self.account_menu = account_menu
+        add_review_menu(self)  # Review: the portfolio of many workspaces (app/review.py)
         self._update_actions()
 
     def _route(self, name: str) -> None:

@@ -29,6 +29,7 @@ def export_document(wf: WorkspaceFile, account_ids: list[str] | None = None) -> 
         language=settings.language,
         journey_framework=settings.journey_framework,
         stale_contact_days=settings.stale_contact_days,
+        review=settings.review,
         accounts=[wf.load_account(i) for i in ids],
     )
 

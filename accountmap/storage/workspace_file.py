@@ -391,6 +391,7 @@ class WorkspaceFile:
             language=settings.language,
             journey_framework=settings.journey_framework,
             stale_contact_days=settings.stale_contact_days,
+            review=settings.review,
             accounts=[self.load_account(i) for i in self.account_ids()],
         )
 
