@@ -28,13 +28,11 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def read_plan(path: Path, account, preset: str = "auto", encoding: str | None = None,
-              lang: str = "en", progress=None):
-    """(table, preset used, plan) for `path` against `account`; nothing is written."""
+def read_contacts(path: Path, preset: str = "auto", encoding: str | None = None,
+                  lang: str = "en", progress=None):
+    """(table, preset used, contacts) of an export; raises before any workspace is touched."""
     from accountmap.domain.contact_columns import ContactField, detect_preset, map_columns
-    from accountmap.domain.contact_plan import plan_import
     from accountmap.domain.contacts import contacts_from_rows
-    from accountmap.storage.contact_summary import labels
     from accountmap.storage.contacts_csv import read_contact_file
 
     table = read_contact_file(path, encoding)
@@ -45,8 +43,7 @@ def read_plan(path: Path, account, preset: str = "auto", encoding: str | None = 
     if not {ContactField.FULL_NAME, ContactField.FIRST_NAME, ContactField.LAST_NAME,
             ContactField.EMAIL} & set(fields):
         raise CommandError(catalogue.text("contacts.no_name_column", lang))
-    contacts = contacts_from_rows(fields, table.rows, table.numbers, table.extra, progress)
-    return table, chosen, plan_import(account, contacts, labels(lang))
+    return table, chosen, contacts_from_rows(fields, table.rows, table.numbers, table.extra, progress)
 
 
 def run(args) -> int:
@@ -54,15 +51,20 @@ def run(args) -> int:
     from accountmap.document.contact_import import write_import
     from accountmap.document.editor import Editor
     from accountmap.document.workspace_document import WorkspaceDocument
-    from accountmap.domain.contact_plan import MAX_PEOPLE
-    from accountmap.storage.contact_summary import counts, problem_lines, summary
+    from accountmap.domain.contact_plan import MAX_PEOPLE, plan_import
+    from accountmap.storage.contact_summary import counts, labels, problem_lines, summary
+    from accountmap.storage.workspace_file import WorkspaceFile
 
-    document = WorkspaceDocument.open(args.workspace, read_only=args.dry_run)
+    with WorkspaceFile.open(args.workspace, read_only=True) as wf:
+        lang = args.lang or wf.settings().language
+    args.lang = lang  # errors (printed by accountmap.cli.main) in the same language
+    table, preset, contacts = read_contacts(args.file, args.preset, args.encoding, lang)
+    # planned on a read-only copy: a dry run, a refusal or "nothing to do" leave the file as it was
+    document = WorkspaceDocument.open(args.workspace, read_only=True)
     try:
-        lang = args.lang or document.language
         account_id = find_account(document, args.account)
         account = document.account(account_id)
-        table, preset, plan = read_plan(args.file, account, args.preset, args.encoding, lang)
+        plan = plan_import(account, contacts, labels(lang))
         name = PRESET_NAMES.get(preset) or catalogue.text("contacts.custom", lang)
         print(catalogue.text("contacts.detected", lang, preset=name, encoding=table.encoding,
                              rows=len(table.rows)))
@@ -79,6 +81,12 @@ def run(args) -> int:
         if not plan.writes_anything:
             print(catalogue.text("contacts.nothing", lang))
             return 0
+    finally:
+        document.close()
+    document = WorkspaceDocument.open(args.workspace)
+    try:
+        account_id = find_account(document, args.account)
+        plan = plan_import(document.account(account_id), contacts, labels(lang))
         write_import(Editor(document), account_id, plan, "Import contacts")
         print(catalogue.text("contacts.done", lang, account=document.account_name(account_id),
                              **counts(plan)))
