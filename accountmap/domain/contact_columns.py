@@ -99,6 +99,7 @@ SYNONYMS: dict[str, ContactField] = _table({
     "Метки": F.TAGS,
     "Buying role": F.BUYING_ROLE, "Buying roles": F.BUYING_ROLE, "Role": F.BUYING_ROLE,
     "Роль": F.BUYING_ROLE, "Роль в закупке": F.BUYING_ROLE, "Роль в сделке": F.BUYING_ROLE,
+    "Roles": F.BUYING_ROLE, "Роли": F.BUYING_ROLE,
     "Owner": F.OWNER, "Contact owner": F.OWNER, "Ответственный": F.OWNER,
     "Description": F.NOTES, "Notes": F.NOTES, "Note": F.NOTES, "Comment": F.NOTES,
     "Comments": F.NOTES, "Комментарий": F.NOTES, "Примечание": F.NOTES, "Заметки": F.NOTES,

@@ -126,7 +126,8 @@ ROLE_WORDS: dict[str, BuyingRole] = {
     "пользователь": BuyingRole.USER_BUYER,
     "gatekeeper": BuyingRole.GATEKEEPER, "привратник": BuyingRole.GATEKEEPER,
     "champion": BuyingRole.CHAMPION, "coach": BuyingRole.CHAMPION,
-    "чемпион": BuyingRole.CHAMPION, "коуч": BuyingRole.CHAMPION, "наш человек": BuyingRole.CHAMPION,
+    "чемпион": BuyingRole.CHAMPION, "коуч": BuyingRole.CHAMPION,
+    "champion / coach": BuyingRole.CHAMPION, "чемпион / коуч": BuyingRole.CHAMPION, "наш человек": BuyingRole.CHAMPION,
     "blocker": BuyingRole.BLOCKER, "блокирующий": BuyingRole.BLOCKER, "блокер": BuyingRole.BLOCKER,
 }
 
@@ -227,8 +228,13 @@ class Contact:
         return self.emails[0] if self.emails else ""
 
 
+def _unguarded(text: str) -> str:
+    """A cell written as "'+7 495…" by a formula guard (ours, Excel's) reads as "+7 495…"."""
+    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
+
+
 def _clean(text: str) -> str:
-    return " ".join(str(text).replace("\u00a0", " ").split())
+    return _unguarded(" ".join(str(text).replace("\u00a0", " ").split()))
 
 
 def contact_from_cells(row: int, fields: Sequence[F], cells: Sequence[str]) -> Contact:
@@ -238,7 +244,7 @@ def contact_from_cells(row: int, fields: Sequence[F], cells: Sequence[str]) -> C
     for meaning, raw in zip(fields, cells):
         if meaning is F.IGNORE:
             continue
-        value = _clean(raw) if meaning is not F.NOTES else str(raw).strip()
+        value = _clean(raw) if meaning is not F.NOTES else _unguarded(str(raw).strip())
         if not value:
             continue
         if meaning is F.FULL_NAME:
