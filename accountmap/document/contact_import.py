@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from accountmap.document.editor import Editor, _refusal
 from accountmap.domain.contact_plan import ImportPlan
-from accountmap.domain.models import Stakeholder
+from accountmap.domain.models import Stakeholder, new_id
 from accountmap.layout.sizes import CARD_GAP_X, CARD_GAP_Y, CARD_HEIGHT, CARD_WIDTH, GRID
 from accountmap.storage.workspace_file import Row, RowChange
 
@@ -37,10 +37,19 @@ def import_changes(editor: Editor, account_id: str, plan: ImportPlan) -> list[Ro
         if after != before.data:
             changes.append(RowChange("stakeholders", account_id, person_id, before,
                                      Row(before.position, after)))
-    people = [p.model_copy() for p in plan.new_people]
-    changes += _placed(editor, account_id, people, plan)
-    links, _ = editor.new_rows(account_id, [("relationships", r) for r in plan.relationships])
-    return changes + links
+    changes += _placed(editor, account_id, plan.new_people, plan)
+    # links: fresh ids, validated when the plan made them (editor.new_rows looks each id up:
+    # quadratic for 10,000 rows)
+    taken = {r.id for r in account.relationships}
+    position = document.next_position(account_id, "relationships")
+    for link in plan.relationships:
+        if link.id in taken:
+            link = link.model_copy(update={"id": new_id()})
+        taken.add(link.id)
+        changes.append(RowChange("relationships", account_id, link.id, None,
+                                 Row(position, link.model_dump(mode="json"))))
+        position += 1
+    return changes
 
 
 def write_import(editor: Editor, account_id: str, plan: ImportPlan, text: str) -> bool:
@@ -62,8 +71,7 @@ def _placed(editor: Editor, account_id: str, people: list[Stakeholder],
             "stakeholders": people,
             "relationships": list(account.relationships) + list(plan.relationships)})
         layout = layout_account_map(preview)
-        for person in people:
-            person.x, person.y = layout.cards.get(person.id, (0.0, 0.0))
+        spots = [layout.cards.get(person.id, (0.0, 0.0)) for person in people]
         for centre in account.decision_centres:
             x, y, w, h = layout.centres.get(centre.id, (centre.x, centre.y, centre.width, centre.height))
             before = Row(document.position_of(account_id, "decision_centres", centre.id),
@@ -74,26 +82,29 @@ def _placed(editor: Editor, account_id: str, people: list[Stakeholder],
                 changes.append(RowChange("decision_centres", account_id, centre.id, before,
                                          Row(before.position, after)))
     else:
-        _grid_below(account, people)
+        spots = _grid_below(account, len(people))
     position = document.next_position(account_id, "stakeholders")
-    for person in people:
-        changes.append(RowChange("stakeholders", account_id, person.id, None,
-                                 Row(position, person.model_dump(mode="json"))))
+    for person, (x, y) in zip(people, spots):  # the plan's people stay as planned
+        data = person.model_dump(mode="json")
+        data["x"], data["y"] = float(x), float(y)
+        changes.append(RowChange("stakeholders", account_id, person.id, None, Row(position, data)))
         position += 1
     return changes
 
 
-def _grid_below(account, people: list[Stakeholder]) -> None:
+def _grid_below(account, count: int) -> list[tuple[float, float]]:
     bottoms = [p.y + CARD_HEIGHT for p in account.stakeholders]
     bottoms += [c.y + c.height for c in account.decision_centres]
     lefts = [p.x for p in account.stakeholders] + [c.x for c in account.decision_centres]
     top = (max(bottoms) + 2 * CARD_GAP_Y) if bottoms else 0.0
     left = min(lefts) if lefts else 0.0
-    columns = max(4, math.ceil(math.sqrt(len(people) * 1.5)))
-    for index, person in enumerate(people):
+    columns = max(4, math.ceil(math.sqrt(count * 1.5)))
+    spots = []
+    for index in range(count):
         row, column = divmod(index, columns)
-        person.x = _snap(left + column * (CARD_WIDTH + CARD_GAP_X))
-        person.y = _snap(top + row * (CARD_HEIGHT + CARD_GAP_Y))
+        spots.append((_snap(left + column * (CARD_WIDTH + CARD_GAP_X)),
+                      _snap(top + row * (CARD_HEIGHT + CARD_GAP_Y))))
+    return spots
 
 
 def _snap(value: float) -> float:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from accountmap.domain.contacts import Contact, choose_centre, email_key, name_key
+from accountmap.domain.contacts import CentreChooser, Contact, email_key, name_key
 from accountmap.domain.models import Account, Relationship, Stakeholder, new_id
 from accountmap.domain.vocabulary import RelationshipKind
 
@@ -109,9 +109,10 @@ def plan_import(account: Account, contacts: Sequence[Contact],
     file_names: dict[str, str] = {}  # name key -> stakeholder id (people of this file)
     placed: list[tuple[Contact, str]] = []
     claimed: set[str] = set()
+    choose = CentreChooser(account.decision_centres)
     for contact in contacts:
         result = _place(contact, account, plan, labels, account_company, only_ours,
-                        by_email, by_name, seen_email, seen_name, seen_crm, claimed)
+                        by_email, by_name, seen_email, seen_name, seen_crm, claimed, choose)
         plan.rows.append(result)
         if result.stakeholder_id is None:
             continue
@@ -125,7 +126,7 @@ def plan_import(account: Account, contacts: Sequence[Contact],
 
 
 def _place(contact: Contact, account: Account, plan: ImportPlan, labels, account_company,
-           only_ours, by_email, by_name, seen_email, seen_name, seen_crm, claimed) -> RowResult:
+           only_ours, by_email, by_name, seen_email, seen_name, seen_crm, claimed, choose) -> RowResult:
     name = contact.full_name or contact.email
     def skip(reason: str, **params) -> RowResult:
         return RowResult(contact.row, Outcome.SKIP, name, reason=reason, params=params)
@@ -164,7 +165,7 @@ def _place(contact: Contact, account: Account, plan: ImportPlan, labels, account
             existing = candidate
     if existing is not None:
         claimed.add(existing.id)  # one row per person: a namesake further down is someone else
-    centre = choose_centre(contact.department, contact.title, account.decision_centres)
+    centre = choose(contact.department, contact.title)
     notes = _note_lines(contact, account_company, labels)
     phone = ", ".join(contact.phones)
     if existing is None:

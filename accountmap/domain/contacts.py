@@ -176,26 +176,41 @@ def centre_kind(text: str) -> str | None:
     return None
 
 
-def choose_centre(department: str, title: str, centres: Sequence[DecisionCentre]) -> str | None:
-    """The id of the centre a person belongs to: the one named like their department, else
-    the one whose kind their department (then their title) speaks of; None if unsure."""
-    if not centres:
-        return None
-    folded = department.strip().casefold()
-    if folded:
+class CentreChooser:
+    """Which centre a person belongs to: the one named like their department, else the one
+    whose kind their department (then their title) speaks of; None if unsure. Built once
+    per import (the centres' kinds), asked once per row (titles repeat: cached)."""
+
+    def __init__(self, centres: Sequence[DecisionCentre]) -> None:
+        self.by_name = {}
+        self.by_kind: dict[str, str] = {}
         for centre in centres:
-            if centre.name.strip().casefold() == folded:
-                return centre.id
-    by_kind: dict[str, str] = {}
-    for centre in centres:
-        kind = centre_kind(centre.name)
-        if kind and kind not in by_kind:
-            by_kind[kind] = centre.id
-    for text in (department, title):
-        kind = centre_kind(text) if text.strip() else None
-        if kind and kind in by_kind:
-            return by_kind[kind]
-    return None
+            self.by_name.setdefault(centre.name.strip().casefold(), centre.id)
+            kind = centre_kind(centre.name)
+            if kind and kind not in self.by_kind:
+                self.by_kind[kind] = centre.id
+        self._kinds: dict[str, str | None] = {}
+
+    def _kind(self, text: str) -> str | None:
+        if text not in self._kinds:
+            self._kinds[text] = centre_kind(text) if text.strip() else None
+        return self._kinds[text]
+
+    def __call__(self, department: str, title: str) -> str | None:
+        if not self.by_name:
+            return None
+        folded = department.strip().casefold()
+        if folded and folded in self.by_name:
+            return self.by_name[folded]
+        for text in (department, title):
+            kind = self._kind(text)
+            if kind and kind in self.by_kind:
+                return self.by_kind[kind]
+        return None
+
+
+def choose_centre(department: str, title: str, centres: Sequence[DecisionCentre]) -> str | None:
+    return CentreChooser(centres)(department, title)
 
 
 # ---------------------------------------------------------------------------- contacts
@@ -242,9 +257,9 @@ def contact_from_cells(row: int, fields: Sequence[F], cells: Sequence[str]) -> C
     full = first = middle = last = ""
     notes: list[str] = []
     for meaning, raw in zip(fields, cells):
-        if meaning is F.IGNORE:
+        if meaning is F.IGNORE or not raw:
             continue
-        value = _clean(raw) if meaning is not F.NOTES else _unguarded(str(raw).strip())
+        value = _clean(raw) if meaning is not F.NOTES else _unguarded(raw.strip())
         if not value:
             continue
         if meaning is F.FULL_NAME:

@@ -418,7 +418,8 @@ class WorkspaceFile:
             data = _validate(table, change.after.data)
         except ValueError as exc:
             raise WorkspaceError("storage.invalid_row", detail=_first_error(exc)) from exc
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        if table in (ACCOUNTS, SETTINGS):
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         if table == ACCOUNTS:
             return ("INSERT INTO accounts(id, position, data) VALUES (?, ?, ?) "
                     "ON CONFLICT(id) DO UPDATE SET position = excluded.position, "
