@@ -64,25 +64,26 @@ def bench_contact_import(folder: Path, row, runs: int = 3) -> None:
 
     app = QApplication.instance() or QApplication([])
     export = salesforce_export(folder / "contacts10k.csv", 10_000)
-    figures, floors = [], []
+    figures, floors, cpu = [], [], []
     for run in range(runs):
         path = _workspace(folder / f"contacts{run}.accountmap", "Клиент 0")
         doc = WorkspaceDocument.open(path)
         editor = Editor(doc)
         account_id = doc.account_ids()[0]
         floors.append(_floor(export))
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         _, _, contacts = read_contacts(export)
         plan = plan_import(doc.account(account_id), contacts)
         write_import(editor, account_id, plan, "Import contacts")
         figures.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
         assert len(doc.account(account_id).stakeholders) == 10_000
         doc.close()
         app.processEvents()
     figure, floor = statistics.median(figures), statistics.median(floors)
     row("contact import: 10,000 rows → plan → one step on disk (no window)", "≤ 3 s",
-        f"{figure:.2f} s; floor (csv.reader) {floor * 1000:.0f} ms; {figure / floor:.0f} × floor "
-        f"(median of {runs})", "ok" if figure <= 3 else "SLOW")
+        f"{figure:.2f} s (CPU {statistics.median(cpu):.2f} s); floor (csv.reader) {floor * 1000:.0f} ms; "
+        f"{figure / floor:.0f} × floor (median of {runs})", "ok" if figure <= 3 else "SLOW")
     bench_in_window(folder, row)
 
 
@@ -101,15 +102,15 @@ def bench_in_window(folder: Path, row) -> None:
     window.show()
     app.processEvents()
     floor = _floor(export)
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     dialog = window.file_transfer.import_contacts(export, show=False)
     dialog.run_import()
     app.processEvents()
-    figure = time.perf_counter() - start
+    figure, cpu = time.perf_counter() - start, time.process_time() - start_cpu
     added = len(window.document.account(window.account_id).stakeholders)
     assert added == 40, added
     row("contact import in the main window: CRM export of 10,000 rows, 40 of this client",
-        "≤ 3 s", f"{figure:.2f} s; floor (csv.reader) {floor * 1000:.0f} ms; {figure / floor:.0f} × floor",
+        "≤ 3 s", f"{figure:.2f} s (CPU {cpu:.2f} s); floor (csv.reader) {floor * 1000:.0f} ms; {figure / floor:.0f} × floor",
         "ok" if figure <= 3 else "SLOW")
     window.close()
     window.deleteLater()
