@@ -117,7 +117,7 @@ class FileTransfer(QObject):
             path = path.with_name(path.name + "." + suffix)
         try:
             if suffix == "graphml":
-                from accountmap.storage.graphml import write_graphml
+                from accountmap.briefing.graphml import write_graphml
 
                 write_graphml(window.document.account(window.account_id), view, path, window.language())
             else:

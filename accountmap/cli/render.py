@@ -95,7 +95,7 @@ def run(args) -> int:
 
 def run_data(args) -> int:
     """GraphML or CSV straight from the file: no Qt, no window."""
-    from accountmap.storage.graphml import write_graphml
+    from accountmap.briefing.graphml import write_graphml
     from accountmap.storage.people_csv import write_people_csv
     from accountmap.storage.workspace_file import WorkspaceFile
 

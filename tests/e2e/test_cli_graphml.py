@@ -14,7 +14,7 @@ import pytest
 from accountmap import catalogue
 from accountmap.cli.demo import write_demo
 from accountmap.domain.models import Account, Relationship, Stakeholder
-from accountmap.storage.graphml import map_graphml
+from accountmap.briefing.graphml import map_graphml
 from accountmap.storage.workspace_file import WorkspaceFile
 
 nx = pytest.importorskip("networkx")

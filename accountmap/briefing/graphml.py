@@ -1,4 +1,5 @@
-"""GraphML of an account map or a roadmap, for yEd, Gephi, draw.io and networkx. No Qt.
+"""GraphML of an account map or a roadmap, for yEd, Gephi, draw.io and networkx: the
+same drawings the briefings print, for other tools. No Qt.
 
 Every node carries its fields as GraphML data keys (ids and vocabulary values as stored,
 never translated) and yEd's extensions (`y:ShapeNode` with geometry, fill and a
