@@ -88,7 +88,11 @@ def _merged_notes(before: str, lines: Sequence[str]) -> str:
 
 
 def plan_import(account: Account, contacts: Sequence[Contact],
-                labels: dict[str, str] | None = None) -> ImportPlan:
+                labels: dict[str, str] | None = None,
+                centres: dict[str, str | None] | None = None) -> ImportPlan:
+    """What importing `contacts` does to `account`. `centres` maps a department or title
+    (`contacts.centre_key`) to the centre the person chose for it (None: no centre),
+    overriding the rules."""
     labels = {**DEFAULT_LABELS, **(labels or {})}
     plan = ImportPlan()
     account_company = company_key(account.name)
@@ -109,7 +113,7 @@ def plan_import(account: Account, contacts: Sequence[Contact],
     file_names: dict[str, str] = {}  # name key -> stakeholder id (people of this file)
     placed: list[tuple[Contact, str]] = []
     claimed: set[str] = set()
-    choose = CentreChooser(account.decision_centres)
+    choose = CentreChooser(account.decision_centres, centres)
     for contact in contacts:
         result = _place(contact, account, plan, labels, account_company, only_ours,
                         by_email, by_name, seen_email, seen_name, seen_crm, claimed, choose)

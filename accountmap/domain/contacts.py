@@ -181,7 +181,11 @@ class CentreChooser:
     whose kind their department (then their title) speaks of; None if unsure. Built once
     per import (the centres' kinds), asked once per row (titles repeat: cached)."""
 
-    def __init__(self, centres: Sequence[DecisionCentre]) -> None:
+    def __init__(self, centres: Sequence[DecisionCentre],
+                 chosen: dict[str, str | None] | None = None) -> None:
+        ids = {c.id for c in centres}
+        # what the person chose for a department or title (centre_key): a centre, or none
+        self.chosen = {k: v for k, v in (chosen or {}).items() if v is None or v in ids}
         self.by_name = {}
         self.by_kind: dict[str, str] = {}
         for centre in centres:
@@ -199,6 +203,12 @@ class CentreChooser:
     def __call__(self, department: str, title: str) -> str | None:
         if not self.by_name:
             return None
+        key = centre_key(department, title)
+        if key in self.chosen:
+            return self.chosen[key]
+        return self.by_rule(department, title)
+
+    def by_rule(self, department: str, title: str) -> str | None:
         folded = department.strip().casefold()
         if folded and folded in self.by_name:
             return self.by_name[folded]
@@ -207,6 +217,11 @@ class CentreChooser:
             if kind and kind in self.by_kind:
                 return self.by_kind[kind]
         return None
+
+
+def centre_key(department: str, title: str) -> str:
+    """What a person's centre is decided by: their department, else their title (folded)."""
+    return " ".join((department.strip() or title.strip()).casefold().split())
 
 
 def choose_centre(department: str, title: str, centres: Sequence[DecisionCentre]) -> str | None:

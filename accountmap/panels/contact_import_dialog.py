@@ -36,12 +36,13 @@ from accountmap.domain.contact_columns import (
     map_columns,
 )
 from accountmap.domain.contact_plan import MAX_PEOPLE, ImportPlan, Outcome, plan_import
-from accountmap.domain.contacts import contacts_from_rows
+from accountmap.domain.contacts import CentreChooser, centre_key, contacts_from_rows
 from accountmap.storage import contact_summary
 from accountmap.storage.contacts_csv import ContactTable, read_contact_file
 from accountmap.storage.errors import WorkspaceError
 
 PREVIEW_ROWS = 8
+MAX_CENTRE_ROWS = 200
 NAME_FIELDS = {ContactField.FULL_NAME, ContactField.FIRST_NAME, ContactField.LAST_NAME,
                ContactField.EMAIL}
 
@@ -87,7 +88,20 @@ class ContactImportDialog(QDialog):
         outer.addWidget(self.summary)
         self.problems = QListWidget()
         self.problems.setToolTip(self.tr("Rows that will be skipped and links that will not be made, with the reason"))
-        outer.addWidget(self.problems, 2)
+        self.centre_table = QTableWidget(0, 2)
+        self.centre_table.setHorizontalHeaderLabels([self.tr("Department or title (people)"),
+                                                     self.tr("Decision centre")])
+        self.centre_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.centre_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.centre_table.verticalHeader().setVisible(False)
+        self.centre_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.centre_table.setToolTip(self.tr("Which decision centre people go to, by their department "
+                                             "(or title); a guess you can change"))
+        self.centre_choices: dict[str, str | None] = {}  # centre_key -> centre id (None: none)
+        lower = QHBoxLayout()
+        lower.addWidget(self.problems, 3)
+        lower.addWidget(self.centre_table, 2)
+        outer.addLayout(lower, 2)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setRange(0, 100)
@@ -218,7 +232,8 @@ class ContactImportDialog(QDialog):
         contacts = contacts_from_rows(fields, self.table.rows, self.table.numbers, self.table.extra,
                                       lambda d, t: self._progress(d, t, 0, 60))
         self.plan = plan_import(self.context.account, contacts, contact_summary.labels(
-            self.context.document.language))
+            self.context.document.language), self.centre_choices)
+        self._fill_centres(contacts)
         self.progress.setValue(100)
         self.progress.setFormat(self.tr("Checked: ready to import"))
         lines = contact_summary.problem_lines(self.plan, self.lang, limit=1000)
@@ -231,6 +246,40 @@ class ContactImportDialog(QDialog):
                 .replace("%1", str(count)).replace("%2", str(MAX_PEOPLE))
         self.summary.setText(text[:1].upper() + text[1:])
         self.import_button.setEnabled(self.plan.writes_anything and not self.plan.too_many)
+
+    def _fill_centres(self, contacts) -> None:
+        """One row per department (or title) in the file, most people first, with the
+        centre they will go to; changing it re-plans."""
+        centres = self.context.account.decision_centres
+        self.centre_table.setVisible(bool(centres))
+        if not centres:
+            return
+        chooser = CentreChooser(centres, self.centre_choices)
+        groups: dict[str, list] = {}
+        for contact in contacts:
+            key = centre_key(contact.department, contact.title)
+            if key:
+                groups.setdefault(key, []).append(contact)
+        ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:MAX_CENTRE_ROWS]
+        self.centre_table.setRowCount(len(ordered))
+        for row, (key, members) in enumerate(ordered):
+            first = members[0]
+            text = first.department.strip() or first.title.strip()
+            item = QTableWidgetItem(f"{text} ({len(members)})")
+            item.setToolTip(text)
+            self.centre_table.setItem(row, 0, item)
+            combo = QComboBox()
+            combo.addItem("—", None)
+            for centre in centres:
+                combo.addItem(centre.name or self.tr("(unnamed centre)"), centre.id)
+            combo.setCurrentIndex(max(0, combo.findData(chooser(first.department, first.title))))
+            combo.currentIndexChanged.connect(
+                lambda _i, k=key, c=combo: self._choose_centre(k, c.currentData()))
+            self.centre_table.setCellWidget(row, 1, combo)
+
+    def _choose_centre(self, key: str, centre_id) -> None:
+        self.centre_choices[key] = centre_id
+        self._replan.start()
 
     def counts(self) -> dict[str, int]:
         return contact_summary.counts(self.plan) if self.plan else {}

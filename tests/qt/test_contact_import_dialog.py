@@ -182,3 +182,20 @@ def test_dialog_in_russian_shows_no_english(qtbot, workspace, tmp_path):
     assert dialog.import_button.text() == "Загрузить"
     assert dialog.grid.cellWidget(0, 4).currentText() == "Имя"
     dialog.grab().save(str(tmp_path / "dialog_ru.png"))
+
+
+def test_people_go_to_the_centre_the_person_chooses(qtbot, workspace):
+    window = make_window(qtbot, workspace)
+    dialog = window.file_transfer.import_contacts(FIXTURES / "hubspot_contacts.csv", show=False)
+    table = dialog.centre_table
+    rows = {table.item(r, 0).text(): table.cellWidget(r, 1) for r in range(table.rowCount())}
+    assert rows["Chief Financial Officer (1)"].currentText() == "Финансы и экономика"
+    assert rows["Operations Engineer (1)"].currentText() == "Производство"
+    combo = rows["Operations Engineer (1)"]
+    combo.setCurrentIndex(combo.findText("ИТ и цифровизация"))
+    qtbot.waitUntil(lambda: dialog.centre_table.cellWidget(0, 1) is not None and not dialog._replan.isActive())
+    dialog.run_import()
+    account = window.document.account(window.account_id)
+    names = {c.id: c.name for c in account.decision_centres}
+    erik = next(p for p in account.stakeholders if p.full_name == "Erik Lind")
+    assert names[erik.decision_centre_id] == "ИТ и цифровизация"

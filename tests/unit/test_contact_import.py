@@ -352,3 +352,13 @@ def test_formula_like_cells_are_kept_as_plain_text():
                                                      table.rows, table.numbers))
     (person,) = plan.new_people
     assert person.full_name == '=HYPERLINK("http://evil","Ann")' and person.title == "@SUM(1)"
+
+
+def test_the_persons_choice_of_centre_overrides_the_rules():
+    data = "Name,Title,Department\nAnn Lee,CFO,\nBob Stone,Engineer,Отдел развития\n".encode()
+    table = parse_csv_bytes(data)
+    contacts = contacts_from_rows(map_columns(table.headers, Preset.CUSTOM), table.rows)
+    acc = account()
+    plan = plan_import(acc, contacts, centres={"cfo": None, "отдел развития": "dc3", "x": "ghost"})
+    assert [p.decision_centre_id for p in plan.new_people] == [None, "dc3"]
+    assert plan_import(acc, contacts).new_people[0].decision_centre_id == "dc1"
