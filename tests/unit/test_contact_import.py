@@ -362,3 +362,18 @@ def test_the_persons_choice_of_centre_overrides_the_rules():
     plan = plan_import(acc, contacts, centres={"cfo": None, "отдел развития": "dc3", "x": "ghost"})
     assert [p.decision_centre_id for p in plan.new_people] == [None, "dc3"]
     assert plan_import(acc, contacts).new_people[0].decision_centre_id == "dc1"
+
+
+def test_a_wrong_encoding_given_by_the_person_is_one_clear_sentence():
+    data = "ФИО;E-mail\nИванов Иван;i@x.ru\n".encode("cp1251")
+    with pytest.raises(WorkspaceError) as info:
+        parse_csv_bytes(data, "bitrix.csv", encoding="utf-8")
+    assert info.value.key == "contacts.encoding"
+    assert "Windows-1251" in info.value.message("en")
+    assert parse_csv_bytes(data, "bitrix.csv", encoding="cp1251").rows == [["Иванов Иван", "i@x.ru"]]
+
+
+def test_odd_utf16_is_refused_not_garbled():
+    with pytest.raises(WorkspaceError) as info:
+        parse_csv_bytes(codecs.BOM_UTF16_LE + "Имя\tФамилия\r\n".encode("utf-16-le") + b"\x00")
+    assert info.value.key == "contacts.encoding"
