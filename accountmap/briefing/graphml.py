@@ -115,8 +115,8 @@ def _shape_node(graph, node_id: str, label: str, x: float, y: float, w: float, h
     _el(shape_node, f"{{{NS_Y}}}NodeLabel", {
         "alignment": "center", "autoSizePolicy": "content", "fontFamily": "Dialog",
         "fontSize": "14" if frame else "12", "fontStyle": "bold" if frame else "plain",
-        "modelName": "internal" if frame else "custom",
-        "modelPosition": "t" if frame else "c", "textColor": "#000000", "visible": "true",
+        "modelName": "internal", "modelPosition": "t" if frame else "c",
+        "textColor": "#000000", "visible": "true",
     }, label)
     _el(shape_node, f"{{{NS_Y}}}Shape", {"type": shape})
 
