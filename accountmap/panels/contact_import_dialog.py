@@ -43,6 +43,7 @@ from accountmap.storage.errors import WorkspaceError
 
 PREVIEW_ROWS = 8
 MAX_CENTRE_ROWS = 200
+DEFER_ROWS = 2000  # larger files are planned after the dialog shows (progress bar)
 NAME_FIELDS = {ContactField.FULL_NAME, ContactField.FIRST_NAME, ContactField.LAST_NAME,
                ContactField.EMAIL}
 
@@ -126,7 +127,16 @@ class ContactImportDialog(QDialog):
         self._apply_fields(remembered or map_columns(table.headers, start, table.rows[:20]))
         self.preset.currentIndexChanged.connect(self._on_preset)
         self._show_source()
-        self.update_plan()
+        if len(table.rows) > DEFER_ROWS:  # read once the dialog shows, with its progress bar
+            self.summary.setText(self.tr("Reading the file…"))
+            self.import_button.setEnabled(False)
+            QTimer.singleShot(0, self, self._first_plan)
+        else:
+            self.update_plan()
+
+    def _first_plan(self) -> None:
+        if self.plan is None:
+            self.update_plan()
 
     # ------------------------------------------------------------------ columns
     def field_labels(self) -> dict[ContactField, str]:
@@ -285,6 +295,8 @@ class ContactImportDialog(QDialog):
         return contact_summary.counts(self.plan) if self.plan else {}
 
     def run_import(self) -> None:
+        if self.plan is None:
+            self.update_plan()
         if self.plan is None or not self.plan.writes_anything or self.plan.too_many:
             return
         self.remember()

@@ -199,3 +199,19 @@ def test_people_go_to_the_centre_the_person_chooses(qtbot, workspace):
     names = {c.id: c.name for c in account.decision_centres}
     erik = next(p for p in account.stakeholders if p.full_name == "Erik Lind")
     assert names[erik.decision_centre_id] == "ИТ и цифровизация"
+
+
+def test_a_large_file_is_read_once_the_dialog_shows_with_a_progress_bar(qtbot, workspace, tmp_path):
+    window = make_window(qtbot, workspace)
+    big = tmp_path / "big.csv"
+    big.write_text("Name,Email\n" + "\n".join(f"Person {i},p{i}@x.ru" for i in range(3000)),
+                   encoding="utf-8")
+    dialog = window.file_transfer.import_contacts(big, show=False)
+    qtbot.addWidget(dialog)
+    values = []
+    dialog.progress.valueChanged.connect(values.append)
+    assert dialog.plan is None and not dialog.import_button.isEnabled()
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert dialog.counts()["added"] == 3000 and dialog.import_button.isEnabled()
+    assert len(values) > 3 and values[-1] == 100  # the bar moved while reading
