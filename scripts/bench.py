@@ -157,7 +157,7 @@ def bench_open_and_edit(folder: Path) -> None:
 
     doc = WorkspaceDocument.open(path)
     editor = Editor(doc)
-    from accountmap.app.context import AccountContext
+    from accountmap.document.context import AccountContext
     from accountmap.canvas.accountmap.scene import AccountMapScene
     from accountmap.canvas.roadmap.render_scene import build_scene as build_roadmap_scene
 
@@ -389,16 +389,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--accounts", type=int, default=1000, help="portfolio size (default 1000)")
     parser.add_argument("--runs", type=int, default=5, help="start-up runs (default 5)")
-    parser.add_argument("--only-review", action="store_true",
-                        help="only the portfolio review of 20 files (issue 16)")
-    parser.add_argument("--skip-review", action="store_true", help="skip it")
+    parser.add_argument("--only", choices=["review", "contacts"],
+                        help="run only these rows (review: the portfolio of 20 files, issue 16)")
+    parser.add_argument("--skip-review", action="store_true", help="skip the 20-file review")
     args = parser.parse_args()
     began = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        if args.only_review:
-            bench_portfolio_review(folder, count=args.accounts)
-        else:
+        if args.only is None:
             demo = folder / "demo.accountmap"
             from accountmap.storage.demo import write_demo
 
@@ -408,8 +406,12 @@ def main() -> int:
             bench_layout()
             bench_briefing()
             bench_portfolio(folder, args.accounts)
-            if not args.skip_review:
-                bench_portfolio_review(folder, count=args.accounts)
+        if args.only == "review" or (args.only is None and not args.skip_review):
+            bench_portfolio_review(folder, count=args.accounts)
+        if args.only in (None, "contacts"):
+            from bench_contacts import bench_contact_import  # scripts/bench_contacts.py
+
+            bench_contact_import(folder, row)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     row("peak memory: this benchmark process", "—", f"{peak:.0f} MiB")
     width = max(len(r[0]) for r in ROWS)

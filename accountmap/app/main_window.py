@@ -146,6 +146,9 @@ class MainWindow(QMainWindow):
                 file_menu.addMenu(item)
             else:
                 file_menu.addAction(item)
+        from accountmap.app.file_transfer import install  # contacts in; map, roadmap, people out; drops
+
+        self.file_transfer = install(self, file_menu)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.act_undo = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
         self.act_redo = self._action(self.tr("&Redo"), self.redo, QKeySequence.StandardKey.Redo)
@@ -245,6 +248,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_account)
         for action in (self.act_print_plan, self.act_print_brief):
             action.setEnabled(has_doc and self.account_id is not None)
+        self.file_transfer.update_actions()
 
     # ------------------------------------------------------------------ workspace
     def open_workspace(self, path: Path, *, read_only: bool = False, create: bool = False,
@@ -374,16 +378,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Copy saved to %1").replace("%1", path), 5000)
 
     def import_json(self) -> None:
-        from accountmap.storage.errors import WorkspaceError
-
         if not self.editor:
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import JSON"), self._dialog_dir(),
                                               self.tr("JSON (*.json);;All files (*)"))
-        if not path:
-            return
+        if path:
+            self.import_json_file(Path(path))
+
+    def import_json_file(self, path: Path) -> None:
+        """Add the accounts of an AccountMap JSON export (menu, or a file dropped on the window)."""
+        from accountmap.storage.errors import WorkspaceError
         from accountmap.storage.exchange import read_document
 
+        if not self.editor or self.document.read_only:
+            return
         try:
             document = read_document(Path(path))
             ids = self.editor.add_whole_accounts(document.accounts, self.tr("Import JSON"))

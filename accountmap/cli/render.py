@@ -1,5 +1,6 @@
-"""`accountmap render WORKSPACE --account NAME --view map -o FILE.(png|svg|pdf)`:
-draw a canvas offscreen, the same scene the window shows."""
+"""`accountmap render WORKSPACE --account NAME --view map -o FILE.(png|svg|pdf|graphml|csv)`:
+draw a canvas offscreen, the same scene the window shows; or write it as GraphML (yEd,
+Gephi, networkx), or the people as CSV (--view map), without Qt."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from accountmap.cli import CommandError
 catalogue.MESSAGES.update({
     "cli.rendered": {"en": "Wrote {path}", "ru": "Записан файл {path}"},
     "cli.render_format": {
-        "en": "{path}: unknown format; the file name must end in .png, .svg or .pdf",
-        "ru": "{path}: неизвестный формат; имя файла должно оканчиваться на .png, .svg или .pdf"},
+        "en": "{path}: unknown format; the file name must end in .png, .svg, .pdf, .graphml or .csv (people of the map)",
+        "ru": "{path}: неизвестный формат; имя файла должно оканчиваться на .png, .svg, .pdf, .graphml или .csv (люди карты)"},
     "cli.roadmap_unavailable": {"en": "the roadmap view is not available yet",
                                 "ru": "вид «дорожная карта» пока недоступен"},
     "cli.account_ambiguous": {"en": "Several accounts are named “{name}”; rename one of them",
@@ -26,7 +27,8 @@ def register(sub) -> None:
     p.add_argument("workspace", type=Path)
     p.add_argument("--account", required=True, help="the account's name (or its id)")
     p.add_argument("--view", choices=("map", "roadmap"), default="map")
-    p.add_argument("-o", "--output", required=True, type=Path, help="FILE.png, FILE.svg or FILE.pdf")
+    p.add_argument("-o", "--output", required=True, type=Path,
+                   help="FILE.png, .svg, .pdf, .graphml, or .csv (the people, with --view map)")
     p.add_argument("--lang", choices=("ru", "en"), default=None,
                    help="language of the legend (default: the workspace's)")
     p.set_defaults(func=run)
@@ -47,10 +49,15 @@ def find_account(document, name: str) -> str:
     return matches[0]
 
 
+DATA_FORMATS = ("graphml", "csv")
+
+
 def run(args) -> int:
+    out: Path = args.output
+    if out.suffix.lstrip(".").lower() in DATA_FORMATS:
+        return run_data(args)
     from accountmap.canvas.render import FORMATS, RoadmapUnavailable, ensure_gui_application, render_account
 
-    out: Path = args.output
     if out.suffix.lstrip(".").lower() not in FORMATS:
         raise CommandError(catalogue.text("cli.render_format", "en", path=out))
     if not out.parent.resolve().is_dir():
@@ -84,3 +91,44 @@ def run(args) -> int:
             app._accountmap_translator = None
     print(catalogue.text("cli.rendered", "en", path=out))
     return 0
+
+
+def run_data(args) -> int:
+    """GraphML or CSV straight from the file: no Qt, no window."""
+    from accountmap.briefing.graphml import write_graphml
+    from accountmap.storage.people_csv import write_people_csv
+    from accountmap.storage.workspace_file import WorkspaceFile
+
+    out: Path = args.output
+    fmt = out.suffix.lstrip(".").lower()
+    if fmt == "csv" and args.view != "map":
+        raise CommandError(catalogue.text("cli.render_format", "en", path=out))
+    if not out.parent.resolve().is_dir():
+        raise CommandError(catalogue.text("cli.no_folder", "en", path=out.parent))
+    with WorkspaceFile.open(args.workspace, read_only=True) as wf:
+        lang = args.lang or wf.settings().language
+        account_id = _find_in_file(wf, args.account)
+        account = wf.load_account(account_id)
+    try:
+        if fmt == "graphml":
+            write_graphml(account, args.view, out, lang)
+        else:
+            write_people_csv(account, out, lang)
+    except OSError as exc:
+        raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from None
+    print(catalogue.text("cli.rendered", "en", path=out))
+    return 0
+
+
+def _find_in_file(wf, name: str) -> str:
+    ids = wf.account_ids()
+    if name in ids:
+        return name
+    names = dict(wf.account_summaries())
+    for matches in ([i for i in ids if names.get(i) == name],
+                    [i for i in ids if names.get(i, "").strip().casefold() == name.strip().casefold()]):
+        if len(matches) > 1:
+            raise CommandError(catalogue.text("cli.account_ambiguous", "en", name=name))
+        if matches:
+            return matches[0]
+    raise CommandError(catalogue.text("cli.no_account", "en", name=name, path=wf.path))

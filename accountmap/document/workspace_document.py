@@ -173,8 +173,12 @@ class WorkspaceDocument(QObject):
             return []
         with self.batch():
             self.file.apply([change for change, _ in prepared], validated=True)
+            large = _large_batches(prepared, self._accounts)
+            for (account_id, table), rows in large.items():
+                self._apply_collection_batch(account_id, table, rows)
             for change, model in prepared:
-                self._apply_in_memory(change, model)
+                if (change.account_id, change.table) not in large:
+                    self._apply_in_memory(change, model)
                 self._batch_applied.append(change)
                 self._batch_change.record(change)
         return [change for change, _ in prepared]
@@ -241,6 +245,23 @@ class WorkspaceDocument(QObject):
             self._accounts[change.id] = Account(id=change.id, **fields.__dict__)
             self._positions[change.id] = {table: {} for table in COLLECTIONS}
 
+    def _apply_collection_batch(self, account_id: str, table: str,
+                                rows: list[tuple[RowChange, object]]) -> None:
+        """Many rows of one table at once (an import): one pass and one sort instead of a
+        search per row (10,000 rows: ~0.05 s instead of ~10 s)."""
+        account = self._accounts[account_id]
+        positions = self._positions[account_id][table]
+        items = _items(account, table)
+        by_id = {it.id: it for it in items}
+        for change, model in rows:
+            if model is None:
+                by_id.pop(change.id, None)
+                positions.pop(change.id, None)
+            else:
+                by_id[change.id] = model
+                positions[change.id] = change.after.position
+        items[:] = sorted(by_id.values(), key=lambda it: (positions.get(it.id, 0.0), it.id))
+
     def _apply_collection_row(self, change: RowChange, model) -> None:
         account = self._accounts[change.account_id]
         positions = self._positions[change.account_id][change.table]
@@ -266,6 +287,19 @@ class WorkspaceDocument(QObject):
                 insert_at = i
                 break
         items.insert(insert_at, model)
+
+
+BATCH = 64  # rows of one table in one change above which they are applied together
+
+
+def _large_batches(prepared: Sequence[tuple[RowChange, object]],
+                   loaded: dict) -> dict[tuple[str, str], list[tuple[RowChange, object]]]:
+    """The rows of each loaded (account, table) that has more than BATCH of them."""
+    groups: dict[tuple[str, str], list[tuple[RowChange, object]]] = {}
+    for change, model in prepared:
+        if change.table not in (ACCOUNTS, SETTINGS) and change.account_id in loaded:
+            groups.setdefault((change.account_id, change.table), []).append((change, model))
+    return {key: rows for key, rows in groups.items() if len(rows) > BATCH}
 
 
 def _prepared(change: RowChange) -> tuple[RowChange, object]:

@@ -256,6 +256,10 @@ class AccountMapScene(CanvasScene):
             self.refresh_coverage()
         elif table == "stakeholders":
             by_id = {s.id: s for s in account.stakeholders}
+            links: dict[str, list] = {}  # person id -> relationships (one pass, not one per card)
+            for r in account.relationships:
+                links.setdefault(r.from_id, []).append(r)
+                links.setdefault(r.to_id, []).append(r)
             for pid in ids:
                 person = by_id.get(pid)
                 item = self.cards.get(pid)
@@ -265,8 +269,8 @@ class AccountMapScene(CanvasScene):
                 elif item is None:
                     self._add_card(person)
                     # relationships may arrive before (undo of a delete): attach them
-                    for r in account.relationships:
-                        if (r.from_id == pid or r.to_id == pid) and r.id not in self.edges:
+                    for r in links.get(pid, ()):
+                        if r.id not in self.edges:
                             self._add_edge(r)
                 else:
                     item.set_person(person)
