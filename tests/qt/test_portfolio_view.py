@@ -17,6 +17,14 @@ from accountmap.panels.portfolio_model import COLUMNS
 from tests.unit.review_data import TODAY, sample_folder
 
 
+@pytest.fixture(autouse=True)
+def _no_remembered_paths():
+    """QSettings outlive a test in one process: each test starts with no files added."""
+    portfolio_view.remember_paths([])
+    yield
+    portfolio_view.remember_paths([])
+
+
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sample")
