@@ -23,7 +23,8 @@ class Review(QObject):
         self.window = window
         self.portfolio = None  # PortfolioWindow, made on first use
         self.opened: list = []  # read-only main windows opened from the portfolio
-        self.today = dt.date.today  # the day of the review (tests pin it)
+        # the day of the review, asked at each reading (tests pin it; on main: the clock)
+        self.today = dt.date.today
 
     def own_path(self) -> Path | None:
         document = self.window.document

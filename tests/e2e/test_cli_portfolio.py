@@ -46,7 +46,7 @@ def pdf_text(path) -> str:
 def test_reviewing_a_folder_writes_nothing_in_it(folder, tmp_path):
     before = folder_state(folder)
     for args in ((), ("-o", tmp_path / "r.pdf"), ("-o", tmp_path / "r.csv")):
-        result = run("portfolio", folder, "--as-of", AS_OF, *args)
+        result = run("portfolio", folder, "--today", AS_OF, *args)
         assert result.returncode == 0, result.stderr
     assert folder_state(folder) == before
 
@@ -78,7 +78,7 @@ def test_reviewing_a_file_in_wal_mode_leaves_no_sidecar_files(tmp_path):
 
 
 def test_the_table_has_one_line_per_deal_with_its_flags_and_totals_per_currency(folder):
-    result = run("portfolio", folder, "--as-of", AS_OF, "--lang", "en")
+    result = run("portfolio", folder, "--today", AS_OF, "--lang", "en")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     deal_lines = [line for line in lines[2:] if line.strip() and not line.startswith(
@@ -104,7 +104,7 @@ def test_the_same_account_in_two_files_is_one_deal_naming_both(folder):
 
 def test_csv_has_value_and_currency_apart_and_the_reasons(folder, tmp_path):
     out = tmp_path / "review.csv"
-    result = run("portfolio", folder, "--as-of", AS_OF, "-o", out, "--lang", "ru")
+    result = run("portfolio", folder, "--today", AS_OF, "-o", out, "--lang", "ru")
     assert result.returncode == 0, result.stderr
     assert "сделок: 8" in result.stdout
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
@@ -122,7 +122,7 @@ def test_csv_has_value_and_currency_apart_and_the_reasons(folder, tmp_path):
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_pdf_report_summary_patterns_and_a_page_per_flagged_deal(folder, tmp_path, lang):
     out = tmp_path / f"review-{lang}.pdf"
-    result = run("portfolio", folder, "--as-of", AS_OF, "-o", out, "--lang", lang)
+    result = run("portfolio", folder, "--today", AS_OF, "-o", out, "--lang", lang)
     assert result.returncode == 0, result.stderr
     text = pdf_text(out)
     pages = text.split("\f")
@@ -146,7 +146,7 @@ def test_pdf_report_summary_patterns_and_a_page_per_flagged_deal(folder, tmp_pat
 def test_bad_paths_are_skipped_with_a_sentence_and_the_rest_reviewed(folder, tmp_path):
     (tmp_path / "junk.accountmap").write_text("not a workspace")
     write_workspace(tmp_path / "good.accountmap", [healthy_deal()])
-    result = run("portfolio", tmp_path, tmp_path / "missing.accountmap", "--as-of", AS_OF,
+    result = run("portfolio", tmp_path, tmp_path / "missing.accountmap", "--today", AS_OF,
                  "--lang", "en")
     assert result.returncode == 0
     assert "Skipped" in result.stderr and "junk.accountmap" in result.stderr
@@ -213,14 +213,20 @@ def test_hostile_and_empty_names_print_as_typed(tmp_path):
     write_workspace(tmp_path / "w.accountmap", [hostile, unnamed])
     out = tmp_path / "out"
     out.mkdir()
-    result = run("portfolio", tmp_path, "--as-of", AS_OF, "-o", out / "r.csv", "--lang", "en")
+    result = run("portfolio", tmp_path, "--today", AS_OF, "-o", out / "r.csv", "--lang", "en")
     assert result.returncode == 0, result.stderr
     rows = list(csv.reader(io.StringIO((out / "r.csv").read_text(encoding="utf-8-sig"), newline="")))
     names = {r[0]: r for r in rows[1:]}
     assert "'=HYPERLINK(\"http://x\") <b>R&D</b>" in names
     assert names["'=HYPERLINK(\"http://x\") <b>R&D</b>"][1] == "'@boss"
-    result = run("portfolio", tmp_path, "--as-of", AS_OF, "-o", out / "r.pdf", "--lang", "en")
+    result = run("portfolio", tmp_path, "--today", AS_OF, "-o", out / "r.pdf", "--lang", "en")
     assert result.returncode == 0, result.stderr
     text = pdf_text(out / "r.pdf")
     assert "<b>R&D</b>" in text and "Ёж <i>Ежов</i>" in text
     assert "(no name)" in text and "No meeting booked from today on" in text
+
+
+def test_a_bad_day_is_one_sentence(folder):
+    result = run("portfolio", folder, "--today", "2026-02-30")
+    assert result.returncode == 2
+    assert "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
