@@ -81,9 +81,7 @@ class Review(QObject):
             self.window.raise_()
             self.window.activateWindow()
             return self.window
-        from accountmap.app.main_window import MainWindow
-
-        other = MainWindow()
+        other = type(self.window)()  # a main window like ours (no import: no cycle)
         other.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closing it lets it go
         try:
             other.open_workspace(Path(path), read_only=True, ask=False)
