@@ -51,6 +51,24 @@ class Review(QObject):
         portfolio = self.show_portfolio()
         return portfolio.print_review()
 
+    def edit_thresholds(self):
+        """The open workspace's review thresholds (a writable workspace only)."""
+        from accountmap.panels.review_thresholds import ReviewThresholdsDialog
+
+        document = self.window.document
+        if document is None or document.read_only:
+            self.window.show_error(tr("Open a workspace you can edit to change its thresholds."))
+            return None
+        dialog = ReviewThresholdsDialog(document, self.window.editor, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._thresholds_changed)
+        dialog.open()
+        return dialog
+
+    def _thresholds_changed(self) -> None:
+        if self.portfolio is not None and self.portfolio.isVisible():
+            self.portfolio.reload()
+
     def open_account(self, path: Path, account_id: str):
         """Select the account when it is the open workspace's; else open its file
         read-only in a new window showing it."""
@@ -83,7 +101,8 @@ class Review(QObject):
 
 
 def add_review_menu(window) -> Review:
-    """The Review menu: Portfolio…, Add workspaces to review…, Print portfolio review…"""
+    """The Review menu: Portfolio…, Add workspaces to review…, Print portfolio review…,
+    Review thresholds…"""
     review = Review(window)
     menu = window.menuBar().addMenu(tr("&Review"))
     for text, slot, key, tip in (
@@ -93,6 +112,8 @@ def add_review_menu(window) -> Review:
          tr("Add other KAMs' workspace files to the portfolio (read only)")),
         (tr("P&rint portfolio review…"), review.print_review, None,
          tr("The portfolio review as a PDF")),
+        (tr("Review &thresholds…"), review.edit_thresholds, None,
+         tr("When this workspace's deals are flagged as stalled or neglected")),
     ):
         action = QAction(text, window)
         if key:

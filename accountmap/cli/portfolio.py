@@ -8,7 +8,6 @@ table is printed; `-o review.pdf` writes the report, `-o review.csv` a spreadshe
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 

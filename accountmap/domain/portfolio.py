@@ -47,7 +47,7 @@ class AccountSummary:
     uncovered_centres: int
     unfilled_roles: tuple[str, ...]
     neglected_influencers: int
-    roadmap_errors: int
+    roadmap_errors: int | None  # None: not checked (the portfolio review does not show it)
 
     @property
     def progress(self) -> float:
@@ -55,7 +55,8 @@ class AccountSummary:
 
 
 def summarise(account: Account, today: dt.date, stale_days: int = 30,
-              position: RoadPosition | None = None) -> AccountSummary:
+              position: RoadPosition | None = None, *,
+              check_roadmap: bool = True) -> AccountSummary:
     position = position or position_on_road(account.roadmap)
     nodes = {n.id: n for n in account.roadmap.nodes}
     current = [nodes[i] for i in position.active_ids] or [nodes[i] for i in position.current_ids
@@ -83,7 +84,8 @@ def summarise(account: Account, today: dt.date, stale_days: int = 30,
         uncovered_centres=len(uncovered_centres(account)),
         unfilled_roles=tuple(r.value for r in unfilled_roles(account)),
         neglected_influencers=len(neglected_influencers(account, today, stale_days)),
-        roadmap_errors=sum(p.severity == Severity.ERROR for p in validate_roadmap(account.roadmap)),
+        roadmap_errors=sum(p.severity == Severity.ERROR for p in validate_roadmap(account.roadmap))
+        if check_roadmap else None,
     )
 
 
@@ -108,7 +110,8 @@ def review_deal(account: Account, today: dt.date,
     position = position_on_road(account.roadmap)  # once: the rules below share it
     health = deal_health(account, today, settings, position)
     return DealReview(
-        summary=summarise(account, today, settings.stale_contact_days, position),
+        summary=summarise(account, today, settings.stale_contact_days, position,
+                          check_roadmap=False),
         health=health,
         trace=trace_of(account, today, health.outcome.value, position),
         missing_roles=tuple(unfilled_roles(account)),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from accountmap.app import settings as app_settings
 from accountmap.document.context import AccountContext
 from accountmap.document.contact_import import write_import
 from accountmap.domain.contact_columns import (
@@ -205,7 +204,7 @@ class ContactImportDialog(QDialog):
         return f"contactImport/columns/{digest}"
 
     def _remembered(self) -> list[ContactField] | None:
-        value = app_settings.settings().value(self._settings_key())
+        value = QSettings().value(self._settings_key())
         if isinstance(value, str):
             value = value.split(",")
         if not isinstance(value, list) or len(value) != len(self.table.headers):
@@ -216,7 +215,7 @@ class ContactImportDialog(QDialog):
             return None
 
     def remember(self) -> None:
-        app_settings.settings().setValue(self._settings_key(), ",".join(f.value for f in self.fields()))
+        QSettings().setValue(self._settings_key(), ",".join(f.value for f in self.fields()))
 
     def _show_source(self) -> None:
         name = PRESET_NAMES.get(self.detected)

@@ -133,6 +133,7 @@ def _table(header: list[str]) -> QTableWidget:
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     table.setSortingEnabled(False)
+    table.horizontalHeader().setResizeContentsPrecision(200)
     return table
 
 

@@ -199,3 +199,34 @@ def test_cancelling_within_a_big_file_keeps_the_deals_read(tmp_path):
     assert portfolio.cancelled
     assert asked == ["big.accountmap"] * 3
     assert len(portfolio.deals) == 19  # accounts 1-19 reviewed; stopped before the 20th
+
+
+def test_hostile_and_empty_names_print_as_typed(tmp_path):
+    hostile = healthy_deal("=HYPERLINK(\"http://x\") <b>R&D</b>", "hostile", owner="@boss")
+    from accountmap.domain.models import Stakeholder
+
+    hostile.stakeholders.append(Stakeholder(
+        id="x", full_name="Ёж <i>Ежов</i> " + "Очень-длинная-фамилия" * 8,
+        influence="high", attitude="opponent", last_contact=TODAY))
+    unnamed = healthy_deal("", "unnamed", owner="")
+    unnamed.meetings = []
+    write_workspace(tmp_path / "w.accountmap", [hostile, unnamed])
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run("portfolio", tmp_path, "--today", AS_OF, "-o", out / "r.csv", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO((out / "r.csv").read_text(encoding="utf-8-sig"), newline="")))
+    names = {r[0]: r for r in rows[1:]}
+    assert "'=HYPERLINK(\"http://x\") <b>R&D</b>" in names
+    assert names["'=HYPERLINK(\"http://x\") <b>R&D</b>"][1] == "'@boss"
+    result = run("portfolio", tmp_path, "--today", AS_OF, "-o", out / "r.pdf", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out / "r.pdf")
+    assert "<b>R&D</b>" in text and "Ёж <i>Ежов</i>" in text
+    assert "(no name)" in text and "No meeting booked from today on" in text
+
+
+def test_a_bad_day_is_one_sentence(folder):
+    result = run("portfolio", folder, "--today", "2026-02-30")
+    assert result.returncode == 2
+    assert "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr

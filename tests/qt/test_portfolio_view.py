@@ -17,6 +17,14 @@ from accountmap.panels.portfolio_model import COLUMNS
 from tests.unit.review_data import TODAY, sample_folder
 
 
+@pytest.fixture(autouse=True)
+def _no_remembered_paths():
+    """QSettings outlive a test in one process: each test starts with no files added."""
+    portfolio_view.remember_paths([])
+    yield
+    portfolio_view.remember_paths([])
+
+
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sample")
@@ -208,7 +216,8 @@ def test_review_menu_and_adding_files_from_the_dialog(qtbot, files, monkeypatch)
     window.review.today = lambda: TODAY
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Обзор")
     texts = [a.text() for a in menu.actions()]
-    assert texts == ["&Портфель сделок…", "&Добавить файлы в обзор…", "П&ечать обзора портфеля…"]
+    assert texts == ["&Портфель сделок…", "&Добавить файлы в обзор…", "П&ечать обзора портфеля…",
+                     "&Пороги флагов…"]
     chosen = [str(others / "kam_petrov.accountmap")]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen, ""))
     menu.actions()[1].trigger()  # Add workspaces to review…
@@ -220,3 +229,24 @@ def test_review_menu_and_adding_files_from_the_dialog(qtbot, files, monkeypatch)
     view.choose_folder()
     assert len(shown(view)) == 8
     assert portfolio_view.remembered_paths() == chosen + [str(others)]
+
+
+def test_review_thresholds_are_one_undo_step_and_change_the_flags(qtbot, files):
+    own, others = files
+    window, view = open_portfolio(qtbot, own, others)
+    dialog = window.review.edit_thresholds()
+    assert (dialog.stalled.value(), dialog.contact.value()) == (21, 30)
+    dialog.stalled.setValue(7)
+    dialog.contact.setValue(45)
+    dialog.accept()
+    settings = window.document.settings
+    assert (settings.review.stalled_days, settings.stale_contact_days) == (7, 45)
+    north = next(r for r in range(view.proxy.rowCount())
+                 if view.proxy.index(r, 0).data() == "Северный завод")
+    # Северный завод is read from the open file first: 10 days in its checkpoint > 7
+    assert view.proxy.index(north, COLUMNS.index("flags")).data() == "Stalled"
+    window.document.undo_stack.undo()
+    assert window.document.settings.review.stalled_days == 21
+    from tests.snapshots import fresh_json, memory_json
+
+    assert fresh_json(own) == memory_json(window.document)

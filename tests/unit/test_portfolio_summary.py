@@ -61,3 +61,12 @@ def test_csv_round_trip_keeps_text_commas_quotes_and_newlines():
     parsed = list(csv.reader(io.StringIO(text, newline="")))
     assert parsed == [["a", "b", "c", "d", "e"],
                       ["Завод, «Север»", 'He said "hi"', "две\nстроки", "12.5", ""]]
+
+
+def test_the_review_does_not_check_the_road_and_says_so():
+    from accountmap.domain.portfolio import review_deal
+
+    assert review_deal(healthy_deal(), TODAY).summary.roadmap_errors is None
+    broken = healthy_deal()
+    broken.roadmap.edges.pop()  # c4 -> lost: the lost node is now unreachable
+    assert summarise(broken, TODAY).roadmap_errors == 1
