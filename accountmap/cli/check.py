@@ -25,10 +25,10 @@ def run(args) -> int:
 
     with WorkspaceFile.open(args.workspace, read_only=True) as wf:
         lang = args.lang or wf.settings().language
-        integrity = [r[0] for r in wf.conn.execute("PRAGMA integrity_check").fetchall()]
+        integrity = wf.integrity_problems()
         violations = 0
         lines: list[str] = []
-        if integrity != ["ok"]:
+        if integrity:
             lines.extend(f"integrity: {line}" for line in integrity)
             violations += len(integrity)
         for account_id, name in wf.account_summaries():

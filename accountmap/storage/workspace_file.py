@@ -314,6 +314,11 @@ class WorkspaceFile:
     def account_ids(self) -> list[str]:
         return [r[0] for r in self._read("SELECT id FROM accounts ORDER BY position, id")]
 
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's integrity check finds wrong with the file (empty when sound)."""
+        found = [row[0] for row in self._read("PRAGMA integrity_check")]
+        return [] if found == ["ok"] else found
+
     def account_rows(self) -> list[tuple[str, Row]]:
         """(id, row) of every account's own fields, in the order the user keeps them."""
         return [(account_id, Row(position, json.loads(data))) for account_id, position, data
