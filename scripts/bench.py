@@ -54,7 +54,7 @@ def big_map_account(people: int = 300, relationships: int = 400):
     import random
 
     from accountmap.domain.models import Relationship
-    from accountmap.layout.synthetic import synthetic_account, synthetic_roadmap
+    from tests.samples.synthetic import synthetic_account, synthetic_roadmap
 
     account = synthetic_account(people, centres=10, seed=7, with_cycle=False)
     rng = random.Random(7)
@@ -75,7 +75,7 @@ def big_map_account(people: int = 300, relationships: int = 400):
 
 
 def portfolio_accounts(count: int, people: int, checkpoints: int):
-    from accountmap.layout.synthetic import synthetic_account, synthetic_roadmap
+    from tests.samples.synthetic import synthetic_account, synthetic_roadmap
 
     template = synthetic_account(people, centres=6, seed=3, with_cycle=False)
     road = synthetic_roadmap(checkpoints, seed=3)
@@ -254,7 +254,7 @@ def bench_drag(app, context) -> None:
 def bench_layout() -> None:
     from accountmap.layout.orgchart import layout_account_map
     from accountmap.layout.roadmap_layout import layout_roadmap
-    from accountmap.layout.synthetic import synthetic_roadmap
+    from tests.samples.synthetic import synthetic_roadmap
 
     road = synthetic_roadmap(60, seed=7)
     times = timed(lambda: layout_roadmap(road), 7)

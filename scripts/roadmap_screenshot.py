@@ -28,7 +28,7 @@ def main() -> int:
     app = make_application(lang)
     from accountmap.app.main_window import MainWindow
     from accountmap.canvas.roadmap.render_scene import render_png
-    from accountmap.canvas.roadmap.sample import sample_account
+    from tests.samples.roadmap import sample_account
     from accountmap.storage.workspace_file import WorkspaceFile
 
     path = Path(tempfile.mkdtemp()) / "sample.accountmap"

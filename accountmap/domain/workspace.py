@@ -21,7 +21,7 @@ class WorkspaceSettings(Model):
     stale_contact_days: int = Field(30, ge=1, le=3650)
 
 
-class WorkspaceDocument(Model):
+class WorkspaceExport(Model):
     """The JSON exchange document: `{"format": "accountmap", "version": N, ...}`."""
 
     format: Literal["accountmap"] = FORMAT_NAME

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from accountmap.domain.workspace import WorkspaceDocument
+from accountmap.domain.workspace import WorkspaceExport
 from accountmap.storage.exchange import import_document
 from accountmap.storage.workspace_file import WorkspaceFile
 
@@ -17,9 +17,9 @@ RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 DEMO_PATH = RESOURCES / "demo" / "demo.json"
 
 
-def load_demo() -> WorkspaceDocument:
+def load_demo() -> WorkspaceExport:
     """A fresh copy of the demo workspace (validated by the pydantic models)."""
-    return WorkspaceDocument.model_validate_json(DEMO_PATH.read_text(encoding="utf-8"))
+    return WorkspaceExport.model_validate_json(DEMO_PATH.read_text(encoding="utf-8"))
 
 
 class DemoError(ValueError):

@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Roadmap
-from accountmap.domain.workspace import WorkspaceDocument, WorkspaceSettings
+from accountmap.domain.workspace import WorkspaceExport, WorkspaceSettings
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.lock import WorkspaceLock
 from accountmap.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
@@ -389,9 +389,9 @@ class WorkspaceFile:
         data.update(collections)
         return Account.model_validate(data)
 
-    def load_document(self) -> WorkspaceDocument:
+    def load_document(self) -> WorkspaceExport:
         settings = self.settings()
-        return WorkspaceDocument(
+        return WorkspaceExport(
             language=settings.language,
             journey_framework=settings.journey_framework,
             stale_contact_days=settings.stale_contact_days,

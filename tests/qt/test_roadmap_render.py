@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from PySide6.QtGui import QImage
 
 from accountmap.canvas.roadmap.render_scene import build_scene, render_png, render_svg
-from accountmap.canvas.roadmap.sample import sample_account
+from tests.samples.roadmap import sample_account
 from accountmap.canvas.roadmap.scene import RoadmapScene
 from accountmap.document.editor import Editor
 from accountmap.document.workspace_document import WorkspaceDocument
