@@ -17,7 +17,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from accountmap.document.changes import DocumentChange
-from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Roadmap
+from accountmap.domain.models import (
+    COLLECTIONS,
+    Account,
+    AccountFields,
+    Roadmap,
+    collection_items,
+)
 from accountmap.domain.workspace import WorkspaceSettings
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.workspace_file import (
@@ -241,7 +247,7 @@ class WorkspaceDocument(QObject):
     def _apply_collection_row(self, change: RowChange, model) -> None:
         account = self._accounts[change.account_id]
         positions = self._positions[change.account_id][change.table]
-        items = _items(account, change.table)
+        items = collection_items(account, change.table)
         index = next((i for i, it in enumerate(items) if it.id == change.id), None)
         if model is None:
             if index is not None:
@@ -280,16 +286,8 @@ def _prepared(change: RowChange) -> tuple[RowChange, object]:
     return RowChange(change.table, change.account_id, change.id, change.before, after), model
 
 
-def _items(account: Account, table: str) -> list:
-    if table == "roadmap_nodes":
-        return account.roadmap.nodes
-    if table == "roadmap_edges":
-        return account.roadmap.edges
-    return getattr(account, table)
-
-
 def _find(account: Account, table: str, row_id: str):
-    return next((it for it in _items(account, table) if it.id == row_id), None)
+    return next((it for it in collection_items(account, table) if it.id == row_id), None)
 
 
 SETTINGS_ROW = SETTINGS_KEY
