@@ -27,6 +27,7 @@ from urllib.parse import quote
 
 from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Roadmap
 from accountmap.domain.workspace import WorkspaceExport, WorkspaceSettings
+from accountmap.storage.atomic_write import replacing
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.lock import WorkspaceLock
 from accountmap.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
@@ -526,22 +527,15 @@ class WorkspaceFile:
     def save_copy(self, target: str | os.PathLike) -> None:
         """Write a consistent copy of the workspace to `target` (SQLite's online backup:
         also what is still in the WAL), replacing it whole or not at all."""
-        target = Path(target)
-        tmp = target.with_name(f".{target.name}.copying")
         try:
-            tmp.unlink(missing_ok=True)
-            copy = sqlite3.connect(str(tmp))
-            try:
-                self.conn.backup(copy)
-                copy.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                copy.close()
-            os.replace(tmp, target)
+            with replacing(target) as tmp:
+                copy = sqlite3.connect(str(tmp))
+                try:
+                    self.conn.backup(copy)
+                    copy.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    copy.close()
         except (sqlite3.Error, OSError) as exc:
-            try:
-                tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
             raise WorkspaceError("storage.copy_failed", path=target, detail=exc) from exc
 
     def replace_settings(self, settings: WorkspaceSettings) -> None:
