@@ -159,7 +159,7 @@ def bench_open_and_edit(folder: Path) -> None:
     editor = Editor(doc)
     from accountmap.document.context import AccountContext
     from accountmap.canvas.accountmap.scene import AccountMapScene
-    from accountmap.canvas.roadmap.render_scene import build_scene as build_roadmap_scene
+    from accountmap.canvas.render import build_roadmap_scene
 
     context = AccountContext(doc, editor, account_id)
     AccountMapScene(context)  # fonts and caches warm, as in a running app

@@ -13,8 +13,6 @@ catalogue.MESSAGES.update({
     "cli.render_format": {
         "en": "{path}: unknown format; the file name must end in .png, .svg or .pdf",
         "ru": "{path}: неизвестный формат; имя файла должно оканчиваться на .png, .svg или .pdf"},
-    "cli.roadmap_unavailable": {"en": "the roadmap view is not available yet",
-                                "ru": "вид «дорожная карта» пока недоступен"},
     "cli.account_ambiguous": {"en": "Several accounts are named “{name}”; rename one of them",
                               "ru": "Несколько клиентов называются «{name}»; переименуйте один из них"},
     "cli.no_folder": {"en": "the folder {path} does not exist", "ru": "папка {path} не существует"},
@@ -48,18 +46,13 @@ def find_account(document, name: str) -> str:
 
 
 def run(args) -> int:
-    from accountmap.canvas.render import FORMATS, RoadmapUnavailable, ensure_gui_application, render_account
+    from accountmap.canvas.render import FORMATS, ensure_gui_application, render_account
 
     out: Path = args.output
     if out.suffix.lstrip(".").lower() not in FORMATS:
         raise CommandError(catalogue.text("cli.render_format", "en", path=out))
     if not out.parent.resolve().is_dir():
         raise CommandError(catalogue.text("cli.no_folder", "en", path=out.parent))
-    if args.view == "roadmap":
-        import importlib.util
-
-        if importlib.util.find_spec("accountmap.canvas.roadmap.render_scene") is None:
-            raise CommandError(catalogue.text("cli.roadmap_unavailable", "en"))
     app = ensure_gui_application()
     from accountmap.app.application import make_application
     from accountmap.document.editor import Editor
@@ -72,8 +65,6 @@ def run(args) -> int:
         account_id = find_account(document, args.account)
         try:
             render_account(document, Editor(document), account_id, args.view, out)
-        except RoadmapUnavailable:
-            raise CommandError(catalogue.text("cli.roadmap_unavailable", "en")) from None
         except OSError as exc:
             raise CommandError(f"cannot write {out}: {exc}") from None
     finally:
