@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from accountmap import catalogue
 
-BRIEFING_MESSAGES: dict[str, dict[str, str]] = {
+BRIEFING_MESSAGES = catalogue.Messages({
     # Common
     "brief.title": {"en": "Meeting brief", "ru": "Памятка к встрече"},
     "plan.title": {"en": "Account plan", "ru": "План работы с клиентом"},
@@ -102,12 +102,5 @@ BRIEFING_MESSAGES: dict[str, dict[str, str]] = {
     "plan.station": {"en": "Station", "ru": "Станция"},
     "plan.meetings": {"en": "Upcoming meetings", "ru": "Предстоящие встречи"},
     "plan.account_notes": {"en": "Notes", "ru": "Заметки"},
-    # CLI
-    "cli.brief_written": {"en": "Meeting brief written to {path}", "ru": "Памятка записана в {path}"},
-    "cli.plan_written": {"en": "Account plan written to {path}", "ru": "План записан в {path}"},
-    "cli.no_meeting": {"en": "Account “{account}” has no meeting with id “{id}”", "ru": "У клиента «{account}» нет встречи с идентификатором «{id}»"},
-    "cli.no_upcoming_meeting": {"en": "Account “{account}” has no meeting dated {date} or later", "ru": "У клиента «{account}» нет встреч на {date} или позже"},
-    "cli.cannot_write": {"en": "Cannot write {path}: {detail}", "ru": "Не удаётся записать {path}: {detail}"},
-}
-
-catalogue.MESSAGES.update(BRIEFING_MESSAGES)
+    "drawing.now": {"en": "now", "ru": "сейчас"},
+})

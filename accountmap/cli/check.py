@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from accountmap import catalogue
+from accountmap.cli.messages import CLI_MESSAGES
 
 
 def register(sub) -> None:
@@ -33,7 +34,7 @@ def run(args) -> int:
             violations += len(integrity)
         for account_id, name in wf.account_summaries():
             account = wf.load_account(account_id)
-            where = catalogue.text("cli.in_account", lang, name=name)
+            where = CLI_MESSAGES.text("cli.in_account", lang, name=name)
             for problem in validate_account(account) + validate_roadmap(account.roadmap):
                 prefix = "warning" if problem.severity == Severity.WARNING else "error"
                 lines.append(f"{prefix}: {where}: {catalogue.describe(problem, lang)}")
@@ -42,7 +43,7 @@ def run(args) -> int:
     for line in lines:
         print(line)
     if violations == 0:
-        print(catalogue.text("cli.check_clean", lang))
+        print(CLI_MESSAGES.text("cli.check_clean", lang))
         return 0
     return 1
 

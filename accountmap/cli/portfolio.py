@@ -6,27 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from accountmap import catalogue
-
-catalogue.MESSAGES.update({
-    "portfolio.account": {"en": "Account", "ru": "Клиент"},
-    "portfolio.owner": {"en": "Owner", "ru": "Ответственный"},
-    "portfolio.value": {"en": "Value", "ru": "Сумма"},
-    "portfolio.currency": {"en": "Currency", "ru": "Валюта"},
-    "portfolio.stage": {"en": "Journey stage", "ru": "Этап пути"},
-    "portfolio.temperature": {"en": "Temperature", "ru": "Температура"},
-    "portfolio.close": {"en": "Target close", "ru": "Закрытие"},
-    "portfolio.progress": {"en": "Progress", "ru": "Прогресс"},
-    "portfolio.current": {"en": "Current checkpoint", "ru": "Текущая точка"},
-    "portfolio.days": {"en": "Days in it", "ru": "Дней в ней"},
-    "portfolio.overdue": {"en": "Overdue", "ru": "Просрочено"},
-    "portfolio.people": {"en": "People", "ru": "Людей"},
-    "portfolio.opponents": {"en": "Opponents", "ru": "Противников"},
-    "portfolio.questions": {"en": "Open questions", "ru": "Открытых вопросов"},
-    "portfolio.uncovered": {"en": "Centres without a supporter", "ru": "ЦФР без сторонника"},
-    "portfolio.missing_roles": {"en": "Roles nobody fills", "ru": "Незаполненные роли"},
-    "portfolio.written": {"en": "Portfolio of {count} account(s) written to {path}", "ru": "Портфель из {count} клиентов записан в {path}"},
-    "portfolio.empty": {"en": "The workspace has no accounts.", "ru": "В рабочем пространстве нет клиентов."},
-})
+from accountmap.cli.messages import CLI_MESSAGES
 
 COLUMNS = ("account", "owner", "value", "currency", "stage", "temperature", "close", "progress",
            "current", "days", "overdue", "people", "opponents", "questions", "uncovered",
@@ -66,17 +46,17 @@ def run(args) -> int:
 
     with WorkspaceFile.open(args.workspace, read_only=True) as wf:
         lang = args.lang or wf.settings().language
-        header = [catalogue.text(f"portfolio.{c}", lang) for c in COLUMNS]
+        header = [CLI_MESSAGES.text(f"portfolio.{c}", lang) for c in COLUMNS]
         table = rows(wf, lang, dt.date.today())
     if args.csv:
         from accountmap.storage.csv_export import to_csv
         from accountmap.storage.exchange import write_text_atomically
 
         write_text_atomically(args.csv, "\ufeff" + to_csv(header, table))  # BOM: Excel reads UTF-8
-        print(catalogue.text("portfolio.written", lang, count=len(table), path=args.csv))
+        print(CLI_MESSAGES.text("portfolio.written", lang, count=len(table), path=args.csv))
         return 0
     if not table:
-        print(catalogue.text("portfolio.empty", lang))
+        print(CLI_MESSAGES.text("portfolio.empty", lang))
         return 0
     shown = [0, 1, 2, 4, 5, 7, 8, 9, 10, 14, 15]
     cells = [[header[i] for i in shown]] + [

@@ -5,19 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from accountmap import catalogue
 from accountmap.cli import CommandError
-
-catalogue.MESSAGES.update({
-    "cli.rendered": {"en": "Wrote {path}", "ru": "Записан файл {path}"},
-    "cli.render_format": {
-        "en": "{path}: unknown format; the file name must end in .png, .svg or .pdf",
-        "ru": "{path}: неизвестный формат; имя файла должно оканчиваться на .png, .svg или .pdf"},
-    "cli.account_ambiguous": {"en": "Several accounts are named “{name}”; rename one of them",
-                              "ru": "Несколько клиентов называются «{name}»; переименуйте один из них"},
-    "cli.no_folder": {"en": "the folder {path} does not exist", "ru": "папка {path} не существует"},
-})
-
+from accountmap.cli.messages import CLI_MESSAGES
 
 def register(sub) -> None:
     p = sub.add_parser("render", help="draw an account's map (or roadmap) to PNG, SVG or PDF")
@@ -39,9 +28,9 @@ def find_account(document, name: str) -> str:
         matches = [i for i in document.account_ids()
                    if document.account_name(i).strip().casefold() == folded]
     if not matches:
-        raise CommandError(catalogue.text("cli.no_account", "en", name=name, path=document.path))
+        raise CommandError(CLI_MESSAGES.text("cli.no_account", "en", name=name, path=document.path))
     if len(matches) > 1:
-        raise CommandError(catalogue.text("cli.account_ambiguous", "en", name=name))
+        raise CommandError(CLI_MESSAGES.text("cli.account_ambiguous", "en", name=name))
     return matches[0]
 
 
@@ -50,9 +39,9 @@ def run(args) -> int:
 
     out: Path = args.output
     if out.suffix.lstrip(".").lower() not in FORMATS:
-        raise CommandError(catalogue.text("cli.render_format", "en", path=out))
+        raise CommandError(CLI_MESSAGES.text("cli.render_format", "en", path=out))
     if not out.parent.resolve().is_dir():
-        raise CommandError(catalogue.text("cli.no_folder", "en", path=out.parent))
+        raise CommandError(CLI_MESSAGES.text("cli.no_folder", "en", path=out.parent))
     app = ensure_gui_application()
     from accountmap.app.application import make_application
     from accountmap.document.editor import Editor
@@ -73,5 +62,5 @@ def run(args) -> int:
         if not had_translator and translator is not None:  # leave the application as found
             app.removeTranslator(translator)
             app._accountmap_translator = None
-    print(catalogue.text("cli.rendered", "en", path=out))
+    print(CLI_MESSAGES.text("cli.rendered", "en", path=out))
     return 0

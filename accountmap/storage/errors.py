@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from accountmap import catalogue
 
-catalogue.MESSAGES.update({
+STORAGE_MESSAGES = catalogue.Messages({
     "storage.missing": {"en": "{path}: no such file", "ru": "{path}: файл не найден"},
     "storage.directory": {"en": "{path} is a folder, not a workspace file", "ru": "{path} — это папка, а не файл рабочего пространства"},
     "storage.empty": {"en": "{path} is empty (0 bytes): it is not an AccountMap workspace", "ru": "{path} пуст (0 байт): это не рабочее пространство AccountMap"},
@@ -26,6 +26,14 @@ catalogue.MESSAGES.update({
     "exchange.too_deep": {"en": "{path} is nested too deeply to be an AccountMap export", "ru": "{path} слишком глубоко вложен для выгрузки AccountMap"},
     "exchange.too_large": {"en": "{path} is too large to import ({size} MB; the limit is {limit} MB)", "ru": "{path} слишком велик для загрузки ({size} МБ; предел {limit} МБ)"},
     "exchange.invalid": {"en": "{path} is not a valid AccountMap export; nothing was imported:\n{errors}", "ru": "{path} — некорректная выгрузка AccountMap; ничего не загружено:\n{errors}"},
+    "storage.locked": {
+        "en": "{path} is already open for editing by {user} on {host} (process {pid}, since {started}). Close it there, or open it read-only",
+        "ru": "{path} уже открыт для редактирования: {user} на {host} (процесс {pid}, с {started}). Закройте его там или откройте только для чтения",
+    },
+    "storage.lock_failed": {
+        "en": "{path} cannot be locked for editing ({detail}); open it read-only",
+        "ru": "{path} не удаётся заблокировать для редактирования ({detail}); откройте его только для чтения",
+    },
 })
 
 
@@ -38,4 +46,4 @@ class WorkspaceError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        return catalogue.text(self.key, lang, **self.params)
+        return STORAGE_MESSAGES.text(self.key, lang, **self.params)
