@@ -5,36 +5,11 @@ it is shown."""
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtTest import QTest
 
-from accountmap.app.main_window import MainWindow
 from accountmap.canvas.accountmap.page import AccountMapPage
-from accountmap.storage.demo import write_demo
 from accountmap.domain.models import Relationship, Stakeholder
 from accountmap.panels.journey_page import JourneyPage
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    path = tmp_path / "demo.accountmap"
-    write_demo(path)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.open_workspace(path)
-    window.resize(1400, 900)
-    window.show()
-    assert QTest.qWaitForWindowExposed(window)
-    yield window
-    window.close()
-
-
-def show_page(window, kind):
-    for index, page in enumerate(window.pages):
-        if isinstance(page, kind):
-            window.tabs.setCurrentIndex(index)
-            return page
-    raise AssertionError(kind)
+from tests.qt.demo_window import show_page, window  # noqa: F401 - a fixture
 
 
 def test_a_change_lists_added_changed_and_removed_ids_per_table(window):
