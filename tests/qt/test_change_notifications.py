@@ -56,7 +56,13 @@ def test_the_lineup_moves_a_chip_in_place(window):
     assert action.isChecked()
     doc.undo_stack.undo()
     assert lineup.widget() is body
-    assert lineup.chips[person.id].parentWidget() is lineup.columns[person.journey_stage or ""]
+    column = lineup.columns[person.journey_stage or ""]
+    assert lineup.chips[person.id].parentWidget() is column
+    # back in its place among the others, as a fresh build puts it
+    layout = column.layout()
+    shown = [layout.itemAt(i).widget().person_id for i in range(1, layout.count() - 1)]
+    assert shown == [s.id for s in doc.account(aid).stakeholders
+                     if (s.journey_stage or "") == (person.journey_stage or "")]
     # a new person is a new chip: the lineup is built again
     editor.add(aid, "stakeholders", Stakeholder(full_name="Новиков Олег"))
     assert lineup.widget() is not body and len(lineup.chips) == len(chips) + 1
