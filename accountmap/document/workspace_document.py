@@ -76,7 +76,9 @@ class WorkspaceDocument(QObject):
 
     def save_copy(self, target: str | Path) -> None:
         """Write a consistent copy of the workspace to `target` (WorkspaceError if not)."""
-        self.file.save_copy(target)
+        from accountmap.storage.file_copy import save_copy
+
+        save_copy(self.file, target)
 
     def close(self) -> None:
         self.undo_stack.clear()

@@ -11,6 +11,7 @@ from pathlib import Path
 from accountmap.domain.workspace import WorkspaceExport
 from accountmap.storage.atomic_write import replacing
 from accountmap.storage.exchange import import_document
+from accountmap.storage.file_copy import make_self_contained
 from accountmap.storage.workspace_file import WorkspaceFile
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -41,6 +42,6 @@ def write_demo(path: Path, *, force: bool = False) -> None:
     with replacing(path) as tmp:
         with WorkspaceFile.open(tmp, create=True) as wf:
             import_document(wf, document, adopt_settings=True)
-            wf.make_self_contained()
+            make_self_contained(wf)
         for side in ("-wal", "-shm"):  # of a workspace it replaces
             Path(f"{path}{side}").unlink(missing_ok=True)

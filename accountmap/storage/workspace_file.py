@@ -27,7 +27,6 @@ from urllib.parse import quote
 
 from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Roadmap
 from accountmap.domain.workspace import WorkspaceExport, WorkspaceSettings
-from accountmap.storage.atomic_write import replacing
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.lock import WorkspaceLock
 from accountmap.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
@@ -414,11 +413,9 @@ class WorkspaceFile:
             raise WorkspaceError("storage.gone", path=self.path)
 
     def apply(self, changes: Iterable[RowChange], *, validated: bool = False) -> None:
-        """Apply `changes` in one transaction: all of them are on disk, or none.
-
-        Inside `transaction()` they join that transaction instead. `validated=True` says
-        each `after.data` is already what its domain model dumps (the document validated
-        it once), so it is written as it is."""
+        """Apply `changes` in one transaction (inside `transaction()`, in that one): all of
+        them are on disk, or none. `validated=True`: each `after.data` is already what its
+        domain model dumps (the document validated it once), so it is written as it is."""
         statements = [self._statement(change, validated) for change in changes]
         with self.transaction():
             self._execute(statements)
@@ -513,30 +510,6 @@ class WorkspaceFile:
         with self.transaction():
             self._execute(statements)
         return used
-
-    def make_self_contained(self) -> None:
-        """Fold the WAL into the file and leave WAL mode: the file alone is the whole
-        workspace (to hand over or copy as one file)."""
-        self._check_writable()
-        try:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self.conn.execute("PRAGMA journal_mode = DELETE")
-        except sqlite3.Error as exc:
-            raise self._write_error(exc) from exc
-
-    def save_copy(self, target: str | os.PathLike) -> None:
-        """Write a consistent copy of the workspace to `target` (SQLite's online backup:
-        also what is still in the WAL), replacing it whole or not at all."""
-        try:
-            with replacing(target) as tmp:
-                copy = sqlite3.connect(str(tmp))
-                try:
-                    self.conn.backup(copy)
-                    copy.execute("PRAGMA journal_mode = DELETE")
-                finally:
-                    copy.close()
-        except (sqlite3.Error, OSError) as exc:
-            raise WorkspaceError("storage.copy_failed", path=target, detail=exc) from exc
 
     def replace_settings(self, settings: WorkspaceSettings) -> None:
         self.apply([RowChange(SETTINGS, None, SETTINGS_KEY, None,
