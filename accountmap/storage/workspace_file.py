@@ -20,7 +20,7 @@ import sqlite3
 import struct
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -169,7 +169,7 @@ class WorkspaceFile:
         self.read_only = read_only
         self.lock = lock
         self._identity = self._stat_identity()
-        self._in_transaction = False
+        self._in_transaction: bool | None = None  # None: no transaction; False: not begun
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -422,33 +422,34 @@ class WorkspaceFile:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One SQLite transaction for everything written inside: committed when the block
-        ends, rolled back (nothing written) when it raises. Nested blocks join the outer one."""
-        if self._in_transaction:
+        """One SQLite transaction for all written inside (begun by the first write),
+        committed at the end or rolled back if it raises. Nested blocks join the outer one."""
+        if self._in_transaction is not None:
             yield
             return
-        self._check_writable()
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise self._write_error(exc) from exc
-        self._in_transaction = True
+        self._in_transaction = False  # open, not begun
         try:
             yield
-            conn.execute("COMMIT")
+            if self._in_transaction:
+                self.conn.execute("COMMIT")
         except BaseException as exc:
-            try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
+            if self._in_transaction:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
                 raise self._write_error(exc) from exc
             raise
         finally:
-            self._in_transaction = False
+            self._in_transaction = None
 
     def _execute(self, statements: list[tuple[str, tuple]]) -> None:
+        if statements and not self._in_transaction:
+            self._check_writable()
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._write_error(exc) from exc
+            self._in_transaction = True
         for sql, params in statements:
             self.conn.execute(sql, params)
 
