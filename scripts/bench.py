@@ -54,7 +54,7 @@ def big_map_account(people: int = 300, relationships: int = 400):
     import random
 
     from accountmap.domain.models import Relationship
-    from accountmap.layout.synthetic import synthetic_account, synthetic_roadmap
+    from tests.samples.synthetic import synthetic_account, synthetic_roadmap
 
     account = synthetic_account(people, centres=10, seed=7, with_cycle=False)
     rng = random.Random(7)
@@ -75,7 +75,7 @@ def big_map_account(people: int = 300, relationships: int = 400):
 
 
 def portfolio_accounts(count: int, people: int, checkpoints: int):
-    from accountmap.layout.synthetic import synthetic_account, synthetic_roadmap
+    from tests.samples.synthetic import synthetic_account, synthetic_roadmap
 
     template = synthetic_account(people, centres=6, seed=3, with_cycle=False)
     road = synthetic_roadmap(checkpoints, seed=3)
@@ -159,7 +159,7 @@ def bench_open_and_edit(folder: Path) -> None:
     editor = Editor(doc)
     from accountmap.document.context import AccountContext
     from accountmap.canvas.accountmap.scene import AccountMapScene
-    from accountmap.canvas.roadmap.render_scene import build_scene as build_roadmap_scene
+    from accountmap.canvas.render import build_roadmap_scene
 
     context = AccountContext(doc, editor, account_id)
     AccountMapScene(context)  # fonts and caches warm, as in a running app
@@ -171,6 +171,7 @@ def bench_open_and_edit(folder: Path) -> None:
         judge(statistics.median(times), 0.050))
     bench_labels(context)
     bench_drag(app, context)
+    bench_lineup(app, context)
     people = [s.id for s in doc.account(account_id).stakeholders]
     edit_times = []
     for i in range(300):
@@ -182,6 +183,39 @@ def bench_open_and_edit(folder: Path) -> None:
     row("one edit to disk (editor → SQLite commit)", "< 5 ms",
         f"median {ms(statistics.median(edit_times))}, p95 {ms(p95)} (300 edits)", judge(p95, 0.005))
     doc.close()
+    app.processEvents()
+
+
+def bench_lineup(app, context) -> None:
+    """The Journey page's station lineup when one person moves to another station: updated
+    in place (the chip moves, marks redressed where they changed) beside the full rebuild
+    it did on every edit before (a button, a menu and a stylesheet per person)."""
+    from accountmap.panels.station_lineup import StationLineup
+
+    lineup = StationLineup(context)
+    lineup.resize(1400, 800)
+    lineup.show()
+    app.processEvents()
+    people = [s.id for s in context.account.stakeholders]
+    stations = [s.id for s in context.document.settings.journey_framework.stations]
+    moves = iter(range(10_000))
+
+    def move():
+        i = next(moves)
+        lineup.move_person(people[i % len(people)], stations[i % len(stations)])
+        app.processEvents()
+
+    def rebuild():
+        lineup.refresh()
+        app.processEvents()
+
+    in_place = statistics.median(timed(move, 9))
+    rebuilt = statistics.median(timed(rebuild, 5))
+    row("station lineup: one person moved (300 people), in place", "< 50 ms",
+        f"{ms(in_place)} vs {ms(rebuilt)} rebuilt ({rebuilt / max(in_place, 1e-9):.0f}x; "
+        "medians of 9 and 5)", judge(in_place, 0.050))
+    lineup.close()
+    lineup.deleteLater()
     app.processEvents()
 
 
@@ -254,7 +288,7 @@ def bench_drag(app, context) -> None:
 def bench_layout() -> None:
     from accountmap.layout.orgchart import layout_account_map
     from accountmap.layout.roadmap_layout import layout_roadmap
-    from accountmap.layout.synthetic import synthetic_roadmap
+    from tests.samples.synthetic import synthetic_roadmap
 
     road = synthetic_roadmap(60, seed=7)
     times = timed(lambda: layout_roadmap(road), 7)

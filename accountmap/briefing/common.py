@@ -38,6 +38,7 @@ from accountmap.domain import account_rules, roadmap_rules
 from accountmap.domain.journey import JourneyFramework
 from accountmap.domain.models import Account, Stakeholder
 from accountmap.domain.vocabulary import Attitude
+from accountmap.briefing.messages import BRIEFING_MESSAGES
 
 TICK_OPEN = "\u2610"  # ☐
 TICK_DONE = "\u2611"  # ☑
@@ -63,7 +64,7 @@ class Context:
 
     # --- words
     def t(self, key: str, **params: object) -> str:
-        return catalogue.text(key, self.lang, **params)
+        return BRIEFING_MESSAGES.text(key, self.lang, **params)
 
     def label(self, prefix: str, value: object) -> str:
         return catalogue.label(prefix, value, self.lang)
@@ -248,7 +249,7 @@ class Context:
             canv.line(MARGIN, y + 10, self.pagesize[0] - MARGIN, y + 10)
             canv.drawString(MARGIN, y, footer_left)
             canv.drawRightString(self.pagesize[0] - MARGIN, y,
-                                 f"{printed} · {catalogue.text('brief.page', lang, page=doc.page)}")
+                                 f"{printed} · {BRIEFING_MESSAGES.text('brief.page', lang, page=doc.page)}")
             canv.restoreState()
 
         doc = SimpleDocTemplate(

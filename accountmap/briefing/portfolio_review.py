@@ -23,7 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from accountmap import catalogue
+from accountmap.briefing.messages import BRIEFING_MESSAGES
 from accountmap.briefing import portfolio_table as pt
 from accountmap.briefing.common import Context
 from accountmap.briefing.drawings import ACCENT, FADED, INK, fit_text
@@ -61,7 +61,7 @@ def progress_bar(done: int, total: int, width: float, lang: str) -> Drawing:
     if total:
         drawing.add(Rect(0, 2, bar * min(1.0, done / total), height, fillColor=ACCENT,
                          strokeColor=None))
-    label = catalogue.text("review.road_line", lang, done=done, total=total)
+    label = BRIEFING_MESSAGES.text("review.road_line", lang, done=done, total=total)
     drawing.add(String(bar + 8, 5, fit_text(label, BOLD, 9, width - bar - 8), fontName=BOLD,
                        fontSize=9, fillColor=INK))
     return drawing
@@ -240,7 +240,7 @@ def build_portfolio_review(portfolio, *, lang: str = "ru", paper: str = "a4") ->
         canv.line(MARGIN, y + 10, ctx.pagesize[0] - MARGIN, y + 10)
         canv.drawString(MARGIN, y, title)
         canv.drawRightString(ctx.pagesize[0] - MARGIN, y,
-                             f"{printed} · {catalogue.text('brief.page', lang, page=doc.page)}")
+                             f"{printed} · {BRIEFING_MESSAGES.text('brief.page', lang, page=doc.page)}")
         canv.restoreState()
 
     doc = SimpleDocTemplate(

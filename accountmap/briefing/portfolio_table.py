@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from accountmap import catalogue
-from accountmap.briefing import review_messages  # noqa: F401  (registers the catalogue keys)
+from accountmap.briefing.messages import BRIEFING_MESSAGES
 from accountmap.briefing.review_messages import flag_name, flag_reason
 from accountmap.briefing.styles import clean, fmt_date, fmt_money
 from accountmap.domain.deal_health import Outcome
@@ -46,13 +46,13 @@ def totals(deals) -> tuple[list[Total], int]:
 
 def totals_lines(portfolio, lang: str) -> list[str]:
     found, without = totals(portfolio.deals)
-    lines = [catalogue.text("review.totals", lang) + ":"]
+    lines = [BRIEFING_MESSAGES.text("review.totals", lang) + ":"]
     for total in found:
-        lines.append("  " + catalogue.text(
+        lines.append("  " + BRIEFING_MESSAGES.text(
             "review.total_line", lang, value=fmt_money(total.value, total.currency, lang),
             deals=total.deals))
     if without:
-        lines.append("  " + catalogue.text("review.no_value", lang, deals=without))
+        lines.append("  " + BRIEFING_MESSAGES.text("review.no_value", lang, deals=without))
     return lines
 
 
@@ -65,11 +65,11 @@ def station_name(deal, lang: str) -> str:
 def current_text(deal, lang: str) -> str:
     health = deal.review.health
     if health.is_closed:
-        return catalogue.text(f"outcome.{health.outcome.value}", lang)
+        return BRIEFING_MESSAGES.text(f"outcome.{health.outcome.value}", lang)
     node = health.current_checkpoint
     if node is None:
         return ""
-    return clean(node.title).strip() or catalogue.text("brief.untitled", lang)
+    return clean(node.title).strip() or BRIEFING_MESSAGES.text("brief.untitled", lang)
 
 
 def progress_text(deal) -> str:
@@ -96,7 +96,7 @@ def reasons(deal, lang: str) -> list[str]:
 
 
 def account_name(deal, lang: str) -> str:
-    return clean(deal.review.summary.name).strip() or catalogue.text("brief.unnamed", lang)
+    return clean(deal.review.summary.name).strip() or BRIEFING_MESSAGES.text("brief.unnamed", lang)
 
 
 def sort_key(deal):
@@ -106,7 +106,7 @@ def sort_key(deal):
 
 
 def table_rows(portfolio, lang: str) -> tuple[list[str], list[list[str]]]:
-    t = lambda key: catalogue.text(key, lang)  # noqa: E731
+    t = lambda key: BRIEFING_MESSAGES.text(key, lang)  # noqa: E731
     header = [t("review.account"), t("review.kam"), t("review.value"), t("review.station"),
               t("review.current"), t("review.progress"), t("review.days"),
               t("review.next_meeting"), t("review.coverage"), t("review.flags")]
@@ -124,7 +124,7 @@ def table_rows(portfolio, lang: str) -> tuple[list[str], list[list[str]]]:
 
 
 def csv_rows(portfolio, lang: str) -> tuple[list[str], list[list[object]]]:
-    t = lambda key: catalogue.text(key, lang)  # noqa: E731
+    t = lambda key: BRIEFING_MESSAGES.text(key, lang)  # noqa: E731
     header = [t("review.account"), t("review.kam"), t("review.value"), t("review.currency"),
               t("review.station"), t("review.temperature"), t("review.outcome"),
               t("review.current"), t("review.progress"), t("review.days"),
@@ -137,7 +137,7 @@ def csv_rows(portfolio, lang: str) -> tuple[list[str], list[list[object]]]:
         rows.append([
             s.name, s.owner, s.deal_value, currency_key(s.currency),
             station_name(deal, lang), catalogue.label("temperature", s.temperature, lang),
-            catalogue.text(f"outcome.{h.outcome.value}", lang),
+            BRIEFING_MESSAGES.text(f"outcome.{h.outcome.value}", lang),
             "" if h.is_closed else current_text(deal, lang), progress_text(deal),
             h.days_in_checkpoint,
             meeting.date.isoformat() if meeting is not None and meeting.date else "",

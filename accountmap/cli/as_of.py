@@ -6,17 +6,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from accountmap import catalogue
+from accountmap.cli.messages import CLI_MESSAGES
 from accountmap.domain import clock
 
-catalogue.MESSAGES.update({
-    "clock.bad_today": {
-        "en": "--today wants a real date written as YYYY-MM-DD (e.g. 2027-03-31), not “{text}”.",
-        "ru": "--today ждёт существующую дату в виде ГГГГ-ММ-ДД (например, 2027-03-31), а не «{text}»."},
-    "clock.bad_environment": {
-        "en": "ACCOUNTMAP_TODAY wants a real date written as YYYY-MM-DD (e.g. 2027-03-31), not “{text}”.",
-        "ru": "ACCOUNTMAP_TODAY ждёт существующую дату в виде ГГГГ-ММ-ДД (например, 2027-03-31), а не «{text}»."},
-})
 
 
 def add_today_option(parser: argparse.ArgumentParser, what: str) -> None:
@@ -34,4 +26,4 @@ def today_of(args, lang: str | None = None) -> dt.date:
         return clock.today() if written is None else clock.parse_day(written)
     except clock.BadDay as exc:
         key = "clock.bad_environment" if written is None else "clock.bad_today"
-        raise CommandError(catalogue.text(key, lang, text=exc.text)) from None
+        raise CommandError(CLI_MESSAGES.text(key, lang, text=exc.text)) from None

@@ -15,6 +15,7 @@ from pathlib import Path
 from accountmap import catalogue
 from accountmap.cli.as_of import add_today_option, today_of
 from accountmap.storage.atomic_write import write_atomically
+from accountmap.cli.messages import CLI_MESSAGES
 
 
 def register(subparsers) -> None:
@@ -59,7 +60,7 @@ def _load(args):
         lang = args.lang or settings.language
         account_id = wf.find_account(args.account)
         if account_id is None:
-            raise CommandError(catalogue.text("cli.no_account", lang, name=args.account,
+            raise CommandError(CLI_MESSAGES.text("cli.no_account", lang, name=args.account,
                                               path=args.workspace))
         account = wf.load_account(account_id)
     return account, settings, lang
@@ -72,7 +73,7 @@ def write_output(path: str | os.PathLike, data: bytes, lang: str = "en") -> None
     try:
         write_atomically(path, data)
     except OSError as exc:
-        raise CommandError(catalogue.text("cli.cannot_write", lang, path=Path(path),
+        raise CommandError(CLI_MESSAGES.text("cli.cannot_write", lang, path=Path(path),
                                           detail=exc.strerror or exc)) from exc
 
 
@@ -85,18 +86,18 @@ def run_brief(args) -> int:
     if args.meeting:
         meeting = next((m for m in account.meetings if m.id == args.meeting), None)
         if meeting is None:
-            raise CommandError(catalogue.text("cli.no_meeting", lang, account=account.name,
+            raise CommandError(CLI_MESSAGES.text("cli.no_meeting", lang, account=account.name,
                                               id=args.meeting))
     else:  # --next, also the default
         meeting = next_meeting(account, today)
         if meeting is None:
-            raise CommandError(catalogue.text(
+            raise CommandError(CLI_MESSAGES.text(
                 "cli.no_upcoming_meeting", lang, account=account.name,
                 date=today.strftime("%d.%m.%Y") if lang == "ru" else today.isoformat()))
     data = build_meeting_brief(account, meeting, settings.journey_framework, lang=lang,
                                paper=args.paper, today=today)
     write_output(args.output, data, lang)
-    print(catalogue.text("cli.brief_written", lang, path=args.output))
+    print(CLI_MESSAGES.text("cli.brief_written", lang, path=args.output))
     return 0
 
 
@@ -107,5 +108,5 @@ def run_plan(args) -> int:
     data = build_account_plan(account, settings.journey_framework, lang=lang,
                               paper=args.paper, today=today_of(args, lang))
     write_output(args.output, data, lang)
-    print(catalogue.text("cli.plan_written", lang, path=args.output))
+    print(CLI_MESSAGES.text("cli.plan_written", lang, path=args.output))
     return 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from accountmap import catalogue
+from accountmap.storage.errors import STORAGE_MESSAGES
 from accountmap.cli import CommandError
 from accountmap.domain.contact_columns import PRESET_NAMES, Preset
 
@@ -42,7 +42,7 @@ def read_contacts(path: Path, preset: str = "auto", encoding: str | None = None,
     fields = map_columns(table.headers, chosen, table.rows[:20])
     if not {ContactField.FULL_NAME, ContactField.FIRST_NAME, ContactField.LAST_NAME,
             ContactField.EMAIL} & set(fields):
-        raise CommandError(catalogue.text("contacts.no_name_column", lang))
+        raise CommandError(STORAGE_MESSAGES.text("contacts.no_name_column", lang))
     return table, chosen, contacts_from_rows(fields, table.rows, table.numbers, table.extra, progress)
 
 
@@ -65,21 +65,21 @@ def run(args) -> int:
         account_id = find_account(document, args.account)
         account = document.account(account_id)
         plan = plan_import(account, contacts, labels(lang))
-        name = PRESET_NAMES.get(preset) or catalogue.text("contacts.custom", lang)
-        print(catalogue.text("contacts.detected", lang, preset=name, encoding=table.encoding,
+        name = PRESET_NAMES.get(preset) or STORAGE_MESSAGES.text("contacts.custom", lang)
+        print(STORAGE_MESSAGES.text("contacts.detected", lang, preset=name, encoding=table.encoding,
                              rows=len(table.rows)))
         for line in problem_lines(plan, lang, limit=200):
             print("  " + line)
         if plan.too_many:
-            raise CommandError(catalogue.text(
+            raise CommandError(STORAGE_MESSAGES.text(
                 "contacts.too_many_people", lang, account=document.account_name(account_id),
                 count=len(account.stakeholders) + len(plan.new_people), limit=MAX_PEOPLE))
         if args.dry_run:
             print(summary(plan, lang))
-            print(catalogue.text("contacts.dry_run", lang))
+            print(STORAGE_MESSAGES.text("contacts.dry_run", lang))
             return 0
         if not plan.writes_anything:
-            print(catalogue.text("contacts.nothing", lang))
+            print(STORAGE_MESSAGES.text("contacts.nothing", lang))
             return 0
     finally:
         document.close()
@@ -88,7 +88,7 @@ def run(args) -> int:
         account_id = find_account(document, args.account)
         plan = plan_import(document.account(account_id), contacts, labels(lang))
         write_import(Editor(document), account_id, plan, "Import contacts")
-        print(catalogue.text("contacts.done", lang, account=document.account_name(account_id),
+        print(STORAGE_MESSAGES.text("contacts.done", lang, account=document.account_name(account_id),
                              **counts(plan)))
     finally:
         document.close()

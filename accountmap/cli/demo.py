@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from accountmap import catalogue
 from accountmap.cli import CommandError
+from accountmap.cli.messages import CLI_MESSAGES
 
 
 def register(sub) -> None:
@@ -22,5 +22,5 @@ def run(args) -> int:
         write_demo(args.path, force=args.force)
     except DemoError as exc:
         raise CommandError(str(exc)) from exc
-    print(catalogue.text("cli.demo_written", "en", path=args.path))
+    print(CLI_MESSAGES.text("cli.demo_written", "en", path=args.path))
     return 0

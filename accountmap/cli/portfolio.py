@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from accountmap import catalogue
+from accountmap.briefing.messages import BRIEFING_MESSAGES
 from accountmap.cli.as_of import add_today_option, today_of
 
 
@@ -33,7 +34,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from accountmap.briefing import review_messages  # noqa: F401  (catalogue keys)
     from accountmap.cli import CommandError
     from accountmap.storage.portfolio_files import load_portfolio
 
@@ -44,11 +44,11 @@ def run(args) -> int:
     portfolio = load_portfolio(args.paths, today)
     lang = args.lang or (portfolio.deals[0].language if portfolio.deals else "en")
     for path, error in portfolio.skipped:
-        print(f"accountmap: {catalogue.text('review.skipped', lang, path=path, reason=error.message(lang))}",
+        print(f"accountmap: {BRIEFING_MESSAGES.text('review.skipped', lang, path=path, reason=error.message(lang))}",
               file=sys.stderr)
     if not portfolio.files:
         raise CommandError(portfolio.skipped[0][1].message(lang) if portfolio.skipped
-                           else catalogue.text("review.empty", lang))
+                           else BRIEFING_MESSAGES.text("review.empty", lang))
     if output is None:
         print_table(portfolio, lang)
     elif output.suffix.lower() == ".csv":
@@ -58,14 +58,14 @@ def run(args) -> int:
 
         header, rows = csv_rows(portfolio, lang)
         write_text_atomically(output, "\ufeff" + to_csv(header, rows))  # BOM: Excel reads UTF-8
-        print(catalogue.text("review.written", lang, count=len(rows), path=output))
+        print(BRIEFING_MESSAGES.text("review.written", lang, count=len(rows), path=output))
     else:
         from accountmap.briefing.portfolio_review import build_portfolio_review
         from accountmap.cli.briefing import write_output
 
         data = build_portfolio_review(portfolio, lang=lang, paper=args.paper)
         write_output(output, data, lang)
-        print(catalogue.text("review.written", lang, count=len(portfolio.deals), path=output))
+        print(BRIEFING_MESSAGES.text("review.written", lang, count=len(portfolio.deals), path=output))
     return 1 if portfolio.skipped and not portfolio.deals else 0
 
 
@@ -73,7 +73,7 @@ def print_table(portfolio, lang: str) -> None:
     from accountmap.briefing.portfolio_table import table_rows, totals_lines
 
     if not portfolio.deals:
-        print(catalogue.text("review.empty", lang))
+        print(BRIEFING_MESSAGES.text("review.empty", lang))
         return
     header, rows = table_rows(portfolio, lang)
     cells = [header] + rows

@@ -6,20 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from accountmap import catalogue
 from accountmap.cli import CommandError
-
-catalogue.MESSAGES.update({
-    "cli.rendered": {"en": "Wrote {path}", "ru": "Записан файл {path}"},
-    "cli.render_format": {
-        "en": "{path}: unknown format; the file name must end in .png, .svg, .pdf, .graphml or .csv (people of the map)",
-        "ru": "{path}: неизвестный формат; имя файла должно оканчиваться на .png, .svg, .pdf, .graphml или .csv (люди карты)"},
-    "cli.roadmap_unavailable": {"en": "the roadmap view is not available yet",
-                                "ru": "вид «дорожная карта» пока недоступен"},
-    "cli.account_ambiguous": {"en": "Several accounts are named “{name}”; rename one of them",
-                              "ru": "Несколько клиентов называются «{name}»; переименуйте один из них"},
-    "cli.no_folder": {"en": "the folder {path} does not exist", "ru": "папка {path} не существует"},
-})
+from accountmap.cli.messages import CLI_MESSAGES
 
 
 def register(sub) -> None:
@@ -43,9 +31,9 @@ def find_account(document, name: str) -> str:
         matches = [i for i in document.account_ids()
                    if document.account_name(i).strip().casefold() == folded]
     if not matches:
-        raise CommandError(catalogue.text("cli.no_account", "en", name=name, path=document.path))
+        raise CommandError(CLI_MESSAGES.text("cli.no_account", "en", name=name, path=document.path))
     if len(matches) > 1:
-        raise CommandError(catalogue.text("cli.account_ambiguous", "en", name=name))
+        raise CommandError(CLI_MESSAGES.text("cli.account_ambiguous", "en", name=name))
     return matches[0]
 
 
@@ -56,17 +44,12 @@ def run(args) -> int:
     out: Path = args.output
     if out.suffix.lstrip(".").lower() in DATA_FORMATS:
         return run_data(args)
-    from accountmap.canvas.render import FORMATS, RoadmapUnavailable, ensure_gui_application, render_account
+    from accountmap.canvas.render import FORMATS, ensure_gui_application, render_account
 
     if out.suffix.lstrip(".").lower() not in FORMATS:
-        raise CommandError(catalogue.text("cli.render_format", "en", path=out))
+        raise CommandError(CLI_MESSAGES.text("cli.render_format", "en", path=out))
     if not out.parent.resolve().is_dir():
-        raise CommandError(catalogue.text("cli.no_folder", "en", path=out.parent))
-    if args.view == "roadmap":
-        import importlib.util
-
-        if importlib.util.find_spec("accountmap.canvas.roadmap.render_scene") is None:
-            raise CommandError(catalogue.text("cli.roadmap_unavailable", "en"))
+        raise CommandError(CLI_MESSAGES.text("cli.no_folder", "en", path=out.parent))
     app = ensure_gui_application()
     from accountmap.app.application import make_application
     from accountmap.document.editor import Editor
@@ -79,8 +62,6 @@ def run(args) -> int:
         account_id = find_account(document, args.account)
         try:
             render_account(document, Editor(document), account_id, args.view, out)
-        except RoadmapUnavailable:
-            raise CommandError(catalogue.text("cli.roadmap_unavailable", "en")) from None
         except OSError as exc:
             raise CommandError(f"cannot write {out}: {exc}") from None
     finally:
@@ -89,7 +70,7 @@ def run(args) -> int:
         if not had_translator and translator is not None:  # leave the application as found
             app.removeTranslator(translator)
             app._accountmap_translator = None
-    print(catalogue.text("cli.rendered", "en", path=out))
+    print(CLI_MESSAGES.text("cli.rendered", "en", path=out))
     return 0
 
 
@@ -102,9 +83,9 @@ def run_data(args) -> int:
     out: Path = args.output
     fmt = out.suffix.lstrip(".").lower()
     if fmt == "csv" and args.view != "map":
-        raise CommandError(catalogue.text("cli.render_format", "en", path=out))
+        raise CommandError(CLI_MESSAGES.text("cli.render_format", "en", path=out))
     if not out.parent.resolve().is_dir():
-        raise CommandError(catalogue.text("cli.no_folder", "en", path=out.parent))
+        raise CommandError(CLI_MESSAGES.text("cli.no_folder", "en", path=out.parent))
     with WorkspaceFile.open(args.workspace, read_only=True) as wf:
         lang = args.lang or wf.settings().language
         account_id = _find_in_file(wf, args.account)
@@ -116,7 +97,7 @@ def run_data(args) -> int:
             write_people_csv(account, out, lang)
     except OSError as exc:
         raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from None
-    print(catalogue.text("cli.rendered", "en", path=out))
+    print(CLI_MESSAGES.text("cli.rendered", "en", path=out))
     return 0
 
 
@@ -128,7 +109,7 @@ def _find_in_file(wf, name: str) -> str:
     for matches in ([i for i in ids if names.get(i) == name],
                     [i for i in ids if names.get(i, "").strip().casefold() == name.strip().casefold()]):
         if len(matches) > 1:
-            raise CommandError(catalogue.text("cli.account_ambiguous", "en", name=name))
+            raise CommandError(CLI_MESSAGES.text("cli.account_ambiguous", "en", name=name))
         if matches:
             return matches[0]
-    raise CommandError(catalogue.text("cli.no_account", "en", name=name, path=wf.path))
+    raise CommandError(CLI_MESSAGES.text("cli.no_account", "en", name=name, path=wf.path))

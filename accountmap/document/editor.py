@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication
 
 from accountmap.document.commands import ChangeCommand
-from accountmap.document.workspace_document import WorkspaceDocument, _items
+from accountmap.document.workspace_document import WorkspaceDocument
 from accountmap.domain.models import (
     COLLECTIONS,
     Account,
@@ -33,6 +33,7 @@ from accountmap.domain.models import (
     JourneyEvent,
     RoadmapEdge,
     Touchpoint,
+    collection_items,
     new_id,
 )
 from accountmap.domain.journey_rules import last_contact_updates
@@ -153,7 +154,7 @@ class Editor:
         account = self.document.account(account_id)
         changes: list[RowChange] = []
         for table in COLLECTIONS:
-            for item in _items(account, table):
+            for item in collection_items(account, table):
                 before = self.document.row(account_id, table, item.id)
                 changes.append(RowChange(table, account_id, item.id, before, None))
         changes.append(RowChange(ACCOUNTS, None, account_id,

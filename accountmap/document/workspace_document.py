@@ -17,7 +17,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from accountmap.document.changes import DocumentChange
-from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Roadmap
+from accountmap.domain.models import (
+    COLLECTIONS,
+    Account,
+    AccountFields,
+    Roadmap,
+    collection_items,
+)
 from accountmap.domain.workspace import WorkspaceSettings
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.workspace_file import (
@@ -73,7 +79,9 @@ class WorkspaceDocument(QObject):
 
     def save_copy(self, target: str | Path) -> None:
         """Write a consistent copy of the workspace to `target` (WorkspaceError if not)."""
-        self.file.save_copy(target)
+        from accountmap.storage.file_copy import save_copy
+
+        save_copy(self.file, target)
 
     def close(self) -> None:
         self.undo_stack.clear()
@@ -251,7 +259,7 @@ class WorkspaceDocument(QObject):
         search per row (10,000 rows: ~0.05 s instead of ~10 s)."""
         account = self._accounts[account_id]
         positions = self._positions[account_id][table]
-        items = _items(account, table)
+        items = collection_items(account, table)
         by_id = {it.id: it for it in items}
         for change, model in rows:
             if model is None:
@@ -265,7 +273,7 @@ class WorkspaceDocument(QObject):
     def _apply_collection_row(self, change: RowChange, model) -> None:
         account = self._accounts[change.account_id]
         positions = self._positions[change.account_id][change.table]
-        items = _items(account, change.table)
+        items = collection_items(account, change.table)
         index = next((i for i, it in enumerate(items) if it.id == change.id), None)
         if model is None:
             if index is not None:
@@ -317,16 +325,8 @@ def _prepared(change: RowChange) -> tuple[RowChange, object]:
     return RowChange(change.table, change.account_id, change.id, change.before, after), model
 
 
-def _items(account: Account, table: str) -> list:
-    if table == "roadmap_nodes":
-        return account.roadmap.nodes
-    if table == "roadmap_edges":
-        return account.roadmap.edges
-    return getattr(account, table)
-
-
 def _find(account: Account, table: str, row_id: str):
-    return next((it for it in _items(account, table) if it.id == row_id), None)
+    return next((it for it in collection_items(account, table) if it.id == row_id), None)
 
 
 SETTINGS_ROW = SETTINGS_KEY

@@ -31,7 +31,7 @@ class WorkspaceSettings(Model):
     review: ReviewThresholds = Field(default_factory=ReviewThresholds)
 
 
-class WorkspaceDocument(Model):
+class WorkspaceExport(Model):
     """The JSON exchange document: `{"format": "accountmap", "version": N, ...}`."""
 
     format: Literal["accountmap"] = FORMAT_NAME

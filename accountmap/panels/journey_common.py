@@ -15,19 +15,6 @@ from accountmap.domain.journey import FrameworkError, assigned_stations
 from accountmap.panels.fields import NO_DATE
 from accountmap.storage.errors import WorkspaceError
 
-catalogue.MESSAGES.update({
-    "journey.station_in_use": {
-        "en": "“{en}” cannot be removed: {count} item(s) (the account, people, checkpoints, "
-              "history or grid columns) still stand at it. Move them to another station first.",
-        "ru": "Станцию «{ru}» нельзя удалить: на ней ещё {count} объект(ов) (клиент, люди, "
-              "контрольные точки, история или столбцы сетки). Сначала переведите их на другую станцию."},
-    "journey.last_station": {"en": "A framework needs at least one station.",
-                             "ru": "В пути клиента должна остаться хотя бы одна станция."},
-    "journey.no_station": {"en": "There is no station “{station}”.", "ru": "Нет станции «{station}»."},
-    "journey.id_is_stable": {"en": "A station’s id never changes.",
-                             "ru": "Идентификатор станции не меняется."},
-})
-
 TEMPERATURE_COLOURS = {
     "cold": QColor("#2f6db5"), "cool": QColor("#3a9aa8"),
     "warm": QColor("#e08a1e"), "hot": QColor("#c8372d"),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap import catalogue
+from accountmap.briefing.messages import BRIEFING_MESSAGES
 from accountmap.briefing import portfolio_table as pt
 from accountmap.briefing.styles import fmt_money
 from accountmap.domain.road_patterns import road_patterns
@@ -36,7 +37,7 @@ def by_station(deals, lang: str) -> list[tuple[str, int, dict[str, float]]]:
     values: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     order: dict[str, int] = {}
     for deal in deals:
-        name = pt.station_name(deal, lang) or catalogue.text("brief.not_set", lang)
+        name = pt.station_name(deal, lang) or BRIEFING_MESSAGES.text("brief.not_set", lang)
         index = deal.framework.index(deal.review.summary.journey_stage)
         order[name] = min(order.get(name, 999), 999 if index is None else index)
         counts[name] += 1
@@ -82,12 +83,12 @@ class StationChart(QWidget):
         half = (width - label_w - 24) / 2
         top = 6
         painter.setPen(MUTED)
-        t = lambda key: catalogue.text(key, self.lang)  # noqa: E731
+        t = lambda key: BRIEFING_MESSAGES.text(key, self.lang)  # noqa: E731
         painter.drawText(QRectF(label_w, top, half, self.ROW), Qt.AlignmentFlag.AlignVCenter,
                          t("review.chart_deals"))
         painter.drawText(QRectF(label_w + half + 12, top, half, self.ROW),
                          Qt.AlignmentFlag.AlignVCenter,
-                         catalogue.text("review.chart_value", self.lang,
+                         BRIEFING_MESSAGES.text("review.chart_value", self.lang,
                                         currency=self.main_currency or "—"))
         most = max([r[1] for r in self.rows] + [1])
         richest = max([r[2].get(self.main_currency, 0.0) for r in self.rows] + [1.0])
@@ -156,7 +157,7 @@ class RoadPatternsView(QWidget):
     def __init__(self, lang: str, parent=None) -> None:
         super().__init__(parent)
         self.lang = lang
-        t = lambda key: catalogue.text(key, lang)  # noqa: E731
+        t = lambda key: BRIEFING_MESSAGES.text(key, lang)  # noqa: E731
         self.checkpoints = _table([t("review.checkpoint"), t("review.reached"),
                                    t("review.median_days"), t("review.longest_days")])
         self.outcomes = _table([t("review.crossroads"), t("review.outcome_taken"),
@@ -172,12 +173,12 @@ class RoadPatternsView(QWidget):
 
     def set_deals(self, deals) -> None:
         patterns = road_patterns(d.review.trace for d in deals)
-        none = catalogue.text("brief.none", self.lang)
+        none = BRIEFING_MESSAGES.text("brief.none", self.lang)
         _fill(self.checkpoints, [
             [p.title, f"{p.reached} / {patterns.deals}",
              none if p.median_days is None else f"{p.median_days:g}",
              none if p.longest_days is None else p.longest_days]
             for p in patterns.checkpoints], 1)
         _fill(self.outcomes, [
-            [p.crossroads, p.outcome or catalogue.text("review.unlabelled", self.lang),
+            [p.crossroads, p.outcome or BRIEFING_MESSAGES.text("review.unlabelled", self.lang),
              p.took, p.won, p.lost] for p in patterns.outcomes], 2)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QColor
 
 from accountmap import catalogue
+from accountmap.briefing.messages import BRIEFING_MESSAGES
 from accountmap.briefing import portfolio_table as pt
 from accountmap.briefing.styles import fmt_money
 
@@ -44,7 +45,7 @@ class PortfolioModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return catalogue.text(f"review.{COLUMNS[section]}", self.lang)
+            return BRIEFING_MESSAGES.text(f"review.{COLUMNS[section]}", self.lang)
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

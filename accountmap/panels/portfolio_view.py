@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap import catalogue
+from accountmap.briefing.messages import BRIEFING_MESSAGES
 from accountmap.briefing import portfolio_table as pt
 from accountmap.domain import clock
 from accountmap.briefing.review_messages import flag_name
@@ -116,8 +116,8 @@ class PortfolioWindow(QMainWindow):
         self.chart = StationChart(lang)
         self.patterns = RoadPatternsView(lang)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.chart, catalogue.text("review.chart_deals", lang))
-        self.tabs.addTab(self.patterns, catalogue.text("review.patterns", lang))
+        self.tabs.addTab(self.chart, BRIEFING_MESSAGES.text("review.chart_deals", lang))
+        self.tabs.addTab(self.patterns, BRIEFING_MESSAGES.text("review.patterns", lang))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.tabs)
@@ -223,12 +223,12 @@ class PortfolioWindow(QMainWindow):
             if self.table.columnWidth(column) > widest:
                 self.table.setColumnWidth(column, widest)
         self._update_totals()
-        notes = [catalogue.text("review.skipped", self.lang, path=path.name,
+        notes = [BRIEFING_MESSAGES.text("review.skipped", self.lang, path=path.name,
                                 reason=error.message(self.lang))
                  for path, error in portfolio.skipped]
         if portfolio.cancelled:
             notes.insert(0, self.tr("Loading cancelled: only the files read so far are shown"))
-        self.statusBar().showMessage("  ·  ".join(notes) if notes else catalogue.text(
+        self.statusBar().showMessage("  ·  ".join(notes) if notes else BRIEFING_MESSAGES.text(
             "review.subtitle", self.lang, deals=len(portfolio.deals), files=len(portfolio.files),
             date=fmt_date(portfolio.today, self.lang)))
 
@@ -268,14 +268,14 @@ class PortfolioWindow(QMainWindow):
     def _update_totals(self) -> None:
         deals = self.shown_deals()
         found, without = pt.totals(deals)
-        parts = [catalogue.text("review.total_line", self.lang,
+        parts = [BRIEFING_MESSAGES.text("review.total_line", self.lang,
                                 value=fmt_money(t.value, t.currency, self.lang), deals=t.deals)
                  for t in found]
         if without:
-            parts.append(catalogue.text("review.no_value", self.lang, deals=without))
+            parts.append(BRIEFING_MESSAGES.text("review.no_value", self.lang, deals=without))
         shown = self.tr("Deals shown: %1 of %2").replace("%1", str(len(deals))).replace(
             "%2", str(len(self.model.deals)))
-        self.totals.setText(f"<b>{shown}.</b> {catalogue.text('review.totals', self.lang)}: "
+        self.totals.setText(f"<b>{shown}.</b> {BRIEFING_MESSAGES.text('review.totals', self.lang)}: "
                             + ("; ".join(parts) or "—"))
         self.chart.set_deals(deals)
         self.patterns.set_deals(deals)
@@ -304,7 +304,7 @@ class PortfolioWindow(QMainWindow):
             progress(1, 1)
             return data
 
-        title = catalogue.text("review.title", self.lang)
+        title = BRIEFING_MESSAGES.text("review.title", self.lang)
         return _open(self, build, title=title,
                      suggested_name=safe_file_name(f"{title} {portfolio.today.isoformat()}") + ".pdf",
                      lang=self.lang, label=self.tr("Preparing the portfolio review…"))

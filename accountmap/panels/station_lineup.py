@@ -204,6 +204,7 @@ class StationLineup(FollowsAccount, QScrollArea):
         framework = self.context.document.settings.journey_framework
         positions = group_positions(account, framework)
         self.summary.setText(self._summary_text(positions, framework, lang))
+        order = {person.id: i for i, person in enumerate(account.stakeholders)}
         for person in account.stakeholders:
             chip = self.chips.get(person.id)
             if chip is None:
@@ -213,7 +214,11 @@ class StationLineup(FollowsAccount, QScrollArea):
             column = self.columns[key]
             if chip.parentWidget() is not column:
                 layout = column.layout()
-                layout.insertWidget(layout.count() - 1, chip)  # before the stretch
+                # in the group's order, as a fresh build puts them (before the stretch)
+                at = next((i for i in range(1, layout.count() - 1)
+                           if order.get(getattr(layout.itemAt(i).widget(), "person_id", None),
+                                        -1) > order[person.id]), layout.count() - 1)
+                layout.insertWidget(at, chip)
             self._dress(chip, person, positions, lang)
 
     def _chip(self, person, framework, lang) -> PersonChip:

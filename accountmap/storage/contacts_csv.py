@@ -15,7 +15,6 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accountmap import catalogue
 from accountmap.storage.errors import WorkspaceError
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -23,27 +22,6 @@ MAX_ROWS = 200_000
 MAX_COLUMNS = 500
 DELIMITERS = (",", ";", "\t", "|")
 
-catalogue.MESSAGES.update({
-    "contacts.missing": {"en": "{path}: no such file", "ru": "{path}: файл не найден"},
-    "contacts.unreadable": {"en": "{path} cannot be read: {detail}", "ru": "{path} не читается: {detail}"},
-    "contacts.empty": {"en": "{path} is empty: there are no contacts to import",
-                       "ru": "{path} пуст: загружать нечего"},
-    "contacts.header_only": {"en": "{path} has a header row but no contacts",
-                             "ru": "В {path} есть строка заголовков, но нет ни одного контакта"},
-    "contacts.binary": {"en": "{path} is not a CSV or XLSX file (it holds binary data)",
-                        "ru": "{path} — не файл CSV или XLSX (в нём двоичные данные)"},
-    "contacts.encoding": {"en": "{path} is not text in UTF-8, UTF-16 or Windows-1251; save it from the CRM or Excel as CSV UTF-8",
-                          "ru": "{path} — не текст в UTF-8, UTF-16 или Windows-1251; сохраните его из CRM или Excel как CSV UTF-8"},
-    "contacts.too_large": {"en": "{path} is too large to import ({size} MB; the limit is {limit} MB)",
-                           "ru": "{path} слишком велик для загрузки ({size} МБ; предел {limit} МБ)"},
-    "contacts.too_many_rows": {"en": "{path} has more than {limit} rows; export only the contacts of this client",
-                               "ru": "В {path} больше {limit} строк; выгрузите из CRM только контакты этого клиента"},
-    "contacts.bad_csv": {"en": "{path} cannot be read as CSV: {detail}", "ru": "{path} не читается как CSV: {detail}"},
-    "contacts.bad_xlsx": {"en": "{path} cannot be read as an Excel workbook: {detail}",
-                          "ru": "{path} не читается как книга Excel: {detail}"},
-    "contacts.no_header": {"en": "{path} has no header row (the first row names no columns)",
-                           "ru": "В {path} нет строки заголовков (первая строка не называет столбцов)"},
-})
 
 
 @dataclass

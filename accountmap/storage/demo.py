@@ -6,20 +6,21 @@ write it from here, and nowhere else.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from accountmap.domain.workspace import WorkspaceDocument
+from accountmap.domain.workspace import WorkspaceExport
+from accountmap.storage.atomic_write import replacing
 from accountmap.storage.exchange import import_document
+from accountmap.storage.file_copy import make_self_contained
 from accountmap.storage.workspace_file import WorkspaceFile
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 DEMO_PATH = RESOURCES / "demo" / "demo.json"
 
 
-def load_demo() -> WorkspaceDocument:
+def load_demo() -> WorkspaceExport:
     """A fresh copy of the demo workspace (validated by the pydantic models)."""
-    return WorkspaceDocument.model_validate_json(DEMO_PATH.read_text(encoding="utf-8"))
+    return WorkspaceExport.model_validate_json(DEMO_PATH.read_text(encoding="utf-8"))
 
 
 class DemoError(ValueError):
@@ -38,12 +39,9 @@ def write_demo(path: Path, *, force: bool = False) -> None:
     if not path.parent.is_dir():
         raise DemoError(f"the folder {path.parent} does not exist")
     document = load_demo()
-    tmp = path.with_name(f".{path.name}.tmp")
-    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-        leftover.unlink(missing_ok=True)
-    with WorkspaceFile.open(tmp, create=True) as wf:
-        import_document(wf, document, adopt_settings=True)
-        wf.make_self_contained()
-    for side in ("-wal", "-shm"):
-        Path(f"{path}{side}").unlink(missing_ok=True)
-    os.replace(tmp, path)
+    with replacing(path) as tmp:
+        with WorkspaceFile.open(tmp, create=True) as wf:
+            import_document(wf, document, adopt_settings=True)
+            make_self_contained(wf)
+        for side in ("-wal", "-shm"):  # of a workspace it replaces
+            Path(f"{path}{side}").unlink(missing_ok=True)

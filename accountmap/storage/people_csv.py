@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from accountmap import catalogue
+from accountmap.storage.errors import STORAGE_MESSAGES
 from accountmap.domain.contacts import split_name
 from accountmap.domain.models import Account
 from accountmap.domain.vocabulary import RelationshipKind
@@ -19,24 +20,6 @@ COLUMNS = ("full_name", "last_name", "first_name", "middle_name", "title", "depa
            "roles", "influence", "attitude", "strength", "email", "phone", "owner",
            "reports_to", "last_contact", "contact_notes")
 
-catalogue.MESSAGES.update({f"people_csv.{key}": value for key, value in {
-    "full_name": {"en": "Full name", "ru": "ФИО"},
-    "last_name": {"en": "Last name", "ru": "Фамилия"},
-    "first_name": {"en": "First name", "ru": "Имя"},
-    "middle_name": {"en": "Middle name", "ru": "Отчество"},
-    "title": {"en": "Title", "ru": "Должность"},
-    "department": {"en": "Department", "ru": "Подразделение"},
-    "roles": {"en": "Buying role", "ru": "Роль в закупке"},
-    "influence": {"en": "Influence", "ru": "Влияние"},
-    "attitude": {"en": "Attitude", "ru": "Отношение"},
-    "strength": {"en": "Relationship strength", "ru": "Сила отношений"},
-    "email": {"en": "Email", "ru": "E-mail"},
-    "phone": {"en": "Phone", "ru": "Телефон"},
-    "owner": {"en": "Owner", "ru": "Ответственный"},
-    "reports_to": {"en": "Reports to", "ru": "Руководитель"},
-    "last_contact": {"en": "Last contact", "ru": "Последний контакт"},
-    "contact_notes": {"en": "Notes", "ru": "Заметки"},
-}.items()})
 
 
 def people_csv(account: Account, lang: str = "en") -> str:
@@ -60,7 +43,7 @@ def people_csv(account: Account, lang: str = "en") -> str:
             person.last_contact.isoformat() if person.last_contact else "",
             person.contact_notes,
         ])
-    header = [catalogue.text(f"people_csv.{key}", lang) for key in COLUMNS]
+    header = [STORAGE_MESSAGES.text(f"people_csv.{key}", lang) for key in COLUMNS]
     return to_csv(header, rows)
 
 

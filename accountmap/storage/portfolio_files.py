@@ -15,14 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accountmap import catalogue
 from accountmap.domain.portfolio import DealReview, review_deal
 from accountmap.storage.errors import WorkspaceError
 
-catalogue.MESSAGES.update({
-    "review.no_files": {"en": "{path}: no .accountmap files in this folder",
-                        "ru": "{path}: в этой папке нет файлов .accountmap"},
-})
 
 SUFFIX = ".accountmap"
 # Copies AccountMap itself makes beside a file: never a second KAM's work.

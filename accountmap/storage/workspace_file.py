@@ -20,14 +20,14 @@ import sqlite3
 import struct
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from accountmap.domain import clock
 from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Roadmap
-from accountmap.domain.workspace import WorkspaceDocument, WorkspaceSettings
+from accountmap.domain.workspace import WorkspaceExport, WorkspaceSettings
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.lock import WorkspaceLock
 from accountmap.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
@@ -170,7 +170,7 @@ class WorkspaceFile:
         self.read_only = read_only
         self.lock = lock
         self._identity = self._stat_identity()
-        self._in_transaction = False
+        self._in_transaction: bool | None = None  # None: no transaction; False: not begun
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -315,6 +315,11 @@ class WorkspaceFile:
     def account_ids(self) -> list[str]:
         return [r[0] for r in self._read("SELECT id FROM accounts ORDER BY position, id")]
 
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's integrity check finds wrong with the file (empty when sound)."""
+        found = [row[0] for row in self._read("PRAGMA integrity_check")]
+        return [] if found == ["ok"] else found
+
     def account_rows(self) -> list[tuple[str, Row]]:
         """(id, row) of every account's own fields, in the order the user keeps them."""
         return [(account_id, Row(position, json.loads(data))) for account_id, position, data
@@ -385,9 +390,9 @@ class WorkspaceFile:
         data.update(collections)
         return Account.model_validate(data)
 
-    def load_document(self) -> WorkspaceDocument:
+    def load_document(self) -> WorkspaceExport:
         settings = self.settings()
-        return WorkspaceDocument(
+        return WorkspaceExport(
             language=settings.language,
             journey_framework=settings.journey_framework,
             stale_contact_days=settings.stale_contact_days,
@@ -410,44 +415,43 @@ class WorkspaceFile:
             raise WorkspaceError("storage.gone", path=self.path)
 
     def apply(self, changes: Iterable[RowChange], *, validated: bool = False) -> None:
-        """Apply `changes` in one transaction: all of them are on disk, or none.
-
-        Inside `transaction()` they join that transaction instead. `validated=True` says
-        each `after.data` is already what its domain model dumps (the document validated
-        it once), so it is written as it is."""
+        """Apply `changes` in one transaction (inside `transaction()`, in that one): all of
+        them are on disk, or none. `validated=True`: each `after.data` is already what its
+        domain model dumps (the document validated it once), so it is written as it is."""
         statements = [self._statement(change, validated) for change in changes]
         with self.transaction():
             self._execute(statements)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One SQLite transaction for everything written inside: committed when the block
-        ends, rolled back (nothing written) when it raises. Nested blocks join the outer one."""
-        if self._in_transaction:
+        """One SQLite transaction for all written inside (begun by the first write),
+        committed at the end or rolled back if it raises. Nested blocks join the outer one."""
+        if self._in_transaction is not None:
             yield
             return
-        self._check_writable()
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise self._write_error(exc) from exc
-        self._in_transaction = True
+        self._in_transaction = False  # open, not begun
         try:
             yield
-            conn.execute("COMMIT")
+            if self._in_transaction:
+                self.conn.execute("COMMIT")
         except BaseException as exc:
-            try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
+            if self._in_transaction:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
                 raise self._write_error(exc) from exc
             raise
         finally:
-            self._in_transaction = False
+            self._in_transaction = None
 
     def _execute(self, statements: list[tuple[str, tuple]]) -> None:
+        if statements and not self._in_transaction:
+            self._check_writable()
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._write_error(exc) from exc
+            self._in_transaction = True
         for sql, params in statements:
             self.conn.execute(sql, params)
 
@@ -509,37 +513,6 @@ class WorkspaceFile:
         with self.transaction():
             self._execute(statements)
         return used
-
-    def make_self_contained(self) -> None:
-        """Fold the WAL into the file and leave WAL mode: the file alone is the whole
-        workspace (to hand over or copy as one file)."""
-        self._check_writable()
-        try:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self.conn.execute("PRAGMA journal_mode = DELETE")
-        except sqlite3.Error as exc:
-            raise self._write_error(exc) from exc
-
-    def save_copy(self, target: str | os.PathLike) -> None:
-        """Write a consistent copy of the workspace to `target` (SQLite's online backup:
-        also what is still in the WAL), replacing it whole or not at all."""
-        target = Path(target)
-        tmp = target.with_name(f".{target.name}.copying")
-        try:
-            tmp.unlink(missing_ok=True)
-            copy = sqlite3.connect(str(tmp))
-            try:
-                self.conn.backup(copy)
-                copy.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                copy.close()
-            os.replace(tmp, target)
-        except (sqlite3.Error, OSError) as exc:
-            try:
-                tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
-            raise WorkspaceError("storage.copy_failed", path=target, detail=exc) from exc
 
     def replace_settings(self, settings: WorkspaceSettings) -> None:
         self.apply([RowChange(SETTINGS, None, SETTINGS_KEY, None,

@@ -5,36 +5,11 @@ it is shown."""
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtTest import QTest
 
-from accountmap.app.main_window import MainWindow
 from accountmap.canvas.accountmap.page import AccountMapPage
-from accountmap.storage.demo import write_demo
 from accountmap.domain.models import Relationship, Stakeholder
 from accountmap.panels.journey_page import JourneyPage
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    path = tmp_path / "demo.accountmap"
-    write_demo(path)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.open_workspace(path)
-    window.resize(1400, 900)
-    window.show()
-    assert QTest.qWaitForWindowExposed(window)
-    yield window
-    window.close()
-
-
-def show_page(window, kind):
-    for index, page in enumerate(window.pages):
-        if isinstance(page, kind):
-            window.tabs.setCurrentIndex(index)
-            return page
-    raise AssertionError(kind)
+from tests.qt.demo_window import show_page, window  # noqa: F401 - a fixture
 
 
 def test_a_change_lists_added_changed_and_removed_ids_per_table(window):
@@ -81,7 +56,13 @@ def test_the_lineup_moves_a_chip_in_place(window):
     assert action.isChecked()
     doc.undo_stack.undo()
     assert lineup.widget() is body
-    assert lineup.chips[person.id].parentWidget() is lineup.columns[person.journey_stage or ""]
+    column = lineup.columns[person.journey_stage or ""]
+    assert lineup.chips[person.id].parentWidget() is column
+    # back in its place among the others, as a fresh build puts it
+    layout = column.layout()
+    shown = [layout.itemAt(i).widget().person_id for i in range(1, layout.count() - 1)]
+    assert shown == [s.id for s in doc.account(aid).stakeholders
+                     if (s.journey_stage or "") == (person.journey_stage or "")]
     # a new person is a new chip: the lineup is built again
     editor.add(aid, "stakeholders", Stakeholder(full_name="Новиков Олег"))
     assert lineup.widget() is not body and len(lineup.chips) == len(chips) + 1

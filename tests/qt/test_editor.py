@@ -132,3 +132,21 @@ def test_a_position_only_change_reorders_the_rows_in_memory(opened):
     doc.undo_stack.undo()
     assert [s.id for s in doc.account(aid).stakeholders] == ids
     assert memory_json(doc) == fresh_json(path)
+
+
+def test_a_step_that_changes_nothing_writes_nothing(opened, tmp_path):
+    """No transaction, no undo step; also on a read-only file, where it is no error."""
+    doc, editor, path = opened
+    aid = editor.add_account("Клиент")
+    count = doc.undo_stack.count()
+    with editor.step("nothing"):
+        editor.update_account(aid, name="Клиент")  # as it is
+    assert doc.undo_stack.count() == count
+    reader = WorkspaceDocument.open(path, read_only=True)
+    try:
+        with Editor(reader).step("nothing"):
+            Editor(reader).update_account(aid, name="Клиент")
+        with pytest.raises(WorkspaceError):
+            Editor(reader).update_account(aid, name="Другое имя")
+    finally:
+        reader.close()

@@ -12,19 +12,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
-from accountmap.app.main_window import MainWindow
 from accountmap.canvas.accountmap.page import AccountMapPage
 from accountmap.canvas.roadmap.page import RoadmapPage
 from accountmap.canvas.roadmap.templates_ui import apply_template
-from accountmap.storage.demo import write_demo
 from accountmap.domain.models import OpenQuestion, RoadmapNode, Stakeholder, Touchpoint
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 from accountmap.storage.exchange import document_to_json, export_document
 from accountmap.storage.templates import list_templates, load_template
 from tests.snapshots import fresh_json, memory_json
+from tests.qt.demo_window import show_page, window  # noqa: F401 - a fixture
 
 DAY = dt.date(2026, 11, 23)
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
@@ -53,27 +51,6 @@ class TransactionCounter:
         return count
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    path = tmp_path / "demo.accountmap"
-    write_demo(path)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.open_workspace(path)
-    window.show()
-    assert QTest.qWaitForWindowExposed(window)
-    yield window
-    window.close()
-
-
-def page_of(window, kind):
-    for index, page in enumerate(window.pages):
-        if isinstance(page, kind):
-            window.tabs.setCurrentIndex(index)
-            return page
-    raise AssertionError(f"no {kind.__name__}")
-
-
 def gestures(window, tmp_path):
     """(name, gesture) for every kind of edit the application makes."""
     doc, editor = window.document, window.editor
@@ -96,11 +73,11 @@ def gestures(window, tmp_path):
 
     def map_page():
         window.select_account(aid)
-        return page_of(window, AccountMapPage)
+        return show_page(window, AccountMapPage)
 
     def roadmap_page():
         window.select_account(aid)
-        return page_of(window, RoadmapPage)
+        return show_page(window, RoadmapPage)
 
     def paste_on_map():
         page = map_page()

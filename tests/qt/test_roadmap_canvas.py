@@ -492,7 +492,7 @@ def test_focus_entity_and_wrap_never_overflows(opened, qapp):
 def test_templates_save_and_apply_as_one_step(opened, monkeypatch, tmp_path):
     page, doc, editor, aid, path, people, shown = opened
     from accountmap.canvas.roadmap import templates_ui
-    from accountmap.canvas.roadmap.sample import sample_roadmap
+    from tests.samples.roadmap import sample_roadmap
 
     n, e = build_branching_road(page)
     editor.update(aid, NODES, n["a"], status="done", due=dt.date(2026, 1, 1),
@@ -551,7 +551,7 @@ def test_template_dialog_flow_with_a_template_library(opened, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
     from accountmap.canvas.roadmap import templates_ui
-    from accountmap.canvas.roadmap.sample import sample_roadmap
+    from tests.samples.roadmap import sample_roadmap
 
     from accountmap.storage import templates
     from accountmap.storage.templates import TemplateInfo
@@ -592,7 +592,7 @@ def test_template_dialog_flow_with_a_template_library(opened, monkeypatch):
 def test_in_the_main_window_routed_actions_and_russian(tmp_path, qtbot):
     from accountmap.app.application import make_application
     from accountmap.app.main_window import MainWindow
-    from accountmap.canvas.roadmap.sample import sample_account
+    from tests.samples.roadmap import sample_account
 
     make_application("en")
     path = tmp_path / "w.accountmap"

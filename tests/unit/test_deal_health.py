@@ -190,11 +190,12 @@ def test_an_empty_account_needs_a_map_and_a_meeting():
 
 def test_every_flag_has_a_name_and_a_reason_in_both_languages():
     from accountmap import catalogue
+    from accountmap.briefing.messages import BRIEFING_MESSAGES
 
     for kind in FlagKind:
         for lang in catalogue.LANGUAGES:
-            assert catalogue.MESSAGES[f"flag.{kind.value}"][lang]
-            assert catalogue.MESSAGES[f"reason.{kind.value}"][lang]
+            assert BRIEFING_MESSAGES[f"flag.{kind.value}"][lang]
+            assert BRIEFING_MESSAGES[f"reason.{kind.value}"][lang]
         assert flag_name(kind, "ru") != f"flag.{kind.value}"
 
 

@@ -27,7 +27,8 @@ from accountmap.canvas.roadmap.items import (
     tr,
 )
 from accountmap.domain import clock
-from accountmap.domain.models import Roadmap, RoadmapEdge, RoadmapNode, new_id
+from accountmap.domain.copies import fresh_copies
+from accountmap.domain.models import Account, Roadmap, RoadmapEdge, RoadmapNode
 from accountmap.domain.roadmap_rules import RoadPosition, overdue_nodes, position_on_road
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 from accountmap.storage.errors import WorkspaceError
@@ -321,8 +322,7 @@ class RoadmapScene(CanvasScene):
                                              "edges": payload.get("edges", [])})
         except (ValueError, TypeError):
             return []
-        items = fresh_copy(pasted, offset.x(), offset.y(),
-                           {s.id for s in self.context.account.stakeholders})
+        items = fresh_copy(pasted, offset.x(), offset.y(), self.context.account)
         if not items:
             return []
         try:
@@ -435,22 +435,10 @@ class RoadmapScene(CanvasScene):
         return self.itemsBoundingRect()
 
 
-def fresh_copy(roadmap: Roadmap, dx: float, dy: float,
-               known_people: set[str] | None = None) -> list[tuple[str, object]]:
-    """Nodes and edges of `roadmap` with fresh ids (references remapped), moved by dx, dy."""
-    id_map = {n.id: new_id() for n in roadmap.nodes}
-    edge_map = {e.id: new_id() for e in roadmap.edges
-                if e.from_id in id_map and e.to_id in id_map}
-    items: list[tuple[str, object]] = []
-    for node in roadmap.nodes:
-        update = {"id": id_map[node.id], "x": snap(node.x + dx), "y": snap(node.y + dy),
-                  "chosen_edge_id": edge_map.get(node.chosen_edge_id)}
-        if known_people is not None:
-            update["stakeholder_ids"] = [i for i in node.stakeholder_ids if i in known_people]
-        items.append((NODES, node.model_copy(update=update)))
-    for edge in roadmap.edges:
-        if edge.id in edge_map:
-            items.append((EDGES, edge.model_copy(update={
-                "id": edge_map[edge.id], "from_id": id_map[edge.from_id],
-                "to_id": id_map[edge.to_id]})))
-    return items
+def fresh_copy(roadmap: Roadmap, dx: float, dy: float, target: Account
+               ) -> list[tuple[str, object]]:
+    """Nodes and edges of `roadmap` moved by dx, dy (on the grid) as new entities of
+    `target` (domain.copies: fresh ids, references following them)."""
+    moved = [(NODES, n.model_copy(update={"x": snap(n.x + dx), "y": snap(n.y + dy)}))
+             for n in roadmap.nodes]
+    return fresh_copies(moved + [(EDGES, e) for e in roadmap.edges], target)

@@ -42,7 +42,7 @@ def apply_template(context, roadmap: Roadmap, *, replace: bool) -> None:
     if not replace and current.nodes and roadmap.nodes:
         dy = max(n.y for n in current.nodes) + 220 - min(n.y for n in roadmap.nodes)
         dx = min(n.x for n in current.nodes) - min(n.x for n in roadmap.nodes)
-    items = fresh_copy(roadmap, dx, dy, {s.id for s in account.stakeholders})
+    items = fresh_copy(roadmap, dx, dy, account)
     editor = context.editor
     with editor.step(tr("New roadmap from template") if replace else tr("Append template")):
         if replace and (current.nodes or current.edges):
