@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from accountmap import catalogue
+from accountmap.cli.messages import CLI_MESSAGES
 
 
 def register(sub) -> None:
@@ -24,19 +25,18 @@ def run(args) -> int:
     from accountmap.domain.account_rules import validate_account
     from accountmap.domain.problems import Severity
     from accountmap.domain.roadmap_rules import validate_roadmap
-    from accountmap.storage.damage import find_damage
     from accountmap.storage.errors import WorkspaceError
     from accountmap.storage.workspace_file import WorkspaceFile
 
     with WorkspaceFile.open(args.workspace, read_only=True) as wf:
         lang = args.lang or wf.settings().language
-        integrity = [r[0] for r in wf.conn.execute("PRAGMA integrity_check").fetchall()]
+        integrity = wf.integrity_problems()
         violations = 0
         lines: list[str] = []
-        if integrity != ["ok"]:
+        if integrity:
             lines.extend(f"integrity: {line}" for line in integrity)
             violations += len(integrity)
-        damage = find_damage(wf.conn)
+        damage = wf.damage()
         lines.extend(f"error: {d.describe(lang)}" for d in damage)
         violations += len(damage)
         damaged = {d.account_id or d.row_id for d in damage}
@@ -47,7 +47,7 @@ def run(args) -> int:
                 if account_id not in damaged:
                     raise
                 continue  # its bad values are listed above
-            where = catalogue.text("cli.in_account", lang, name=name)
+            where = CLI_MESSAGES.text("cli.in_account", lang, name=name)
             for problem in validate_account(account) + validate_roadmap(account.roadmap):
                 prefix = "warning" if problem.severity == Severity.WARNING else "error"
                 lines.append(f"{prefix}: {where}: {catalogue.describe(problem, lang)}")
@@ -56,7 +56,7 @@ def run(args) -> int:
     for line in lines:
         print(line)
     if violations == 0:
-        print(catalogue.text("cli.check_clean", lang))
+        print(CLI_MESSAGES.text("cli.check_clean", lang))
         return 0
     return 1
 

@@ -11,33 +11,10 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from accountmap import catalogue
 from accountmap.domain.models import COLLECTIONS
 from accountmap.storage import rows as mapping
-from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.errors import STORAGE_MESSAGES, WorkspaceError
 from accountmap.storage.schema import LINKS, links_of
-
-catalogue.MESSAGES.update({
-    "storage.damaged_account": {
-        "en": "The account “{name}” in {path} has a value AccountMap cannot read ({detail}). "
-              "Run “accountmap check” to see every problem",
-        "ru": "В клиенте «{name}» файла {path} есть значение, которое AccountMap не может "
-              "прочитать ({detail}). Запустите «accountmap check», чтобы увидеть все проблемы"},
-    "storage.damaged_settings": {
-        "en": "The settings in {path} are damaged ({detail}); they were not changed",
-        "ru": "Настройки в {path} повреждены ({detail}); они не изменены"},
-    "check.bad_value": {
-        "en": "table {table}, row {row}, column {column}: {detail}",
-        "ru": "таблица {table}, строка {row}, столбец {column}: {detail}"},
-    "check.bad_value_short": {
-        "en": "table {table}, row {row}, column {column}: the value {value} is not allowed",
-        "ru": "таблица {table}, строка {row}, столбец {column}: недопустимое значение {value}"},
-    "check.dangling": {
-        "en": "table {table}, row {row}, column {column}: refers to {value}, "
-              "which is not in {parent}",
-        "ru": "таблица {table}, строка {row}, столбец {column}: ссылается на {value}, "
-              "которого нет в {parent}"},
-})
 
 
 @dataclass(frozen=True)
@@ -53,12 +30,12 @@ class Damage:
     def describe(self, lang: str = "en") -> str:
         row = self.row_id if self.account_id is None else f"{self.account_id}/{self.row_id}"
         if self.parent:
-            return catalogue.text("check.dangling", lang, table=self.table, row=row,
+            return STORAGE_MESSAGES.text("check.dangling", lang, table=self.table, row=row,
                                   column=self.column, value=self.value, parent=self.parent)
         if lang != "en" and self.value:  # the model's own words are English
-            return catalogue.text("check.bad_value_short", lang, table=self.table, row=row,
+            return STORAGE_MESSAGES.text("check.bad_value_short", lang, table=self.table, row=row,
                                   column=self.column, value=self.value)
-        return catalogue.text("check.bad_value", lang, table=self.table, row=row,
+        return STORAGE_MESSAGES.text("check.bad_value", lang, table=self.table, row=row,
                               column=self.column, detail=self.detail)
 
 
@@ -174,4 +151,4 @@ class DamagedAccount(WorkspaceError):
         params = dict(self.params)
         if self.damage is not None:
             params["detail"] = self.damage.describe(lang)
-        return catalogue.text(self.key, lang, **params)
+        return STORAGE_MESSAGES.text(self.key, lang, **params)

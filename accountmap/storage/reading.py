@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from accountmap.domain.models import COLLECTIONS, Account
-from accountmap.domain.workspace import WorkspaceDocument, WorkspaceSettings
+from accountmap.domain.workspace import WorkspaceExport, WorkspaceSettings
 from accountmap.storage import rows as mapping
 from accountmap.storage.damage import damaged_account
 from accountmap.storage.errors import WorkspaceError
@@ -64,6 +64,11 @@ class WorkspaceReader:
 
     def account_ids(self) -> list[str]:
         return [r[0] for r in self._read("SELECT id FROM accounts ORDER BY position, id")]
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's integrity check finds wrong with the file (empty when sound)."""
+        found = [row[0] for row in self._read("PRAGMA integrity_check")]
+        return [] if found == ["ok"] else found
 
     def find_account(self, name_or_id: str) -> str | None:
         summaries = self.account_summaries()
@@ -122,12 +127,27 @@ class WorkspaceReader:
             raise damaged_account(self.conn, self.path, account_id, str(data.get("name", "")),
                                   exc) from exc
 
-    def load_document(self) -> WorkspaceDocument:
+    def damaged_account(self, account_id: str, name: str, exc: Exception) -> WorkspaceError:
+        """The error for an account whose rows the models refuse (`exc`), naming its first
+        bad value by table, row and column."""
+        return damaged_account(self.conn, self.path, account_id, name or account_id, exc)
+
+    def damage(self) -> list:
+        """Every bad value and dangling reference in the file (storage/damage.py)."""
+        from accountmap.storage.damage import find_damage
+
+        try:
+            return find_damage(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise WorkspaceError("storage.truncated", path=self.path, detail=exc) from exc
+
+    def load_document(self) -> WorkspaceExport:
         settings = self.settings()
-        return WorkspaceDocument(
+        return WorkspaceExport(
             language=settings.language,
             journey_framework=settings.journey_framework,
             stale_contact_days=settings.stale_contact_days,
+            review=settings.review,
             accounts=[self.load_account(i) for i in self.account_ids()],
         )
 

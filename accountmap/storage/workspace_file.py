@@ -20,12 +20,13 @@ import os
 import shutil
 import sqlite3
 import struct
-import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.parse import quote
 
-from accountmap.domain.models import COLLECTIONS, Account
+from accountmap.domain import clock
+from accountmap.domain.models import COLLECTIONS, Account, AccountFields
 from accountmap.domain.workspace import WorkspaceSettings
 from accountmap.storage import rows as mapping
 from accountmap.storage.errors import WorkspaceError
@@ -40,6 +41,26 @@ __all__ = ["ACCOUNTS", "SETTINGS", "SETTINGS_KEY", "TABLES", "Row", "RowChange",
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 TABLES = (ACCOUNTS, SETTINGS, *COLLECTIONS)
+
+
+def row_model(table: str, data: dict):
+    """A row's data as its domain model (validated). Raises WorkspaceError
+    "storage.invalid_row" with the first problem when the data is refused."""
+    model_class = (AccountFields if table == ACCOUNTS else WorkspaceSettings
+                   if table == SETTINGS else COLLECTIONS[table])
+    try:
+        return model_class.model_validate(data)
+    except ValueError as exc:
+        raise WorkspaceError("storage.invalid_row", detail=first_error(exc)) from exc
+
+
+def validate_row(table: str, data: dict) -> dict:
+    """Validate a row's data with its domain model; return it as the model dumps it
+    (storage/rows.py's `validated`, its refusal as WorkspaceError "storage.invalid_row")."""
+    try:
+        return mapping.validated(table, data)
+    except ValueError as exc:
+        raise WorkspaceError("storage.invalid_row", detail=first_error(exc)) from exc
 
 
 def inspect_file(path: Path) -> int:
@@ -138,6 +159,7 @@ class WorkspaceFile(WorkspaceReader):
         self.read_only = read_only
         self.lock = lock
         self._identity = self._stat_identity()
+        self._in_transaction: bool | None = None  # None: no transaction; False: not begun
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -272,15 +294,50 @@ class WorkspaceFile(WorkspaceReader):
         if self._stat_identity() != self._identity:
             raise WorkspaceError("storage.gone", path=self.path)
 
-    def apply(self, changes: Iterable[RowChange]) -> None:
-        """Apply `changes` in one transaction: all of them are on disk, or none."""
+    def apply(self, changes: Iterable[RowChange], *, validated: bool = False) -> None:
+        """Apply `changes` in one transaction (inside `transaction()`, in that one): all of
+        them are on disk, or none. `validated=True`: each `after.data` is already what its
+        domain model dumps (the document validated it once), so it is written as it is."""
         statements: list[tuple[str, tuple]] = []
         for change in changes:
-            statements.extend(self._statements(change))
-        self._check_writable()
-        self._execute_in_transaction(statements)
+            statements.extend(self._statements(change, validated))
+        with self.transaction():
+            self._execute(statements)
 
-    def _statements(self, change: RowChange) -> list[tuple[str, tuple]]:
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One SQLite transaction for all written inside (begun by the first write),
+        committed at the end or rolled back if it raises. Nested blocks join the outer one."""
+        if self._in_transaction is not None:
+            yield
+            return
+        self._in_transaction = False  # open, not begun
+        try:
+            yield
+            if self._in_transaction:
+                self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self._in_transaction:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise self._write_error(exc) from exc
+            raise
+        finally:
+            self._in_transaction = None
+
+    def _execute(self, statements: list[tuple[str, tuple]]) -> None:
+        if statements and not self._in_transaction:
+            self._check_writable()
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._write_error(exc) from exc
+            self._in_transaction = True
+        for sql, params in statements:
+            self.conn.execute(sql, params)
+
+    def _statements(self, change: RowChange, validated: bool = False) -> list[tuple[str, tuple]]:
         table = change.table
         if table not in TABLES:
             raise WorkspaceError("storage.invalid_row", detail=f"unknown table {table!r}")
@@ -288,37 +345,17 @@ class WorkspaceFile(WorkspaceReader):
             if table == SETTINGS:
                 return [("DELETE FROM settings WHERE key = ?", (change.id,))]
             return mapping.delete(table, change.account_id, change.id)
-        try:
-            data = mapping.validated(table, change.after.data)
-        except ValueError as exc:
-            raise WorkspaceError("storage.invalid_row", detail=_first_error(exc)) from exc
+        data = change.after.data if validated else validate_row(table, change.after.data)
         if table == SETTINGS:
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             return [("INSERT INTO settings(key, data) VALUES (?, ?) "
                      "ON CONFLICT(key) DO UPDATE SET data = excluded.data", (change.id, text))]
         if table != ACCOUNTS:
-            data["id"] = change.id
+            data = {**data, "id": change.id}
         before = change.before
         return mapping.upsert(table, change.account_id, change.id, change.after.position, data,
                               None if before is None else before.data,
                               None if before is None else before.position)
-
-    def _execute_in_transaction(self, statements: list[tuple[str, tuple]]) -> None:
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise self._write_error(exc) from exc
-        try:
-            for sql, params in statements:
-                conn.execute(sql, params)
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            raise self._write_error(exc) from exc
 
     def _write_error(self, exc: sqlite3.Error) -> WorkspaceError:
         text = str(exc).lower()
@@ -348,8 +385,8 @@ class WorkspaceFile(WorkspaceReader):
             position += 1
             for change in changes:
                 statements.extend(self._statements(change))
-        self._check_writable()
-        self._execute_in_transaction(statements)
+        with self.transaction():
+            self._execute(statements)
         return used
 
     def replace_settings(self, settings: WorkspaceSettings) -> None:
@@ -399,14 +436,14 @@ def _migrate_file(path: Path, uri: str, version: int) -> None:
         migrate(conn, version)
     except Exception as exc:
         raise WorkspaceError("storage.migration_failed", path=path,
-                             detail=_first_error(exc)) from exc
+                             detail=first_error(exc)) from exc
     finally:
         conn.close()
 
 
 def backup_before_migration(path: Path) -> Path:
     """Copy the file (and its WAL) next to itself before a migration touches it."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now_local().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
     counter = 1
     while backup.exists():  # never overwrite an earlier backup
@@ -427,5 +464,6 @@ def backup_before_migration(path: Path) -> Path:
     return backup
 
 
-def _first_error(exc: Exception) -> str:
+def first_error(exc: Exception) -> str:
+    """The first problem of a validation error, as "field.path: message"."""
     return mapping.first_error(exc)

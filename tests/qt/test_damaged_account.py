@@ -41,11 +41,15 @@ def test_the_rest_opens_and_the_damaged_account_is_marked(qtbot, tmp_path):
     assert window.placeholder.text() == message
     assert window.accounts.item(0).toolTip() == message
     assert not window.act_print_plan.isEnabled()
+    # nor can it be exported or take contacts (File menu, from main's file transfer)
+    assert not any(a.isEnabled() for a in window.file_transfer.actions)
     window.select_account(good)
     assert window.stack.currentWidget() is window.account_area
     assert window.document.account(good).stakeholders[0].full_name == "Петров"
     assert window.act_print_plan.isEnabled()
+    assert all(a.isEnabled() for a in window.file_transfer.actions)
     window.accounts.setCurrentRow(0)  # back to the damaged one, by clicking in the list
     assert window.stack.currentWidget() is window.placeholder
+    assert not window.file_transfer.act_map.isEnabled()
     window.grab().save(str(tmp_path / "damaged.png"))
     window.close()

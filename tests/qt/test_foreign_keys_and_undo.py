@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from accountmap.cli.demo import write_demo
+from accountmap.storage.demo import write_demo
 from accountmap.document.editor import Editor
 from accountmap.document.workspace_document import WorkspaceDocument
 from tests.snapshots import fresh_json, memory_json

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from accountmap.app.application import make_application
 from accountmap.app.main_window import MainWindow
-from accountmap.cli.demo import write_demo
+from accountmap.storage.demo import write_demo
 
 
 def hits(window) -> list[str]:

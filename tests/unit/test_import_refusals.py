@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from accountmap.cli.demo import write_demo
+from accountmap.storage.demo import write_demo
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.exchange import import_document, parse_document
 from accountmap.storage.workspace_file import WorkspaceFile
+from tests.samples.v2_export import expected_export
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REPO = Path(__file__).resolve().parents[2]
@@ -173,7 +174,7 @@ def test_an_accepted_import_gives_back_the_same_export(tmp_path: Path) -> None:
     with WorkspaceFile.open(tmp_path / "w.accountmap", create=True) as wf:
         import_document(wf, parse_document(json.dumps(GOOD)), adopt_settings=True)
         again = document_to_json(export_document(wf))
-    assert again == (FIXTURES / "v2_workspace.export.json").read_text(encoding="utf-8")
+    assert again == expected_export()  # the previous release's, plus the review thresholds
 
 
 # ------------------------------------------------------------ bad values in the file itself
@@ -274,3 +275,35 @@ def test_damaged_settings_are_named_not_a_traceback(demo: Path, tmp_path: Path) 
                             cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 2 and "stale_contact_days" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_portfolio_reviews_the_rest_of_a_file_with_a_damaged_account(demo: Path,
+                                                                     tmp_path: Path) -> None:
+    import datetime as dt
+
+    from accountmap.storage.damage import DamagedAccount
+    from accountmap.storage.portfolio_files import load_portfolio
+
+    path = tmp_path / "d.accountmap"
+    shutil.copy(demo, path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute("UPDATE stakeholders SET attitude = 'hostile' WHERE id = 'sh-petrov'")
+    conn.commit()
+    conn.close()
+    with WorkspaceFile.open(demo, read_only=True) as wf:
+        every = wf.account_ids()
+    portfolio = load_portfolio([path], dt.date(2026, 3, 2))
+    assert sorted(d.review.account_id for d in portfolio.deals) == sorted(
+        i for i in every if i != "acc-uzts")
+    [(where, error)] = portfolio.skipped
+    assert where == path and isinstance(error, DamagedAccount)
+    assert "column attitude" in error.message("en")
+    result = subprocess.run([sys.executable, "-m", "accountmap", "portfolio", str(path),
+                             "--lang", "en", "--today", "2026-03-02"], cwd=REPO,
+                            capture_output=True, text=True)
+    assert result.returncode == 1  # an account was left out
+    assert "table stakeholders, row acc-uzts/sh-petrov, column attitude" in result.stderr
+    assert "Traceback" not in result.stderr
+    for deal in portfolio.deals:
+        assert deal.review.summary.name[:20] in result.stdout

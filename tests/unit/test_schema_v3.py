@@ -12,17 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from accountmap.cli.demo import write_demo
 from accountmap.domain.models import COLLECTIONS
+from accountmap.storage.demo import write_demo
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.exchange import document_to_json, export_document
 from accountmap.storage.migrations import SCHEMA_VERSION, migrate
 from accountmap.storage.schema import LINKS, TABLES
 from accountmap.storage.workspace_file import WorkspaceFile
+from tests.samples.v2_export import expected_export
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 V2_FILE = FIXTURES / "v2_workspace.accountmap"
-V2_EXPORT = FIXTURES / "v2_workspace.export.json"
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -205,8 +205,9 @@ def test_v2_file_migrates_with_every_entity_position_and_history(v2_copy: Path) 
                 now.update({(table, account_id, i): row.position
                             for i, row in wf.rows(table, account_id)})
         assert wf.conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    # the export of the previous release, byte for byte (its format version is the same)
-    assert exported == V2_EXPORT.read_text(encoding="utf-8")
+    # the export of the previous release, byte for byte (its format version is the same),
+    # plus the review thresholds every export now carries (the defaults)
+    assert exported == expected_export()
     assert now == positions
     backups = list(v2_copy.parent.glob("old.backup-*.accountmap"))
     assert len(backups) == 1  # the v2 file as it was (SQLite's online backup of it)
@@ -275,7 +276,7 @@ def test_the_cli_exports_a_migrated_v2_file(v2_copy: Path, tmp_path) -> None:
     out = tmp_path / "out.json"
     subprocess.run([sys.executable, "-m", "accountmap", "export", str(v2_copy), "-o", str(out)],
                    check=True, cwd=REPO, capture_output=True)
-    assert out.read_text(encoding="utf-8") == V2_EXPORT.read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == expected_export()
 
 
 # ------------------------------------------------------------------- docs/SCHEMA.md
