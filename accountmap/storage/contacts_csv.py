@@ -157,7 +157,11 @@ def parse_csv_text(text: str, path: Path | str = "", encoding: str = "utf-8") ->
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise WorkspaceError("contacts.empty", path=path)
-    delimiter = sniff_delimiter(text)
+    first, _, rest = text.partition("\n")
+    if first.strip().lower().startswith("sep=") and len(first.strip()) == 5:
+        delimiter, text = first.strip()[4], rest  # Excel's hint line: "sep=;"
+    else:
+        delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         rows = []

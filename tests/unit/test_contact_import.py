@@ -377,3 +377,9 @@ def test_odd_utf16_is_refused_not_garbled():
     with pytest.raises(WorkspaceError) as info:
         parse_csv_bytes(codecs.BOM_UTF16_LE + "Имя\tФамилия\r\n".encode("utf-16-le") + b"\x00")
     assert info.value.key == "contacts.encoding"
+
+
+def test_excels_sep_hint_line_sets_the_delimiter():
+    table = parse_csv_bytes(b"sep=;\r\nName;Title, department\r\nAnn Lee;CFO, finance\r\n")
+    assert table.delimiter == ";" and table.headers == ["Name", "Title, department"]
+    assert table.rows == [["Ann Lee", "CFO, finance"]] and table.numbers == [2]
