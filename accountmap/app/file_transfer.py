@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QFileDialog
 
-CONTACT_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
+CONTACT_SUFFIXES = (".csv", ".xlsx", ".xls", ".txt", ".tsv")  # .xls: told to save as .xlsx
 
 
 def tr(text: str) -> str:

@@ -39,6 +39,8 @@ catalogue.MESSAGES.update({
     "contacts.too_many_rows": {"en": "{path} has more than {limit} rows; export only the contacts of this client",
                                "ru": "В {path} больше {limit} строк; выгрузите из CRM только контакты этого клиента"},
     "contacts.bad_csv": {"en": "{path} cannot be read as CSV: {detail}", "ru": "{path} не читается как CSV: {detail}"},
+    "contacts.old_excel": {"en": "{path} is an old Excel workbook (.xls); save it as .xlsx or CSV and import that",
+                           "ru": "{path} — книга старого Excel (.xls); сохраните её как .xlsx или CSV и загрузите"},
     "contacts.bad_xlsx": {"en": "{path} cannot be read as an Excel workbook: {detail}",
                           "ru": "{path} не читается как книга Excel: {detail}"},
     "contacts.no_header": {"en": "{path} has no header row (the first row names no columns)",
@@ -74,6 +76,8 @@ def read_contact_file(path: Path, encoding: str | None = None) -> ContactTable:
         raise WorkspaceError("contacts.unreadable", path=path, detail=exc.strerror or exc) from exc
     if data.startswith(b"PK\x03\x04"):
         return read_xlsx(data, path)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Excel 97-2003
+        raise WorkspaceError("contacts.old_excel", path=path)
     return parse_csv_bytes(data, path, encoding)
 
 

@@ -383,3 +383,11 @@ def test_excels_sep_hint_line_sets_the_delimiter():
     table = parse_csv_bytes(b"sep=;\r\nName;Title, department\r\nAnn Lee;CFO, finance\r\n")
     assert table.delimiter == ";" and table.headers == ["Name", "Title, department"]
     assert table.rows == [["Ann Lee", "CFO, finance"]] and table.numbers == [2]
+
+
+def test_an_old_excel_workbook_is_told_to_be_saved_as_xlsx(tmp_path):
+    path = tmp_path / "contacts.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
+    with pytest.raises(WorkspaceError) as info:
+        read_contact_file(path)
+    assert info.value.key == "contacts.old_excel" and ".xlsx" in info.value.message("ru")
