@@ -136,7 +136,7 @@ class _Planner:
         self.crm_ids: dict[str, str] = {}  # CRM id -> stakeholder id
         self.file_names: dict[str, str] = {}  # name key -> stakeholder id (people of this file)
         self.placed: list[tuple[Contact, str]] = []
-        self.claimed: set[str] = set()  # people on the map a row of the file already matched
+        self.claimed: dict[str, int] = {}  # people on the map a row already matched -> that row
         self.choose = CentreChooser(account.decision_centres, centres)
 
     def place(self, contact: Contact) -> RowResult:
@@ -173,7 +173,9 @@ class _Planner:
             self.seen_name.setdefault(key, contact.row)
         existing = self.match(email, key)
         if existing is not None:
-            self.claimed.add(existing.id)  # one row per person: a namesake further down is someone else
+            if existing.id in self.claimed:  # by e-mail, after an earlier row took them by name
+                return skip("contacts.skip_same_person", other=self.claimed[existing.id])
+            self.claimed[existing.id] = contact.row  # a namesake further down is someone else
         centre = self.choose(contact.department, contact.title)
         notes = _note_lines(contact, self.account_company, self.labels)
         phone = ", ".join(contact.phones)

@@ -40,6 +40,8 @@ catalogue.MESSAGES.update({
                               "ru": "тот же идентификатор CRM {id}, что в строке {other}"},
     "contacts.skip_same_name": {"en": "the same name as row {other}, and no e-mail to tell them apart",
                                 "ru": "то же имя, что в строке {other}, и нет e-mail, чтобы их различить"},
+    "contacts.skip_same_person": {"en": "the same person on the map as row {other}",
+                                  "ru": "тот же человек на карте, что в строке {other}"},
     "contacts.manager_missing": {"en": "reports to {manager}, who is neither in the file nor on the map: no link",
                                  "ru": "подчиняется {manager}, которого нет ни в файле, ни на карте: связь не создана"},
     "contacts.manager_self": {"en": "reports to themselves: no link", "ru": "подчиняется сам себе: связь не создана"},
