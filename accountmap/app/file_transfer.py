@@ -70,6 +70,7 @@ class FileTransfer(QObject):
         if dialog is not None and show:
             if dialog.exec():
                 window.statusBar().showMessage(dialog.result_text(), 10000)
+                window._route("zoom_fit")  # the newcomers in view (on the map page)
         return dialog
 
     def handle_drop(self, paths: list[Path]) -> None:
