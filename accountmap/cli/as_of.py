@@ -13,6 +13,10 @@ catalogue.MESSAGES.update({
     "clock.bad_today": {
         "en": "--today wants a real date written as YYYY-MM-DD (e.g. 2027-03-31), not “{text}”.",
         "ru": "--today ждёт существующую дату в виде ГГГГ-ММ-ДД (например, 2027-03-31), а не «{text}»."},
+    "clock.overdue": {
+        "en": "overdue as of {today}: “{title}” was due {due}",
+        "ru": "просрочено на {today}: «{title}», срок {due}"},
+    "clock.untitled": {"en": "(untitled)", "ru": "(без названия)"},
     "clock.bad_environment": {
         "en": "ACCOUNTMAP_TODAY wants a real date written as YYYY-MM-DD (e.g. 2027-03-31), not “{text}”.",
         "ru": "ACCOUNTMAP_TODAY ждёт существующую дату в виде ГГГГ-ММ-ДД (например, 2027-03-31), а не «{text}»."},
@@ -22,6 +26,11 @@ catalogue.MESSAGES.update({
 def add_today_option(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--today", metavar="YYYY-MM-DD", default=None,
                         help=f"{what} as of this day (default: today)")
+
+
+def day_text(day: dt.date, lang: str) -> str:
+    """A day as the CLI writes it: 31.12.2026 in Russian, 2026-12-31 in English."""
+    return day.strftime("%d.%m.%Y") if lang == "ru" else day.isoformat()
 
 
 def today_of(args, lang: str | None = None) -> dt.date:
