@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from accountmap import catalogue
-from accountmap.cli.as_of import add_today_option, today_of
+from accountmap.cli.as_of import add_today_option, day_text, today_of
 from accountmap.storage.atomic_write import write_atomically
 from accountmap.cli.messages import CLI_MESSAGES
 
@@ -93,7 +93,7 @@ def run_brief(args) -> int:
         if meeting is None:
             raise CommandError(CLI_MESSAGES.text(
                 "cli.no_upcoming_meeting", lang, account=account.name,
-                date=today.strftime("%d.%m.%Y") if lang == "ru" else today.isoformat()))
+                date=day_text(today, lang)))
     data = build_meeting_brief(account, meeting, settings.journey_framework, lang=lang,
                                paper=args.paper, today=today)
     write_output(args.output, data, lang)
