@@ -144,12 +144,7 @@ def person_block(ctx: Context, person: Stakeholder | None, *, questions: bool = 
         open_q = account_rules.open_questions_for(ctx.account, person.id)
         if open_q:
             out.append(ctx.p(f"<b>{esc(t('brief.ask'))}:</b>", ctx.st.small_lead))
-            out += ctx.ticks([
-                (q.question, False, ", ".join(filter(None, [
-                    ctx.label("channel", q.channel),
-                    f"{t('brief.due')} {ctx.date(q.due)}" if q.due else "",
-                ]))) for q in open_q
-            ])
+            out += ctx.question_ticks(open_q)
         else:
             out.append(ctx.p(f"<b>{esc(t('brief.ask'))}:</b> {esc(t('brief.nothing_to_ask'))}",
                              ctx.st.small))

@@ -1,0 +1,155 @@
+"""The road as text, for the account plan: the path travelled, where we are, and every
+branch ahead (each crossroads with its outcomes and where each leads; each checkpoint with
+owner, due date, status and exit criteria), then the alternatives not taken.
+
+Titles are printed whole (wrapped at spaces, never hyphenated) so a reader can find them
+on the diagram that follows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from reportlab.platypus import Flowable, Paragraph
+
+from accountmap.briefing.common import Context
+from accountmap.briefing.styles import DANGER, clean, esc
+from accountmap.briefing.tables import Column
+from accountmap.domain.models import RoadmapEdge, RoadmapNode
+from accountmap.domain.roadmap_rules import position_on_road
+from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
+
+MARK = {NodeKind.START: "▶", NodeKind.CHECKPOINT: "", NodeKind.DECISION: "◆",
+        NodeKind.WON: "★", NodeKind.LOST: "✕"}
+OPEN_STATUSES = (CheckpointStatus.PLANNED, CheckpointStatus.ACTIVE)
+
+
+def node_title(ctx: Context, node: RoadmapNode | None) -> str:
+    if node is None:
+        return ctx.t("brief.untitled")
+    return " ".join(clean(node.title).split()) or ctx.label("node", node.kind)
+
+
+def is_overdue(node: RoadmapNode, today: dt.date) -> bool:
+    return (node.kind == NodeKind.CHECKPOINT and node.due is not None and node.due < today
+            and node.status in OPEN_STATUSES)
+
+
+def road_order(nodes: list[RoadmapNode]) -> list[RoadmapNode]:
+    """Left to right as drawn, top to bottom within a column."""
+    return sorted(nodes, key=lambda n: (round(n.x / 40), n.y))
+
+
+class RoadText:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.roadmap = ctx.account.roadmap
+        self.nodes = {n.id: n for n in self.roadmap.nodes}
+        self.out: dict[str, list[RoadmapEdge]] = defaultdict(list)
+        for e in self.roadmap.edges:
+            if e.from_id in self.nodes and e.to_id in self.nodes:
+                self.out[e.from_id].append(e)
+        self.position = position_on_road(self.roadmap)
+        st = ctx.st
+        self.title_style = st.cell_whole
+        self.bold_title = st.cell_head
+
+    # --- cells
+    def _title_cell(self, node: RoadmapNode, criteria: bool = True) -> list[Flowable]:
+        ctx = self.ctx
+        mark = MARK.get(node.kind, "")
+        text = esc(node_title(ctx, node))
+        if node.kind == NodeKind.DECISION:
+            text = f"{esc(ctx.t('plan.crossroads'))}: {text}"
+        cell: list[Flowable] = [Paragraph(f"{mark} <b>{text}</b>".strip(), self.title_style)]
+        if criteria and node.kind == NodeKind.CHECKPOINT:
+            ticks = [("\u2611\u00a0" if c.done else "\u2610\u00a0") + esc(c.text)
+                     for c in node.exit_criteria if c.text.strip()]
+            if ticks:  # one paragraph: a column of one-line ticks wastes the row
+                cell.append(Paragraph(" \u2003".join(ticks), ctx.st.cell))
+        return cell
+
+    def _due(self, node: RoadmapNode) -> str | list[Flowable]:
+        if node.kind != NodeKind.CHECKPOINT or node.due is None:
+            return ""
+        text = esc(self.ctx.date(node.due))
+        if is_overdue(node, self.ctx.today):
+            text += f'<br/><font color="#{DANGER.hexval()[2:]}">{esc(self.ctx.t("plan.overdue"))}</font>'
+        return [Paragraph(text, self.title_style)]
+
+    def _status(self, node: RoadmapNode) -> str:
+        return self.ctx.label("status", node.status) if node.kind == NodeKind.CHECKPOINT else ""
+
+    def _where_next(self, node: RoadmapNode, following: str | None) -> list[Flowable]:
+        """Where the road goes from `node`: each outcome and the node it leads to; a plain
+        step only when it does not lead to the next row anyway."""
+        ctx = self.ctx
+        lines: list[str] = []
+        for e in self.out.get(node.id, []):
+            target = esc(f"«{node_title(ctx, self.nodes[e.to_id])}»")
+            outcome = esc(" ".join(clean(e.outcome).split()))
+            chosen = node.chosen_edge_id == e.id
+            if e.loop:
+                lines.append(f"{outcome + ': ' if outcome else ''}{esc(ctx.t('plan.loop'))} {target}")
+            elif outcome or node.kind == NodeKind.DECISION:
+                tag = f" <i>({esc(ctx.t('plan.chosen'))})</i>" if chosen else ""
+                lines.append(f"<b>{outcome or '—'}</b>{tag} → {target}")
+            elif e.to_id != following:
+                lines.append(f"{esc(ctx.t('plan.then'))} → {target}")
+        return [Paragraph(line, self.title_style) for line in lines]
+
+    def _rows(self, nodes: list[RoadmapNode], brief: bool = False) -> list[list[object]]:
+        """One row a node; `brief` (the path travelled): no owner, no exit criteria."""
+        rows = []
+        for i, node in enumerate(nodes):
+            following = nodes[i + 1].id if i + 1 < len(nodes) else None
+            row = [self._title_cell(node, criteria=not brief), self._due(node),
+                   self._status(node), self._where_next(node, following)]
+            if not brief:
+                row.insert(1, node.owner.strip() if node.kind == NodeKind.CHECKPOINT else "")
+            rows.append(row)
+        return rows
+
+    def _columns(self, brief: bool = False) -> list[Column]:
+        t = self.ctx.t
+        columns = [Column(t("plan.checkpoint"), weight=2.5), Column(t("brief.due"), "whole"),
+                   Column(t("brief.status"), "whole"), Column(t("plan.leads_to"), "whole")]
+        if not brief:
+            columns.insert(1, Column(t("brief.owner"), "whole"))
+        return columns
+
+    # --- the section
+    def flowables(self) -> list[Flowable]:
+        ctx = self.ctx
+        t = ctx.t
+        out: list[Flowable] = [ctx.h1(t("plan.road_text"))]
+        if not self.roadmap.nodes:
+            out.append(ctx.p(esc(t("plan.no_roadmap")), ctx.st.muted))
+            return out
+        pos = self.position
+        out.append(ctx.p(esc(t("plan.progress", done=pos.checkpoints_done,
+                                total=pos.checkpoints_total))))
+        taken = [self.nodes[i] for i in pos.taken]
+        if taken:
+            out.append(ctx.h2(t("plan.travelled")))
+            out.append(ctx.table(self._columns(brief=True), self._rows(taken, brief=True)))
+        here_ids = list(dict.fromkeys(pos.active_ids + pos.current_ids))
+        here = [self.nodes[i] for i in here_ids]
+        if here:
+            out.append(ctx.h2(t("plan.where_we_are")))
+            out.append(ctx.table(self._columns(), self._rows(here)))
+        ahead = road_order([n for n in self.roadmap.nodes if n.id in pos.in_play
+                            and n.id not in pos.taken and n.id not in here_ids])
+        if ahead:
+            out.append(ctx.h2(t("plan.ahead")))
+            out.append(ctx.table(self._columns(), self._rows(ahead)))
+        aside = road_order([n for n in self.roadmap.nodes if n.id not in pos.in_play])
+        if aside:
+            out.append(ctx.h2(t("plan.not_taken")))
+            out.append(ctx.table(self._columns(), self._rows(aside)))
+        return out
+
+
+def road_text(ctx: Context) -> list[Flowable]:
+    return RoadText(ctx).flowables()
