@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+import pyphen
+
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -112,11 +114,23 @@ HYPHENATION = {"ru": "ru_RU", "en": "en_US"}
 
 
 @functools.cache
+def hyphenator(lang: str) -> pyphen.Pyphen | None:
+    """The dictionary for `lang` (None: no hyphenation). At least three letters stay before
+    a break and three go after it: no "от-" at a line end nor "те" alone on the next line
+    of a narrow cell."""
+    code = HYPHENATION.get(lang)
+    return pyphen.Pyphen(lang=code, left=3, right=3) if code else None
+
+
+@functools.cache
 def styles(lang: str = "en") -> Styles:
     register_fonts()
     base = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=12.5,
                           textColor=INK, alignment=TA_LEFT, splitLongWords=1,
-                          bulletFontName=REGULAR, hyphenationLang=HYPHENATION.get(lang, ""),
+                          bulletFontName=REGULAR,
+                          # a callable: reportlab would otherwise load the dictionary again
+                          # for every paragraph it wraps
+                          hyphenationLang=hyphenator(lang).iterate if hyphenator(lang) else "",
                           embeddedHyphenation=0, uriWasteReduce=0.3,
                           spaceAfter=2)
     return Styles(

@@ -14,17 +14,15 @@ the rest.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Sequence
 
-import pyphen
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from accountmap.briefing.fonts import BOLD, REGULAR
-from accountmap.briefing.styles import HYPHENATION, MUTED, RULE, SHADE, clean, esc
+from accountmap.briefing.styles import MUTED, RULE, SHADE, clean, esc, hyphenator
 
 CELL_FONT_SIZE = 8.0
 PADDING = 3.0  # left and right, each
@@ -39,11 +37,6 @@ class Column:
     weight: float = 1.0  # a larger share of the room left over
 
 
-@functools.cache
-def _dictionary(lang: str) -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang=HYPHENATION.get(lang, "en_US"))
-
-
 def _width(text: str, bold: bool = False) -> float:
     return stringWidth(text, BOLD if bold else REGULAR, CELL_FONT_SIZE)
 
@@ -54,7 +47,8 @@ def longest_piece(word: str, lang: str, hyphenate: bool, bold: bool = False) -> 
     whole = _width(word, bold)
     if not hyphenate or len(word) < 8:
         return whole
-    positions = _dictionary(lang).positions(word)
+    dictionary = hyphenator(lang)
+    positions = dictionary.positions(word) if dictionary else []
     if not positions:
         return whole
     cuts = [0, *positions, len(word)]
