@@ -137,10 +137,9 @@ def _centres(ctx: Context) -> list[Flowable]:
                    for s in members if s.attitude in supportive]
         rows.append([ctx.centre_name(c.id), c.interest or t("brief.none"),
                      names or t("plan.no_people"), "\n".join(backers) or t("plan.no_supporter")])
-    return [ctx.h1(t("plan.centres", count=len(centres))),
-            ctx.table([Column(t("plan.centre"), "whole"), Column(t("plan.centre_interest")),
+    return ctx.headed([(t("plan.centres", count=len(centres)), 1)], ctx.table([Column(t("plan.centre"), "whole"), Column(t("plan.centre_interest")),
                        Column(t("plan.centre_people"), "whole"),
-                       Column(t("plan.centre_coverage"), "whole")], rows)]
+                       Column(t("plan.centre_coverage"), "whole")], rows))
 
 
 def _people(ctx: Context) -> list[Flowable]:
@@ -148,10 +147,9 @@ def _people(ctx: Context) -> list[Flowable]:
     people = sorted(ctx.account.stakeholders,
                     key=lambda s: (ctx.centre_name(s.decision_centre_id).casefold(),
                                    *stakeholder_sort_key(s)))
-    out: list[Flowable] = [ctx.h1(t("plan.stakeholders", count=len(people)))]
+    heading = t("plan.stakeholders", count=len(people))
     if not people:
-        out.append(ctx.p(esc(t("plan.no_stakeholders")), ctx.st.muted))
-        return out
+        return [ctx.h1(heading), ctx.p(esc(t("plan.no_stakeholders")), ctx.st.muted)]
     rows = []
     for s in people:
         who = [Paragraph(f"<b>{esc(ctx.person_name(s))}</b>", ctx.st.cell_whole)]
@@ -166,7 +164,7 @@ def _people(ctx: Context) -> list[Flowable]:
             ctx.date(s.last_contact) if s.last_contact else t("brief.never"),
             s.our_owner,
         ])
-    out.append(ctx.table(
+    out = ctx.headed([(heading, 1)], ctx.table(
         [Column(t("plan.name"), "whole", weight=3), Column(t("brief.centre"), "whole"),
          Column(t("brief.roles"), "whole"), Column(t("plan.stance"), "whole"),
          Column(t("plan.station_col"), "whole"), Column(t("brief.last_contact"), "whole"),
@@ -178,8 +176,8 @@ def _people(ctx: Context) -> list[Flowable]:
         cell = [Paragraph(f"<b>{esc(ctx.label('interest', i.kind))}:</b> {esc(i.text)}",
                           ctx.st.cell) for i in typed]
         rows.append([ctx.person_name(s), cell or t("plan.no_interests")])
-    out.append(ctx.h2(t("plan.interests")))
-    out.append(ctx.table([Column(t("plan.name"), "whole"), Column(t("brief.interests"))], rows))
+    out += ctx.headed([(t("plan.interests"), 2)],
+                      ctx.table([Column(t("plan.name"), "whole"), Column(t("brief.interests"))], rows))
     return out
 
 
@@ -200,9 +198,10 @@ def _relationships(ctx: Context) -> list[Flowable]:
             kind += f" ({t('plan.strength', strength=r.strength)})"
         rows.append([ctx.person_name(ctx.people[r.from_id]), kind,
                      ctx.person_name(ctx.people[r.to_id]), r.label])
-    return [ctx.h1(t("plan.relationships", count=len(rows))),
-            ctx.table([Column(t("plan.from"), "whole"), Column(t("plan.relation"), "whole"),
-                       Column(t("plan.to"), "whole"), Column(t("plan.note"))], rows)]
+    return ctx.headed([(t("plan.relationships", count=len(rows)), 1)],
+                      ctx.table([Column(t("plan.from"), "whole"),
+                                 Column(t("plan.relation"), "whole"),
+                                 Column(t("plan.to"), "whole"), Column(t("plan.note"))], rows))
 
 
 def _questions(ctx: Context) -> list[Flowable]:

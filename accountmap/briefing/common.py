@@ -11,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     PageTemplate,
@@ -65,6 +66,8 @@ class Context:
         # Landscape pages (the roadmap diagram): the same margins turned.
         self.landscape_width = self.pagesize[1] - 2 * MARGIN
         self.landscape_height = self.pagesize[0] - 2 * MARGIN - 14
+        # Set by a section that turns the pages: the sections after it lay out for landscape.
+        self.on_landscape = False
         self.people = {s.id: s for s in account.stakeholders}
         self.centres = {c.id: c for c in account.decision_centres}
 
@@ -107,6 +110,21 @@ class Context:
         (otherwise a page-long paragraph drags the heading to the next page)."""
         return Paragraph(esc(text), self.st.h2 if keep else self.st.h2_loose)
 
+    def headed(self, headings: Sequence[tuple[str, int]], table: Table,
+               landscape: bool | None = None) -> list[Flowable]:
+        """Headings (text, level 1 or 2) and the table under them, kept together by a
+        conditional page break as tall as the headings, the table's header and first row:
+        keepWithNext would move the whole table to the next page and leave the rest of this
+        one white."""
+        paras = [Paragraph(esc(text), self.st.h1_loose if level == 1 else self.st.h2_loose)
+                 for text, level in headings]
+        landscape = self.on_landscape if landscape is None else landscape
+        width = self.landscape_width if landscape else self.width
+        need = sum(p.wrap(width, 1e6)[1] + p.style.spaceBefore + p.style.spaceAfter
+                   for p in paras)
+        need += getattr(table, "lead_height", 40.0) + 6
+        return [CondPageBreak(need), *paras, table]
+
     def field(self, label: str, value: str, style=None) -> Paragraph:
         """`<b>label:</b> value` with the value escaped."""
         return Paragraph(f"<b>{esc(label)}:</b> {esc(value)}", style or self.st.body)
@@ -143,12 +161,17 @@ class Context:
     def bullets(self, texts: Sequence[str]) -> list[Paragraph]:
         return [Paragraph(esc(t), self.st.bullet, bulletText="•") for t in texts]
 
-    def table(self, columns: Sequence[Column | str], rows: Sequence[Sequence[object]]) -> Table:
+    def table(self, columns: Sequence[Column | str], rows: Sequence[Sequence[object]],
+              landscape: bool | None = None) -> Table:
         """A table of escaped text cells (a cell may also be a list of flowables), column
-        widths from the content (see tables.py); a plain string is a "text" column."""
+        widths from the content (see tables.py); a plain string is a "text" column.
+        landscape: the table goes on a landscape page (default: as the pages are turned)."""
         cols = [c if isinstance(c, Column) else Column(c) for c in columns]
-        return build_table(cols, rows, self.width, self.lang, self.st.cell, self.st.cell_whole,
-                           self.st.cell_head, page_height=self.height)
+        landscape = self.on_landscape if landscape is None else landscape
+        width, height = ((self.landscape_width, self.landscape_height) if landscape
+                         else (self.width, self.height))
+        return build_table(cols, rows, width, self.lang, self.st.cell, self.st.cell_whole,
+                           self.st.cell_head, page_height=height)
 
     def facts(self, pairs: Sequence[tuple[str, str]], columns: int = 2) -> Table:
         """Label/value pairs laid out in `columns` pairs per row."""

@@ -1,27 +1,28 @@
 """The journey sections of the account plan: the account's station with its signs and
 history, the people lined up by station, the touchpoints (each once, with everyone who
-took part) and the journey grids (only the stations a grid says something about)."""
+took part) and the journey grids (only the stations a grid says something about; on
+landscape pages, where seven stations fit side by side)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak
 
 from accountmap.briefing.common import Context
 from accountmap.briefing.styles import clean, esc
 from accountmap.briefing.tables import Column
 from accountmap.domain.vocabulary import GridRow
 
-GRID_COLUMNS = 4  # stations per table beside the row labels
+GRID_COLUMNS = 7  # stations per table beside the row labels (on a landscape page)
 
 
 def journey(ctx: Context) -> list[Flowable]:
     t = ctx.t
     a = ctx.account
-    out: list[Flowable] = [ctx.h1(t("plan.journey"))]
+    out: list[Flowable] = []
     station = ctx.framework.station(a.journey_stage) if ctx.framework else None
-    head: list[Flowable] = [ctx.p(f"<b>{esc(t('plan.account_station', station=ctx.stage_name(a.journey_stage)))}</b>"
+    head: list[Flowable] = [ctx.h1(t("plan.journey")), ctx.p(f"<b>{esc(t('plan.account_station', station=ctx.stage_name(a.journey_stage)))}</b>"
                                   f" · {esc(t('brief.temperature'))}: "
                                   f"{esc(ctx.label('temperature', a.temperature))}")]
     if station is not None:
@@ -34,8 +35,7 @@ def journey(ctx: Context) -> list[Flowable]:
     out.append(KeepTogether(head))
     events = sorted(a.journey_history, key=lambda e: (e.date is None, e.date or dt.date.min))
     if events:
-        out.append(ctx.h2(t("plan.history")))
-        out.append(ctx.table(
+        out += ctx.headed([(t("plan.history"), 2)], ctx.table(
             [Column(t("brief.date"), "whole"), Column(t("plan.station_col"), "whole"),
              Column(t("brief.temperature"), "whole"), Column(t("plan.reason")),
              Column(t("plan.evidence"))],
@@ -60,9 +60,9 @@ def _lineup(ctx: Context) -> list[Flowable]:
         rows.append([t("plan.not_placed"), ", ".join(by_station[None])])
     if not rows:
         return []
-    return [ctx.h2(t("plan.lineup")),
-            ctx.table([Column(t("plan.station_col"), "whole"),
-                       Column(t("plan.centre_people"), "whole")], rows)]
+    return ctx.headed([(t("plan.lineup"), 2)],
+                      ctx.table([Column(t("plan.station_col"), "whole"),
+                                 Column(t("plan.centre_people"), "whole")], rows))
 
 
 def touchpoints(ctx: Context) -> list[Flowable]:
@@ -76,12 +76,13 @@ def touchpoints(ctx: Context) -> list[Flowable]:
         names = [ctx.person_name(ctx.people[i]) for i in dict.fromkeys(p.stakeholder_ids)
                  if i in ctx.people]
         how = f"{ctx.label('channel', p.channel)}, {ctx.label('phase', p.phase).lower()}"
-        rows.append([ctx.date(p.date), how, "\n".join(names) or t("brief.none"), p.summary,
+        rows.append([ctx.date(p.date), how, ", ".join(names) or t("brief.none"), p.summary,
                      p.result, p.emotion])
-    return [ctx.h1(t("plan.touchpoints")),
-            ctx.table([Column(t("brief.date"), "whole"), Column(t("plan.how"), "whole"),
-                       Column(t("plan.participants"), "whole"), Column(t("plan.summary_col")),
-                       Column(t("plan.result")), Column(t("plan.emotion"))], rows)]
+    return ctx.headed([(t("plan.touchpoints"), 1)],
+                      ctx.table([Column(t("brief.date"), "whole"), Column(t("plan.how"), "whole"),
+                                 Column(t("plan.participants"), "whole"),
+                                 Column(t("plan.summary_col")), Column(t("plan.result")),
+                                 Column(t("plan.emotion"))], rows))
 
 
 def grids(ctx: Context) -> list[Flowable]:
@@ -102,14 +103,19 @@ def grids(ctx: Context) -> list[Flowable]:
             heading = t("plan.grid_for_role", role=ctx.label("role", grid.role))
         else:
             heading = t("plan.grid_for", name=t("brief.unnamed"))
-        out.append(ctx.h2(heading))
         for start in range(0, len(columns), GRID_COLUMNS):
             chunk = columns[start:start + GRID_COLUMNS]
             rows = [[ctx.label("grid", row)] +
                     [grid.cells.get(sid, {}).get(row, "") for sid, _ in chunk]
                     for row in GridRow]
             rows = [r for r in rows if any(clean(v).strip() for v in r[1:])]
-            out.append(ctx.table([t("plan.station")] + [name for _, name in chunk], rows))
-    if out:
-        out.insert(0, ctx.h1(t("plan.grids")))
+            headings = [] if start else [(heading, 2)]
+            if not out and not start:
+                headings.insert(0, (t("plan.grids"), 1))
+            table = ctx.table([t("plan.station")] + [name for _, name in chunk], rows,
+                              landscape=True)
+            out += ctx.headed(headings, table, landscape=True) if headings else [table]
+    if out and not ctx.on_landscape:  # the plan's last section: landscape to the end
+        out[:0] = [NextPageTemplate("landscape"), PageBreak()]
+        ctx.on_landscape = True
     return out

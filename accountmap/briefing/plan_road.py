@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from accountmap.briefing.common import Context
-from accountmap.briefing.styles import DANGER, clean, esc
+from accountmap.briefing.styles import DANGER, MUTED, clean, esc
 from accountmap.briefing.tables import Column
 from accountmap.domain.models import RoadmapEdge, RoadmapNode
 from accountmap.domain.roadmap_rules import position_on_road
@@ -53,7 +54,8 @@ class RoadText:
         self.position = position_on_road(self.roadmap)
         st = ctx.st
         self.title_style = st.cell_whole
-        self.bold_title = st.cell_head
+        self.next_style = ParagraphStyle("road_next", parent=st.cell_whole, leftIndent=8,
+                                         firstLineIndent=-8, textColor=MUTED)
 
     # --- cells
     def _title_cell(self, node: RoadmapNode, criteria: bool = True) -> list[Flowable]:
@@ -91,32 +93,35 @@ class RoadText:
             outcome = esc(" ".join(clean(e.outcome).split()))
             chosen = node.chosen_edge_id == e.id
             if e.loop:
-                lines.append(f"{outcome + ': ' if outcome else ''}{esc(ctx.t('plan.loop'))} {target}")
+                lines.append(f"↺ {'<b>' + outcome + '</b>: ' if outcome else ''}"
+                             f"{esc(ctx.t('plan.loop'))} {target}")
             elif outcome or node.kind == NodeKind.DECISION:
                 tag = f" <i>({esc(ctx.t('plan.chosen'))})</i>" if chosen else ""
-                lines.append(f"<b>{outcome or '—'}</b>{tag} → {target}")
+                lines.append(f"→ <b>{outcome or '—'}</b>{tag}: {target}")
             elif e.to_id != following:
-                lines.append(f"{esc(ctx.t('plan.then'))} → {target}")
-        return [Paragraph(line, self.title_style) for line in lines]
+                lines.append(f"→ {target}")
+        return [Paragraph(line, self.next_style) for line in lines]
 
     def _rows(self, nodes: list[RoadmapNode], brief: bool = False) -> list[list[object]]:
         """One row a node; `brief` (the path travelled): no owner, no exit criteria."""
         rows = []
         for i, node in enumerate(nodes):
             following = nodes[i + 1].id if i + 1 < len(nodes) else None
-            row = [self._title_cell(node, criteria=not brief), self._due(node),
-                   self._status(node), self._where_next(node, following)]
+            step = self._title_cell(node, criteria=not brief) + self._where_next(node, following)
+            row = [step, self._due(node), self._status(node)]
             if not brief:
-                row.insert(1, node.owner.strip() if node.kind == NodeKind.CHECKPOINT else "")
+                row.insert(2, node.owner.strip() if node.kind == NodeKind.CHECKPOINT else "")
             rows.append(row)
         return rows
 
     def _columns(self, brief: bool = False) -> list[Column]:
+        """The step (title, exit criteria, where it leads) takes the width; due, owner and
+        status are narrow columns beside it."""
         t = self.ctx.t
-        columns = [Column(t("plan.checkpoint"), weight=2.5), Column(t("brief.due"), "whole"),
-                   Column(t("brief.status"), "whole"), Column(t("plan.leads_to"), "whole")]
+        columns = [Column(t("plan.checkpoint"), weight=4), Column(t("brief.due"), "whole"),
+                   Column(t("brief.status"), "whole")]
         if not brief:
-            columns.insert(1, Column(t("brief.owner"), "whole"))
+            columns.insert(2, Column(t("brief.owner"), "whole"))
         return columns
 
     # --- the section
@@ -132,22 +137,20 @@ class RoadText:
                                 total=pos.checkpoints_total))))
         taken = [self.nodes[i] for i in pos.taken]
         if taken:
-            out.append(ctx.h2(t("plan.travelled")))
-            out.append(ctx.table(self._columns(brief=True), self._rows(taken, brief=True)))
+            out += ctx.headed([(t("plan.travelled"), 2)],
+                              ctx.table(self._columns(brief=True), self._rows(taken, brief=True)))
         here_ids = list(dict.fromkeys(pos.active_ids + pos.current_ids))
         here = [self.nodes[i] for i in here_ids]
         if here:
-            out.append(ctx.h2(t("plan.where_we_are")))
-            out.append(ctx.table(self._columns(), self._rows(here)))
+            out += ctx.headed([(t("plan.where_we_are"), 2)],
+                              ctx.table(self._columns(), self._rows(here)))
         ahead = road_order([n for n in self.roadmap.nodes if n.id in pos.in_play
                             and n.id not in pos.taken and n.id not in here_ids])
         if ahead:
-            out.append(ctx.h2(t("plan.ahead")))
-            out.append(ctx.table(self._columns(), self._rows(ahead)))
+            out += ctx.headed([(t("plan.ahead"), 2)], ctx.table(self._columns(), self._rows(ahead)))
         aside = road_order([n for n in self.roadmap.nodes if n.id not in pos.in_play])
         if aside:
-            out.append(ctx.h2(t("plan.not_taken")))
-            out.append(ctx.table(self._columns(), self._rows(aside)))
+            out += ctx.headed([(t("plan.not_taken"), 2)], ctx.table(self._columns(), self._rows(aside)))
         return out
 
 

@@ -29,14 +29,14 @@ from accountmap.domain.vocabulary import NodeKind
 FONT = 6.5
 SMALL = 6.0
 LEAD = FONT * 1.2
-NODE_W = 96.0
+NODE_W = 88.0
 PAD = 4.0
-GAP = 22.0  # between columns with no outcome to print
-LABEL_GAP = 84.0  # after a column whose edges carry outcomes
+GAP = 18.0  # between columns with no outcome to print
+LABEL_GAP = 70.0  # after a column whose edges carry outcomes
 ROW_GAP = 14.0
-MARK_W = 84.0  # continuation marks in the side margins
+MARK_W = 66.0  # continuation marks in the side margins
 LANE = 14.0  # the lane above or below the rows for loops and backward edges
-BAND_GAP = 22.0
+BAND_GAP = 18.0
 MIN_SCALE = 6.0 / FONT  # never print type smaller than 6 pt
 
 
@@ -115,7 +115,7 @@ class Road:
             while end < self.columns and self.width(first, end + 1) <= room:
                 end += 1
             if end < self.columns:
-                low = first + max(1, math.ceil((end - first) * 0.6))
+                low = first + max(1, math.ceil((end - first) * 0.75))
                 end = min(range(low, end + 1), key=lambda c: (self.crossing(c), -c))
             out.append((first, end))
             first = end
@@ -365,7 +365,7 @@ def _draw_node(canv, road: Road, v: Node, x: float, cy: float) -> None:
 
 def road_diagram(ctx) -> list[Flowable]:
     """The diagram's flowables: inline when it fits the portrait page, else landscape
-    sheets (the plan switches back to portrait after them)."""
+    sheets; the pages stay turned for what follows (ctx.on_landscape)."""
     if not ctx.account.roadmap.nodes:
         return []
     road = Road(ctx)
@@ -378,8 +378,9 @@ def road_diagram(ctx) -> list[Flowable]:
             sheet = Sheet(road, [whole], 0, {0: 0}, [whole], scale)
             if not landscape:
                 return heading + [sheet]
-            return [NextPageTemplate("landscape"), PageBreak(), *heading, sheet,
-                    NextPageTemplate("portrait"), PageBreak()]
+            turn = [] if ctx.on_landscape else [NextPageTemplate("landscape")]
+            ctx.on_landscape = True
+            return [*turn, PageBreak(), *heading, sheet]
     room = ctx.landscape_width - 2 * (MARK_W + 14)
     bands = [Band(road, a, b, margins=True) for a, b in road.bands(room)]
     pages: list[list[Band]] = [[]]
@@ -394,10 +395,11 @@ def road_diagram(ctx) -> list[Flowable]:
         free -= need
     sheet_of_band = {i: p for p, group in enumerate(pages) for i in range(len(bands))
                      if bands[i] in group}
-    out: list[Flowable] = [NextPageTemplate("landscape"), PageBreak(), *heading]
+    turn = [] if ctx.on_landscape else [NextPageTemplate("landscape")]
+    out: list[Flowable] = [*turn, PageBreak(), *heading]
     for p, group in enumerate(pages):
         if p:
             out.append(PageBreak())
         out.append(Sheet(road, group, p, sheet_of_band, bands))
-    out += [NextPageTemplate("portrait"), PageBreak()]
+    ctx.on_landscape = True
     return out

@@ -97,6 +97,7 @@ class Styles:
     title: ParagraphStyle
     subtitle: ParagraphStyle
     h1: ParagraphStyle
+    h1_loose: ParagraphStyle  # a heading kept with what follows by a CondPageBreak instead
     h2: ParagraphStyle
     h2_loose: ParagraphStyle
     body: ParagraphStyle
@@ -140,6 +141,8 @@ def styles(lang: str = "en") -> Styles:
                                 textColor=MUTED, spaceAfter=6),
         h1=ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=13, leading=16,
                           textColor=ACCENT, spaceBefore=10, spaceAfter=5, keepWithNext=1),
+        h1_loose=ParagraphStyle("h1_loose", parent=base, fontName=BOLD, fontSize=13, leading=16,
+                                textColor=ACCENT, spaceBefore=10, spaceAfter=5),
         h2=ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=11, leading=14,
                           spaceBefore=7, spaceAfter=3, keepWithNext=1),
         h2_loose=ParagraphStyle("h2_loose", parent=base, fontName=BOLD, fontSize=11,
@@ -148,11 +151,11 @@ def styles(lang: str = "en") -> Styles:
         small=ParagraphStyle("small", parent=base, fontSize=8.5, leading=11),
         small_lead=ParagraphStyle("small_lead", parent=base, fontSize=8.5, leading=11,
                                   keepWithNext=1),
-        cell=ParagraphStyle("cell", parent=base, fontSize=8, leading=10, spaceAfter=0),
-        cell_whole=ParagraphStyle("cell_whole", parent=base, fontSize=8, leading=10,
+        cell=ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9.2, spaceAfter=0),
+        cell_whole=ParagraphStyle("cell_whole", parent=base, fontSize=7.5, leading=9.2,
                                   spaceAfter=0, hyphenationLang=""),
-        cell_head=ParagraphStyle("cell_head", parent=base, fontName=BOLD, fontSize=8,
-                                 leading=10, spaceAfter=0),
+        cell_head=ParagraphStyle("cell_head", parent=base, fontName=BOLD, fontSize=7.5,
+                                 leading=9.2, spaceAfter=0),
         bullet=ParagraphStyle("bullet", parent=base, leftIndent=12, bulletIndent=2),
         tick=ParagraphStyle("tick", parent=base, leftIndent=16, bulletIndent=0,
                             bulletFontName=REGULAR, bulletFontSize=11),

@@ -24,7 +24,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from accountmap.briefing.fonts import BOLD, REGULAR
 from accountmap.briefing.styles import MUTED, RULE, SHADE, clean, esc, hyphenator
 
-CELL_FONT_SIZE = 8.0
+CELL_FONT_SIZE = 7.5  # styles.cell's
 PADDING = 3.0  # left and right, each
 
 MOST_PREFERRED = 260.0  # a cell longer than this on one line counts as this long
@@ -129,9 +129,12 @@ def build_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], tot
     head = max(_height(c, w - 2 * PADDING) for c, w in zip(data[0], widths)) + 5
     tallest = max((max(_height(c, w - 2 * PADDING) for c, w in zip(row, widths)) + 5
                    for row in data[1:]), default=0.0)
+    first = (max(_height(c, w - 2 * PADDING) for c, w in zip(data[1], widths)) + 5
+             if len(data) > 1 else 0.0)
     split_rows = tallest + head > page_height
     table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1,
                   splitInRow=1 if split_rows else 0, hAlign="LEFT")
+    table.lead_height = head + min(first, page_height / 5)  # what a heading must keep with
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
