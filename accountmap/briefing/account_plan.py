@@ -208,10 +208,9 @@ def _questions(ctx: Context) -> list[Flowable]:
     t = ctx.t
     pending = [q for q in ctx.account.open_questions
                if q.status in (QuestionStatus.OPEN, QuestionStatus.ASKED)]
-    out: list[Flowable] = [ctx.h1(t("plan.questions"))]
     if not pending:
-        out.append(ctx.p(esc(t("plan.no_questions")), ctx.st.muted))
-        return out
+        return [ctx.h1(t("plan.questions")), ctx.p(esc(t("plan.no_questions")), ctx.st.muted)]
+    out: list[Flowable] = []
     by_person: dict[str | None, list] = defaultdict(list)
     for q in pending:
         by_person[q.stakeholder_id if q.stakeholder_id in ctx.people else None].append(q)
@@ -221,8 +220,10 @@ def _questions(ctx: Context) -> list[Flowable]:
     for person_id in order:
         heading = (ctx.person_name(ctx.people[person_id]) if person_id
                    else t("plan.unassigned"))
-        block: list[Flowable] = [ctx.h2(heading)]
-        block += ctx.question_ticks(by_person[person_id], status=True)
+        block: list[Flowable] = [ctx.p(f"<b>{esc(heading)}</b>", ctx.st.small_lead)]
+        block += ctx.question_ticks(by_person[person_id], status=True, small=True)
+        if not out:  # the section's heading goes where its first person goes
+            block.insert(0, ctx.h1(t("plan.questions")))
         out.append(KeepTogether(block))
     return out
 

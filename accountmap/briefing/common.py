@@ -140,7 +140,8 @@ class Context:
                                  bulletText=TICK_DONE if done else TICK_OPEN))
         return out
 
-    def question_ticks(self, questions, status: bool = False) -> list[Paragraph]:
+    def question_ticks(self, questions, status: bool = False,
+                       small: bool = False) -> list[Paragraph]:
         """Open questions as tick boxes: how to ask, by when (in red with "overdue" once
         the date has passed), and their status when asked for."""
         out = []
@@ -155,7 +156,8 @@ class Context:
                 bits.append(esc(self.label("question", q.status)))
             markup = (esc(q.question) or "&nbsp;") + \
                 f' <font size="8" color="#616e7c">({", ".join(bits)})</font>'
-            out.append(Paragraph(markup, self.st.tick, bulletText=TICK_OPEN))
+            out.append(Paragraph(markup, self.st.tick_small if small else self.st.tick,
+                                 bulletText=TICK_OPEN))
         return out
 
     def bullets(self, texts: Sequence[str]) -> list[Paragraph]:

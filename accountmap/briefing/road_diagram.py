@@ -107,12 +107,15 @@ class Road:
     def width(self, first: int, end: int) -> float:
         return sum(NODE_W + self.gap_after[c] for c in range(first, end)) - self.gap_after[end - 1] + GAP
 
-    def bands(self, room: float) -> list[tuple[int, int]]:
-        """Column ranges that fit `room` points, cut where the fewest edges cross."""
+    def bands(self, room: float, last_bonus: float = 0.0) -> list[tuple[int, int]]:
+        """Column ranges that fit `room` points, cut where the fewest edges cross; the last
+        band may be `last_bonus` wider (it needs no margin for marks on its right)."""
         out, first = [], 0
         while first < self.columns:
             end = first + 1
-            while end < self.columns and self.width(first, end + 1) <= room:
+            # the last band has nothing to continue to: its right margin is room too
+            while end < self.columns and self.width(first, end + 1) <= room + (
+                    last_bonus if end + 1 == self.columns else 0):
                 end += 1
             if end < self.columns:
                 low = first + max(1, math.ceil((end - first) * 0.75))
@@ -161,7 +164,7 @@ class Band:
             xs[c] = x
             x += NODE_W + road.gap_after[c]
         self.content_right = x - road.gap_after[end - 1]
-        self.width = self.content_right + ((MARK_W + 14) if margins else 4.0)
+        self.width = self.content_right + ((MARK_W + 14) if margins and self.outgoing else 4.0)
         self.pos = {v.node.id: (xs[v.col], centre[v.row]) for v in self.members}
 
 
@@ -382,7 +385,9 @@ def road_diagram(ctx) -> list[Flowable]:
             ctx.on_landscape = True
             return [*turn, PageBreak(), *heading, sheet]
     room = ctx.landscape_width - 2 * (MARK_W + 14)
-    bands = [Band(road, a, b, margins=True) for a, b in road.bands(room)]
+    bands = [Band(road, a, b, margins=True) for a, b in road.bands(room, MARK_W + 14)]
+    if bands[-1].width > ctx.landscape_width:  # it has marks on its right after all
+        bands = [Band(road, a, b, margins=True) for a, b in road.bands(room)]
     pages: list[list[Band]] = [[]]
     free = ctx.landscape_height - 50
     for band in bands:

@@ -108,6 +108,7 @@ class Styles:
     cell_head: ParagraphStyle
     bullet: ParagraphStyle
     tick: ParagraphStyle
+    tick_small: ParagraphStyle  # the plan's many questions
     muted: ParagraphStyle
 
 
@@ -159,5 +160,8 @@ def styles(lang: str = "en") -> Styles:
         bullet=ParagraphStyle("bullet", parent=base, leftIndent=12, bulletIndent=2),
         tick=ParagraphStyle("tick", parent=base, leftIndent=16, bulletIndent=0,
                             bulletFontName=REGULAR, bulletFontSize=11),
+        tick_small=ParagraphStyle("tick_small", parent=base, fontSize=8.5, leading=11,
+                                  leftIndent=16, bulletIndent=0, bulletFontName=REGULAR,
+                                  bulletFontSize=10, spaceAfter=1),
         muted=ParagraphStyle("muted", parent=base, textColor=MUTED),
     )

@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
@@ -126,10 +125,10 @@ def build_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], tot
 
     data = [[Paragraph(esc(c.header), head_style) for c in columns]]
     data += [[cell(v, c) for v, c in zip(row, columns)] for row in rows]
-    head = max(_height(c, w - 2 * PADDING) for c, w in zip(data[0], widths)) + 5
-    tallest = max((max(_height(c, w - 2 * PADDING) for c, w in zip(row, widths)) + 5
+    head = max(_height(c, w - 2 * PADDING) for c, w in zip(data[0], widths)) + 4
+    tallest = max((max(_height(c, w - 2 * PADDING) for c, w in zip(row, widths)) + 4
                    for row in data[1:]), default=0.0)
-    first = (max(_height(c, w - 2 * PADDING) for c, w in zip(data[1], widths)) + 5
+    first = (max(_height(c, w - 2 * PADDING) for c, w in zip(data[1], widths)) + 4
              if len(data) > 1 else 0.0)
     split_rows = tallest + head > page_height
     table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1,
@@ -143,8 +142,7 @@ def build_table(columns: Sequence[Column], rows: Sequence[Sequence[object]], tot
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("TEXTCOLOR", (0, 0), (-1, -1), colors.black),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]))
     return table
