@@ -122,7 +122,7 @@ class Context:
         width = self.landscape_width if landscape else self.width
         need = sum(p.wrap(width, 1e6)[1] + p.style.spaceBefore + p.style.spaceAfter
                    for p in paras)
-        need += getattr(table, "lead_height", 40.0) + 6
+        need += getattr(table, "lead_height", 40.0) + 2
         return [CondPageBreak(need), *paras, table]
 
     def field(self, label: str, value: str, style=None) -> Paragraph:

@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from accountmap.briefing.common import Context
+from accountmap.briefing.drawings import NOW
 from accountmap.briefing.styles import DANGER, MUTED, clean, esc
 from accountmap.briefing.tables import Column
 from accountmap.domain.models import RoadmapEdge, RoadmapNode
@@ -52,6 +53,7 @@ class RoadText:
             if e.from_id in self.nodes and e.to_id in self.nodes:
                 self.out[e.from_id].append(e)
         self.position = position_on_road(self.roadmap)
+        self.now: set[str] = set()
         st = ctx.st
         self.title_style = st.cell_whole
         self.next_style = ParagraphStyle("road_next", parent=st.cell_whole, leftIndent=8,
@@ -64,6 +66,8 @@ class RoadText:
         text = esc(node_title(ctx, node))
         if node.kind == NodeKind.DECISION:
             text = f"{esc(ctx.t('plan.crossroads'))}: {text}"
+        if node.id in self.now:
+            mark = f'<font color="#{NOW.hexval()[2:]}"><b>● {esc(ctx.t("drawing.now"))}</b></font> {mark}'
         cell: list[Flowable] = [Paragraph(f"{mark} <b>{text}</b>".strip(), self.title_style)]
         if criteria and node.kind == NodeKind.CHECKPOINT:
             ticks = [("\u2611\u00a0" if c.done else "\u2610\u00a0") + esc(c.text)
@@ -72,16 +76,21 @@ class RoadText:
                 cell.append(Paragraph(" \u2003".join(ticks), ctx.st.cell))
         return cell
 
-    def _due(self, node: RoadmapNode) -> str | list[Flowable]:
-        if node.kind != NodeKind.CHECKPOINT or node.due is None:
-            return ""
-        text = esc(self.ctx.date(node.due))
+    def _when(self, node: RoadmapNode) -> list[Flowable]:
+        """Due date (red "overdue" once passed) over the status; a crossroads has a date
+        by which it should be decided, and no status."""
+        if node.kind not in (NodeKind.CHECKPOINT, NodeKind.DECISION):
+            return []
+        lines = []
+        if node.due is not None:
+            lines.append(esc(self.ctx.date(node.due)))
+        if node.kind == NodeKind.DECISION:
+            return [Paragraph("<br/>".join(lines), self.title_style)] if lines else []
+        status = esc(self.ctx.label("status", node.status))
         if is_overdue(node, self.ctx.today):
-            text += f'<br/><font color="#{DANGER.hexval()[2:]}">{esc(self.ctx.t("plan.overdue"))}</font>'
-        return [Paragraph(text, self.title_style)]
-
-    def _status(self, node: RoadmapNode) -> str:
-        return self.ctx.label("status", node.status) if node.kind == NodeKind.CHECKPOINT else ""
+            status += f', <font color="#{DANGER.hexval()[2:]}">{esc(self.ctx.t("plan.overdue"))}</font>'
+        lines.append(status)
+        return [Paragraph("<br/>".join(lines), self.title_style)]
 
     def _where_next(self, node: RoadmapNode, following: str | None) -> list[Flowable]:
         """Where the road goes from `node`: each outcome and the node it leads to; a plain
@@ -108,9 +117,10 @@ class RoadText:
         for i, node in enumerate(nodes):
             following = nodes[i + 1].id if i + 1 < len(nodes) else None
             step = self._title_cell(node, criteria=not brief) + self._where_next(node, following)
-            row = [step, self._due(node), self._status(node)]
+            row = [step, self._when(node)]
             if not brief:
-                row.insert(2, node.owner.strip() if node.kind == NodeKind.CHECKPOINT else "")
+                row.append(node.owner.strip() if node.kind in (NodeKind.CHECKPOINT,
+                                                               NodeKind.DECISION) else "")
             rows.append(row)
         return rows
 
@@ -118,11 +128,49 @@ class RoadText:
         """The step (title, exit criteria, where it leads) takes the width; due, owner and
         status are narrow columns beside it."""
         t = self.ctx.t
-        columns = [Column(t("plan.checkpoint"), weight=4), Column(t("brief.due"), "whole"),
-                   Column(t("brief.status"), "whole")]
+        columns = [Column(t("plan.checkpoint"), weight=4),
+                   Column(t("plan.due_status"), "whole")]
         if not brief:
-            columns.insert(2, Column(t("brief.owner"), "whole"))
+            columns.append(Column(t("brief.owner"), "whole"))
         return columns
+
+    def _travelled(self, taken: list[RoadmapNode]) -> list[Flowable]:
+        """The path travelled as running text, one paragraph from crossroads to crossroads:
+        each step with its date (and its status when it was not simply passed), each
+        crossroads with the outcome chosen and the ones not taken."""
+        ctx = self.ctx
+        paragraphs: list[str] = []
+        steps: list[str] = []
+        for node in taken:
+            title = esc(node_title(ctx, node))
+            if node.kind == NodeKind.DECISION:
+                if steps:
+                    paragraphs.append(" → ".join(steps))
+                    steps = []
+                when = f' <font color="#616e7c">({esc(ctx.date(node.due))})</font>' if node.due else ""
+                lines = [f"◆ <b>{esc(ctx.t('plan.crossroads'))}: {title}</b>{when}"]
+                for e in self.out.get(node.id, []):
+                    target = esc(f"«{node_title(ctx, self.nodes[e.to_id])}»")
+                    outcome = esc(" ".join(clean(e.outcome).split())) or "—"
+                    if node.chosen_edge_id == e.id:
+                        lines.append(f"→ <b>{outcome}</b> <i>({esc(ctx.t('plan.chosen'))})</i>: {target}")
+                    else:
+                        lines.append(f'<font color="#616e7c">→ {outcome}: {target}</font>')
+                paragraphs.append("<br/>".join(lines))
+                continue
+            bits = []
+            if node.due:
+                bits.append(esc(ctx.date(node.due)))
+            if node.kind == NodeKind.CHECKPOINT and node.status != CheckpointStatus.DONE:
+                bits.append(esc(ctx.label("status", node.status).lower()))
+            mark = "▶\u00a0" if node.kind == NodeKind.START else "✓\u00a0"
+            suffix = f' <font color="#616e7c">({", ".join(bits)})</font>' if bits else ""
+            steps.append(f"{mark}<b>{title}</b>{suffix}")
+        if steps:
+            paragraphs.append(" → ".join(steps))
+        style = ParagraphStyle("travelled", parent=ctx.st.small, hyphenationLang="",
+                               spaceAfter=1.5)
+        return [Paragraph(p, style) for p in paragraphs]
 
     # --- the section
     def flowables(self) -> list[Flowable]:
@@ -137,17 +185,16 @@ class RoadText:
                                 total=pos.checkpoints_total))))
         taken = [self.nodes[i] for i in pos.taken]
         if taken:
-            out += ctx.headed([(t("plan.travelled"), 2)],
-                              ctx.table(self._columns(brief=True), self._rows(taken, brief=True)))
+            out.append(ctx.h2(t("plan.travelled")))
+            out += self._travelled(taken)
         here_ids = list(dict.fromkeys(pos.active_ids + pos.current_ids))
         here = [self.nodes[i] for i in here_ids]
-        if here:
-            out += ctx.headed([(t("plan.where_we_are"), 2)],
-                              ctx.table(self._columns(), self._rows(here)))
         ahead = road_order([n for n in self.roadmap.nodes if n.id in pos.in_play
                             and n.id not in pos.taken and n.id not in here_ids])
-        if ahead:
-            out += ctx.headed([(t("plan.ahead"), 2)], ctx.table(self._columns(), self._rows(ahead)))
+        if here or ahead:  # where we are (marked "now") heads the road ahead
+            self.now = set(here_ids)
+            out += ctx.headed([(t("plan.here_and_ahead"), 2)],
+                              ctx.table(self._columns(), self._rows(here + ahead)))
         aside = road_order([n for n in self.roadmap.nodes if n.id not in pos.in_play])
         if aside:
             out += ctx.headed([(t("plan.not_taken"), 2)], ctx.table(self._columns(), self._rows(aside)))

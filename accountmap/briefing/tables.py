@@ -14,6 +14,8 @@ the rest.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -57,11 +59,18 @@ def longest_piece(word: str, lang: str, hyphenate: bool, bold: bool = False) -> 
                for a, b in zip(cuts, cuts[1:]))
 
 
+def _words(text: str) -> list[str]:
+    """Words as a line breaks them: at spaces, never at a no-break space ("18 Nov 2026"
+    is one word to the table)."""
+    return [w for w in re.split(r"[ \t\n]+", text) if w]
+
+
 def _cell_text(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return "\n".join(_cell_text(v) for v in value)
-    if isinstance(value, Paragraph):
-        return value.getPlainText()
+    if isinstance(value, Paragraph):  # its markup: a <br/> is a line break, tags are not text
+        markup = re.sub(r"<br\s*/?>", "\n", value.text)
+        return html.unescape(re.sub(r"<[^>]+>", "", markup))
     if isinstance(value, Flowable):
         return ""
     return clean(value)
@@ -75,22 +84,26 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[object]], t
     too narrow for it. A column first gets its longest whole word; only when the whole
     words of all columns cannot fit side by side do "text" columns fall back to their
     longest hyphenated piece."""
-    whole, least, want = [], [], []
+    whole, least, want, capped = [], [], [], []
     for i, column in enumerate(columns):
-        header = column.header.split()
+        header = _words(column.header)
         longest = max((_width(w, True) for w in header), default=0.0)
         piece = max((longest_piece(w, lang, True, bold=True) for w in header), default=0.0)
         most = _width(column.header, bold=True)
+        longer = False
         for row in rows:
             text = _cell_text(row[i]) if i < len(row) else ""
             for line in text.split("\n"):
-                for word in line.split():
+                for word in _words(line):
                     longest = max(longest, _width(word, True))
                     piece = max(piece, longest_piece(word, lang, column.kind == "text", True))
-                most = max(most, min(_width(line), MOST_PREFERRED))
+                wide = _width(line)
+                longer = longer or wide > MOST_PREFERRED
+                most = max(most, min(wide, MOST_PREFERRED))
         whole.append(longest + 2 * PADDING + 1)
         least.append(piece + 2 * PADDING + 1)
         want.append(max(most, longest) + 2 * PADDING + 1)
+        capped.append(longer)
     need = whole if sum(whole) <= total else [
         w if c.kind == "whole" else piece for w, piece, c in zip(whole, least, columns)]
     floor = sum(need)
@@ -99,8 +112,12 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[object]], t
         need = [min(n, fair) for n in need]
         return [total * n / sum(need) for n in need]
     want = [max(w, n) for w, n in zip(want, need)]
-    if sum(want) <= total:  # everything fits on one line: spread the slack evenly by want
-        return [total * w / sum(want) for w in want]
+    if sum(want) <= total:  # room to spare: to the columns of long text, else by want
+        slack = total - sum(want)
+        share = [c.weight if cap else 0.0 for c, cap in zip(columns, capped)]
+        if not any(share):
+            share = list(want)
+        return [w + slack * s / sum(share) for w, s in zip(want, share)]
     extra = [(w - n) * c.weight for w, n, c in zip(want, need, columns)]
     room = total - floor
     return [n + room * e / sum(extra) for n, e in zip(need, extra)]

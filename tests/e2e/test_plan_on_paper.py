@@ -13,6 +13,7 @@ import subprocess
 import pytest
 
 from accountmap.briefing.account_plan import build_account_plan
+from accountmap.domain.dates import format_date
 from accountmap.domain.models import Touchpoint
 from accountmap.storage.workspace_file import WorkspaceFile
 from tests.e2e.test_demo_deliverables import ACCOUNT, run
@@ -75,6 +76,17 @@ def test_every_branch_label_and_checkpoint_title_whole(demo, lang, tmp_path):
     assert len(titles) >= 40 and len(outcomes) >= 10
     for phrase in titles + outcomes:
         assert whole(phrase, text, words), phrase
+    # dates are never broken: "18 Nov 2026" / "18.11.2026" on one line
+    dates = {format_date(d, lang) for d in
+             [s.last_contact for s in account.stakeholders] +
+             [n.due for n in account.roadmap.nodes] + [t.date for t in account.touchpoints]
+             if d is not None}
+    flat = text.replace("\u00a0", " ")
+    for day in dates:
+        assert day in flat, day
+    for person in account.stakeholders:  # the people table is the only place of these
+        if person.last_contact:
+            assert format_date(person.last_contact, lang) in flat, person.full_name
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
