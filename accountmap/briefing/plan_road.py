@@ -181,11 +181,12 @@ class RoadText:
             out.append(ctx.p(esc(t("plan.no_roadmap")), ctx.st.muted))
             return out
         pos = self.position
-        out.append(ctx.p(esc(t("plan.progress", done=pos.checkpoints_done,
-                                total=pos.checkpoints_total))))
+        progress = t("plan.progress", done=pos.checkpoints_done, total=pos.checkpoints_total)
         taken = [self.nodes[i] for i in pos.taken]
-        if taken:
-            out.append(ctx.h2(t("plan.travelled")))
+        if not taken:
+            out.append(ctx.p(esc(progress)))
+        else:
+            out.append(ctx.h2(f"{t('plan.travelled')}. {progress}"))
             out += self._travelled(taken)
         here_ids = list(dict.fromkeys(pos.active_ids + pos.current_ids))
         here = [self.nodes[i] for i in here_ids]
@@ -196,8 +197,20 @@ class RoadText:
             out += ctx.headed([(t("plan.here_and_ahead"), 2)],
                               ctx.table(self._columns(), self._rows(here + ahead)))
         aside = road_order([n for n in self.roadmap.nodes if n.id not in pos.in_play])
-        if aside:
-            out += ctx.headed([(t("plan.not_taken"), 2)], ctx.table(self._columns(), self._rows(aside)))
+        if aside:  # short: a paragraph, each with its date, owner and where it led
+            items = []
+            for node in aside:
+                bits = [ctx.date(node.due) if node.due else "", node.owner.strip()]
+                bits = ", ".join(esc(b) for b in bits if b)
+                leads = [f"«{esc(node_title(ctx, self.nodes[e.to_id]))}»"
+                         for e in self.out.get(node.id, [])]
+                items.append(f"{MARK.get(node.kind, '')} <b>{esc(node_title(ctx, node))}</b>".strip()
+                             + (f' <font color="#616e7c">({bits})</font>' if bits else "")
+                             + (f" → {', '.join(leads)}" if leads else ""))
+            style = ParagraphStyle("aside", parent=ctx.st.small, hyphenationLang="",
+                                   textColor=MUTED)
+            out.append(ctx.h2(t("plan.not_taken")))
+            out += [Paragraph(item, style) for item in items]
         return out
 
 

@@ -29,6 +29,7 @@ CELL_FONT_SIZE = 7.5  # styles.cell's
 PADDING = 3.0  # left and right, each
 
 MOST_PREFERRED = 260.0  # a cell longer than this on one line counts as this long
+SHORT = 150.0  # a "whole" column no wider than this on one line gets that width first
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,16 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[object]], t
         if not any(share):
             share = list(want)
         return [w + slack * s / sum(share) for w, s in zip(want, share)]
+    # Short things (names, dates, labels) on one line first, if the text columns can still
+    # have their least; the text columns share what is left.
+    whole_first = [w if c.kind == "whole" and w <= SHORT else n
+                   for w, n, c in zip(want, need, columns)]
+    if sum(whole_first) < total and any(c.kind == "text" for c in columns):
+        need, floor = whole_first, sum(whole_first)
     extra = [(w - n) * c.weight for w, n, c in zip(want, need, columns)]
     room = total - floor
+    if not any(extra):
+        return [n + room / len(need) for n in need]
     return [n + room * e / sum(extra) for n, e in zip(need, extra)]
 
 
