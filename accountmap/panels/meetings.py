@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from accountmap.app.context import AccountContext
 from accountmap.domain.models import Meeting
+from accountmap.panels.fields import date_display_format
 from accountmap.panels.journey_common import (
     FollowsAccount,
     date_text,
@@ -50,7 +51,7 @@ class MeetingDialog(QDialog):
         form = QFormLayout(self)
         self.date = QDateEdit(to_qdate(m.date) if m.date else QDate.currentDate())
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.date.setDisplayFormat(date_display_format())
         self.time = QLineEdit(m.time)
         self.time.setPlaceholderText(self.tr("e.g. 10:30"))
         self.place = QLineEdit(m.place)
