@@ -237,7 +237,7 @@ SECTIONS = (_summary, _map, _centres, _people, _relationships, _questions, road_
 
 
 def build_account_plan(account: Account, framework: JourneyFramework | None,
-                       lang: str = "ru", paper: str = "a4", today: dt.date | None = None,
+                       lang: str = "ru", paper: str = "a4", *, today: dt.date,
                        progress: Progress | None = None) -> bytes:
     """The account plan as PDF bytes; `progress(done, total)` is called as it goes
     (one step per section, one for laying out the pages)."""

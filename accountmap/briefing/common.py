@@ -53,13 +53,13 @@ class Context:
     """What every section needs: language, styles, frame width, today, the framework."""
 
     def __init__(self, account: Account, framework: JourneyFramework | None, lang: str,
-                 paper: str, today: dt.date | None) -> None:
+                 paper: str, today: dt.date) -> None:
         register_fonts()
         self.account = account
         self.framework = framework
         self.lang = check_lang(lang)
         self.pagesize = page_size(paper)
-        self.today = today or dt.date.today()
+        self.today = today  # an input (the clock is read by the caller, never here)
         self.st: Styles = styles(self.lang)
         self.width = self.pagesize[0] - 2 * MARGIN
         self.height = self.pagesize[1] - 2 * MARGIN - 14  # minus the footer line
