@@ -19,7 +19,13 @@ from accountmap.briefing.fonts import REGULAR  # noqa: E402
 from accountmap.briefing.meeting_brief import build_meeting_brief, next_meeting  # noqa: E402
 from accountmap.briefing.styles import esc  # noqa: E402
 from accountmap.domain.journey import FIVE_STAGES, TWELVE_STATIONS  # noqa: E402
-from accountmap.domain.models import Account, Meeting, Roadmap, RoadmapNode  # noqa: E402
+from accountmap.domain.models import (  # noqa: E402
+    Account,
+    Meeting,
+    OpenQuestion,
+    Roadmap,
+    RoadmapNode,
+)
 from accountmap.domain.vocabulary import NodeKind, RelationshipKind  # noqa: E402
 
 PHRASE = "ДлиннаязаметкапроR&Dи100%загрузку."
@@ -363,3 +369,22 @@ def test_tall_cell_splits_across_pages_without_loss(tmp_path):
             and "Printed" not in line and "Account plan" not in line]
     assert pages(data, tmp_path)[0] >= 2
     assert squashed("".join(body)) == squashed(note + note)
+
+
+def test_overdue_questions_are_marked_in_the_brief_and_the_plan(tmp_path):
+    account = make_account(people=3)
+    meeting = account.meetings[0]
+    person = meeting.attendee_ids[0]
+    late = OpenQuestion(question="Сколько стоит простой стана?", stakeholder_id=person,
+                        due=TODAY - dt.timedelta(days=3))
+    soon = OpenQuestion(question="Кто подпишет акт пилота?", stakeholder_id=person,
+                        due=TODAY + dt.timedelta(days=3))
+    account.open_questions[:] = [late, soon]
+    for lang, word in (("ru", "просрочен"), ("en", "overdue")):
+        brief = checked_text(build_meeting_brief(account, meeting, TWELVE_STATIONS, lang=lang,
+                                                 today=TODAY), tmp_path)
+        plan = checked_text(build_account_plan(account, TWELVE_STATIONS, lang=lang,
+                                               today=TODAY), tmp_path)
+        for text in (brief, plan):  # "Question? (Meeting, Due 7 Mar 2026, overdue…)"
+            assert re.search(re.escape(late.question) + r" \([^)]*" + word, text), lang
+            assert not re.search(re.escape(soon.question) + r" \([^)]*" + word, text), lang
