@@ -150,8 +150,17 @@ class Band:
         rows = sorted({v.row for v in self.members})
         heights = {r: max(v.h for v in self.members if v.row == r) for r in rows}
         backward = [e for e in inner if e.loop or road.nodes[e.to_id].col <= road.nodes[e.from_id].col]
-        self.lane_top = LANE if backward else 0.0
-        self.lane_bottom = LANE if backward else 0.0
+        # An edge from a mark in the left margin to a node past the first column (or from
+        # a node before the last column to a mark on the right) runs along a lane, not
+        # through the nodes of its row.
+        occupied = {(v.col, v.row) for v in self.members}
+        self.lane_in = {e.id for e in self.incoming if any(
+            (c, road.nodes[e.to_id].row) in occupied for c in range(first, road.nodes[e.to_id].col))}
+        self.lane_out = {e.id for e in self.outgoing if any(
+            (c, road.nodes[e.from_id].row) in occupied
+            for c in range(road.nodes[e.from_id].col + 1, end))}
+        self.lane_top = LANE if backward or self.lane_out else 0.0
+        self.lane_bottom = LANE if backward or self.lane_in else 0.0
         y = self.lane_bottom
         centre: dict[int, float] = {}
         for r in reversed(rows):
@@ -301,24 +310,38 @@ def _draw_band(canv, road: Road, band: Band, sheet: Sheet) -> None:
         canv.setStrokeColor(colour)
         canv.setLineWidth(width)
         end = band.content_right + 10
-        canv.line(a[0] + NODE_W, a[1], end, a[1])
-        _arrow(canv, end, a[1], 0.0, colour)
+        y = a[1]
+        if e.id in band.lane_out:  # up to the top lane, then right over the row
+            y = band.height - band.lane_top / 2 - 9
+            x = a[0] + NODE_W * 0.7
+            canv.lines([(x, a[1] + road.nodes[e.from_id].h / 2, x, y), (x, y, end, y)])
+        else:
+            canv.line(a[0] + NODE_W, y, end, y)
+        _arrow(canv, end, y, 0.0, colour)
         target = road.nodes[e.to_id]
         page = sheet.band_page(sheet.band_of(e.to_id), canv)
         text = ctx.t("plan.continued_to", page=page, title=node_title(ctx, target.node))
         outcome = " ".join(e.outcome.split())
-        mark("right", a[1], f"{outcome}: {text}" if outcome else text, colour)
+        mark("right", y, f"{outcome}: {text}" if outcome else text, colour)
     for e in band.incoming:
         b = band.pos[e.to_id]
         colour, width = _edge_style(road, e)
         source = road.nodes[e.from_id]
         page = sheet.band_page(sheet.band_of(e.from_id), canv)
         text = ctx.t("plan.continued_from", page=page, title=node_title(ctx, source.node))
-        mark("left", b[1], text, colour)
         canv.setStrokeColor(colour)
         canv.setLineWidth(width)
-        canv.line(MARK_W + 4, b[1], b[0], b[1])
-        _arrow(canv, b[0], b[1], 0.0, colour)
+        if e.id in band.lane_in:  # along the bottom lane, then up into the node
+            y = band.lane_bottom / 2
+            x = b[0] + NODE_W * 0.3
+            bottom = b[1] - road.nodes[e.to_id].h / 2
+            canv.lines([(MARK_W + 4, y, x, y), (x, y, x, bottom)])
+            _arrow(canv, x, bottom, math.pi / 2, colour)
+        else:
+            y = b[1]
+            canv.line(MARK_W + 4, y, b[0], y)
+            _arrow(canv, b[0], y, 0.0, colour)
+        mark("left", y, text, colour)
 
     for v in band.members:
         _draw_node(canv, road, v, *band.pos[v.node.id])
