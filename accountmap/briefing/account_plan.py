@@ -220,11 +220,14 @@ def _questions(ctx: Context) -> list[Flowable]:
     for person_id in order:
         heading = (ctx.person_name(ctx.people[person_id]) if person_id
                    else t("plan.unassigned"))
-        block: list[Flowable] = [ctx.p(f"<b>{esc(heading)}</b>", ctx.st.small_lead)]
-        block += ctx.question_ticks(by_person[person_id], status=True, small=True)
-        if not out:  # the section's heading goes where its first person goes
+        ticks = ctx.question_ticks(by_person[person_id], status=True, small=True)
+        # the name stays with its first question (and the section's heading with its first
+        # person); the other questions may flow on to the next page
+        block: list[Flowable] = [ctx.p(f"<b>{esc(heading)}</b>", ctx.st.small_lead), ticks[0]]
+        if not out:
             block.insert(0, ctx.h1(t("plan.questions")))
         out.append(KeepTogether(block))
+        out += ticks[1:]
     return out
 
 
