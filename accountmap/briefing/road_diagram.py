@@ -37,12 +37,14 @@ ROW_GAP = 14.0
 MARK_W = 66.0  # continuation marks in the side margins
 LANE = 14.0  # the lane above or below the rows for loops and backward edges
 BAND_GAP = 18.0
-MIN_SCALE = 6.0 / FONT  # never print type smaller than 6 pt
+MIN_SCALE = 6.0 / SMALL  # never print type smaller than 6 pt: no shrinking of the drawing
+MOST_TITLE_LINES = 10  # past this (hundreds of characters) a title ends in "…" on the
+MOST_LABEL_LINES = 5  # diagram; the road as text before it has every word
 
 
-def wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    """Every word kept (a word wider than the line is broken, nothing is dropped)."""
-    return dr.wrap_text(text, font, size, width, max_lines=10_000) or [""]
+def wrap(text: str, font: str, size: float, width: float, most: int = 10_000) -> list[str]:
+    """Every word kept up to `most` lines (a word wider than the line is broken)."""
+    return dr.wrap_text(text, font, size, width, max_lines=most) or [""]
 
 
 @dataclass
@@ -87,7 +89,8 @@ class Road:
         for v in self.nodes.values():
             n = v.node
             inset = 2 * PAD + (14 if n.kind == NodeKind.DECISION else 0)
-            v.lines = wrap(node_title(ctx, n), self.font_for(n), FONT, NODE_W - inset)
+            v.lines = wrap(node_title(ctx, n), self.font_for(n), FONT, NODE_W - inset,
+                           MOST_TITLE_LINES)
             if n.kind == NodeKind.CHECKPOINT and n.due:
                 v.due = ctx.date(n.due).replace("\u00a0", " ")
             lines = len(v.lines) + (1 if v.due else 0)
@@ -186,8 +189,17 @@ class Sheet(Flowable):
         super().__init__()
         self.road, self.bands, self.index = road, bands, index
         self.sheet_of_band, self.all_bands, self.scale = sheet_of_band, all_bands, scale
-        self.width = max(b.width for b in bands) * scale
-        self.height = (sum(b.height for b in bands) + BAND_GAP * (len(bands) - 1)) * scale
+        self.natural = (max(b.width for b in bands),
+                        sum(b.height for b in bands) + BAND_GAP * (len(bands) - 1))
+        self.width, self.height = self.natural[0] * scale, self.natural[1] * scale
+
+    def fit(self, width: float, height: float) -> "Sheet":
+        """Shrunk to `width` x `height` if larger (a band of hundreds-of-characters titles:
+        better small than off the page)."""
+        scale = min(self.scale, width / self.natural[0], height / self.natural[1])
+        self.scale = scale
+        self.width, self.height = self.natural[0] * scale, self.natural[1] * scale
+        return self
 
     def wrap(self, availWidth, availHeight):  # noqa: N802
         return self.width, self.height
@@ -243,7 +255,7 @@ def _text_block(canv, x, top, lines, size, colour, font=REGULAR, align="left", w
 
 
 def _label(canv, x, y_bottom, text, width, colour) -> None:
-    lines = wrap(text, REGULAR, SMALL, width)
+    lines = wrap(text, REGULAR, SMALL, width, MOST_LABEL_LINES)
     h = len(lines) * SMALL * 1.2
     w = max(stringWidth(line, REGULAR, SMALL) for line in lines)
     canv.setFillColor(colors.white)
@@ -265,7 +277,7 @@ def _draw_band(canv, road: Road, band: Band, sheet: Sheet) -> None:
     marks = {"left": [], "right": []}  # y intervals taken by marks on each side
 
     def mark(side: str, y: float, text: str, colour) -> None:
-        lines = wrap(text, REGULAR, SMALL, MARK_W)
+        lines = wrap(text, REGULAR, SMALL, MARK_W, MOST_LABEL_LINES + 3)
         h = len(lines) * SMALL * 1.2
         top = y + h / 2
         for lo, hi in sorted(marks[side]):
@@ -428,6 +440,7 @@ def road_diagram(ctx) -> list[Flowable]:
     for p, group in enumerate(pages):
         if p:
             out.append(PageBreak())
-        out.append(Sheet(road, group, p, sheet_of_band, bands))
+        room = ctx.landscape_height - (50 if p == 0 else 0)
+        out.append(Sheet(road, group, p, sheet_of_band, bands).fit(ctx.landscape_width, room))
     ctx.on_landscape = True
     return out

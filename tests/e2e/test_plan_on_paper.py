@@ -127,3 +127,49 @@ def test_each_touchpoint_once_with_all_its_participants(demo, tmp_path):
         assert text.count(f"TPX{i:03d}") == 1
     for person in account.stakeholders[:4]:
         assert squashed(person.full_name) in squashed(text)
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_diagram_keeps_every_label_whole_on_landscape_pages(demo, lang, tmp_path):
+    """The diagram's pages alone: every node title and every outcome drawn whole (wrapped
+    inside its node or beside its edge, never shortened with "…"), type >= 6 pt."""
+    import pypdfium2 as pdfium
+
+    account, framework = demo
+    data = build_account_plan(account, framework, lang=lang, today=TODAY)
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(data)
+    doc = pdfium.PdfDocument(data)
+    try:
+        landscape = [i + 1 for i in range(len(doc)) if doc[i].get_size()[0] > doc[i].get_size()[1]]
+    finally:
+        doc.close()
+    heading = "Схема дорожной карты" if lang == "ru" else "Roadmap diagram"
+    pages = []
+    for page in landscape:
+        text = subprocess.run(["pdftotext", "-raw", "-f", str(page), "-l", str(page), "-enc",
+                               "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        pages.append(text)
+    first = next(i for i, text in enumerate(pages) if heading in text)
+    diagram = "\n".join(pages[first:first + 3])
+    assert "…" not in diagram
+    flat = squashed(diagram)
+    for node in account.roadmap.nodes:
+        assert squashed(node.title) in flat, node.title
+    for edge in account.roadmap.edges:
+        if edge.outcome.strip():
+            assert squashed(edge.outcome) in flat, edge.outcome
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(data)
+    try:
+        sizes = set()
+        for page in landscape[first:first + 3]:
+            textpage = doc[page - 1].get_textpage()
+            for i in range(textpage.count_chars()):
+                if textpage.get_text_range(i, 1).strip():
+                    sizes.add(round(raw.FPDFText_GetFontSize(textpage.raw, i), 2))
+    finally:
+        doc.close()
+    assert sizes and min(sizes) >= 6.0, sorted(sizes)

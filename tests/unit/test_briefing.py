@@ -388,3 +388,23 @@ def test_overdue_questions_are_marked_in_the_brief_and_the_plan(tmp_path):
         for text in (brief, plan):  # "Question? (Meeting, Due 7 Mar 2026, overdue…)"
             assert re.search(re.escape(late.question) + r" \([^)]*" + word, text), lang
             assert not re.search(re.escape(soon.question) + r" \([^)]*" + word, text), lang
+
+
+def test_road_of_500_character_titles_and_outcomes_stays_inside_the_pages(tmp_path):
+    """Titles and outcomes at their longest: the diagram's sheets shrink to the page
+    rather than fail to lay out (reportlab's LayoutError before), and the road as text
+    still prints every title whole."""
+    account = make_account(people=6, checkpoints=12)
+    for i, node in enumerate(account.roadmap.nodes):
+        node.title = (f"Точка {i} " + "очень длинное название контрольной точки " * 20)[:500]
+    for edge in account.roadmap.edges:
+        edge.outcome = ("исход развилки " * 40)[:500]
+    data = build_account_plan(account, TWELVE_STATIONS, lang="ru", today=TODAY)
+    text = checked_text(data, tmp_path)
+    for node in account.roadmap.nodes:
+        assert squashed(node.title) in squashed(text)
+    boxes = _run(["pdftotext", "-bbox"], data, tmp_path)
+    pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', boxes, re.S)
+    for width, height, body in pages:
+        for x_max, y_max in re.findall(r'xMax="([\d.]+)" yMax="([\d.]+)"', body):
+            assert float(x_max) <= float(width) and float(y_max) <= float(height)
