@@ -81,7 +81,7 @@ def _summary(ctx: Context) -> list[Flowable]:
         if upcoming.due:
             extra.append(f"{t('brief.due')}: {ctx.date(upcoming.due)}")
             if is_overdue(upcoming, ctx.today):
-                extra.append(t("plan.overdue"))
+                extra.append(t("plan.overdue_checkpoint"))
         if upcoming.owner.strip():
             extra.append(f"{t('brief.owner')}: {clean(upcoming.owner)}")
         block.append(ctx.p(f"<b>{esc(node_title(ctx, upcoming))}</b> "

@@ -25,7 +25,8 @@ PLAN_MESSAGES: dict[str, dict[str, str]] = {
     "plan.station_col": {"en": "Station", "ru": "Этап"},
     "plan.interests": {"en": "What each person cares about", "ru": "Что важно каждому"},
     "plan.no_interests": {"en": "no interests written", "ru": "интересы не записаны"},
-    "plan.overdue": {"en": "overdue", "ru": "просрочен"},
+    "plan.overdue": {"en": "overdue", "ru": "просрочен"},  # a question (вопрос)
+    "plan.overdue_checkpoint": {"en": "overdue", "ru": "просрочена"},  # контрольная точка
     "plan.road_text": {"en": "The road", "ru": "Путь по дорожной карте"},
     "plan.travelled": {"en": "Path travelled", "ru": "Пройденный путь"},
     "plan.here_and_ahead": {"en": "Where we are and the road ahead", "ru": "Где мы сейчас и дорога впереди"},

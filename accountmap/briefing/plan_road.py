@@ -88,7 +88,7 @@ class RoadText:
             return [Paragraph("<br/>".join(lines), self.title_style)] if lines else []
         status = esc(self.ctx.label("status", node.status))
         if is_overdue(node, self.ctx.today):
-            status += f', <font color="#{DANGER.hexval()[2:]}">{esc(self.ctx.t("plan.overdue"))}</font>'
+            status += f', <font color="#{DANGER.hexval()[2:]}">{esc(self.ctx.t("plan.overdue_checkpoint"))}</font>'
         lines.append(status)
         return [Paragraph("<br/>".join(lines), self.title_style)]
 
