@@ -196,21 +196,30 @@ class RoadText:
             self.now = set(here_ids)
             out += ctx.headed([(t("plan.here_and_ahead"), 2)],
                               ctx.table(self._columns(), self._rows(here + ahead)))
-        aside = road_order([n for n in self.roadmap.nodes if n.id not in pos.in_play])
-        if aside:  # short: a paragraph, each with its date, owner and where it led
-            items = []
-            for node in aside:
-                bits = [ctx.date(node.due) if node.due else "", node.owner.strip()]
-                bits = ", ".join(esc(b) for b in bits if b)
-                leads = [f"«{esc(node_title(ctx, self.nodes[e.to_id]))}»"
-                         for e in self.out.get(node.id, [])]
-                items.append(f"{MARK.get(node.kind, '')} <b>{esc(node_title(ctx, node))}</b>".strip()
-                             + (f' <font color="#616e7c">({bits})</font>' if bits else "")
-                             + (f" → {', '.join(leads)}" if leads else ""))
-            style = ParagraphStyle("aside", parent=ctx.st.small, hyphenationLang="",
-                                   textColor=MUTED)
-            out.append(ctx.h2(t("plan.not_taken")))
-            out += [Paragraph(item, style) for item in items]
+        return out
+
+
+    def not_taken(self) -> list[Flowable]:
+        """The alternatives not taken (drawn faded on the diagram), one short paragraph
+        each with its date, owner and where it led; they head the diagram."""
+        ctx = self.ctx
+        aside = road_order([n for n in self.roadmap.nodes if n.id not in self.position.in_play])
+        if not aside:
+            return []
+        style = ParagraphStyle("aside", parent=ctx.st.small, hyphenationLang="",
+                               textColor=MUTED, spaceAfter=1)
+        out: list[Flowable] = [Paragraph(f"<b>{esc(ctx.t('plan.not_taken'))}:</b>",
+                                         ParagraphStyle("aside_lead", parent=style,
+                                                        keepWithNext=1))]
+        for node in aside:
+            bits = [ctx.date(node.due) if node.due else "", node.owner.strip()]
+            bits = ", ".join(esc(b) for b in bits if b)
+            leads = [f"«{esc(node_title(ctx, self.nodes[e.to_id]))}»"
+                     for e in self.out.get(node.id, [])]
+            out.append(Paragraph(
+                f"{MARK.get(node.kind, '')} <b>{esc(node_title(ctx, node))}</b>".strip()
+                + (f" ({bits})" if bits else "") + (f" → {', '.join(leads)}" if leads else ""),
+                style))
         return out
 
 

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from accountmap.briefing import drawings as dr
 from accountmap.briefing.fonts import BOLD, REGULAR
-from accountmap.briefing.plan_road import node_title
+from accountmap.briefing.plan_road import RoadText, node_title
 from accountmap.briefing.styles import esc
 from accountmap.domain.models import RoadmapEdge, RoadmapNode
 from accountmap.domain.roadmap_rules import position_on_road
@@ -407,10 +407,16 @@ def road_diagram(ctx) -> list[Flowable]:
     if not ctx.account.roadmap.nodes:
         return []
     road = Road(ctx)
-    heading = [ctx.h1(ctx.t("plan.road_diagram")), ctx.p(esc(ctx.t("plan.legend")), ctx.st.small)]
+    heading = [ctx.h1(ctx.t("plan.road_diagram")), ctx.p(esc(ctx.t("plan.legend")), ctx.st.small),
+               *RoadText(ctx).not_taken()]
+
+    def above(width: float) -> float:  # the room the heading takes on the first page
+        return sum(f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                   for f in heading) + 6
     whole = Band(road, 0, road.columns, margins=False)
-    for width, height, landscape in ((ctx.width, ctx.height - 60, False),
-                                     (ctx.landscape_width, ctx.landscape_height - 50, True)):
+    for width, height, landscape in (
+            (ctx.width, ctx.height - above(ctx.width) - 10, False),
+            (ctx.landscape_width, ctx.landscape_height - above(ctx.landscape_width), True)):
         scale = min(1.0, width / whole.width, height / whole.height)
         if scale >= MIN_SCALE:
             sheet = Sheet(road, [whole], 0, {0: 0}, [whole], scale)
@@ -424,7 +430,8 @@ def road_diagram(ctx) -> list[Flowable]:
     if bands[-1].width > ctx.landscape_width:  # it has marks on its right after all
         bands = [Band(road, a, b, margins=True) for a, b in road.bands(room)]
     pages: list[list[Band]] = [[]]
-    free = ctx.landscape_height - 50
+    first_room = ctx.landscape_height - above(ctx.landscape_width)
+    free = first_room
     for band in bands:
         need = band.height + (BAND_GAP if pages[-1] else 0)
         if pages[-1] and need > free:
@@ -440,7 +447,7 @@ def road_diagram(ctx) -> list[Flowable]:
     for p, group in enumerate(pages):
         if p:
             out.append(PageBreak())
-        room = ctx.landscape_height - (50 if p == 0 else 0)
+        room = first_room if p == 0 else ctx.landscape_height
         out.append(Sheet(road, group, p, sheet_of_band, bands).fit(ctx.landscape_width, room))
     ctx.on_landscape = True
     return out
