@@ -109,7 +109,7 @@ def test_no_upcoming_meeting(tmp_path, capsys):
 
 def test_no_upcoming_meeting_names_the_last_ones(tmp_path, capsys):
     account = make_account()
-    account.meetings[0].date = dt.date.today() - dt.timedelta(days=3)
+    account.meetings[0].date = dt.date(2001, 3, 14)  # before any day the tests run on
     account.meetings[0].goal = "Разобрать итоги пилота"
     path = tmp_path / "past.accountmap"
     wf = WorkspaceFile.open(path, create=True)
@@ -119,6 +119,7 @@ def test_no_upcoming_meeting_names_the_last_ones(tmp_path, capsys):
                      "-o", str(tmp_path / "b.pdf")]) == 2
     err = capsys.readouterr().err
     assert "Разобрать итоги пилота" in err and account.meetings[0].id in err
+    assert "14.03.2001" in err
 
 
 def test_meeting_by_date_or_goal_fragment_and_candidates(tmp_path, capsys):
