@@ -16,7 +16,6 @@ from typing import Callable
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
-from accountmap.briefing import plan_messages  # noqa: F401  (registers the catalogue keys)
 from accountmap.briefing.common import Context, stakeholder_sort_key
 from accountmap.briefing.drawings import map_drawing, tiles
 from accountmap.briefing.meeting_brief import INTEREST_ORDER, next_meeting
@@ -242,7 +241,7 @@ SECTIONS = (_summary, _map, _centres, _people, _relationships, _questions, road_
 def build_account_plan(account: Account, framework: JourneyFramework | None,
                        lang: str = "ru", paper: str = "a4", *, today: dt.date,
                        progress: Progress | None = None) -> bytes:
-    """The account plan as PDF bytes; `progress(done, total)` is called as it goes
+    """The account plan as PDF bytes, as of `today`; `progress(done, total)` is called as it goes
     (one step per section, one for laying out the pages)."""
     ctx = Context(account, framework, lang, paper, today)
     total = len(SECTIONS) + 1

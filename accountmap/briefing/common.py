@@ -24,7 +24,6 @@ from reportlab.platypus import (
 from accountmap import catalogue
 from accountmap.briefing.drawings import fit_text
 from accountmap.briefing.tables import Column, build_table
-from accountmap.briefing import plan_messages  # noqa: F401  (registers the catalogue keys)
 from accountmap.briefing.fonts import REGULAR, register_fonts
 from accountmap.briefing.styles import (
     MARGIN,
@@ -44,13 +43,15 @@ from accountmap.domain import account_rules, roadmap_rules
 from accountmap.domain.journey import JourneyFramework
 from accountmap.domain.models import Account, Stakeholder
 from accountmap.domain.vocabulary import Attitude
+from accountmap.briefing.messages import BRIEFING_MESSAGES
 
 TICK_OPEN = "\u2610"  # ☐
 TICK_DONE = "\u2611"  # ☑
 
 
 class Context:
-    """What every section needs: language, styles, frame width, today, the framework."""
+    """What every section needs: language, styles, frame width, today (the day the document
+    is printed as of: the caller asks the clock), the framework."""
 
     def __init__(self, account: Account, framework: JourneyFramework | None, lang: str,
                  paper: str, today: dt.date) -> None:
@@ -73,7 +74,7 @@ class Context:
 
     # --- words
     def t(self, key: str, **params: object) -> str:
-        return catalogue.text(key, self.lang, **params)
+        return BRIEFING_MESSAGES.text(key, self.lang, **params)
 
     def label(self, prefix: str, value: object) -> str:
         return catalogue.label(prefix, value, self.lang)
@@ -276,7 +277,7 @@ class Context:
             canv.line(MARGIN, y + 10, width - MARGIN, y + 10)
             canv.drawString(MARGIN, y, footer_left)
             canv.drawRightString(width - MARGIN, y,
-                                 f"{printed} · {catalogue.text('brief.page', lang, page=doc.page)}")
+                                 f"{printed} · {BRIEFING_MESSAGES.text('brief.page', lang, page=doc.page)}")
             canv.restoreState()
 
         doc = BaseDocTemplate(

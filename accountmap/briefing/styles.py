@@ -23,7 +23,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from accountmap import catalogue
-from accountmap.briefing import messages  # noqa: F401  (registers the catalogue keys)
+from accountmap.briefing.messages import BRIEFING_MESSAGES
 from accountmap.briefing.fonts import BOLD, REGULAR, register_fonts
 from accountmap.domain.dates import format_date
 
@@ -80,13 +80,13 @@ def fmt_date(value: dt.date | None, lang: str) -> str:
     """A date as the language writes it (the same function the UI uses); a no-break
     space keeps "18 Nov 2026" on one line."""
     if value is None:
-        return catalogue.text("brief.none", lang)
+        return BRIEFING_MESSAGES.text("brief.none", lang)
     return format_date(value, lang).replace(" ", "\u00a0")
 
 
 def fmt_money(value: float | None, currency: str, lang: str) -> str:
     if value is None:
-        return catalogue.text("brief.not_set", lang)
+        return BRIEFING_MESSAGES.text("brief.not_set", lang)
     sep = "\u00a0" if lang == "ru" else ","
     number = f"{value:,.0f}".replace(",", sep) if value == int(value) else f"{value:,.2f}".replace(",", sep)
     return f"{number} {clean(currency)}".strip()

@@ -1,8 +1,9 @@
 """`accountmap brief` and `accountmap plan`: print a meeting brief or an account plan to PDF.
 
     accountmap brief WORKSPACE --account NAME [--meeting ID|DATE|TEXT | --next] [--lang ru|en]
-                     [--paper a4|letter] -o FILE.pdf
-    accountmap plan  WORKSPACE --account NAME [--lang ru|en] [--paper a4|letter] -o FILE.pdf
+                     [--paper a4|letter] [--today YYYY-MM-DD] -o FILE.pdf
+    accountmap plan  WORKSPACE --account NAME [--lang ru|en] [--paper a4|letter]
+                     [--today YYYY-MM-DD] -o FILE.pdf
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import os
 from pathlib import Path
 
 from accountmap import catalogue
-from accountmap.briefing import cli_messages  # noqa: F401  (registers the catalogue keys)
+from accountmap.briefing.messages import BRIEFING_MESSAGES
+from accountmap.cli.as_of import add_today_option, today_of
+from accountmap.cli.messages import CLI_MESSAGES
 from accountmap.domain.dates import format_date
 from accountmap.storage.atomic_write import write_atomically
 
@@ -24,6 +27,7 @@ def register(subparsers) -> None:
         description="Print the brief for a meeting: who is in the room, what to ask, "
                     "the checkpoint and its exit criteria.")
     _common(brief)
+    add_today_option(brief, "the brief (which meeting is next, overdue checkpoints, days since contact)")
     which = brief.add_mutually_exclusive_group()
     which.add_argument("--meeting", metavar="WHICH",
                        help="the meeting: its id, its date (DD.MM.YYYY or YYYY-MM-DD) or a "
@@ -37,6 +41,7 @@ def register(subparsers) -> None:
         description="Print the account plan: map, stakeholders, open questions, roadmap, "
                     "upcoming checkpoints, risks, touchpoints and journey grids.")
     _common(plan)
+    add_today_option(plan, "the plan (upcoming checkpoints and meetings, overdue, risks)")
     plan.set_defaults(func=run_plan)
 
 
@@ -60,7 +65,7 @@ def _load(args):
         lang = args.lang or settings.language
         account_id = wf.find_account(args.account)
         if account_id is None:
-            raise CommandError(catalogue.text("cli.no_account", lang, name=args.account,
+            raise CommandError(CLI_MESSAGES.text("cli.no_account", lang, name=args.account,
                                               path=args.workspace))
         account = wf.load_account(account_id)
     return account, settings, lang
@@ -73,7 +78,7 @@ def write_output(path: str | os.PathLike, data: bytes, lang: str = "en") -> None
     try:
         write_atomically(path, data)
     except OSError as exc:
-        raise CommandError(catalogue.text("cli.cannot_write", lang, path=Path(path),
+        raise CommandError(CLI_MESSAGES.text("cli.cannot_write", lang, path=Path(path),
                                           detail=exc.strerror or exc)) from exc
 
 
@@ -82,30 +87,30 @@ def run_brief(args) -> int:
     from accountmap.cli import CommandError
 
     account, settings, lang = _load(args)
-    today = dt.date.today()  # the CLI is where the clock is read (issue 11 brings one clock)
+    today = today_of(args, lang)
     if args.meeting:
         found = find_meetings(account, args.meeting)
         if not found:
-            raise CommandError(catalogue.text("cli.no_meeting_match", lang, account=account.name,
+            raise CommandError(CLI_MESSAGES.text("cli.no_meeting_match", lang, account=account.name,
                                               query=args.meeting,
                                               meetings=_listed(account.meetings, lang)))
         if len(found) > 1:
-            raise CommandError(catalogue.text("cli.meeting_ambiguous", lang, query=args.meeting,
+            raise CommandError(CLI_MESSAGES.text("cli.meeting_ambiguous", lang, query=args.meeting,
                                               meetings=_listed(found, lang)))
         meeting = found[0]
-        print(catalogue.text("cli.meeting_matched", lang, meeting=_describe(meeting, lang)))
+        print(CLI_MESSAGES.text("cli.meeting_matched", lang, meeting=_describe(meeting, lang)))
     else:  # --next, also the default
         meeting = next_meeting(account, today)
         if meeting is None:
             past = sorted((m for m in account.meetings if m.date), key=lambda m: m.date)[-3:]
-            raise CommandError(catalogue.text(
+            raise CommandError(CLI_MESSAGES.text(
                 "cli.no_upcoming_meeting_past", lang, account=account.name,
                 date=format_date(today, lang),
-                meetings=_listed(list(reversed(past)), lang) or catalogue.text("brief.none", lang)))
+                meetings=_listed(list(reversed(past)), lang) or BRIEFING_MESSAGES.text("brief.none", lang)))
     data = build_meeting_brief(account, meeting, settings.journey_framework, lang=lang,
                                paper=args.paper, today=today)
     write_output(args.output, data, lang)
-    print(catalogue.text("cli.brief_written", lang, path=args.output))
+    print(CLI_MESSAGES.text("cli.brief_written", lang, path=args.output))
     return 0
 
 
@@ -134,7 +139,7 @@ def _parse_date(text: str) -> dt.date | None:
 
 
 def _describe(meeting, lang: str) -> str:
-    when = format_date(meeting.date, lang) or catalogue.text("brief.no_date", lang)
+    when = format_date(meeting.date, lang) or BRIEFING_MESSAGES.text("brief.no_date", lang)
     goal = " ".join(meeting.goal.split())
     if len(goal) > 70:
         goal = goal[:69].rstrip() + "…"
@@ -150,7 +155,7 @@ def run_plan(args) -> int:
 
     account, settings, lang = _load(args)
     data = build_account_plan(account, settings.journey_framework, lang=lang,
-                              paper=args.paper, today=dt.date.today())
+                              paper=args.paper, today=today_of(args, lang))
     write_output(args.output, data, lang)
-    print(catalogue.text("cli.plan_written", lang, path=args.output))
+    print(CLI_MESSAGES.text("cli.plan_written", lang, path=args.output))
     return 0
