@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from accountmap import catalogue
-from accountmap.cli.as_of import add_today_option, day_text, today_of
+from accountmap.cli.as_of import add_today_option, today_of
 from accountmap.cli.messages import CLI_MESSAGES
+from accountmap.domain.dates import format_date
 
 
 def register(sub) -> None:
@@ -47,8 +48,8 @@ def run(args) -> int:
             for node in overdue_nodes(account.roadmap, today):
                 title = node.title.strip() or CLI_MESSAGES.text("clock.untitled", lang)
                 lines.append("warning: {}: {}".format(where, CLI_MESSAGES.text(
-                    "clock.overdue", lang, today=day_text(today, lang), title=title,
-                    due=day_text(node.due, lang))))
+                    "clock.overdue", lang, today=format_date(today, lang), title=title,
+                    due=format_date(node.due, lang))))
     for line in lines:
         print(line)
     if violations == 0:
