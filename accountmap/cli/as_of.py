@@ -16,6 +16,11 @@ def add_today_option(parser: argparse.ArgumentParser, what: str) -> None:
                         help=f"{what} as of this day (default: today)")
 
 
+def day_text(day: dt.date, lang: str) -> str:
+    """A day as the CLI writes it: 31.12.2026 in Russian, 2026-12-31 in English."""
+    return day.strftime("%d.%m.%Y") if lang == "ru" else day.isoformat()
+
+
 def today_of(args, lang: str | None = None) -> dt.date:
     """The day the command works as of: --today if given, else the clock's today."""
     from accountmap.cli import CommandError

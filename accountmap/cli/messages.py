@@ -52,5 +52,7 @@ CLI_MESSAGES = Messages({
         "ru": "У клиента «{account}» нет встреч на {date} или позже; последние встречи (укажите --meeting):{meetings}"},
     # as_of.py (--today)
     "clock.bad_today": {"en": "--today wants a real date written as YYYY-MM-DD (e.g. 2027-03-31), not “{text}”.", "ru": "--today ждёт существующую дату в виде ГГГГ-ММ-ДД (например, 2027-03-31), а не «{text}»."},
+    "clock.overdue": {"en": "overdue as of {today}: “{title}” was due {due}", "ru": "просрочено на {today}: «{title}», срок {due}"},
+    "clock.untitled": {"en": "(untitled)", "ru": "(без названия)"},
     "clock.bad_environment": {"en": "ACCOUNTMAP_TODAY wants a real date written as YYYY-MM-DD (e.g. 2027-03-31), not “{text}”.", "ru": "ACCOUNTMAP_TODAY ждёт существующую дату в виде ГГГГ-ММ-ДД (например, 2027-03-31), а не «{text}»."},
 })
