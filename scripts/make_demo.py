@@ -37,6 +37,8 @@ from accountmap.domain.vocabulary import GridRow  # noqa: E402
 from accountmap.domain.workspace import WorkspaceExport  # noqa: E402
 
 OUTPUT = RESOURCES / "demo" / "demo.json"
+# The day the story is written for: `accountmap demo` moves every date by (today - STORY_NOW).
+STORY_NOW = "2026-11-23"
 
 KAM = "Алексей Морозов"
 PRESALE = "Ирина Белова"
@@ -1032,9 +1034,14 @@ def check(doc: WorkspaceExport) -> None:
             raise SystemExit(f"{account.name}: unknown journey stations {unknown}")
 
 
+def document_json(doc: WorkspaceDocument) -> dict:
+    """demo.json: the story's now first (accountmap/storage/demo.py reads it), then the document."""
+    return {"story_now": STORY_NOW, **doc.model_dump(mode="json")}
+
+
 def main() -> int:
     doc = build_document()
-    write_json(doc.model_dump(mode="json"), OUTPUT)
+    write_json(document_json(doc), OUTPUT)
     for account in doc.accounts:
         nodes = account.roadmap.nodes
         print(f"{account.name}: {len(account.decision_centres)} centres, "

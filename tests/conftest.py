@@ -13,8 +13,9 @@ import pytest  # noqa: E402
 
 # The day every test runs on unless it pins another (the day the demo story and the sample
 # roadmap were written for). No test reads the real date: the clock is pinned here, in this
-# process and (ACCOUNTMAP_TODAY) in the commands a test starts.
+# process and (ACCOUNTMAP_TODAY) in the commands a test starts, also from module fixtures.
 TEST_TODAY = dt.date(2026, 11, 23)
+os.environ["ACCOUNTMAP_TODAY"] = TEST_TODAY.isoformat()
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QFileDialog
 
-CONTACT_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
+CONTACT_SUFFIXES = (".csv", ".xlsx", ".xls", ".txt", ".tsv")  # .xls: told to save as .xlsx
 
 
 def tr(text: str) -> str:
@@ -71,6 +71,7 @@ class FileTransfer(QObject):
         if dialog is not None and show:
             if dialog.exec():
                 window.statusBar().showMessage(dialog.result_text(), 10000)
+                window._route("zoom_fit")  # the newcomers in view (on the map page)
         return dialog
 
     def handle_drop(self, paths: list[Path]) -> None:

@@ -192,8 +192,10 @@ class MainWindow(QMainWindow):
         account_menu.addSeparator()
         self.act_print_plan = self._action(self.tr("Print account &plan…"), self.print_account_plan,
                                            QKeySequence("Ctrl+Shift+P"))
-        self.act_print_brief = self._action(self.tr("Print &briefing for the next meeting…"),
-                                            self.print_next_briefing, QKeySequence("Ctrl+P"))
+        self.act_print_brief = self._action(
+            self.tr("Print &briefing…"), self.print_next_briefing, QKeySequence("Ctrl+P"),
+            self.tr("The brief for the meeting selected on the Meetings page; elsewhere, "
+                    "for the next meeting"))
         account_menu.addAction(self.act_print_plan)
         account_menu.addAction(self.act_print_brief)
         self.account_menu = account_menu
@@ -593,9 +595,16 @@ class MainWindow(QMainWindow):
             return print_account_plan(self, self._account_context())
 
     def print_next_briefing(self):
+        """The brief of the meeting selected on the Meetings page when that page is shown,
+        else of the next meeting."""
         if self.document and self.account_id:
+            from accountmap.panels.meetings import MeetingsPage
             from accountmap.panels.print_preview import print_next_meeting_brief
 
+            page = (self.tabs.currentWidget()
+                    if self.stack.currentWidget() is self.account_area else None)
+            if isinstance(page, MeetingsPage) and page.selected_ids():
+                return page.print_briefing(page.selected_ids()[0])
             return print_next_meeting_brief(self, self._account_context())
 
     def _edit(self, change) -> None:

@@ -1,9 +1,11 @@
-"""The account plan: the whole picture of one client, several pages.
+"""The account plan: the whole picture of one client, for a director's desk.
 
-Header and position; the full account map; every stakeholder and every relationship
-(with its note) in a table; the open
-questions grouped by person; the roadmap with the path taken and where we are; upcoming
-checkpoints and meetings; risks; touchpoints per person; journey grids per decision maker.
+In this order: a one-page summary (deal, value, station, temperature, progress and where
+we are, the next checkpoint and its exit criteria, the next meeting, coverage, risks); the
+map; decision centres with their interests and coverage; people with roles, influence,
+attitude, strength, station, and their typed interests; relationships; open questions
+(overdue marked) by person; the road as text and as a diagram (plan_road, road_diagram);
+the journey, touchpoints once each and the journey grids (plan_journey).
 """
 
 from __future__ import annotations
@@ -12,44 +14,98 @@ import datetime as dt
 from collections import defaultdict
 from typing import Callable
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
 from accountmap.briefing.common import Context, stakeholder_sort_key
-from accountmap.briefing.drawings import map_drawing, roadmap_drawing, tiles
-from accountmap.briefing.meeting_brief import next_meeting  # noqa: F401  (re-exported)
+from accountmap.briefing.drawings import map_drawing, tiles
+from accountmap.briefing.meeting_brief import INTEREST_ORDER, next_meeting
+from accountmap.briefing.plan_journey import grids, journey, touchpoints
+from accountmap.briefing.plan_road import is_overdue, node_title, road_text
+from accountmap.briefing.road_diagram import road_diagram
 from accountmap.briefing.styles import clean, esc
+from accountmap.briefing.tables import Column
+from accountmap.domain import account_rules
 from accountmap.domain.journey import JourneyFramework
 from accountmap.domain.models import Account
 from accountmap.domain.roadmap_rules import position_on_road
 from accountmap.domain.vocabulary import (
+    Attitude,
     CheckpointStatus,
-    GridRow,
     NodeKind,
     QuestionStatus,
     RelationshipKind,
 )
 
 Progress = Callable[[int, int], None]
-GRID_COLUMNS = 4  # stations per table: 12 stations print as three tables of 6 rows
 
 
 def _summary(ctx: Context) -> list[Flowable]:
+    """One page: progress and where we are, the next checkpoint and its exit criteria, the
+    next meeting, coverage and the risks (the deal, value, station and temperature are in
+    the header above)."""
     t = ctx.t
-    roadmap = ctx.account.roadmap
+    account = ctx.account
+    roadmap = account.roadmap
     out: list[Flowable] = [ctx.h1(t("plan.summary"))]
+    pairs: list[tuple[str, str]] = []
     if not roadmap.nodes:
         out.append(ctx.p(esc(t("plan.no_roadmap")), ctx.st.muted))
     else:
         position = position_on_road(roadmap)
-        out.append(ctx.p(esc(t("plan.progress", done=position.checkpoints_done,
-                                total=position.checkpoints_total))))
+        pairs.append((t("plan.roadmap"), t("plan.progress", done=position.checkpoints_done,
+                                             total=position.checkpoints_total)))
         here = [ctx.account.node(i) for i in (position.active_ids or position.current_ids)]
-        titles = [clean(n.title).strip() or ctx.label("node", n.kind) for n in here if n]
+        titles = [node_title(ctx, n) for n in here if n]
         if titles:
-            out.append(ctx.field(t("plan.current"), "; ".join(titles)))
-    if ctx.account.notes.strip():
-        out.append(ctx.field(t("plan.account_notes"), ctx.account.notes))
+            pairs.append((t("plan.current"), "; ".join(titles)))
+    meeting = next_meeting(account, ctx.today)
+    if meeting is not None:
+        when = f"{ctx.date(meeting.date)} {clean(meeting.time)}".strip()
+        goal = " ".join(clean(meeting.goal).split())
+        pairs.append((t("plan.next_meeting"), f"{when}: {goal}" if goal else when))
+    else:
+        pairs.append((t("plan.next_meeting"), t("plan.no_next_meeting")))
+    people = account.stakeholders
+    contacted = sum(1 for p in people if p.last_contact and 0 <= (ctx.today - p.last_contact).days <= 30)
+    centres = account.decision_centres
+    covered = len(centres) - len(account_rules.uncovered_centres(account))
+    pairs.append((t("plan.coverage"), t("plan.coverage_text", covered=covered,
+                                        centres=len(centres), contacted=contacted,
+                                        people=len(people))))
+    out.append(ctx.facts(pairs, columns=1))
+    upcoming = _next_checkpoint(ctx)
+    if upcoming is not None:
+        block: list[Flowable] = [ctx.h2(t("plan.next_checkpoint"))]
+        extra = [ctx.label("status", upcoming.status)]
+        if upcoming.due:
+            extra.append(f"{t('brief.due')}: {ctx.date(upcoming.due)}")
+            if is_overdue(upcoming, ctx.today):
+                extra.append(t("plan.overdue_checkpoint"))
+        if upcoming.owner.strip():
+            extra.append(f"{t('brief.owner')}: {clean(upcoming.owner)}")
+        block.append(ctx.p(f"<b>{esc(node_title(ctx, upcoming))}</b> "
+                           f"<font color='#616e7c'>({esc(' · '.join(extra))})</font>"))
+        block += ctx.ticks([(c.text, c.done, "") for c in upcoming.exit_criteria])
+        out.append(KeepTogether(block))
+    out += ctx.risks(None, "plan.top_risks")
+    if account.notes.strip():
+        out.append(ctx.field(t("plan.account_notes"), account.notes))
     return out
+
+
+def _next_checkpoint(ctx: Context):
+    """The open checkpoint in play that is due first (active ones first)."""
+    roadmap = ctx.account.roadmap
+    position = position_on_road(roadmap)
+    order = {n.id: i for i, n in enumerate(roadmap.nodes)}
+    candidates = [n for n in roadmap.nodes
+                  if n.kind == NodeKind.CHECKPOINT and n.id in position.in_play
+                  and n.status in (CheckpointStatus.PLANNED, CheckpointStatus.ACTIVE)
+                  and n.id not in position.taken]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda n: (n.status != CheckpointStatus.ACTIVE, n.due is None,
+                                          n.due or dt.date.min, order[n.id]))
 
 
 def _map(ctx: Context) -> list[Flowable]:
@@ -64,29 +120,63 @@ def _map(ctx: Context) -> list[Flowable]:
     return out
 
 
-def _stakeholders(ctx: Context) -> list[Flowable]:
+def _centres(ctx: Context) -> list[Flowable]:
+    """Each decision centre with its own interest, its people and whether a supporter of
+    ours sits in it."""
+    t = ctx.t
+    centres = ctx.account.decision_centres
+    if not centres:
+        return []
+    supportive = (Attitude.CHAMPION, Attitude.SUPPORTER)
+    rows = []
+    for c in centres:
+        members = [s for s in ctx.account.stakeholders if s.decision_centre_id == c.id]
+        names = "\n".join(ctx.person_name(s) for s in sorted(members, key=stakeholder_sort_key))
+        backers = [f"{ctx.person_name(s)} ({ctx.label('attitude', s.attitude).lower()})"
+                   for s in members if s.attitude in supportive]
+        rows.append([ctx.centre_name(c.id), c.interest or t("brief.none"),
+                     names or t("plan.no_people"), "\n".join(backers) or t("plan.no_supporter")])
+    return ctx.headed([(t("plan.centres", count=len(centres)), 1)], ctx.table([Column(t("plan.centre"), "whole"), Column(t("plan.centre_interest")),
+                       Column(t("plan.centre_people"), "whole"),
+                       Column(t("plan.centre_coverage"), "whole")], rows))
+
+
+def _people(ctx: Context) -> list[Flowable]:
     t = ctx.t
     people = sorted(ctx.account.stakeholders,
                     key=lambda s: (ctx.centre_name(s.decision_centre_id).casefold(),
                                    *stakeholder_sort_key(s)))
-    out: list[Flowable] = [ctx.h1(t("plan.stakeholders", count=len(people)))]
+    heading = t("plan.stakeholders", count=len(people))
     if not people:
-        out.append(ctx.p(esc(t("plan.no_stakeholders")), ctx.st.muted))
-        return out
+        return [ctx.h1(heading), ctx.p(esc(t("plan.no_stakeholders")), ctx.st.muted)]
     rows = []
     for s in people:
+        who = [Paragraph(f"<b>{esc(ctx.person_name(s))}</b>", ctx.st.cell_whole)]
+        if s.title.strip():
+            who.append(Paragraph(esc(s.title), ctx.st.cell))
         rows.append([
-            ctx.person_name(s), s.title, ctx.centre_name(s.decision_centre_id),
-            ", ".join(ctx.label("role", r) for r in s.roles) or t("brief.none"),
-            ctx.label("influence", s.influence), ctx.label("attitude", s.attitude),
+            who, ctx.centre_name(s.decision_centre_id),
+            "\n".join(ctx.label("role", r) for r in s.roles) or t("brief.none"),
+            "\n".join([ctx.label("influence", s.influence), ctx.label("attitude", s.attitude),
+                       t("plan.strength_value", strength=s.relationship_strength)]),
+            ctx.stage_name(s.journey_stage) if s.journey_stage else t("brief.none"),
             ctx.date(s.last_contact) if s.last_contact else t("brief.never"),
             s.our_owner,
         ])
-    out.append(ctx.table(
-        [t("plan.name"), t("brief.person_title"), t("brief.centre"), t("brief.roles"),
-         t("brief.influence"), t("brief.attitude"), t("brief.last_contact"),
-         t("brief.our_owner")],
-        rows, [1.5, 1.5, 1.15, 1.3, 0.85, 1.0, 0.9, 1.1]))
+    out = ctx.headed([(heading, 1)], ctx.table(
+        [Column(t("plan.name"), "whole", weight=3), Column(t("brief.centre"), "whole"),
+         Column(t("brief.roles"), "whole"), Column(t("plan.stance"), "whole"),
+         Column(t("plan.station_col"), "whole"), Column(t("brief.last_contact"), "whole"),
+         Column(t("brief.our_owner"), "whole")], rows))
+    rows = []
+    for s in people:
+        typed = sorted((i for i in s.interests if i.text.strip()),
+                       key=lambda i: INTEREST_ORDER.index(i.kind))
+        cell = [Paragraph(f"<b>{esc(ctx.label('interest', i.kind))}:</b> {esc(i.text)}",
+                          ctx.st.cell) for i in typed]
+        rows.append([ctx.person_name(s), cell or t("plan.no_interests")])
+    out += ctx.headed([(t("plan.interests"), 2)],
+                      ctx.table([Column(t("plan.name"), "whole"), Column(t("brief.interests"))], rows))
     return out
 
 
@@ -107,19 +197,19 @@ def _relationships(ctx: Context) -> list[Flowable]:
             kind += f" ({t('plan.strength', strength=r.strength)})"
         rows.append([ctx.person_name(ctx.people[r.from_id]), kind,
                      ctx.person_name(ctx.people[r.to_id]), r.label])
-    return [ctx.h1(t("plan.relationships", count=len(rows))),
-            ctx.table([t("plan.from"), t("plan.relation"), t("plan.to"), t("plan.note")],
-                      rows, [1.6, 1.2, 1.6, 2.2])]
+    return ctx.headed([(t("plan.relationships", count=len(rows)), 1)],
+                      ctx.table([Column(t("plan.from"), "whole"),
+                                 Column(t("plan.relation"), "whole"),
+                                 Column(t("plan.to"), "whole"), Column(t("plan.note"))], rows))
 
 
 def _questions(ctx: Context) -> list[Flowable]:
     t = ctx.t
     pending = [q for q in ctx.account.open_questions
                if q.status in (QuestionStatus.OPEN, QuestionStatus.ASKED)]
-    out: list[Flowable] = [ctx.h1(t("plan.questions"))]
     if not pending:
-        out.append(ctx.p(esc(t("plan.no_questions")), ctx.st.muted))
-        return out
+        return [ctx.h1(t("plan.questions")), ctx.p(esc(t("plan.no_questions")), ctx.st.muted)]
+    out: list[Flowable] = []
     by_person: dict[str | None, list] = defaultdict(list)
     for q in pending:
         by_person[q.stakeholder_id if q.stakeholder_id in ctx.people else None].append(q)
@@ -129,136 +219,23 @@ def _questions(ctx: Context) -> list[Flowable]:
     for person_id in order:
         heading = (ctx.person_name(ctx.people[person_id]) if person_id
                    else t("plan.unassigned"))
-        block: list[Flowable] = [ctx.h2(heading)]
-        block += ctx.ticks([
-            (q.question, False, ", ".join(filter(None, [
-                ctx.label("channel", q.channel),
-                f"{t('brief.due')} {ctx.date(q.due)}" if q.due else "",
-                ctx.label("question", q.status),
-            ]))) for q in by_person[person_id]
-        ])
+        ticks = ctx.question_ticks(by_person[person_id], status=True, small=True)
+        # the name stays with its first question (and the section's heading with its first
+        # person); the other questions may flow on to the next page
+        block: list[Flowable] = [ctx.p(f"<b>{esc(heading)}</b>", ctx.st.small_lead), ticks[0]]
+        if not out:
+            block.insert(0, ctx.h1(t("plan.questions")))
         out.append(KeepTogether(block))
+        out += ticks[1:]
     return out
 
 
-def _roadmap(ctx: Context) -> list[Flowable]:
-    t = ctx.t
-    out: list[Flowable] = [CondPageBreak(ctx.height * 0.35), ctx.h1(t("plan.roadmap"))]
-    drawing = roadmap_drawing(ctx.account, ctx.width, ctx.height - 70, lang=ctx.lang,
-                              min_scale=0.33, max_scale=0.6)
-    if drawing is None:
-        out.append(ctx.p(esc(t("plan.no_roadmap")), ctx.st.muted))
-        return out
-    out.append(ctx.p(esc(t("plan.legend")), ctx.st.small))
-    out += tiles(drawing, ctx.width, ctx.height - 70, drawing.item_boxes)
-    return out
+def _road_diagram(ctx: Context) -> list[Flowable]:
+    return road_diagram(ctx)
 
 
-def _upcoming(ctx: Context) -> list[Flowable]:
-    t = ctx.t
-    roadmap = ctx.account.roadmap
-    position = position_on_road(roadmap)
-    order = {n.id: i for i, n in enumerate(roadmap.nodes)}
-    upcoming = sorted(
-        (n for n in roadmap.nodes
-         if n.kind == NodeKind.CHECKPOINT and n.id in position.in_play
-         and n.status in (CheckpointStatus.PLANNED, CheckpointStatus.ACTIVE)),
-        key=lambda n: (n.due is None, n.due or dt.date.min, order[n.id]))
-    out: list[Flowable] = [ctx.h1(t("plan.upcoming"))]
-    if not upcoming:
-        out.append(ctx.p(esc(t("plan.no_upcoming")), ctx.st.muted))
-    else:
-        rows = []
-        for n in upcoming:
-            cell: list[Flowable] = [ctx.p(f"<b>{esc(clean(n.title).strip() or t('brief.untitled'))}</b>",
-                                          ctx.st.cell)]
-            cell += [ctx.p(("\u2611 " if c.done else "\u2610 ") + esc(c.text), ctx.st.cell)
-                     for c in n.exit_criteria]
-            overdue = n.due is not None and n.due < ctx.today
-            due = ctx.date(n.due) + (" !" if overdue else "")
-            rows.append([cell, due, n.owner or t("brief.none"), ctx.label("status", n.status)])
-        out.append(ctx.table([t("plan.checkpoint"), t("brief.due"), t("brief.owner"),
-                              t("brief.status")], rows, [3.6, 1.0, 1.5, 1.4]))
-    meetings = sorted((m for m in ctx.account.meetings if m.date and m.date >= ctx.today),
-                      key=lambda m: (m.date, clean(m.time)))
-    if meetings:
-        out.append(ctx.h2(t("plan.meetings")))
-        rows = []
-        for m in meetings:
-            names = ", ".join(ctx.person_name(ctx.people.get(i)) for i in m.attendee_ids)
-            rows.append([f"{ctx.date(m.date)} {clean(m.time)}".strip(), m.goal, names])
-        out.append(ctx.table([t("brief.date"), t("brief.goal"), t("brief.attendees", count=""
-                                                                   ).replace("()", "").strip()],
-                             rows, [1.0, 3.0, 2.5]))
-    return out
-
-
-def _touchpoints(ctx: Context) -> list[Flowable]:
-    t = ctx.t
-    points = ctx.account.touchpoints
-    if not points:
-        return []
-    out: list[Flowable] = [ctx.h1(t("plan.touchpoints"))]
-    by_person: dict[str | None, list] = defaultdict(list)
-    for tp in points:
-        ids = [i for i in dict.fromkeys(tp.stakeholder_ids) if i in ctx.people]
-        for person_id in ids or [None]:
-            by_person[person_id].append(tp)
-    order = [s.id for s in ctx.account.stakeholders if s.id in by_person]
-    if None in by_person:
-        order.append(None)
-    for person_id in order:
-        heading = (ctx.person_name(ctx.people[person_id]) if person_id
-                   else t("plan.touchpoints_none_person"))
-        items = sorted(by_person[person_id],
-                       key=lambda tp: (tp.date is None, tp.date or dt.date.min))
-        rows = [[ctx.date(tp.date), ctx.label("phase", tp.phase), ctx.label("channel", tp.channel),
-                 tp.summary, tp.result, tp.emotion] for tp in items]
-        out.append(ctx.h2(heading))
-        out.append(ctx.table([t("brief.date"), t("plan.phase"), t("plan.channel").capitalize(),
-                              t("plan.summary_col"), t("plan.result"), t("plan.emotion")],
-                             rows, [0.9, 1.0, 1.15, 2.5, 1.7, 0.9]))
-    return out
-
-
-def _grids(ctx: Context) -> list[Flowable]:
-    t = ctx.t
-    grids = ctx.account.journey_grids
-    if not grids:
-        return []
-    out: list[Flowable] = [ctx.h1(t("plan.grids"))]
-    stations = list(ctx.framework.stations) if ctx.framework else []
-    known = {s.id for s in stations}
-    for grid in grids:
-        if grid.stakeholder_id:
-            heading = t("plan.grid_for", name=ctx.person_name(ctx.people.get(grid.stakeholder_id)))
-        elif grid.role:
-            heading = t("plan.grid_for_role", role=ctx.label("role", grid.role))
-        else:
-            heading = t("plan.grid_for", name=t("brief.unnamed"))
-        columns = [(s.id, s.name(ctx.lang)) for s in stations]
-        columns += [(sid, sid) for sid in grid.cells if sid not in known]
-        out.append(ctx.h2(heading))
-        for start in range(0, len(columns), GRID_COLUMNS):
-            chunk = columns[start:start + GRID_COLUMNS]
-            rows = [[ctx.label("grid", row)] +
-                    [grid.cells.get(sid, {}).get(row, "") for sid, _ in chunk]
-                    for row in GridRow]
-            fractions = [1.3] + [1.6] * len(chunk) + [1.6] * (GRID_COLUMNS - len(chunk))
-            header = [t("plan.station")] + [name for _, name in chunk]
-            header += [""] * (GRID_COLUMNS - len(chunk))
-            rows = [r + [""] * (GRID_COLUMNS - len(chunk)) for r in rows]
-            out.append(ctx.table(header, rows, fractions))
-            out.append(ctx.p("", ctx.st.small))
-    return out
-
-
-def _risks(ctx: Context) -> list[Flowable]:
-    return ctx.risks(None, "plan.risks")
-
-
-SECTIONS = (_summary, _map, _stakeholders, _relationships, _questions, _roadmap, _upcoming, _risks,
-            _touchpoints, _grids)
+SECTIONS = (_summary, _map, _centres, _people, _relationships, _questions, road_text,
+            _road_diagram, journey, touchpoints, grids)
 
 
 def build_account_plan(account: Account, framework: JourneyFramework | None,

@@ -8,10 +8,14 @@ import io
 from typing import Callable, Sequence
 
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import landscape
 from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
     Flowable,
+    Frame,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -19,6 +23,7 @@ from reportlab.platypus import (
 
 from accountmap import catalogue
 from accountmap.briefing.drawings import fit_text
+from accountmap.briefing.tables import Column, build_table
 from accountmap.briefing.fonts import REGULAR, register_fonts
 from accountmap.briefing.styles import (
     MARGIN,
@@ -55,10 +60,15 @@ class Context:
         self.framework = framework
         self.lang = check_lang(lang)
         self.pagesize = page_size(paper)
-        self.today = today
-        self.st: Styles = styles()
+        self.today = today  # an input (the clock is read by the caller, never here)
+        self.st: Styles = styles(self.lang)
         self.width = self.pagesize[0] - 2 * MARGIN
         self.height = self.pagesize[1] - 2 * MARGIN - 14  # minus the footer line
+        # Landscape pages (the roadmap diagram): the same margins turned.
+        self.landscape_width = self.pagesize[1] - 2 * MARGIN
+        self.landscape_height = self.pagesize[0] - 2 * MARGIN - 14
+        # Set by a section that turns the pages: the sections after it lay out for landscape.
+        self.on_landscape = False
         self.people = {s.id: s for s in account.stakeholders}
         self.centres = {c.id: c for c in account.decision_centres}
 
@@ -101,6 +111,21 @@ class Context:
         (otherwise a page-long paragraph drags the heading to the next page)."""
         return Paragraph(esc(text), self.st.h2 if keep else self.st.h2_loose)
 
+    def headed(self, headings: Sequence[tuple[str, int]], table: Table,
+               landscape: bool | None = None) -> list[Flowable]:
+        """Headings (text, level 1 or 2) and the table under them, kept together by a
+        conditional page break as tall as the headings, the table's header and first row:
+        keepWithNext would move the whole table to the next page and leave the rest of this
+        one white."""
+        paras = [Paragraph(esc(text), self.st.h1_loose if level == 1 else self.st.h2_loose)
+                 for text, level in headings]
+        landscape = self.on_landscape if landscape is None else landscape
+        width = self.landscape_width if landscape else self.width
+        need = sum(p.wrap(width, 1e6)[1] + p.style.spaceBefore + p.style.spaceAfter
+                   for p in paras)
+        need += getattr(table, "lead_height", 40.0) + 2
+        return [CondPageBreak(need), *paras, table]
+
     def field(self, label: str, value: str, style=None) -> Paragraph:
         """`<b>label:</b> value` with the value escaped."""
         return Paragraph(f"<b>{esc(label)}:</b> {esc(value)}", style or self.st.body)
@@ -116,38 +141,40 @@ class Context:
                                  bulletText=TICK_DONE if done else TICK_OPEN))
         return out
 
+    def question_ticks(self, questions, status: bool = False,
+                       small: bool = False) -> list[Paragraph]:
+        """Open questions as tick boxes: how to ask, by when (in red with "overdue" once
+        the date has passed), and their status when asked for."""
+        out = []
+        for q in questions:
+            bits = [esc(self.label("channel", q.channel))]
+            if q.due:
+                due = f"{esc(self.t('brief.due'))} {esc(self.date(q.due))}"
+                if q.due < self.today:
+                    due = f'<font color="#b91c1c"><b>{due}, {esc(self.t("plan.overdue"))}</b></font>'
+                bits.append(due)
+            if status:
+                bits.append(esc(self.label("question", q.status)))
+            markup = (esc(q.question) or "&nbsp;") + \
+                f' <font size="8" color="#616e7c">({", ".join(bits)})</font>'
+            out.append(Paragraph(markup, self.st.tick_small if small else self.st.tick,
+                                 bulletText=TICK_OPEN))
+        return out
+
     def bullets(self, texts: Sequence[str]) -> list[Paragraph]:
         return [Paragraph(esc(t), self.st.bullet, bulletText="•") for t in texts]
 
-    def table(self, header: Sequence[str], rows: Sequence[Sequence[object]],
-              fractions: Sequence[float]) -> Table:
-        """A table of escaped text cells (a cell may also be a list of flowables) that
-        repeats its header and may split inside a tall row."""
-        st = self.st
-        total = sum(fractions)
-        widths = [self.width * f / total for f in fractions]
-
-        def cell(value: object):
-            if isinstance(value, (list, Flowable)):
-                return value
-            return Paragraph(esc(value), st.cell)
-
-        data = [[Paragraph(esc(h), st.cell_head) for h in header]]
-        data += [[cell(v) for v in row] for row in rows]
-        table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1,
-                      hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]))
-        return table
+    def table(self, columns: Sequence[Column | str], rows: Sequence[Sequence[object]],
+              landscape: bool | None = None) -> Table:
+        """A table of escaped text cells (a cell may also be a list of flowables), column
+        widths from the content (see tables.py); a plain string is a "text" column.
+        landscape: the table goes on a landscape page (default: as the pages are turned)."""
+        cols = [c if isinstance(c, Column) else Column(c) for c in columns]
+        landscape = self.on_landscape if landscape is None else landscape
+        width, height = ((self.landscape_width, self.landscape_height) if landscape
+                         else (self.width, self.height))
+        return build_table(cols, rows, width, self.lang, self.st.cell, self.st.cell_whole,
+                           self.st.cell_head, page_height=height)
 
     def facts(self, pairs: Sequence[tuple[str, str]], columns: int = 2) -> Table:
         """Label/value pairs laid out in `columns` pairs per row."""
@@ -241,24 +268,32 @@ class Context:
         lang = self.lang
 
         def on_page(canv, doc) -> None:
+            width = canv._pagesize[0]  # noqa: SLF001 (portrait or landscape)
             canv.saveState()
             canv.setFont(REGULAR, 7.5)
             canv.setFillColor(MUTED)
             canv.setStrokeColor(RULE)
             y = MARGIN - 10
-            canv.line(MARGIN, y + 10, self.pagesize[0] - MARGIN, y + 10)
+            canv.line(MARGIN, y + 10, width - MARGIN, y + 10)
             canv.drawString(MARGIN, y, footer_left)
-            canv.drawRightString(self.pagesize[0] - MARGIN, y,
+            canv.drawRightString(width - MARGIN, y,
                                  f"{printed} · {BRIEFING_MESSAGES.text('brief.page', lang, page=doc.page)}")
             canv.restoreState()
 
-        doc = SimpleDocTemplate(
+        doc = BaseDocTemplate(
             buffer, pagesize=self.pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
             topMargin=MARGIN, bottomMargin=MARGIN + 8, title=title,
             author=clean(self.account.owner), creator="AccountMap", lang=self.lang,
             initialFontName=REGULAR, initialFontSize=9.5,
         )
-        doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+        templates = []
+        for name, size in (("portrait", self.pagesize), ("landscape", landscape(self.pagesize))):
+            frame = Frame(MARGIN, MARGIN + 8, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - 8,
+                          leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
+            templates.append(PageTemplate(id=name, frames=[frame], onPage=on_page,
+                                          pagesize=size))
+        doc.addPageTemplates(templates)
+        doc.build(story)
         if after:
             after()
         return buffer.getvalue()

@@ -322,12 +322,20 @@ def map_drawing(account: Account, max_width: float, max_height: float | None = N
         extra = [person.title]
         if person.roles:
             extra.append(", ".join(catalogue.label("role", r, lang) for r in person.roles))
-        for text_line in extra:
-            if not text_line or line_y - small * 0.2 < y + 1:
-                continue
-            d.add(String(left, line_y - small * 0.1, fit_text(text_line, REGULAR, small, inner),
-                         fontName=REGULAR, fontSize=small, fillColor=ink))
-            line_y -= small * 1.25
+        extra = [text for text in extra if text]
+        # as many lines as the card has room for: the title wraps, keeping a line for the
+        # roles; only what still does not fit ends in an ellipsis
+        room = max(0, int((line_y - small * 0.3 - (y + 2)) / (small * 1.25)) + 1)
+        for i, text in enumerate(extra):
+            later = len(extra) - i - 1
+            most = max(1, room - later) if i < len(extra) - 1 else room
+            for text_line in wrap_text(text, REGULAR, small, inner, max(0, most)):
+                if line_y - small * 0.2 < y + 1:
+                    break
+                d.add(String(left, line_y - small * 0.1, text_line, fontName=REGULAR,
+                             fontSize=small, fillColor=ink))
+                line_y -= small * 1.25
+                room -= 1
     return d
 
 

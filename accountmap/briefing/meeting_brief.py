@@ -13,6 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, KeepTogether
 
 from accountmap.briefing.common import Context
 from accountmap.briefing.drawings import map_drawing, tiles
+from accountmap.briefing.plan_road import is_overdue
 from accountmap.briefing.styles import RULE, clean, esc
 from accountmap.domain import account_rules
 from accountmap.domain.journey import JourneyFramework
@@ -83,6 +84,8 @@ def _meeting_section(ctx: Context, meeting: Meeting) -> list[Flowable]:
     extra = [ctx.label("status", node.status)]
     if node.due:
         extra.append(f"{t('brief.due')}: {ctx.date(node.due)}")
+        if is_overdue(node, ctx.today):
+            extra.append(t("plan.overdue_checkpoint"))
     if node.owner.strip():
         extra.append(f"{t('brief.owner')}: {clean(node.owner)}")
     out.append(ctx.p(f"<b>{esc(title)}</b> <font color='#616e7c'>({esc(' · '.join(extra))})</font>"))
@@ -143,12 +146,7 @@ def person_block(ctx: Context, person: Stakeholder | None, *, questions: bool = 
         open_q = account_rules.open_questions_for(ctx.account, person.id)
         if open_q:
             out.append(ctx.p(f"<b>{esc(t('brief.ask'))}:</b>", ctx.st.small_lead))
-            out += ctx.ticks([
-                (q.question, False, ", ".join(filter(None, [
-                    ctx.label("channel", q.channel),
-                    f"{t('brief.due')} {ctx.date(q.due)}" if q.due else "",
-                ]))) for q in open_q
-            ])
+            out += ctx.question_ticks(open_q)
         else:
             out.append(ctx.p(f"<b>{esc(t('brief.ask'))}:</b> {esc(t('brief.nothing_to_ask'))}",
                              ctx.st.small))

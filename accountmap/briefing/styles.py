@@ -1,8 +1,9 @@
 """Paragraph styles, page sizes and text helpers shared by the briefings.
 
 Every string a person typed goes through `esc()` before it reaches Paragraph markup, so
-`R&D <b>x</b>` prints as typed; `\\n` becomes a line break. Long unbroken words are split
-by reportlab (`splitLongWords`) so nothing runs off the page.
+`R&D <b>x</b>` prints as typed; `\\n` becomes a line break. Words are hyphenated in the
+document's language (pyphen); only a word longer than a whole line with no hyphenation
+point left is split by reportlab (`splitLongWords`) so nothing runs off the page.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+import pyphen
+
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -22,6 +25,7 @@ from reportlab.lib.units import mm
 from accountmap import catalogue
 from accountmap.briefing.messages import BRIEFING_MESSAGES
 from accountmap.briefing.fonts import BOLD, REGULAR, register_fonts
+from accountmap.domain.dates import format_date
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 15 * mm
@@ -41,9 +45,22 @@ def clean(value: object) -> str:
     return _CONTROL.sub("", "" if value is None else str(value)).replace("\r\n", "\n").replace("\r", "\n")
 
 
+_RUN_ON = re.compile(r"\S{41,}")
+BREAK_EVERY = 24
+
+
+def _break_run_on(match: re.Match) -> str:
+    run = match.group()
+    return "\u200b".join(run[i:i + BREAK_EVERY] for i in range(0, len(run), BREAK_EVERY))
+
+
 def esc(value: object) -> str:
-    """User text made safe for Paragraph markup; line breaks kept."""
-    return escape(clean(value)).replace("\t", "    ").replace("\n", "<br/>")
+    """User text made safe for Paragraph markup; line breaks kept. A run of more than 40
+    characters without a space (no word is that long: a pasted hash, a URL, a held key)
+    gets zero-width break opportunities every 24 characters: reportlab 4 with
+    hyphenation on drops characters of an unbreakable run wider than the line."""
+    text = _RUN_ON.sub(_break_run_on, clean(value))
+    return escape(text).replace("\t", "    ").replace("\n", "<br/>")
 
 
 def page_size(paper: str) -> tuple[float, float]:
@@ -60,9 +77,11 @@ def check_lang(lang: str) -> str:
 
 
 def fmt_date(value: dt.date | None, lang: str) -> str:
+    """A date as the language writes it (the same function the UI uses); a no-break
+    space keeps "18 Nov 2026" on one line."""
     if value is None:
         return BRIEFING_MESSAGES.text("brief.none", lang)
-    return value.strftime("%d.%m.%Y") if lang == "ru" else value.isoformat()
+    return format_date(value, lang).replace(" ", "\u00a0")
 
 
 def fmt_money(value: float | None, currency: str, lang: str) -> str:
@@ -78,24 +97,43 @@ class Styles:
     title: ParagraphStyle
     subtitle: ParagraphStyle
     h1: ParagraphStyle
+    h1_loose: ParagraphStyle  # a heading kept with what follows by a CondPageBreak instead
     h2: ParagraphStyle
     h2_loose: ParagraphStyle
     body: ParagraphStyle
     small: ParagraphStyle
     small_lead: ParagraphStyle  # a small lead-in ("What to learn from this person:")
     cell: ParagraphStyle
+    cell_whole: ParagraphStyle  # names, dates, numbers: wrapped at spaces, never hyphenated
     cell_head: ParagraphStyle
     bullet: ParagraphStyle
     tick: ParagraphStyle
+    tick_small: ParagraphStyle  # the plan's many questions
     muted: ParagraphStyle
 
 
+HYPHENATION = {"ru": "ru_RU", "en": "en_US"}
+
+
 @functools.cache
-def styles() -> Styles:
+def hyphenator(lang: str) -> pyphen.Pyphen | None:
+    """The dictionary for `lang` (None: no hyphenation). At least three letters stay before
+    a break and three go after it: no "от-" at a line end nor "те" alone on the next line
+    of a narrow cell."""
+    code = HYPHENATION.get(lang)
+    return pyphen.Pyphen(lang=code, left=3, right=3) if code else None
+
+
+@functools.cache
+def styles(lang: str = "en") -> Styles:
     register_fonts()
     base = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=12.5,
                           textColor=INK, alignment=TA_LEFT, splitLongWords=1,
                           bulletFontName=REGULAR,
+                          # a callable: reportlab would otherwise load the dictionary again
+                          # for every paragraph it wraps
+                          hyphenationLang=hyphenator(lang).iterate if hyphenator(lang) else "",
+                          embeddedHyphenation=0, uriWasteReduce=0.3,
                           spaceAfter=2)
     return Styles(
         title=ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=17, leading=21,
@@ -104,6 +142,8 @@ def styles() -> Styles:
                                 textColor=MUTED, spaceAfter=6),
         h1=ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=13, leading=16,
                           textColor=ACCENT, spaceBefore=10, spaceAfter=5, keepWithNext=1),
+        h1_loose=ParagraphStyle("h1_loose", parent=base, fontName=BOLD, fontSize=13, leading=16,
+                                textColor=ACCENT, spaceBefore=10, spaceAfter=5),
         h2=ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=11, leading=14,
                           spaceBefore=7, spaceAfter=3, keepWithNext=1),
         h2_loose=ParagraphStyle("h2_loose", parent=base, fontName=BOLD, fontSize=11,
@@ -112,11 +152,16 @@ def styles() -> Styles:
         small=ParagraphStyle("small", parent=base, fontSize=8.5, leading=11),
         small_lead=ParagraphStyle("small_lead", parent=base, fontSize=8.5, leading=11,
                                   keepWithNext=1),
-        cell=ParagraphStyle("cell", parent=base, fontSize=8, leading=10, spaceAfter=0),
-        cell_head=ParagraphStyle("cell_head", parent=base, fontName=BOLD, fontSize=8,
-                                 leading=10, spaceAfter=0),
+        cell=ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9.2, spaceAfter=0),
+        cell_whole=ParagraphStyle("cell_whole", parent=base, fontSize=7.5, leading=9.2,
+                                  spaceAfter=0, hyphenationLang=""),
+        cell_head=ParagraphStyle("cell_head", parent=base, fontName=BOLD, fontSize=7.5,
+                                 leading=9.2, spaceAfter=0),
         bullet=ParagraphStyle("bullet", parent=base, leftIndent=12, bulletIndent=2),
         tick=ParagraphStyle("tick", parent=base, leftIndent=16, bulletIndent=0,
                             bulletFontName=REGULAR, bulletFontSize=11),
+        tick_small=ParagraphStyle("tick_small", parent=base, fontSize=8.5, leading=11,
+                                  leftIndent=16, bulletIndent=0, bulletFontName=REGULAR,
+                                  bulletFontSize=10, spaceAfter=1),
         muted=ParagraphStyle("muted", parent=base, textColor=MUTED),
     )

@@ -56,9 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from accountmap.cli.as_of import today_of
     from accountmap.storage.errors import WorkspaceError
 
     try:
+        today_of(argparse.Namespace(), getattr(args, "lang", None))  # ACCOUNTMAP_TODAY is a day
         return int(args.func(args) or 0)
     except WorkspaceError as exc:
         print(f"accountmap: {exc.message(getattr(args, 'lang', None) or 'en')}", file=sys.stderr)

@@ -1,6 +1,6 @@
 """`accountmap brief` and `accountmap plan`: print a meeting brief or an account plan to PDF.
 
-    accountmap brief WORKSPACE --account NAME [--meeting ID | --next] [--lang ru|en]
+    accountmap brief WORKSPACE --account NAME [--meeting ID|DATE|TEXT | --next] [--lang ru|en]
                      [--paper a4|letter] [--today YYYY-MM-DD] -o FILE.pdf
     accountmap plan  WORKSPACE --account NAME [--lang ru|en] [--paper a4|letter]
                      [--today YYYY-MM-DD] -o FILE.pdf
@@ -9,13 +9,16 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 from pathlib import Path
 
 from accountmap import catalogue
+from accountmap.briefing.messages import BRIEFING_MESSAGES
 from accountmap.cli.as_of import add_today_option, today_of
-from accountmap.storage.atomic_write import write_atomically
 from accountmap.cli.messages import CLI_MESSAGES
+from accountmap.domain.dates import format_date
+from accountmap.storage.atomic_write import write_atomically
 
 
 def register(subparsers) -> None:
@@ -26,7 +29,9 @@ def register(subparsers) -> None:
     _common(brief)
     add_today_option(brief, "the brief (which meeting is next, overdue checkpoints, days since contact)")
     which = brief.add_mutually_exclusive_group()
-    which.add_argument("--meeting", metavar="ID", help="the meeting's id")
+    which.add_argument("--meeting", metavar="WHICH",
+                       help="the meeting: its id, its date (DD.MM.YYYY or YYYY-MM-DD) or a "
+                            "fragment of its goal")
     which.add_argument("--next", action="store_true",
                        help="the first meeting dated today or later (the default)")
     brief.set_defaults(func=run_brief)
@@ -84,21 +89,65 @@ def run_brief(args) -> int:
     account, settings, lang = _load(args)
     today = today_of(args, lang)
     if args.meeting:
-        meeting = next((m for m in account.meetings if m.id == args.meeting), None)
-        if meeting is None:
-            raise CommandError(CLI_MESSAGES.text("cli.no_meeting", lang, account=account.name,
-                                              id=args.meeting))
+        found = find_meetings(account, args.meeting)
+        if not found:
+            raise CommandError(CLI_MESSAGES.text("cli.no_meeting_match", lang, account=account.name,
+                                              query=args.meeting,
+                                              meetings=_listed(account.meetings, lang)))
+        if len(found) > 1:
+            raise CommandError(CLI_MESSAGES.text("cli.meeting_ambiguous", lang, query=args.meeting,
+                                              meetings=_listed(found, lang)))
+        meeting = found[0]
+        print(CLI_MESSAGES.text("cli.meeting_matched", lang, meeting=_describe(meeting, lang)))
     else:  # --next, also the default
         meeting = next_meeting(account, today)
         if meeting is None:
+            past = sorted((m for m in account.meetings if m.date), key=lambda m: m.date)[-3:]
             raise CommandError(CLI_MESSAGES.text(
-                "cli.no_upcoming_meeting", lang, account=account.name,
-                date=today.strftime("%d.%m.%Y") if lang == "ru" else today.isoformat()))
+                "cli.no_upcoming_meeting_past", lang, account=account.name,
+                date=format_date(today, lang),
+                meetings=_listed(list(reversed(past)), lang) or BRIEFING_MESSAGES.text("brief.none", lang)))
     data = build_meeting_brief(account, meeting, settings.journey_framework, lang=lang,
                                paper=args.paper, today=today)
     write_output(args.output, data, lang)
     print(CLI_MESSAGES.text("cli.brief_written", lang, path=args.output))
     return 0
+
+
+def find_meetings(account, query: str) -> list:
+    """Meetings matching `query`: its id exactly, else its date (DD.MM.YYYY, YYYY-MM-DD or
+    as the language writes it), else a fragment of its goal or place (any case)."""
+    query = query.strip()
+    exact = [m for m in account.meetings if m.id == query]
+    if exact:
+        return exact
+    day = _parse_date(query)
+    if day is not None:
+        return [m for m in account.meetings if m.date == day]
+    needle = query.casefold()
+    return [m for m in account.meetings
+            if needle and (needle in m.goal.casefold() or needle in m.place.casefold())]
+
+
+def _parse_date(text: str) -> dt.date | None:
+    for pattern in ("%d.%m.%Y", "%Y-%m-%d", "%d %b %Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _describe(meeting, lang: str) -> str:
+    when = format_date(meeting.date, lang) or BRIEFING_MESSAGES.text("brief.no_date", lang)
+    goal = " ".join(meeting.goal.split())
+    if len(goal) > 70:
+        goal = goal[:69].rstrip() + "…"
+    return f"{when} — {goal} [{meeting.id}]" if goal else f"{when} [{meeting.id}]"
+
+
+def _listed(meetings, lang: str) -> str:
+    return "".join(f"\n  {_describe(m, lang)}" for m in meetings)
 
 
 def run_plan(args) -> int:

@@ -1,4 +1,5 @@
-"""`accountmap check WORKSPACE`: integrity and rule violations, one per line.
+"""`accountmap check WORKSPACE [--today YYYY-MM-DD]`: integrity and rule violations, one
+per line, and (as warnings) the checkpoints overdue as of the day.
 
 Values the file's constraints forbid but another tool wrote with them switched off are
 named by table, row and column; then each readable account's rules are checked.
@@ -11,25 +12,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from accountmap import catalogue
+from accountmap.cli.as_of import add_today_option, today_of
 from accountmap.cli.messages import CLI_MESSAGES
+from accountmap.domain.dates import format_date
 
 
 def register(sub) -> None:
     p = sub.add_parser("check", help="check a workspace for integrity and rule violations")
     p.add_argument("workspace", type=Path)
     p.add_argument("--lang", choices=catalogue.LANGUAGES, default=None)
+    add_today_option(p, "check overdue checkpoints")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from accountmap.domain.account_rules import validate_account
     from accountmap.domain.problems import Severity
-    from accountmap.domain.roadmap_rules import validate_roadmap
+    from accountmap.domain.roadmap_rules import overdue_nodes, validate_roadmap
     from accountmap.storage.errors import WorkspaceError
     from accountmap.storage.workspace_file import WorkspaceFile
 
     with WorkspaceFile.open(args.workspace, read_only=True) as wf:
         lang = args.lang or wf.settings().language
+        today = today_of(args, lang)
         integrity = wf.integrity_problems()
         violations = 0
         lines: list[str] = []
@@ -53,6 +58,11 @@ def run(args) -> int:
                 lines.append(f"{prefix}: {where}: {catalogue.describe(problem, lang)}")
                 if problem.severity == Severity.ERROR:
                     violations += 1
+            for node in overdue_nodes(account.roadmap, today):
+                title = node.title.strip() or CLI_MESSAGES.text("clock.untitled", lang)
+                lines.append("warning: {}: {}".format(where, CLI_MESSAGES.text(
+                    "clock.overdue", lang, today=format_date(today, lang), title=title,
+                    due=format_date(node.due, lang))))
     for line in lines:
         print(line)
     if violations == 0:

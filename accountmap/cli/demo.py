@@ -1,10 +1,12 @@
-"""`accountmap demo PATH`: write the built-in demo workspace to PATH."""
+"""`accountmap demo PATH [--today YYYY-MM-DD]`: write the built-in demo workspace to PATH,
+its story moved so that its "now" is today (the next meeting still ahead)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from accountmap.cli import CommandError
+from accountmap.cli.as_of import add_today_option, today_of
 from accountmap.cli.messages import CLI_MESSAGES
 
 
@@ -12,6 +14,7 @@ def register(sub) -> None:
     p = sub.add_parser("demo", help="write the built-in demo workspace to PATH")
     p.add_argument("path", type=Path)
     p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    add_today_option(p, "write the story")
     p.set_defaults(func=run)
 
 
@@ -19,7 +22,7 @@ def run(args) -> int:
     from accountmap.storage.demo import DemoError, write_demo
 
     try:
-        write_demo(args.path, force=args.force)
+        write_demo(args.path, force=args.force, today=today_of(args))
     except DemoError as exc:
         raise CommandError(str(exc)) from exc
     print(CLI_MESSAGES.text("cli.demo_written", "en", path=args.path))

@@ -38,10 +38,21 @@ CLI_MESSAGES = Messages({
     "portfolio.empty": {"en": "The workspace has no accounts.", "ru": "В рабочем пространстве нет клиентов."},
     "cli.brief_written": {"en": "Meeting brief written to {path}", "ru": "Памятка записана в {path}"},
     "cli.plan_written": {"en": "Account plan written to {path}", "ru": "План записан в {path}"},
-    "cli.no_meeting": {"en": "Account “{account}” has no meeting with id “{id}”", "ru": "У клиента «{account}» нет встречи с идентификатором «{id}»"},
-    "cli.no_upcoming_meeting": {"en": "Account “{account}” has no meeting dated {date} or later", "ru": "У клиента «{account}» нет встреч на {date} или позже"},
     "cli.cannot_write": {"en": "Cannot write {path}: {detail}", "ru": "Не удаётся записать {path}: {detail}"},
+    # brief --meeting (an id, a date or words of its goal) and --next
+    "cli.no_meeting_match": {
+        "en": "Account “{account}” has no meeting matching “{query}” (an id, a date or words of its goal). Its meetings:{meetings}",
+        "ru": "У клиента «{account}» нет встречи по запросу «{query}» (идентификатор, дата или слова из цели). Встречи клиента:{meetings}"},
+    "cli.meeting_ambiguous": {
+        "en": "Several meetings match “{query}”; name one by its id or date:{meetings}",
+        "ru": "Запросу «{query}» отвечают несколько встреч; укажите идентификатор или дату:{meetings}"},
+    "cli.meeting_matched": {"en": "Meeting: {meeting}", "ru": "Встреча: {meeting}"},
+    "cli.no_upcoming_meeting_past": {
+        "en": "Account “{account}” has no meeting dated {date} or later; the last ones (use --meeting):{meetings}",
+        "ru": "У клиента «{account}» нет встреч на {date} или позже; последние встречи (укажите --meeting):{meetings}"},
     # as_of.py (--today)
     "clock.bad_today": {"en": "--today wants a real date written as YYYY-MM-DD (e.g. 2027-03-31), not “{text}”.", "ru": "--today ждёт существующую дату в виде ГГГГ-ММ-ДД (например, 2027-03-31), а не «{text}»."},
+    "clock.overdue": {"en": "overdue as of {today}: “{title}” was due {due}", "ru": "просрочено на {today}: «{title}», срок {due}"},
+    "clock.untitled": {"en": "(untitled)", "ru": "(без названия)"},
     "clock.bad_environment": {"en": "ACCOUNTMAP_TODAY wants a real date written as YYYY-MM-DD (e.g. 2027-03-31), not “{text}”.", "ru": "ACCOUNTMAP_TODAY ждёт существующую дату в виде ГГГГ-ММ-ДД (например, 2027-03-31), а не «{text}»."},
 })

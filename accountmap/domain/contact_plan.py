@@ -93,92 +93,122 @@ def plan_import(account: Account, contacts: Sequence[Contact],
     """What importing `contacts` does to `account`. `centres` maps a department or title
     (`contacts.centre_key`) to the centre the person chose for it (None: no centre),
     overriding the rules."""
-    labels = {**DEFAULT_LABELS, **(labels or {})}
-    plan = ImportPlan()
-    account_company = company_key(account.name)
-    companies = {company_key(c.company) for c in contacts if c.company.strip()}
-    only_ours = len(companies) > 1 and account_company in companies
-    by_email: dict[str, Stakeholder] = {}
-    by_name: dict[str, Stakeholder] = {}
-    for person in account.stakeholders:
-        if person.email.strip():
-            by_email.setdefault(email_key(person.email), person)
-        key = name_key(person.full_name)
-        if key:
-            by_name.setdefault(key, person)
-    seen_email: dict[str, int] = {}
-    seen_name: dict[str, int] = {}
-    seen_crm: dict[str, int] = {}
-    crm_ids: dict[str, str] = {}  # CRM id -> stakeholder id
-    file_names: dict[str, str] = {}  # name key -> stakeholder id (people of this file)
-    placed: list[tuple[Contact, str]] = []
-    claimed: set[str] = set()
-    choose = CentreChooser(account.decision_centres, centres)
+    planner = _Planner(account, contacts, {**DEFAULT_LABELS, **(labels or {})}, centres)
+    plan = planner.plan
     for contact in contacts:
-        result = _place(contact, account, plan, labels, account_company, only_ours,
-                        by_email, by_name, seen_email, seen_name, seen_crm, claimed, choose)
+        result = planner.place(contact)
         plan.rows.append(result)
         if result.stakeholder_id is None:
             continue
-        placed.append((contact, result.stakeholder_id))
+        planner.placed.append((contact, result.stakeholder_id))
         if contact.crm_id:
-            crm_ids.setdefault(contact.crm_id, result.stakeholder_id)
-        file_names.setdefault(contact.name.key(), result.stakeholder_id)
+            planner.crm_ids.setdefault(contact.crm_id, result.stakeholder_id)
+        planner.file_names.setdefault(contact.name.key(), result.stakeholder_id)
     plan.too_many = len(account.stakeholders) + len(plan.new_people) > MAX_PEOPLE
-    _plan_links(account, plan, placed, crm_ids, file_names, by_name)
+    _plan_links(account, plan, planner.placed, planner.crm_ids, planner.file_names,
+                planner.by_name)
     return plan
 
 
-def _place(contact: Contact, account: Account, plan: ImportPlan, labels, account_company,
-           only_ours, by_email, by_name, seen_email, seen_name, seen_crm, claimed, choose) -> RowResult:
-    name = contact.full_name or contact.email
-    def skip(reason: str, **params) -> RowResult:
-        return RowResult(contact.row, Outcome.SKIP, name, reason=reason, params=params)
+class _Planner:
+    """The state of one planning pass: who is on the map, what the file said so far."""
 
-    if contact.extra_cells:
-        return skip("contacts.skip_ragged")
-    if not contact.full_name and not contact.email:
-        return skip("contacts.skip_no_name")
-    if only_ours and company_key(contact.company) != account_company:
-        return skip("contacts.skip_other_company", company=contact.company or "—")
-    too_long = next((v for v in (contact.full_name, contact.title, contact.email,
-                                 ", ".join(contact.phones), contact.owner) if len(v) > MAX_NAME), None)
-    if too_long is not None:
-        return skip("contacts.skip_too_long", limit=MAX_NAME)
-    email = email_key(contact.email)
-    key = contact.name.key()
-    if email and email in seen_email:
-        return skip("contacts.skip_same_email", other=seen_email[email], email=contact.email)
-    if contact.crm_id and contact.crm_id in seen_crm:
-        return skip("contacts.skip_same_id", other=seen_crm[contact.crm_id], id=contact.crm_id)
-    if not email and key and key in seen_name:
-        return skip("contacts.skip_same_name", other=seen_name[key])
-    if email:
-        seen_email[email] = contact.row
-    if contact.crm_id:
-        seen_crm[contact.crm_id] = contact.row
-    if key:
-        seen_name.setdefault(key, contact.row)
-    existing = by_email.get(email) if email else None
-    if existing is None and key:
-        candidate = by_name.get(key)
-        # the same name with another e-mail is another person
-        if candidate is not None and candidate.id not in plan.updates \
-                and candidate.id not in claimed \
-                and not (email and candidate.email.strip() and email_key(candidate.email) != email):
-            existing = candidate
-    if existing is not None:
-        claimed.add(existing.id)  # one row per person: a namesake further down is someone else
-    centre = choose(contact.department, contact.title)
-    notes = _note_lines(contact, account_company, labels)
-    phone = ", ".join(contact.phones)
-    if existing is None:
-        person = Stakeholder(
-            id=new_id(), full_name=contact.full_name or contact.email, title=contact.title,
-            decision_centre_id=centre, roles=list(contact.roles), our_owner=contact.owner,
-            email=contact.email, phone=phone, contact_notes="\n".join(notes))
-        plan.new_people.append(person)
-        return RowResult(contact.row, Outcome.ADD, person.full_name, person.id)
+    def __init__(self, account: Account, contacts: Sequence[Contact], labels: dict[str, str],
+                 centres: dict[str, str | None] | None) -> None:
+        self.account = account
+        self.plan = ImportPlan()
+        self.labels = labels
+        self.account_company = company_key(account.name)
+        companies = {company_key(c.company) for c in contacts if c.company.strip()}
+        # an export of several companies: only this account's people (when it is among them)
+        self.only_ours = len(companies) > 1 and self.account_company in companies
+        self.by_email: dict[str, Stakeholder] = {}
+        self.by_name: dict[str, Stakeholder] = {}
+        for person in account.stakeholders:
+            if person.email.strip():
+                self.by_email.setdefault(email_key(person.email), person)
+            key = name_key(person.full_name)
+            if key:
+                self.by_name.setdefault(key, person)
+        self.seen_email: dict[str, int] = {}  # -> the row that had it first
+        self.seen_name: dict[str, int] = {}
+        self.seen_crm: dict[str, int] = {}
+        self.crm_ids: dict[str, str] = {}  # CRM id -> stakeholder id
+        self.file_names: dict[str, str] = {}  # name key -> stakeholder id (people of this file)
+        self.placed: list[tuple[Contact, str]] = []
+        self.claimed: dict[str, int] = {}  # people on the map a row already matched -> that row
+        self.choose = CentreChooser(account.decision_centres, centres)
+
+    def place(self, contact: Contact) -> RowResult:
+        plan = self.plan
+        name = contact.full_name or contact.email
+
+        def skip(reason: str, **params) -> RowResult:
+            return RowResult(contact.row, Outcome.SKIP, name, reason=reason, params=params)
+
+        if contact.extra_cells:
+            return skip("contacts.skip_ragged")
+        if not contact.full_name and not contact.email:
+            return skip("contacts.skip_no_name")
+        if self.only_ours and company_key(contact.company) != self.account_company:
+            return skip("contacts.skip_other_company", company=contact.company or "—")
+        too_long = next((v for v in (contact.full_name, contact.title, contact.email,
+                                     ", ".join(contact.phones), contact.owner)
+                         if len(v) > MAX_NAME), None)
+        if too_long is not None:
+            return skip("contacts.skip_too_long", limit=MAX_NAME)
+        email = email_key(contact.email)
+        key = contact.name.key()
+        if email and email in self.seen_email:
+            return skip("contacts.skip_same_email", other=self.seen_email[email], email=contact.email)
+        if contact.crm_id and contact.crm_id in self.seen_crm:
+            return skip("contacts.skip_same_id", other=self.seen_crm[contact.crm_id], id=contact.crm_id)
+        if not email and key and key in self.seen_name:
+            return skip("contacts.skip_same_name", other=self.seen_name[key])
+        if email:
+            self.seen_email[email] = contact.row
+        if contact.crm_id:
+            self.seen_crm[contact.crm_id] = contact.row
+        if key:
+            self.seen_name.setdefault(key, contact.row)
+        existing = self.match(email, key)
+        if existing is not None:
+            if existing.id in self.claimed:  # by e-mail, after an earlier row took them by name
+                return skip("contacts.skip_same_person", other=self.claimed[existing.id])
+            self.claimed[existing.id] = contact.row  # a namesake further down is someone else
+        centre = self.choose(contact.department, contact.title)
+        notes = _note_lines(contact, self.account_company, self.labels)
+        phone = ", ".join(contact.phones)
+        if existing is None:
+            person = Stakeholder(
+                id=new_id(), full_name=contact.full_name or contact.email, title=contact.title,
+                decision_centre_id=centre, roles=list(contact.roles), our_owner=contact.owner,
+                email=contact.email, phone=phone, contact_notes="\n".join(notes))
+            plan.new_people.append(person)
+            return RowResult(contact.row, Outcome.ADD, person.full_name, person.id)
+        fields = _changes(existing, contact, centre, phone, notes)
+        if not fields:
+            return RowResult(contact.row, Outcome.SAME, existing.full_name, existing.id)
+        plan.updates[existing.id] = fields
+        return RowResult(contact.row, Outcome.UPDATE, existing.full_name, existing.id,
+                         changed=sorted(fields))
+
+    def match(self, email: str, key: str) -> Stakeholder | None:
+        """The person on the map this row is: by e-mail, else by name (unless their e-mail
+        says they are someone else, or an earlier row was them)."""
+        existing = self.by_email.get(email) if email else None
+        if existing is None and key:
+            candidate = self.by_name.get(key)
+            if candidate is not None and candidate.id not in self.claimed \
+                    and not (email and candidate.email.strip()
+                             and email_key(candidate.email) != email):
+                existing = candidate
+        return existing
+
+
+def _changes(existing: Stakeholder, contact: Contact, centre: str | None, phone: str,
+             notes: list[str]) -> dict:
+    """What the file says anew about a person on the map; never blanks a field."""
     fields: dict = {}
     if contact.title and contact.title != existing.title:
         fields["title"] = contact.title
@@ -198,11 +228,7 @@ def _place(contact: Contact, account: Account, plan: ImportPlan, labels, account
     merged = _merged_notes(existing.contact_notes, notes)
     if merged != existing.contact_notes:
         fields["contact_notes"] = merged
-    if not fields:
-        return RowResult(contact.row, Outcome.SAME, existing.full_name, existing.id)
-    plan.updates[existing.id] = fields
-    return RowResult(contact.row, Outcome.UPDATE, existing.full_name, existing.id,
-                     changed=sorted(fields))
+    return fields
 
 
 def _plan_links(account: Account, plan: ImportPlan, placed, crm_ids, file_names, by_name) -> None:

@@ -9,8 +9,17 @@ from PySide6.QtCore import QDate, QEvent
 from PySide6.QtWidgets import QDateEdit, QPlainTextEdit
 
 from accountmap.domain import clock
+from accountmap.domain.dates import QT_DATE_FORMAT
 
 NO_DATE = QDate(2000, 1, 1)  # the minimum of an optional date edit: shown as "not set"
+
+
+def date_display_format() -> str:
+    """A date edit's format in the interface's language, the convention the briefings
+    print (domain/dates.py): 18.11.2026 in Russian, 18 Nov 2026 in English."""
+    from accountmap.document.workspace_document import ui_language
+
+    return QT_DATE_FORMAT.get(ui_language(), QT_DATE_FORMAT["ru"])
 
 
 class OptionalDateEdit(QDateEdit):
@@ -22,7 +31,7 @@ class OptionalDateEdit(QDateEdit):
         self.setCalendarPopup(True)
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText(none_text)
-        self.setDisplayFormat("dd.MM.yyyy")
+        self.setDisplayFormat(date_display_format())
         if tip:
             self.setToolTip(tip)
         self.calendarWidget().installEventFilter(self)

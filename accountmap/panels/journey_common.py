@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPlainTextEdit, QStyledItemDelegate
 
 from accountmap import catalogue
+from accountmap.domain.dates import format_date
 from accountmap.domain.journey import FrameworkError, assigned_stations
 from accountmap.panels.fields import NO_DATE
 from accountmap.storage.errors import WorkspaceError
@@ -44,7 +45,10 @@ def from_qdate(value: QDate) -> dt.date | None:
 
 
 def date_text(value: dt.date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
+    """A date as the interface's language writes it (the briefings' convention too)."""
+    from accountmap.document.workspace_document import ui_language
+
+    return format_date(value, ui_language())
 
 
 def short_name(full_name: str) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from accountmap.document.context import AccountContext
 from accountmap.domain import clock
 from accountmap.domain.vocabulary import Temperature
+from accountmap.panels.fields import date_display_format
 from accountmap.panels.journey_common import (
     TEMPERATURE_COLOURS,
     from_qdate,
@@ -62,7 +63,7 @@ class StationMoveDialog(QDialog):
         self.temperature.setCurrentIndex(max(0, self.temperature.findData(account.temperature.value)))
         self.date = QDateEdit(to_qdate(clock.today()))
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.date.setDisplayFormat(date_display_format())
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. asked for a diagnostic session"))
         self.evidence = QPlainTextEdit()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from accountmap.document.context import AccountContext
 from accountmap.domain import clock
 from accountmap.domain.models import Meeting
+from accountmap.panels.fields import date_display_format
 from accountmap.panels.journey_common import (
     FollowsAccount,
     date_text,
@@ -51,7 +53,7 @@ class MeetingDialog(QDialog):
         form = QFormLayout(self)
         self.date = QDateEdit(to_qdate(m.date or clock.today()))
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.date.setDisplayFormat(date_display_format())
         self.time = QLineEdit(m.time)
         self.time.setPlaceholderText(self.tr("e.g. 10:30"))
         self.place = QLineEdit(m.place)
@@ -129,6 +131,9 @@ class MeetingsPage(FollowsAccount, QWidget):
         for col, width in enumerate((90, 70, 170, 260, 230, 170)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self._edit_selected())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self.context_menu().popup(self.table.viewport().mapToGlobal(pos)))
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
         self.empty = QLabel(self.tr("No meetings yet: “New meeting…” plans one."))
@@ -159,6 +164,21 @@ class MeetingsPage(FollowsAccount, QWidget):
         self.table.resizeRowsToContents()
         self.empty.setVisible(not meetings)
         self._update_buttons()
+
+    def context_menu(self) -> QMenu:
+        """The menu of the selected meetings: the brief, edit, delete (as the buttons)."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        has = bool(self.selected_ids())
+        for text, slot in ((self.tr("Briefing for the meeting…"), self._brief_selected),
+                           (self.tr("Edit…"), self._edit_selected),
+                           (self.tr("Delete"), self.delete_selection)):
+            action = menu.addAction(text)
+            action.setEnabled(has)
+            action.triggered.connect(slot)
+        menu.addSeparator()
+        menu.addAction(self.tr("New meeting…")).triggered.connect(lambda: self.ask_meeting(None))
+        return menu
 
     def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})

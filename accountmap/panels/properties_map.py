@@ -50,6 +50,7 @@ from accountmap.domain.vocabulary import (
     RelationshipKind,
 )
 from accountmap.panels.fields import CommitOnFocusOut, OptionalDateEdit
+from accountmap.panels.journey_common import date_text
 from accountmap.storage.errors import WorkspaceError
 
 
@@ -433,7 +434,7 @@ class StakeholderForm(_Form):
             if q.stakeholder_id != p.id:
                 continue
             mark = {"open": "○", "asked": "◐", "answered": "●", "dropped": "×"}[q.status.value]
-            due = f"  [{q.due.strftime('%d.%m.%Y')}]" if q.due else ""
+            due = f"  [{date_text(q.due)}]" if q.due else ""
             item = QListWidgetItem(f"{mark} {q.question or self.tr('(empty question)')}{due}")
             item.setToolTip(f"{_status_name(q.status)} · {_channel_name(q.channel)}\n{q.question}")
             item.setData(Qt.ItemDataRole.UserRole, q.id)

@@ -41,6 +41,7 @@ from accountmap.domain.journey_rules import (
 )
 from accountmap.domain.models import Touchpoint
 from accountmap.domain.vocabulary import Channel, TouchpointPhase
+from accountmap.panels.fields import date_display_format
 from accountmap.panels.journey_common import (
     FollowsAccount,
     date_text,
@@ -69,7 +70,7 @@ class TouchpointDialog(QDialog):
         form = QFormLayout(self)
         self.date = QDateEdit(to_qdate(t.date or clock.today()))
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.date.setDisplayFormat(date_display_format())
         self.phase = QComboBox()
         for phase in TouchpointPhase:
             self.phase.addItem(vocab("phase", phase, lang), phase.value)

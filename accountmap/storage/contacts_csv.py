@@ -52,6 +52,8 @@ def read_contact_file(path: Path, encoding: str | None = None) -> ContactTable:
         raise WorkspaceError("contacts.unreadable", path=path, detail=exc.strerror or exc) from exc
     if data.startswith(b"PK\x03\x04"):
         return read_xlsx(data, path)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Excel 97-2003
+        raise WorkspaceError("contacts.old_excel", path=path)
     return parse_csv_bytes(data, path, encoding)
 
 
@@ -135,7 +137,11 @@ def parse_csv_text(text: str, path: Path | str = "", encoding: str = "utf-8") ->
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise WorkspaceError("contacts.empty", path=path)
-    delimiter = sniff_delimiter(text)
+    first, _, rest = text.partition("\n")
+    if first.strip().lower().startswith("sep=") and len(first.strip()) == 5:
+        delimiter, text = first.strip()[4], rest  # Excel's hint line: "sep=;"
+    else:
+        delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         rows = []

@@ -106,3 +106,40 @@ def test_no_upcoming_meeting(tmp_path, capsys):
                      "-o", str(out)]) == 2
     assert "has no meeting dated" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_no_upcoming_meeting_names_the_last_ones(tmp_path, capsys):
+    account = make_account()
+    account.meetings[0].date = dt.date(2001, 3, 14)  # before any day the tests run on
+    account.meetings[0].goal = "Разобрать итоги пилота"
+    path = tmp_path / "past.accountmap"
+    wf = WorkspaceFile.open(path, create=True)
+    wf.add_accounts([account])
+    wf.close()
+    assert cli.main(["brief", str(path), "--account", account.name, "--next", "--lang", "ru",
+                     "-o", str(tmp_path / "b.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert "Разобрать итоги пилота" in err and account.meetings[0].id in err
+    assert "14.03.2001" in err
+
+
+def test_meeting_by_date_or_goal_fragment_and_candidates(tmp_path, capsys):
+    account = make_account(meetings=2)
+    first, second = account.meetings
+    first.date, first.goal = dt.date(2026, 5, 14), "Защитить бюджет пилота"
+    second.date, second.goal = dt.date(2026, 6, 2), "Обсудить бюджет внедрения"
+    path = tmp_path / "m.accountmap"
+    wf = WorkspaceFile.open(path, create=True)
+    wf.add_accounts([account])
+    wf.close()
+    out = tmp_path / "b.pdf"
+    base = ["brief", str(path), "--account", account.name, "--lang", "ru", "-o", str(out)]
+    assert cli.main(base + ["--meeting", "14.05.2026"]) == 0
+    assert "Защитить бюджет пилота" in capsys.readouterr().out and out.exists()
+    assert cli.main(base + ["--meeting", "2026-06-02"]) == 0
+    assert "Обсудить бюджет внедрения" in capsys.readouterr().out
+    assert cli.main(base + ["--meeting", "ВНЕДРЕНИЯ"]) == 0
+    assert "Обсудить бюджет внедрения" in capsys.readouterr().out
+    assert cli.main(base + ["--meeting", "бюджет"]) == 2  # both: name the candidates
+    err = capsys.readouterr().err
+    assert first.id in err and second.id in err and "Traceback" not in err

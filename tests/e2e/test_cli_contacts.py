@@ -135,3 +135,22 @@ def test_fifty_thousand_rows_refused_with_a_clear_message(workspace, tmp_path):
     assert result.returncode == 2
     assert "would hold 50000 people (at most 20000)" in result.stderr
     assert digest(workspace) == before
+
+
+def test_amocrm_xlsx_export(workspace, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    from accountmap.storage.contacts_csv import read_contact_file
+
+    table = read_contact_file(FIXTURES / "amocrm_contacts.csv")
+    book = openpyxl.Workbook()
+    book.active.append(table.headers)
+    for row in table.rows:
+        book.active.append(row)
+    book.save(tmp_path / "amo.xlsx")
+    result = run("import-contacts", workspace, tmp_path / "amo.xlsx", "--account", "Northwind Steel",
+                 "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "amoCRM (xlsx, 4 rows)" in result.stdout
+    found = {p.full_name: p for p in people(workspace, "Northwind Steel")}
+    assert found["Рябов Алексей Николаевич"].roles == ["decision_maker"]
+    assert found["Смирнова Ольга"].email == "o.smirnova@sibgaz.ru"

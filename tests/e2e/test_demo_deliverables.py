@@ -12,16 +12,17 @@ import sys
 import pytest
 
 from accountmap.briefing.meeting_brief import next_meeting
+from accountmap.storage.demo import load_demo, story_now
 from accountmap.domain.account_rules import open_questions_for
 from accountmap.domain.vocabulary import NodeKind
 from accountmap.storage.workspace_file import WorkspaceFile
 
 ACCOUNT = "АО «Уральский завод трубных систем»"
-STORY_NOW = dt.date(2026, 11, 23)  # the day the shipped demo's story is written for
+DAY = dt.date(2028, 2, 29)  # the day the demo is written and printed on (the story moves to it)
 
 
-def run(*args):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def run(*args, env=None):
+    env = {**(os.environ if env is None else env), "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-m", "accountmap", *map(str, args)],
                             capture_output=True, text=True, env=env, timeout=180)
     assert result.returncode == 0, result.stderr
@@ -57,7 +58,7 @@ def pdf_text(path) -> str:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "demo.accountmap"
-    run("demo", path)
+    run("demo", path, "--today", DAY.isoformat())
     with WorkspaceFile.open(path, read_only=True) as wf:
         account = wf.load_account(wf.find_account(ACCOUNT))
     return path, account
@@ -67,9 +68,11 @@ def test_brief_of_the_next_meeting_has_attendees_questions_and_exit_criteria(dem
     path, account = demo
     out = tmp_path / "brief.pdf"
     run("brief", path, "--account", ACCOUNT, "--next", "--lang", "ru",
-        "--today", STORY_NOW.isoformat(), "-o", out)
+        "--today", DAY.isoformat(), "-o", out)
     text = pdf_text(out)
-    meeting = next_meeting(account, STORY_NOW)
+    meeting = next_meeting(account, DAY)
+    assert meeting.date == DAY + dt.timedelta(days=3)
+    assert meeting.date.strftime("%d.%m.%Y") in text
     assert meeting is not None and len(meeting.attendee_ids) >= 4
     for person_id in meeting.attendee_ids:
         person = account.stakeholder(person_id)
@@ -127,3 +130,22 @@ def test_roadmap_svg_has_every_checkpoint_title_as_text(demo, tmp_path):
     svg = html.unescape(svg)
     for node in checkpoints:
         assert squashed(node.title) in svg, node.title
+
+
+def test_on_whatever_day_it_really_is_the_demo_has_a_next_meeting(tmp_path):
+    """Unpinned: `accountmap demo` then `accountmap brief --next` on the machine's own day
+    (CI runs the suite again under faketime, a year ahead and on a leap day). The expected
+    meeting comes from the written file, not from the real date."""
+    env = {k: v for k, v in os.environ.items() if k != "ACCOUNTMAP_TODAY"}
+    path, out = tmp_path / "demo.accountmap", tmp_path / "brief.pdf"
+    run("demo", path, env=env)
+    run("brief", path, "--account", ACCOUNT, "--next", "--lang", "ru", "-o", out, env=env)
+    with WorkspaceFile.open(path, read_only=True) as wf:
+        account = wf.load_account(wf.find_account(ACCOUNT))
+    shipped = load_demo().accounts[0]
+    moved_by = account.meetings[0].date - shipped.meetings[0].date  # how far the story moved
+    written_on = story_now() + moved_by
+    assert {m.date - s.date for m, s in zip(account.meetings, shipped.meetings)} == {moved_by}
+    expected = next_meeting(shipped, story_now()).date + moved_by  # 3 days after it was written
+    assert expected > written_on
+    assert expected.strftime("%d.%m.%Y") in pdf_text(out)

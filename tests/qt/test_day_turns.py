@@ -106,3 +106,19 @@ def test_the_timer_wakes_just_after_midnight_and_at_least_hourly(qtbot):
     assert timer.day == NEXT_DAY and timer.timer.isActive()  # armed for the next night
     with qtbot.assertNotEmitted(timer.dayChanged):
         assert timer.check() is False
+
+
+def test_the_first_start_demo_is_written_for_today(qapp, tmp_path, monkeypatch):
+    """With no recent workspace the app writes the demo into its data folder, as of the
+    clock's today."""
+    from accountmap.app import application, settings
+    from accountmap.briefing.meeting_brief import next_meeting
+
+    monkeypatch.setattr(settings, "recent_files", lambda: [])  # a first start
+    monkeypatch.setattr(application, "data_dir", lambda: tmp_path)
+    clock.pin(NEXT_DAY)
+    path = application.default_workspace()
+    assert path == tmp_path / "demo.accountmap" and path.is_file()
+    with WorkspaceFile.open(path, read_only=True) as wf:
+        account = wf.load_account(wf.account_ids()[0])
+    assert next_meeting(account, NEXT_DAY).date == NEXT_DAY + dt.timedelta(days=3)

@@ -17,9 +17,24 @@ def test_optional_date_round_trip_and_not_set(qtbot):
     qtbot.addWidget(edit)
     assert edit.value() is None and edit.text() == "not set"
     edit.set_value(dt.date(2026, 12, 24))
-    assert edit.value() == dt.date(2026, 12, 24) and edit.text() == "24.12.2026"
+    assert edit.value() == dt.date(2026, 12, 24) and edit.text() == "24 Dec 2026"
     edit.set_value(None)
     assert edit.value() is None and edit.text() == "not set"
+
+
+def test_dates_read_as_the_interface_language_writes_them_like_the_print(qtbot):
+    from accountmap.app.application import make_application
+    from accountmap.briefing.styles import fmt_date
+    from accountmap.panels.journey_common import date_text
+
+    day = dt.date(2026, 11, 18)
+    for lang, shown in (("en", "18 Nov 2026"), ("ru", "18.11.2026")):
+        make_application(lang)  # (tests/conftest.py switches back to English afterwards)
+        edit = OptionalDateEdit()
+        qtbot.addWidget(edit)
+        edit.set_value(day)
+        assert edit.text() == shown == date_text(day)
+        assert fmt_date(day, lang).replace("\u00a0", " ") == shown  # the briefings
 
 
 def test_calendar_of_an_unset_date_opens_on_today(qtbot):

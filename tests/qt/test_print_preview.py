@@ -440,3 +440,42 @@ def test_a_second_request_while_building_is_ignored(qtbot):
     assert runner.run() == b"%PDF-outer"
     assert inner == [None]
     assert pp.run_build(None, lambda p: b"%PDF-again", "…") == b"%PDF-again"
+
+
+def test_on_the_meetings_page_ctrl_p_prints_the_selected_meeting(window):
+    from accountmap.panels.meetings import MeetingsPage
+
+    index = next(i for i in range(window.tabs.count())
+                 if isinstance(window.tabs.widget(i), MeetingsPage))
+    window.tabs.setCurrentIndex(index)
+    page = window.tabs.widget(index)
+    page.focus_entity("meeting", "mt-audit-defense")  # 08.10.2026: in the past
+    assert page.selected_ids() == ["mt-audit-defense"]
+    window.act_print_brief.trigger()
+    (brief,) = dialogs(window)
+    text = pdf_text(brief.pdf_bytes)
+    assert "08.10.2026" in text and "26.11.2026" not in text.split("Риски")[0]
+    brief.close()
+    page.table.clearSelection()  # nothing selected: the next meeting, as elsewhere
+    window.act_print_brief.trigger()
+    (brief,) = dialogs(window)
+    assert "26.11.2026" in pdf_text(brief.pdf_bytes)
+    brief.close()
+
+
+def test_meetings_context_menu_prints_the_brief_of_the_meeting_under_it(window):
+    from accountmap.panels.meetings import MeetingsPage
+
+    index = next(i for i in range(window.tabs.count())
+                 if isinstance(window.tabs.widget(i), MeetingsPage))
+    window.tabs.setCurrentIndex(index)
+    page = window.tabs.widget(index)
+    page.focus_entity("meeting", "mt-finance")
+    menu = page.context_menu()
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[0] == "Briefing for the meeting…" and all(a.isEnabled() for a in menu.actions())
+    menu.actions()[0].trigger()
+    (brief,) = dialogs(window)
+    assert "10.12.2026" in pdf_text(brief.pdf_bytes)
+    brief.close()
+    menu.close()

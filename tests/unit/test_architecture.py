@@ -103,7 +103,7 @@ def test_the_checker_allows_the_core_its_own_imports() -> None:
 
 def imported_at_run_time(module: str) -> set[str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONIMPORTTIME"}
-    env["PYTHONPATH"] = str(REPO)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", f"import {module}"],
         capture_output=True, text=True, env=env, cwd=REPO, timeout=120,

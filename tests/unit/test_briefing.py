@@ -19,7 +19,13 @@ from accountmap.briefing.fonts import REGULAR  # noqa: E402
 from accountmap.briefing.meeting_brief import build_meeting_brief, next_meeting  # noqa: E402
 from accountmap.briefing.styles import esc  # noqa: E402
 from accountmap.domain.journey import FIVE_STAGES, TWELVE_STATIONS  # noqa: E402
-from accountmap.domain.models import Account, Meeting, Roadmap, RoadmapNode  # noqa: E402
+from accountmap.domain.models import (  # noqa: E402
+    Account,
+    Meeting,
+    OpenQuestion,
+    Roadmap,
+    RoadmapNode,
+)
 from accountmap.domain.vocabulary import NodeKind, RelationshipKind  # noqa: E402
 
 PHRASE = "ДлиннаязаметкапроR&Dи100%загрузку."
@@ -54,7 +60,13 @@ def checked_text(data: bytes, tmp_path: Path) -> str:
 
 
 def squashed(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Without white space (and the invisible break opportunities in run-on strings)."""
+    return re.sub(r"[\s\u200b]+", "", text)
+
+
+def unhyphenated(text: str) -> str:
+    """The text as read: a word hyphenated at a line end joined again."""
+    return squashed(re.sub(r"(?<=\w)-\s+(?=\w)", "", text))
 
 
 def pages(data: bytes, tmp_path: Path) -> tuple[int, str]:
@@ -129,7 +141,7 @@ def test_hostile_text_prints_as_typed(tmp_path):
     flat = squashed(text)
     assert MARKUP in text  # account name, names, questions, criteria...
     assert text.count(MARKUP) >= len(account.stakeholders)
-    assert squashed(LONG_WORD) in flat  # the 300-character word, wrapped but whole
+    assert squashed(LONG_WORD) in unhyphenated(text)  # the 300-character word, wrapped, whole
     # 5,000-character notes and goal flow on to the next page, nothing lost
     assert flat.count(PHRASE) >= squashed(meeting.notes + meeting.goal).count(PHRASE) > 200
     for person in account.stakeholders:
@@ -220,7 +232,8 @@ def test_plan_has_people_questions_roadmap_touchpoints_and_grids(tmp_path):
     for q in account.open_questions:
         assert q.question in text
     assert "Не адресованы никому" in text
-    assert "Дорожная карта" in text and "Ближайшие контрольные точки" in text
+    assert "Путь по дорожной карте" in text and "Где мы сейчас и дорога впереди" in text
+    assert "Схема дорожной карты" in text
     assert "Контрольная точка 5: аудит и пилот" in text
     assert "Точки контакта" in text and "Обсудили требования к отчётности" in text
     assert "Карты пути по ЛПР" in text and "Окупаемость за 18 месяцев" in text
@@ -250,7 +263,7 @@ def test_hostile_plan_prints_as_typed(tmp_path):
     text = checked_text(build_account_plan(account, TWELVE_STATIONS, today=TODAY), tmp_path)
     assert MARKUP in text
     flat = squashed(text)
-    assert squashed(LONG_WORD) in flat
+    assert squashed(LONG_WORD) in unhyphenated(text)
     # Long cells split across pages (with the footer and the repeated table header in
     # between): every repetition of the phrase must still be there.
     long_texts = [t.summary for t in account.touchpoints] + [
@@ -344,7 +357,7 @@ def test_tall_cell_splits_across_pages_without_loss(tmp_path):
     account = make_account(hostile=True)
     note = account.touchpoints[0].summary
     ctx = Context(account, TWELVE_STATIONS, "en", "a4", TODAY)
-    data = ctx.build([ctx.table(["H1", "H2"], [["x", note], ["y", note]], [1, 2])],
+    data = ctx.build([ctx.table(["H1", "H2"], [["x", note], ["y", note]])],
                      "plan.title")
     checked_text(data, tmp_path)
     pdf = tmp_path / "tall.pdf"
@@ -352,7 +365,46 @@ def test_tall_cell_splits_across_pages_without_loss(tmp_path):
     raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                          text=True, check=True).stdout
     body = [line for page in raw.split("\f") for line in page.splitlines()
-            if line.strip() not in ("H1", "H2", "x", "y")
+            if line.strip() not in ("H1", "H2", "H1 H2", "x", "y")
             and "Printed" not in line and "Account plan" not in line]
     assert pages(data, tmp_path)[0] >= 2
     assert squashed("".join(body)) == squashed(note + note)
+
+
+def test_overdue_questions_are_marked_in_the_brief_and_the_plan(tmp_path):
+    account = make_account(people=3)
+    meeting = account.meetings[0]
+    person = meeting.attendee_ids[0]
+    late = OpenQuestion(question="Сколько стоит простой стана?", stakeholder_id=person,
+                        due=TODAY - dt.timedelta(days=3))
+    soon = OpenQuestion(question="Кто подпишет акт пилота?", stakeholder_id=person,
+                        due=TODAY + dt.timedelta(days=3))
+    account.open_questions[:] = [late, soon]
+    for lang, word in (("ru", "просрочен"), ("en", "overdue")):
+        brief = checked_text(build_meeting_brief(account, meeting, TWELVE_STATIONS, lang=lang,
+                                                 today=TODAY), tmp_path)
+        plan = checked_text(build_account_plan(account, TWELVE_STATIONS, lang=lang,
+                                               today=TODAY), tmp_path)
+        for text in (brief, plan):  # "Question? (Meeting, Due 7 Mar 2026, overdue…)"
+            assert re.search(re.escape(late.question) + r" \([^)]*" + word, text), lang
+            assert not re.search(re.escape(soon.question) + r" \([^)]*" + word, text), lang
+
+
+def test_road_of_500_character_titles_and_outcomes_stays_inside_the_pages(tmp_path):
+    """Titles and outcomes at their longest: the diagram's sheets shrink to the page
+    rather than fail to lay out (reportlab's LayoutError before), and the road as text
+    still prints every title whole."""
+    account = make_account(people=6, checkpoints=12)
+    for i, node in enumerate(account.roadmap.nodes):
+        node.title = (f"Точка {i} " + "очень длинное название контрольной точки " * 20)[:500]
+    for edge in account.roadmap.edges:
+        edge.outcome = ("исход развилки " * 40)[:500]
+    data = build_account_plan(account, TWELVE_STATIONS, lang="ru", today=TODAY)
+    text = checked_text(data, tmp_path)
+    for node in account.roadmap.nodes:
+        assert squashed(node.title) in squashed(text)
+    boxes = _run(["pdftotext", "-bbox"], data, tmp_path)
+    pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', boxes, re.S)
+    for width, height, body in pages:
+        for x_max, y_max in re.findall(r'xMax="([\d.]+)" yMax="([\d.]+)"', body):
+            assert float(x_max) <= float(width) and float(y_max) <= float(height)

@@ -377,3 +377,48 @@ def test_odd_utf16_is_refused_not_garbled():
     with pytest.raises(WorkspaceError) as info:
         parse_csv_bytes(codecs.BOM_UTF16_LE + "Имя\tФамилия\r\n".encode("utf-16-le") + b"\x00")
     assert info.value.key == "contacts.encoding"
+
+
+def test_excels_sep_hint_line_sets_the_delimiter():
+    table = parse_csv_bytes(b"sep=;\r\nName;Title, department\r\nAnn Lee;CFO, finance\r\n")
+    assert table.delimiter == ";" and table.headers == ["Name", "Title, department"]
+    assert table.rows == [["Ann Lee", "CFO, finance"]] and table.numbers == [2]
+
+
+def test_an_old_excel_workbook_is_told_to_be_saved_as_xlsx(tmp_path):
+    path = tmp_path / "contacts.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
+    with pytest.raises(WorkspaceError) as info:
+        read_contact_file(path)
+    assert info.value.key == "contacts.old_excel" and ".xlsx" in info.value.message("ru")
+
+
+NAMES = st.sampled_from(["Иванов Иван", "Иван Иванов", "Ann Lee", "Lee, Ann", "Bob Stone", "",
+                         "=HYPERLINK(\"x\")", "Петрова Анна Сергеевна", "Анна Петрова"])
+EMAILS = st.sampled_from(["", "a@x.ru", "A@X.RU", "b@x.ru", "c@x.ru"])
+IDS = st.sampled_from(["", "1", "2", "3", "4"])
+
+
+@given(st.lists(st.tuples(IDS, NAMES, EMAILS, IDS), min_size=1, max_size=25),
+       st.lists(st.tuples(NAMES, EMAILS), max_size=4))
+@settings(max_examples=150, deadline=None)
+def test_every_row_has_one_outcome_and_no_one_is_doubled(rows, on_map):
+    people = [Stakeholder(id=f"m{i}", full_name=n, email=e) for i, (n, e) in enumerate(on_map)]
+    acc = account(people=people)
+    fields = [F.CRM_ID, F.FULL_NAME, F.EMAIL, F.MANAGER_ID]
+    contacts = contacts_from_rows(fields, [list(r) for r in rows])
+    plan = plan_import(acc, contacts)
+    assert [r.row for r in plan.rows] == [c.row for c in contacts]
+    assert sum(plan.count(o) for o in Outcome) == len(rows)
+    # nobody added twice by e-mail, nobody on the map updated by two rows
+    emails = [p.email.casefold() for p in plan.new_people if p.email]
+    assert len(emails) == len(set(emails))
+    matched = [r.stakeholder_id for r in plan.rows if r.outcome in (Outcome.UPDATE, Outcome.SAME)]
+    assert len(matched) == len(set(matched))
+    # the links never close a cycle, and everything validates as the file would
+    acc.stakeholders = people + plan.new_people
+    acc.relationships = plan.relationships
+    from accountmap.domain.account_rules import reports_to_cycles
+
+    assert reports_to_cycles(acc) == []
+    Account.model_validate(acc.model_dump())

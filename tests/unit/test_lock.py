@@ -38,7 +38,8 @@ HOLDER = textwrap.dedent("""
 
 
 def start_holder(path: Path) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONPATH=str(REPO))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(  # keeps scripts/test-any-day's entry
+            filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
     proc = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
@@ -217,7 +218,8 @@ def test_racing_writers_exactly_one_wins(workspace: Path, stale: bool) -> None:
         dead.send_signal(signal.SIGKILL)
         dead.wait(timeout=30)
         assert read_holder(workspace).pid == dead.pid
-    env = dict(os.environ, PYTHONPATH=str(REPO))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(  # keeps scripts/test-any-day's entry
+            filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
     start = time.time() + 2.0  # after every racer has imported everything
     racers = [subprocess.Popen(
         [sys.executable, "-c", RACER, str(workspace), str(start)], stdin=subprocess.PIPE,

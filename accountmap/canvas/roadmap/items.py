@@ -26,6 +26,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from accountmap.canvas.common.scene import EntityItem
+from accountmap.document.workspace_document import ui_language
+from accountmap.domain.dates import format_date, format_short_date
 from accountmap.domain.models import RoadmapEdge, RoadmapNode
 from accountmap.domain.vocabulary import BranchOutcome, CheckpointStatus, NodeKind
 from accountmap.layout.sizes import DECISION_HEIGHT, DECISION_WIDTH, NODE_HEIGHT, NODE_WIDTH
@@ -325,7 +327,8 @@ class NodeItem(QGraphicsObject, EntityItem):
             if self.node.owner:
                 parts.append(escape(tr("Owner: %1").replace("%1", self.node.owner)))
             if self.node.due:
-                parts.append(escape(tr("Due: %1").replace("%1", self.node.due.strftime("%d.%m.%Y"))))
+                parts.append(escape(tr("Due: %1").replace(
+                    "%1", format_date(self.node.due, ui_language()))))
             if self.node.exit_criteria:
                 done = sum(1 for c in self.node.exit_criteria if c.done)
                 parts.append(escape(tr("Exit criteria: %1 of %2 met")
@@ -458,7 +461,7 @@ class NodeItem(QGraphicsObject, EntityItem):
             done = sum(1 for c in self.node.exit_criteria if c.done)
             right.append(f"✓{done}/{len(self.node.exit_criteria)}")
         if self.node.due:
-            right.append(self.node.due.strftime("%d.%m"))
+            right.append(format_short_date(self.node.due, ui_language()))
         if right:
             painter.setPen(OVERDUE_COLOUR if self.overdue else QColor("#4a5466"))
             painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
