@@ -480,10 +480,8 @@ class MainWindow(QMainWindow):
             self.journey_strip = None
 
     def _on_tab_changed(self, index: int) -> None:
-        """The journey strip across the top, except on the journey page (it has its own)."""
-        if self.journey_strip is not None:
-            page = self.tabs.widget(index)
-            self.journey_strip.setVisible(not hasattr(page, "strip"))
+        """The journey strip stays across the top on every page, so the tab bar never moves
+        under the mouse (a click meant for a tab once landed on a station)."""
 
     def _rebuild_pages(self) -> None:
         index = self.tabs.currentIndex()
@@ -497,9 +495,12 @@ class MainWindow(QMainWindow):
         context = AccountContext(self.document, self.editor, self.account_id, self.show_entity)
         self.journey_strip = JourneyStrip(context, self.account_area)
         self.account_layout.insertWidget(0, self.journey_strip)
+        self.journey_strip.show()  # a child added to a shown widget stays hidden otherwise
         for module, name in PAGES:
             cls = getattr(importlib.import_module(module), name)
             page = cls(context, self.tabs)
+            if hasattr(page, "strip"):  # the journey page's own strip: the window's is enough
+                page.strip.hide()
             self.pages.append(page)
             self.tabs.addTab(page, cls.title())
         self.stack.setCurrentWidget(self.account_area)
