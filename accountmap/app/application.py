@@ -62,6 +62,9 @@ def make_application(lang: str | None = None) -> QApplication:
 
     lang = lang or os.environ.get("ACCOUNTMAP_LANG") or system_language()
     QLocale.setDefault(number_locale(lang))
+    from accountmap.app.qt_translations import install_qt_translator
+
+    install_qt_translator(app, lang)
     current = getattr(app, "_accountmap_translator", None)
     if current is not None and current.lang != lang:
         app.removeTranslator(current)

@@ -250,7 +250,8 @@ class MainWindow(QMainWindow):
         from accountmap.storage.errors import WorkspaceError
 
         try:
-            document = WorkspaceDocument.open(path, create=create, read_only=read_only, parent=self)
+            document = WorkspaceDocument.open(path, create=create, read_only=read_only, parent=self,
+                                              language=self.language())  # a new one speaks the UI's
         except WorkspaceError as exc:
             if exc.key == "storage.locked" and ask and self._ask_read_only(exc):
                 document = WorkspaceDocument.open(path, read_only=True, parent=self)
