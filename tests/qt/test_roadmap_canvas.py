@@ -561,7 +561,7 @@ def test_every_roadmap_string_has_a_russian_translation():
 
     folder = Path(__file__).resolve().parents[2] / "accountmap" / "canvas" / "roadmap"
     sources = set()
-    for path in folder.glob("*.py"):
+    for path in folder.rglob("*.py"):  # items/ too
         sources |= set(re.findall(r'\btr\("((?:[^"\\]|\\.)*)"\)', path.read_text(encoding="utf-8")))
     ru = load_catalogue("ru")["RoadmapCanvas"]
     assert len(sources) > 80

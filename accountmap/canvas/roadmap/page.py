@@ -314,6 +314,16 @@ class RoadmapPage(CanvasPage):
             self.palette_group.addAction(action)
             bar.addAction(action)
             self.palette_actions[kind] = action
+        from accountmap.canvas.roadmap import insertion
+
+        self.act_insert = bar.addAction(tr("Insert checkpoint"),
+                                        lambda: insertion.insert_at_selection(self.scene))
+        self.act_insert.setToolTip(tr("Insert a checkpoint after the selected node or on the "
+                                      "selected branch, wired into the road (Ins)"))
+        self.act_insert.setShortcut(Qt.Key.Key_Insert)
+        self.act_insert.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.act_insert)  # the shortcut works wherever the page has focus
+        self.act_insert.setEnabled(False)
         bar.addSeparator()
         self.act_layout = bar.addAction(tr("Auto-layout"), self.auto_layout)
         self.act_layout.setToolTip(tr("Arrange the whole road left to right (one undo step)"))
@@ -344,7 +354,11 @@ class RoadmapPage(CanvasPage):
 
     # ------------------------------------------------------------------ selection
     def _selection_changed(self) -> None:
+        from accountmap.canvas.roadmap import insertion
+
         keys = self.scene.selected_keys()
+        self.act_insert.setEnabled(not self.context.document.read_only
+                                   and insertion.insertable(self.scene))
         if len(keys) == 1:
             self.panel.set_target(*keys[0])
         else:

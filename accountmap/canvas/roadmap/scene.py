@@ -400,8 +400,12 @@ class RoadmapScene(CanvasScene):
             return actions
         if not item.isSelected():
             self.select_keys([item.key])
+        from accountmap.canvas.roadmap import insertion
+
         if isinstance(item, NodeItem):
             node = item.node
+            if insertion.can_insert_after(node):
+                act(tr("Insert checkpoint after"), lambda: insertion.insert_after(self, node.id))
             if node.kind == NodeKind.CHECKPOINT:
                 from accountmap.canvas.roadmap.items import status_text
 
@@ -420,6 +424,7 @@ class RoadmapScene(CanvasScene):
                     act(tr("Clear the chosen outcome"), lambda: self.choose_outcome(node.id, None))
         else:
             edge = item.edge
+            act(tr("Insert checkpoint here"), lambda: insertion.insert_on_edge(self, edge.id))
             act(tr("Deliberate loop"), lambda: self._toggle_loop(edge.id), True, edge.loop)
         act(tr("Delete"), self.delete_selection)
         return actions
