@@ -42,7 +42,8 @@ def run(args) -> int:
     for line in lines:
         print(line)
     if violations == 0:
-        print(catalogue.text("cli.check_clean", lang))
+        if not lines:  # warnings are problems too: never "no problems" above a warning
+            print(catalogue.text("cli.check_clean", lang))
         return 0
     return 1
 

@@ -9,6 +9,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 
 from accountmap.domain.models import Roadmap, RoadmapEdge, RoadmapNode
+from accountmap.domain.exit_criteria import done_with_unmet_criteria, unmet_criteria
 from accountmap.domain.problems import Problem, Severity
 from accountmap.domain.vocabulary import PASSED_STATUSES, CheckpointStatus, NodeKind
 
@@ -125,6 +126,11 @@ def validate_roadmap(roadmap: Roadmap) -> list[Problem]:
             "from": titles.get(edge.from_id, edge.from_id),
             "to": titles.get(edge.to_id, edge.to_id),
         }))
+    for node in done_with_unmet_criteria(roadmap):
+        problems.append(Problem("roadmap.done_unmet_criteria", node.id, {
+            "title": node.title, "unmet": str(len(unmet_criteria(node))),
+            "total": str(len(node.exit_criteria)),
+            "reason": node.exit_note.strip() or "—"}, Severity.WARNING))
     position = position_on_road(roadmap)
     if len(position.active_ids) > 1:
         for node_id in position.active_ids[1:]:

@@ -19,6 +19,9 @@ class WorkspaceSettings(Model):
         default_factory=lambda: TWELVE_STATIONS.model_copy(deep=True)
     )
     stale_contact_days: int = Field(30, ge=1, le=3650)
+    # True: a checkpoint cannot be marked done while an exit criterion is unticked (else a
+    # reason is asked and kept on the checkpoint)
+    strict_exit_criteria: bool = False
 
 
 class WorkspaceDocument(Model):
@@ -31,11 +34,9 @@ class WorkspaceDocument(Model):
         default_factory=lambda: TWELVE_STATIONS.model_copy(deep=True)
     )
     stale_contact_days: int = Field(30, ge=1, le=3650)
+    strict_exit_criteria: bool = False
     accounts: list[Account] = Field(default_factory=list, max_length=100_000)
 
     def settings(self) -> WorkspaceSettings:
-        return WorkspaceSettings(
-            language=self.language,
-            journey_framework=self.journey_framework,
-            stale_contact_days=self.stale_contact_days,
-        )
+        return WorkspaceSettings(**{name: getattr(self, name)
+                                    for name in WorkspaceSettings.model_fields})

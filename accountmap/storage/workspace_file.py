@@ -377,9 +377,7 @@ class WorkspaceFile:
     def load_document(self) -> WorkspaceDocument:
         settings = self.settings()
         return WorkspaceDocument(
-            language=settings.language,
-            journey_framework=settings.journey_framework,
-            stale_contact_days=settings.stale_contact_days,
+            **dict(settings),  # every setting, whatever settings come
             accounts=[self.load_account(i) for i in self.account_ids()],
         )
 

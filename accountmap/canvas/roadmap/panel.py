@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap.canvas.roadmap.items import kind_text, status_text, tr
-from accountmap.canvas.roadmap.scene import EDGES, NODES, status_fields
+from accountmap.canvas.roadmap.completion import set_status
+from accountmap.canvas.roadmap.scene import EDGES, NODES
 from accountmap.domain.models import ExitCriterion
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 from accountmap.panels.fields import CommitOnFocusOut, OptionalDateEdit
@@ -136,6 +137,11 @@ class RoadmapPanel(QWidget):
         buttons.addStretch(1)
         criteria_layout.addWidget(self.criteria_list)
         criteria_layout.addLayout(buttons)
+        self.exit_note_label = QLabel()  # why it was done with criteria unticked
+        self.exit_note_label.setWordWrap(True)
+        self.exit_note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.exit_note_label.setStyleSheet("color: #8a5a00;")
+        criteria_layout.addWidget(self.exit_note_label)
         # stakeholders involved
         people_box = QWidget()
         people_layout = QVBoxLayout(people_box)
@@ -272,6 +278,9 @@ class RoadmapPanel(QWidget):
         if 0 <= row < self.criteria_list.count():
             self.criteria_list.setCurrentRow(row)
         self.criteria_list.blockSignals(False)
+        self.exit_note_label.setText(tr("Done without every criterion: %1").replace(
+            "%1", node.exit_note) if node.exit_note else "")
+        self.exit_note_label.setVisible(bool(node.exit_note))
         self._show_people(node)
 
     def _show_people(self, node) -> None:
@@ -368,7 +377,8 @@ class RoadmapPanel(QWidget):
         if node is None or self._refreshing:
             return
         status = CheckpointStatus(self.status_combo.currentData())
-        self._commit_node(tr("Set status"), **status_fields(node, status, self.today))
+        if not set_status(self.context, node.id, status, self.today, self):
+            self.refresh()  # refused or cancelled: show the status it still has
 
     def _outcome_chosen(self, _index: int) -> None:
         self._commit_node(tr("Choose outcome"), chosen_edge_id=self.outcome_combo.currentData())

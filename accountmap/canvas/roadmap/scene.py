@@ -45,14 +45,6 @@ def default_title(kind: NodeKind) -> str:
     }[NodeKind(kind)]
 
 
-def status_fields(node: RoadmapNode, status: CheckpointStatus, today: dt.date) -> dict:
-    """The fields to write when a checkpoint's status is set (active stamps the day)."""
-    fields: dict = {"status": CheckpointStatus(status).value}
-    if status == CheckpointStatus.ACTIVE and node.status != CheckpointStatus.ACTIVE:
-        fields["activated_on"] = today
-    return fields
-
-
 class RoadmapScene(CanvasScene):
     positionChanged = Signal()  # the road position (progress, active...) was recomputed
     roadmapChanged = Signal()  # any node or edge changed (after items were updated)
@@ -287,14 +279,10 @@ class RoadmapScene(CanvasScene):
 
     # ------------------------------------------------------------------ editing
     def set_status(self, node_id: str, status: CheckpointStatus) -> None:
-        node = next((n for n in self.roadmap.nodes if n.id == node_id), None)
-        if node is None or node.kind != NodeKind.CHECKPOINT:
-            return
-        try:
-            self.editor.update(self.account_id, NODES, node_id, tr("Set status"),
-                               **status_fields(node, status, self.today))
-        except WorkspaceError as exc:
-            self.report(exc)
+        from accountmap.canvas.roadmap.completion import set_status
+
+        views = self.views()
+        set_status(self.context, node_id, status, self.today, views[0] if views else None)
 
     def choose_outcome(self, node_id: str, edge_id: str | None) -> None:
         try:

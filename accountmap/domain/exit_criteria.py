@@ -1,0 +1,47 @@
+"""Exit criteria mean something: a checkpoint marked done with criteria unticked is flagged
+(unless a reason was given, it is a problem `check` reports), and when a checkpoint is done
+the next checkpoint on the chosen path becomes active. Pure rules, no Qt."""
+
+from __future__ import annotations
+
+from accountmap.domain.models import ExitCriterion, Roadmap, RoadmapNode
+from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
+
+
+def unmet_criteria(node: RoadmapNode) -> list[ExitCriterion]:
+    return [c for c in node.exit_criteria if not c.done]
+
+
+def done_with_unmet_criteria(roadmap: Roadmap) -> list[RoadmapNode]:
+    return [n for n in roadmap.nodes
+            if n.kind == NodeKind.CHECKPOINT and n.status == CheckpointStatus.DONE
+            and unmet_criteria(n)]
+
+
+def next_to_activate(roadmap: Roadmap, node_id: str) -> list[str]:
+    """The checkpoints that become active when `node_id` is passed: the planned checkpoints
+    it leads to on the chosen path (through crossroads whose outcome is already chosen),
+    unless the road already has an active checkpoint elsewhere."""
+    nodes = {n.id: n for n in roadmap.nodes}
+    if any(n.status == CheckpointStatus.ACTIVE and n.id != node_id
+           for n in roadmap.nodes if n.kind == NodeKind.CHECKPOINT):
+        return []
+    out: dict[str, list] = {}
+    for e in roadmap.edges:
+        if not e.loop:
+            out.setdefault(e.from_id, []).append(e)
+    found: list[str] = []
+    seen: set[str] = {node_id}
+    frontier = [e.to_id for e in out.get(node_id, [])]
+    while frontier:
+        next_id = frontier.pop(0)
+        if next_id in seen or next_id not in nodes:
+            continue
+        seen.add(next_id)
+        node = nodes[next_id]
+        if node.kind == NodeKind.CHECKPOINT:
+            if node.status == CheckpointStatus.PLANNED:
+                found.append(next_id)
+        elif node.kind == NodeKind.DECISION and node.chosen_edge_id:
+            frontier += [e.to_id for e in out.get(next_id, []) if e.id == node.chosen_edge_id]
+    return found
