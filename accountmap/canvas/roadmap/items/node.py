@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -17,10 +18,12 @@ from accountmap.canvas.roadmap.items.drawing import (
     STATUS_COLOURS,
     fitted_title,
     font,
-    node_size,
-    tr,
     kind_text,
+    metrics,
+    node_size,
     status_text,
+    tr,
+    wrap_text,
 )
 from accountmap.domain.models import RoadmapNode
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
@@ -29,6 +32,13 @@ if TYPE_CHECKING:
     from accountmap.canvas.roadmap.items.edge import EdgeItem
 
 _POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+FAR_ZOOM = 0.45  # below this zoom a node shows its title only, in large type
+FAR_PIXELS = 26
+
+
+@lru_cache(maxsize=4096)
+def far_title(title: str, width: float) -> tuple[str, ...]:
+    return tuple(wrap_text(title, metrics(FAR_PIXELS, True), [width, width])[0])
 
 
 class ConnectHandle(QGraphicsItem):
@@ -238,12 +248,26 @@ class NodeItem(QGraphicsObject, EntityItem):
             if self.kind == NodeKind.DECISION:
                 painter.drawPath(outline)
             painter.drawRect(QRectF(-3, -3, w + 6, h + 6))
-        if self.kind == NodeKind.CHECKPOINT:
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < FAR_ZOOM:
+            self._paint_far(painter, w, h)  # far out: the title only, large
+        elif self.kind == NodeKind.CHECKPOINT:
             self._paint_checkpoint(painter, w, h, border)
         elif self.kind == NodeKind.DECISION:
             self._paint_centered(painter, w, h, 12, 14.0)
         else:
             self._paint_centered(painter, w, h, 13, 16.0, bold=True)
+
+    def _paint_far(self, painter: QPainter, w: float, h: float) -> None:
+        """Seen from far away: the title in two lines of large type, nothing else."""
+        inset = 0.16 * w if self.kind == NodeKind.DECISION else 10.0
+        lines = far_title(self.display_title(), w - 2 * inset)
+        painter.setPen(QColor("#1f2633"))
+        painter.setFont(font(FAR_PIXELS, True))
+        line_h = FAR_PIXELS * 1.15
+        top = (h - line_h * len(lines)) / 2
+        for i, line in enumerate(lines):
+            painter.drawText(QRectF(inset, top + i * line_h, w - 2 * inset, line_h),
+                             Qt.AlignmentFlag.AlignCenter, line)
 
     def _paint_centered(self, painter: QPainter, w: float, h: float, px: int, line_h: float,
                         bold: bool = False) -> None:
