@@ -43,6 +43,20 @@ from accountmap.storage.errors import WorkspaceError
 class StakeholderForm(EntityForm):
     table = "stakeholders"
 
+    def move_to_centre(self, centre_id: str | None) -> None:
+        """Into another centre: the card goes into that frame (which grows), one step."""
+        from accountmap.canvas.accountmap.membership import move_to_centre_changes
+
+        if self._loading or self.entity_id is None:
+            return
+        editor = self.context.editor
+        try:
+            editor.commit(move_to_centre_changes(editor, self.account, self.entity_id, centre_id),
+                          self.tr("Move to another decision centre"))
+        except WorkspaceError as exc:
+            self.context.document.errorOccurred.emit(exc.message(self.context.lang))
+            self.refresh()
+
     def __init__(self, context, parent=None) -> None:
         super().__init__(context, parent)
         form = QFormLayout(self)
@@ -112,8 +126,7 @@ class StakeholderForm(EntityForm):
             (self.phone, "phone", self.tr("Edit phone")),
         ):
             edit.editingFinished.connect(lambda e=edit, f=field, t=text: self.commit(t, **{f: e.text()}))
-        self.centre.activated.connect(lambda _i: self.commit(
-            self.tr("Move to another decision centre"), decision_centre_id=self.centre.currentData()))
+        self.centre.activated.connect(lambda _i: self.move_to_centre(self.centre.currentData()))
         self.influence.activated.connect(lambda _i: self.commit(
             self.tr("Change influence"), influence=self.influence.currentData()))
         self.attitude.activated.connect(lambda _i: self.commit(

@@ -226,17 +226,30 @@ class AccountMapPage(CanvasPage):
 
     # ================================================================== adding
     def add_person(self, pos: QPointF | None = None, centre_id: str | None = "auto") -> str | None:
+        """A new card: into the selected centre (or the one clicked), in a free slot of its
+        frame, the frame grown to hold it; one undo step."""
+        from accountmap.canvas.accountmap import membership
+
+        account = self.context.account
+        if pos is None and centre_id == "auto":
+            centre_id = self._selected_centre_id()
+            slot = membership.slot_for_new_card(account, centre_id) if centre_id else None
+            pos = QPointF(*slot) if slot else None
         if pos is None:
             pos = self._view_centre() - QPointF(CARD_WIDTH / 2, CARD_HEIGHT / 2)
         pos = self.scene.free_spot(pos)
         if centre_id == "auto":
             centre = self.scene.centre_at(pos + QPointF(CARD_WIDTH / 2, CARD_HEIGHT / 2))
             centre_id = centre.entity_id if centre else None
+        if centre_id is not None:
+            pos = QPointF(*membership.dropped_into(account, centre_id, (pos.x(), pos.y())))
         person = Stakeholder(full_name=self.tr("New person"), x=pos.x(), y=pos.y(),
                              decision_centre_id=centre_id)
+        editor = self.context.editor
         try:
-            pid = self.context.editor.add(self.context.account_id, "stakeholders", person,
-                                          self.tr("Add person"))
+            changes, (pid,) = editor.new_rows(self.context.account_id, [("stakeholders", person)])
+            changes += membership.growth_changes(editor, account, centre_id, {pid: (pos.x(), pos.y())})
+            editor.commit(changes, self.tr("Add person"))
         except WorkspaceError as exc:
             self.report(exc)
             return None
@@ -244,6 +257,15 @@ class AccountMapPage(CanvasPage):
         self.panel.person_form.full_name.setFocus()
         self.panel.person_form.full_name.selectAll()
         return pid
+
+    def _selected_centre_id(self) -> str | None:
+        """The centre a new person goes into: the selected frame, or the selected card's."""
+        for item in reversed(self._selection_order):
+            if isinstance(item, CentreItem):
+                return item.entity_id
+            if isinstance(item, CardItem) and item.person.decision_centre_id:
+                return item.person.decision_centre_id
+        return None
 
     def add_centre(self, pos: QPointF | None = None) -> str | None:
         if pos is None:

@@ -405,8 +405,12 @@ class AccountMapScene(CanvasScene):
         moved = self.moved_items()
         if not moved:
             return
+        from accountmap.canvas.accountmap import membership
+
+        account = self.account
         updates = []
         changed_centre = False
+        landed: dict[str, dict[str, tuple[float, float]]] = {}  # centre id -> cards dropped in
         for item in moved:
             pos = item.pos()
             if self.snap_to_grid:
@@ -418,10 +422,18 @@ class AccountMapScene(CanvasScene):
                 if centre_id != item.person.decision_centre_id:
                     fields["decision_centre_id"] = centre_id
                     changed_centre = True
+                if centre_id is not None:  # clear of the title; the frame grows to hold it
+                    fields["x"], fields["y"] = membership.dropped_into(account, centre_id, (pos.x(), pos.y()))
+                    landed.setdefault(centre_id, {})[item.entity_id] = (fields["x"], fields["y"])
             updates.append((item.key[0], item.entity_id, fields))
         text = tr("Move to another decision centre") if changed_centre else tr("Move")
         try:
-            self.editor.update_many(self.account_id, updates, text, merge_key)
+            changes = [self.editor.updated_row(self.account_id, table, row_id, fields)
+                       for table, row_id, fields in updates]
+            for centre_id, cards in landed.items():
+                if not any(isinstance(i, CentreItem) and i.entity_id == centre_id for i in moved):
+                    changes += membership.growth_changes(self.editor, account, centre_id, cards)
+            self.editor.commit([c for c in changes if c is not None], text, merge_key)
         except WorkspaceError as exc:
             self.report(exc)
         for item in moved:  # back to the model where nothing changed (or refused)
