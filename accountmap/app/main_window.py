@@ -87,13 +87,23 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.account_area)
+        from accountmap.app.read_only_banner import ReadOnlyBanner
+
+        self.read_only_banner = ReadOnlyBanner()
+        main = QWidget()
+        main_layout = QVBoxLayout(main)
+        main_layout.setContentsMargins(0, 0, 0, 0)
+        main_layout.setSpacing(0)
+        main_layout.addWidget(self.read_only_banner)
+        main_layout.addWidget(self.stack, 1)
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(side)
-        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(main)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([240, 1160])
         self.setCentralWidget(self.splitter)
+        self.statusBar()  # made now: hints (status-tip events) reach only an existing one
         self._build_actions()
         self._restore_geometry()
         self._update_title()
@@ -228,9 +238,10 @@ class MainWindow(QMainWindow):
         stack = self.document.undo_stack if has_doc else None
         self.act_undo.setEnabled(bool(stack and stack.canUndo()))
         self.act_redo.setEnabled(bool(stack and stack.canRedo()))
-        if stack:
-            self.act_undo.setText(self.tr("&Undo %1").replace("%1", stack.undoText()).strip())
-            self.act_redo.setText(self.tr("&Redo %1").replace("%1", stack.redoText()).strip())
+        if stack:  # (Russian quotes the step: «Отменить «Изменить статус»»)
+            undo, redo = stack.undoText(), stack.redoText()
+            self.act_undo.setText(self.tr("&Undo %1").replace("%1", undo) if undo else self.tr("&Undo"))
+            self.act_redo.setText(self.tr("&Redo %1").replace("%1", redo) if redo else self.tr("&Redo"))
         for action in (self.act_copy_as, self.act_export):
             action.setEnabled(has_doc)
         for action in (self.act_import, self.act_add_account):
@@ -271,6 +282,7 @@ class MainWindow(QMainWindow):
             self.select_account(ids[0])
         self._update_title()
         self._update_actions()
+        self.read_only_banner.show_for(document)
         if document.read_only:
             self.statusBar().showMessage(self.tr("Opened read-only: changes cannot be saved"))
 
@@ -419,6 +431,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
+        if self.document is not None and self.document.read_only:
+            return  # the banner says why: no message box at each try
         if self.isVisible() and _interactive():
             QMessageBox.warning(self, self.tr("AccountMap"), message)
 

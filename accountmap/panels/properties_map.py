@@ -83,6 +83,8 @@ class MapPropertyPanel(QStackedWidget):
         self.centre_form = CentreForm(context)
         self.relationship_form = RelationshipForm(context)
         self._scrolls: dict = {}
+        for form in (self.person_form, self.centre_form, self.relationship_form):
+            form.setEnabled(not context.document.read_only)  # shown, not editable
         for w in (self.summary, self.person_form, self.centre_form, self.relationship_form):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)

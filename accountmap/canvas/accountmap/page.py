@@ -24,6 +24,7 @@ from accountmap.canvas.accountmap.clipboard import MIME_TYPE, paste_items, selec
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem
 from accountmap.canvas.accountmap.legend import LegendWidget
 from accountmap.canvas.accountmap.scene import AccountMapScene
+from accountmap.canvas.common.hints import show_hint
 from accountmap.canvas.common.page import CanvasPage
 from accountmap.canvas.common.view import CanvasView
 from accountmap.domain.models import DecisionCentre, Stakeholder
@@ -89,6 +90,11 @@ class AccountMapPage(CanvasPage):
         self.panel = MapPropertyPanel(context)
         self._selection_order: list = []
         self._build_toolbar()
+        if context.document.read_only:  # the window's banner says why
+            for action in (self.act_add_person, self.act_add_centre, self.act_connect,
+                           self.act_arrange):
+                action.setEnabled(False)
+            self.kind_button.setEnabled(False)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
         splitter.addWidget(self.panel)
@@ -289,13 +295,13 @@ class AccountMapPage(CanvasPage):
             self.scene.connect_people(cards[0].entity_id, cards[1].entity_id)
         elif len(cards) == 1:
             self.connect_to_dialog(cards[0].entity_id)
-        else:
-            self.context.document.errorOccurred.emit(self.tr(
+        else:  # a hint in the status bar, not a message box
+            show_hint(self.view, self.tr(
                 "Select two cards to connect, or drag from a card's ⊕ handle to another card."))
 
     def connect_to_dialog(self, from_id: str) -> None:
         if len(self.context.account.stakeholders) < 2:
-            self.context.document.errorOccurred.emit(self.tr("There is nobody else to connect to yet."))
+            show_hint(self.view, self.tr("There is nobody else to connect to yet."))
             return
         dialog = ConnectDialog(self.context.account, from_id, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.person.currentData():

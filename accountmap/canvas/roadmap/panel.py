@@ -68,6 +68,10 @@ class RoadmapPanel(QWidget):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self._build_node_form())
         self.stack.addWidget(self._build_edge_form())
+        for index in (1, 2):  # read-only: shown, not editable (the window's banner says why)
+            form = self.stack.widget(index)
+            form = form.widget() if isinstance(form, QScrollArea) else form
+            form.setEnabled(not context.document.read_only)
         context.document.rowsChanged.connect(self._on_rows_changed)
         context.document.settingsChanged.connect(self.refresh)
 
