@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
                 file_menu.addMenu(item)
             else:
                 file_menu.addAction(item)
+        from accountmap.app import export_menu
+
+        self.export_actions = export_menu.install(self, file_menu, self.act_quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.act_undo = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
         self.act_redo = self._action(self.tr("&Redo"), self.redo, QKeySequence.StandardKey.Redo)
@@ -251,6 +254,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_account)
         for action in (self.act_print_plan, self.act_print_brief):
             action.setEnabled(has_doc and self.account_id is not None)
+        from accountmap.app import export_menu
+
+        export_menu.update(self.export_actions, self)
 
     # ------------------------------------------------------------------ workspace
     def open_workspace(self, path: Path, *, read_only: bool = False, create: bool = False,
