@@ -141,5 +141,9 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
             app.quit()
 
     QTimer.singleShot(0, open_workspace)
+    if not quit_after_show:
+        from accountmap.app.help_menu import show_on_first_start
+
+        QTimer.singleShot(0, lambda: show_on_first_start(window))
     code = app.exec()
     return result["code"] or code

@@ -207,6 +207,9 @@ class MainWindow(QMainWindow):
         account_menu.addAction(self.act_print_plan)
         account_menu.addAction(self.act_print_brief)
         self.account_menu = account_menu
+        from accountmap.app import help_menu
+
+        self.help_actions = help_menu.install(self)
         self._update_actions()
 
     def _route(self, name: str) -> None:
