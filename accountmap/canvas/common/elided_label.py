@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QSizePolicy
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy
 
 
 class ElidedLabel(QLabel):
@@ -47,3 +47,24 @@ class ElidedLabel(QLabel):
         painter.drawText(self.contentsRect(), int(self.alignment()) | int(Qt.AlignmentFlag.AlignVCenter),
                          self.shown_text())
         painter.end()
+
+
+class ElidedLinkButton(QPushButton):
+    """A flat link-like button whose text ends with "…" when the panel is narrow (never
+    cut mid-letter, never widening the panel); the whole text is in its tooltip."""
+
+    def __init__(self, text: str, tooltip: str = "", parent=None) -> None:
+        super().__init__(text, parent)
+        self.full_text = text
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setToolTip(f"{tooltip}\n{text}" if tooltip else text)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(40, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        room = max(10, self.width() - 12)
+        shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room)
+        if shown != self.text():
+            self.setText(shown)

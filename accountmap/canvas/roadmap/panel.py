@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap.canvas.roadmap.items import kind_text, status_text, tr
+from accountmap.canvas.common.elided_label import ElidedLinkButton
 from accountmap.canvas.roadmap.completion import set_status
 from accountmap.canvas.roadmap.scene import EDGES, NODES
 from accountmap.domain.models import ExitCriterion
@@ -305,11 +306,11 @@ class RoadmapPanel(QWidget):
             layout = QHBoxLayout(row)
             layout.setContentsMargins(0, 0, 0, 0)
             name = person.full_name or tr("(no name)")
-            button = QPushButton(name + (f" — {person.title}" if person.title else ""))
+            button = ElidedLinkButton(name + (f" — {person.title}" if person.title else ""),
+                                      tr("Show %1 on the account map").replace("%1", name))
             button.setFlat(True)
             button.setStyleSheet("text-align: left; color: #1d5fc4; text-decoration: underline;")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setToolTip(tr("Show %1 on the account map").replace("%1", name))
             button.clicked.connect(lambda _=False, i=person_id: self.context.show("stakeholder", i))
             remove = QToolButton()
             remove.setText("×")
