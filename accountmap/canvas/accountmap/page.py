@@ -22,32 +22,16 @@ from accountmap.canvas.accountmap import style
 from accountmap.layout.orgchart import layout_account_map
 from accountmap.canvas.accountmap.clipboard import MIME_TYPE, paste_items, selection_json
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem
-from accountmap.canvas.accountmap.legend import LegendWidget
+from accountmap.canvas.accountmap.view import MapView
 from accountmap.canvas.accountmap.scene import AccountMapScene
 from accountmap.canvas.common.hints import show_hint
 from accountmap.canvas.common.page import CanvasPage
-from accountmap.canvas.common.view import CanvasView
 from accountmap.domain.models import DecisionCentre, Stakeholder
 from accountmap.domain.vocabulary import RelationshipKind
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
 from accountmap.panels.properties_map import MapPropertyPanel
 from accountmap.storage.errors import WorkspaceError
 from accountmap.panels.pickers import ok_cancel
-
-
-class MapView(CanvasView):
-    """The canvas view with the legend floating in its corner."""
-
-    def __init__(self, scene, parent=None) -> None:
-        super().__init__(scene, parent)
-        self.legend = LegendWidget(scene, self.viewport())
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self.legend.reposition()
-
-    def set_legend_visible(self, visible: bool) -> None:
-        self.legend.setVisible(visible)
 
 
 class ConnectDialog(QDialog):

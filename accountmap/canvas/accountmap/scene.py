@@ -8,13 +8,13 @@ call each: a drag (moves + new decision centres), a resize, a connection.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 
 from accountmap.canvas.accountmap import style
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem, EdgeLabel
+from accountmap.canvas.accountmap.label_placement import place_edge_labels
 from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
 from accountmap.domain import account_rules
 from accountmap.domain.models import Relationship
@@ -80,38 +80,12 @@ class AccountMapScene(CanvasScene):
             return
         # nothing to do when no card moved and no label changed (an edit of a title...)
         signature = (tuple((card.pos().x(), card.pos().y()) for card in self.cards.values()),
-                     tuple((id(edge), edge.label_item.size.width()) for edge in labelled))
+                     tuple((id(edge), edge.label_item.size.width()) for edge in labelled),
+                     tuple((c.pos().x(), c.pos().y(), c.size.width()) for c in self.centres.values()))
         if signature == self._labels_placed_for:
             return
         self._labels_placed_for = signature
-        w, h = CardItem.BOUNDS.width(), CardItem.BOUNDS.height()
-        cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
-
-        def add(box: tuple[float, float, float, float]) -> None:
-            for cx in range(int(box[0] // w), int(box[2] // w) + 1):
-                for cy in range(int(box[1] // h), int(box[3] // h) + 1):
-                    cells[(cx, cy)].append(box)
-
-        for card in self.cards.values():
-            add(CardItem.box_at(card.pos()))
-
-        def hidden_area(left: float, top: float, right: float, bottom: float) -> float:
-            seen: set[int] = set()
-            area = 0.0
-            for cx in range(int(left // w), int(right // w) + 1):
-                for cy in range(int(top // h), int(bottom // h) + 1):
-                    for box in cells.get((cx, cy), ()):
-                        if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom \
-                                and id(box) not in seen:
-                            seen.add(id(box))
-                            area += ((min(right, box[2]) - max(left, box[0]))
-                                     * (min(bottom, box[3]) - max(top, box[1])))
-            return area
-
-        for edge in labelled:
-            box = edge.place_label(hidden_area)
-            if box is not None:
-                add(box)  # later labels keep off this one too
+        place_edge_labels(list(self.cards.values()), list(self.centres.values()), labelled)
 
     def _add_centre(self, centre) -> CentreItem:
         item = CentreItem(centre)
@@ -253,6 +227,7 @@ class AccountMapScene(CanvasScene):
                     item.set_centre(centre)
                     item.set_model_pos(QPointF(centre.x, centre.y))
             self.refresh_coverage()
+            self.place_labels()  # off the frames' titles where they are now
         elif table == "stakeholders":
             by_id = {s.id: s for s in account.stakeholders}
             for pid in ids:

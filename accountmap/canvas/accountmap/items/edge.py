@@ -157,7 +157,7 @@ class EdgeItem(QGraphicsItem, EntityItem):
         return any(box[0] < right and left < box[2] and box[1] < bottom and top < box[3]
                    for left, top, right, bottom in boxes)
 
-    def place_label(self, hidden_area) -> tuple[float, float, float, float] | None:
+    def place_label(self, hidden_area, clashes=None) -> tuple[float, float, float, float] | None:
         """Put the label where cards (and labels placed before) hide the least of it: the
         first spot along the line that nothing touches, else the least hidden one
         (`hidden_area(l, t, r, b)` says how much of a box is covered). Squeezed between
@@ -173,7 +173,7 @@ class EdgeItem(QGraphicsItem, EntityItem):
         for spot in self.LABEL_SPOTS:
             cx, cy = x1 + (x2 - x1) * spot, y1 + (y2 - y1) * spot
             box = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
-            if self._overlaps_any(box, own):
+            if self._overlaps_any(box, own) or (clashes is not None and clashes(*box)):
                 continue
             area = hidden_area(*box)
             if area < least:
