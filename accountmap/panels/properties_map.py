@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget
 
 from accountmap.canvas.accountmap import style
 from accountmap.domain import account_rules
+from accountmap.domain.contact_history import is_stale
 from accountmap.domain.vocabulary import QuestionStatus
 from accountmap.panels.map_forms import CentreForm, RelationshipForm
 from accountmap.panels.stakeholder_form import StakeholderForm
@@ -40,7 +41,7 @@ class CoverageSummary(QLabel):
         uncovered = [names[c] for c in account_rules.uncovered_centres(account)]
         missing = [style.no_role_text(r) for r in account_rules.unfilled_roles(account)]
         stale = [s for s in account.stakeholders
-                 if account_rules.is_contact_stale(s, today, days)]
+                 if is_stale(account, s.id, today, days)]
         open_q = [q for q in account.open_questions
                   if q.status in (QuestionStatus.OPEN, QuestionStatus.ASKED)]
         cycles = account_rules.reports_to_cycles(account)

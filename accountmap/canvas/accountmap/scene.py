@@ -17,6 +17,7 @@ from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem, E
 from accountmap.canvas.accountmap.label_placement import place_edge_labels
 from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
 from accountmap.domain import account_rules
+from accountmap.domain.contact_history import last_contact
 from accountmap.domain.models import Relationship
 from accountmap.domain.vocabulary import QuestionStatus, RelationshipKind
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
@@ -190,12 +191,13 @@ class AccountMapScene(CanvasScene):
         for card in cards:
             person = card.person
             fill, symbol = self.look_of(person)
-            stale = account_rules.is_contact_stale(person, self.today, days)
-            if person.last_contact is None:
+            last = last_contact(account, person.id, self.today)  # meetings held count too
+            stale = last is None or (self.today - last).days > days
+            if last is None:
                 stale_text = tr("No contact recorded yet")
             elif stale:
                 stale_text = tr("Last contact %1 days ago").replace(
-                    "%1", str((self.today - person.last_contact).days))
+                    "%1", str((self.today - last).days))
             else:
                 stale_text = ""
             card.set_look(fill, symbol, counts.get(person.id, 0), stale, stale_text)
@@ -269,7 +271,7 @@ class AccountMapScene(CanvasScene):
                 else:
                     item.set_relationship(relationship)
             self.place_labels()
-        elif table == "open_questions":
+        elif table in ("open_questions", "touchpoints", "meetings"):  # questions, contacts
             self.refresh_looks()
 
     # ================================================================== queries
