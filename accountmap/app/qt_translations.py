@@ -1,5 +1,7 @@
 """Qt's own strings (OK/Cancel/Yes/No, the file dialog, the colour dialog...) in the UI's
-language: the `qtbase_<lang>.qm` catalogues that ship in the PySide6 wheel."""
+language: the `qtbase_<lang>.qm` catalogues that ship in the PySide6 wheel. (The few
+strings they lack, e.g. the file dialog's "&Look in:", are in our own catalogue:
+resources/translations/ru/qt_gaps.json.)"""
 
 from __future__ import annotations
 

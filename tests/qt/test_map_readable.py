@@ -65,3 +65,27 @@ def test_fit_keeps_the_cards_clear_of_the_legend(demo_map):
     for card in page.scene.cards.values():
         on_screen = page.view.mapFromScene(card.sceneBoundingRect()).boundingRect()
         assert not on_screen.intersects(legend), card.person.full_name
+
+
+def test_far_out_edge_labels_are_dropped_and_names_drawn_large(demo_map):
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    from accountmap.canvas.accountmap.items.edge import LABEL_MIN_ZOOM
+
+    window, page = demo_map
+    label = next(iter(shown_labels(page)))
+    card = next(iter(page.scene.cards.values()))
+
+    def draws(item, scale):
+        image = QImage(400, 200, QImage.Format.Format_ARGB32)
+        image.fill(0)
+        painter = QPainter(image)
+        painter.scale(scale, scale)
+        item.paint(painter, QStyleOptionGraphicsItem())
+        painter.end()
+        return any(image.pixel(x, y) for x in range(0, 400, 2) for y in range(0, 200, 2))
+
+    assert draws(label, 1.0)
+    assert not draws(label, LABEL_MIN_ZOOM / 2)
+    assert draws(card, 0.25)  # the card still shows (its name, large)

@@ -19,11 +19,14 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from accountmap.canvas.accountmap import style
 from accountmap.canvas.accountmap.items.card import CardItem
-from accountmap.canvas.accountmap.items.drawing import ANTIALIASING, NO_PEN, SELECTED_HALO, tr
+from accountmap.canvas.accountmap.items.drawing import ANTIALIASING, NO_PEN, SELECTED_HALO, lod, tr
 from accountmap.canvas.common.scene import EntityItem
 from accountmap.domain.models import Relationship
 from accountmap.domain.vocabulary import RelationshipKind
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
+
+
+LABEL_MIN_ZOOM = 0.55  # below it the 8-pt labels are not drawn (the tooltip has them)
 
 
 # ====================================================================== edge
@@ -314,6 +317,8 @@ class EdgeLabel(QGraphicsItem):
         return self._bounds
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        if lod(painter) < LABEL_MIN_ZOOM:  # far out a label is a speck: left to the tooltip
+            return
         rect = QRectF(QPointF(0, 0), self.size)
         painter.setPen(EdgeItem.LABEL_FRAME)
         painter.setBrush(EdgeItem.LABEL_FILL)
