@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 
 READABLE_ZOOM = 0.55  # node titles (13 px) still read at about 7 px on screen
-MAX_FIT_ZOOM = 0.75  # more of the road in view rather than bigger nodes
+MAX_FIT_ZOOM = 0.65  # more of the road in view rather than bigger nodes
 PADDING = 40.0
 
 
