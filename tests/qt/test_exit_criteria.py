@@ -121,3 +121,22 @@ def test_check_reports_done_with_unmet_criteria(opened, capsys):
     out = capsys.readouterr().out
     assert "не выполнено критериев выхода: 2 из 2" in out
     assert "Проблем не найдено" not in out
+
+
+def test_the_panel_switches_the_workspace_to_strict_criteria(opened, qtbot):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    page, doc, editor, aid, path, people, shown = opened
+    n, e = road_with_criteria(page, editor, aid)
+    select(page, NODES, n["a"])
+    check = page.panel.strict_check
+    assert check.isVisibleTo(page.panel) and not check.isChecked()
+    QTest.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
+    assert doc.settings.strict_exit_criteria and check.isChecked()
+    with mock.patch.object(QInputDialog, "getMultiLineText") as dialog:
+        menu(page.scene, n["a"], "Mark: Done")
+    dialog.assert_not_called()
+    assert doc.account(aid).node(n["a"]).status == CheckpointStatus.ACTIVE
+    doc.undo_stack.undo()  # the setting is an undo step too
+    assert not doc.settings.strict_exit_criteria and not check.isChecked()

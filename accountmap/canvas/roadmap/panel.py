@@ -147,6 +147,11 @@ class RoadmapPanel(QWidget):
         self.exit_note_label.setTextFormat(Qt.TextFormat.PlainText)
         self.exit_note_label.setStyleSheet("color: #8a5a00;")
         criteria_layout.addWidget(self.exit_note_label)
+        self.strict_check = QCheckBox(tr("Every criterion before “done” (whole workspace)"))
+        self.strict_check.setToolTip(tr("On: a checkpoint cannot be marked done while an exit "
+                                        "criterion is unticked. Off: a reason is asked and kept."))
+        self.strict_check.toggled.connect(self._strict_toggled)
+        criteria_layout.addWidget(self.strict_check)
         # stakeholders involved
         people_box = QWidget()
         people_layout = QVBoxLayout(people_box)
@@ -286,6 +291,9 @@ class RoadmapPanel(QWidget):
         self.exit_note_label.setText(tr("Done without every criterion: %1").replace(
             "%1", node.exit_note) if node.exit_note else "")
         self.exit_note_label.setVisible(bool(node.exit_note))
+        self.strict_check.blockSignals(True)
+        self.strict_check.setChecked(self.context.document.settings.strict_exit_criteria)
+        self.strict_check.blockSignals(False)
         self._show_people(node)
 
     def _show_people(self, node) -> None:
@@ -376,6 +384,15 @@ class RoadmapPanel(QWidget):
                                        tr("Edit branch"), **fields)
         except WorkspaceError as exc:
             self._report(exc)
+
+    def _strict_toggled(self, on: bool) -> None:
+        try:
+            self.context.editor.update_settings(
+                tr("Require exit criteria") if on else tr("Allow done with a reason"),
+                strict_exit_criteria=on)
+        except WorkspaceError as exc:
+            self._report(exc)
+            self.refresh()
 
     def _status_chosen(self, _index: int) -> None:
         node = self.node()
