@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountmap.app import export_menu, help_menu
 from accountmap.app import settings as app_settings
 from accountmap.app.pages import PAGES
+from accountmap.app.read_only_banner import ReadOnlyBanner
 
 # The domain, storage and document layers (pydantic: ~200 ms of schema building) are
 # imported when a workspace is opened, not before the window is shown.
@@ -75,7 +77,6 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(self.accounts)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.account_area = QWidget()
         self.account_layout = QVBoxLayout(self.account_area)
         self.account_layout.setContentsMargins(0, 0, 0, 0)
@@ -87,15 +88,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.account_area)
-        from accountmap.app.read_only_banner import ReadOnlyBanner
-
-        self.read_only_banner = ReadOnlyBanner()
-        main = QWidget()
-        main_layout = QVBoxLayout(main)
-        main_layout.setContentsMargins(0, 0, 0, 0)
-        main_layout.setSpacing(0)
-        main_layout.addWidget(self.read_only_banner)
-        main_layout.addWidget(self.stack, 1)
+        self.read_only_banner, main = ReadOnlyBanner.above(self.stack)
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(side)
@@ -152,8 +145,6 @@ class MainWindow(QMainWindow):
                 file_menu.addMenu(item)
             else:
                 file_menu.addAction(item)
-        from accountmap.app import export_menu
-
         self.export_actions = export_menu.install(self, file_menu, self.act_quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.act_undo = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
@@ -207,8 +198,6 @@ class MainWindow(QMainWindow):
         account_menu.addAction(self.act_print_plan)
         account_menu.addAction(self.act_print_brief)
         self.account_menu = account_menu
-        from accountmap.app import help_menu
-
         self.help_actions = help_menu.install(self)
         self._update_actions()
 
@@ -257,8 +246,6 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_account)
         for action in (self.act_print_plan, self.act_print_brief):
             action.setEnabled(has_doc and self.account_id is not None)
-        from accountmap.app import export_menu
-
         export_menu.update(self.export_actions, self)
 
     # ------------------------------------------------------------------ workspace
@@ -502,10 +489,6 @@ class MainWindow(QMainWindow):
             self.journey_strip.hide()
             self.journey_strip.deleteLater()
             self.journey_strip = None
-
-    def _on_tab_changed(self, index: int) -> None:
-        """The journey strip stays across the top on every page, so the tab bar never moves
-        under the mouse (a click meant for a tab once landed on a station)."""
 
     def _rebuild_pages(self) -> None:
         index = self.tabs.currentIndex()

@@ -3,7 +3,7 @@ of a message box at each try), and the hints of refused edits go to the status b
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
 class ReadOnlyBanner(QLabel):
@@ -14,6 +14,17 @@ class ReadOnlyBanner(QLabel):
         self.setStyleSheet("QLabel#readOnlyBanner { background: #fff4cc; color: #5a4300;"
                            " border-bottom: 1px solid #e0c860; padding: 6px 10px; }")
         self.hide()
+
+    @classmethod
+    def above(cls, widget) -> tuple["ReadOnlyBanner", QWidget]:
+        """A banner above `widget`, and the widget holding both."""
+        banner, holder = cls(), QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(banner)
+        layout.addWidget(widget, 1)
+        return banner, holder
 
     def show_for(self, document) -> None:
         """Shown while `document` is open read-only (hidden for a writable one or none)."""
