@@ -19,9 +19,10 @@ def done_with_unmet_criteria(roadmap: Roadmap) -> list[RoadmapNode]:
 
 
 def next_to_activate(roadmap: Roadmap, node_id: str) -> list[str]:
-    """The checkpoints that become active when `node_id` is passed: the planned checkpoints
-    it leads to on the chosen path (through crossroads whose outcome is already chosen),
-    unless the road already has an active checkpoint elsewhere."""
+    """The checkpoints that become active when `node_id` is passed (a checkpoint done, a
+    crossroads' outcome chosen): the planned checkpoints it leads to on the chosen path
+    (through crossroads already decided) that the road has now reached, unless the road
+    already has an active checkpoint elsewhere. `roadmap` is the road after the change."""
     nodes = {n.id: n for n in roadmap.nodes}
     if any(n.status == CheckpointStatus.ACTIVE and n.id != node_id
            for n in roadmap.nodes if n.kind == NodeKind.CHECKPOINT):
@@ -32,7 +33,9 @@ def next_to_activate(roadmap: Roadmap, node_id: str) -> list[str]:
             out.setdefault(e.from_id, []).append(e)
     found: list[str] = []
     seen: set[str] = {node_id}
-    frontier = [e.to_id for e in out.get(node_id, [])]
+    start = nodes.get(node_id)
+    frontier = [e.to_id for e in out.get(node_id, [])
+                if start is None or start.kind != NodeKind.DECISION or e.id == start.chosen_edge_id]
     while frontier:
         next_id = frontier.pop(0)
         if next_id in seen or next_id not in nodes:
@@ -44,4 +47,7 @@ def next_to_activate(roadmap: Roadmap, node_id: str) -> list[str]:
                 found.append(next_id)
         elif node.kind == NodeKind.DECISION and node.chosen_edge_id:
             frontier += [e.to_id for e in out.get(next_id, []) if e.id == node.chosen_edge_id]
-    return found
+    from accountmap.domain.roadmap_rules import position_on_road  # (it imports this module)
+
+    reached = set(position_on_road(roadmap).current_ids)  # only where the road has got to
+    return [i for i in found if i in reached]

@@ -140,3 +140,19 @@ def test_the_panel_switches_the_workspace_to_strict_criteria(opened, qtbot):
     assert doc.account(aid).node(n["a"]).status == CheckpointStatus.ACTIVE
     doc.undo_stack.undo()  # the setting is an undo step too
     assert not doc.settings.strict_exit_criteria and not check.isChecked()
+
+
+def test_choosing_an_outcome_activates_the_first_checkpoint_of_that_branch(opened):
+    page, doc, editor, aid, path, people, shown = opened
+    n, e = build_branching_road(page)
+    menu(page.scene, n["a"], "Mark: Active")
+    menu(page.scene, n["a"], "Mark: Done")  # no criteria: no question
+    assert doc.account(aid).node(n["c"]).status == CheckpointStatus.PLANNED  # a crossroads next
+    index = doc.undo_stack.index()
+    menu(page.scene, n["d"], "Outcome: No")
+    assert doc.undo_stack.index() == index + 1
+    assert doc.account(aid).node(n["c"]).status == CheckpointStatus.ACTIVE
+    assert doc.account(aid).node(n["b"]).status == CheckpointStatus.PLANNED
+    doc.undo_stack.undo()
+    assert doc.account(aid).node(n["c"]).status == CheckpointStatus.PLANNED
+    assert doc.account(aid).node(n["d"]).chosen_edge_id is None

@@ -85,3 +85,33 @@ def set_status(context, node_id: str, status: CheckpointStatus, today, widget=No
         show_hint(widget, tr("Next on the road, now active: %1").replace(
             "%1", ", ".join(f"“{nodes[i].title}”" for i in follow)))
     return written
+
+
+def choose_outcome(context, node_id: str, edge_id: str | None, today, widget=None) -> bool:
+    """Choose (or clear) a crossroads' outcome; the first checkpoint on the chosen branch
+    becomes active in the same undo step when the road has got there."""
+    roadmap = context.account.roadmap
+    node = next((n for n in roadmap.nodes if n.id == node_id), None)
+    if node is None:
+        return False
+    follow: list[str] = []
+    if edge_id is not None:
+        after = roadmap.model_copy(update={"nodes": [
+            n.model_copy(update={"chosen_edge_id": edge_id}) if n.id == node_id else n
+            for n in roadmap.nodes]})
+        follow = next_to_activate(after, node_id)
+    editor = context.editor
+    nodes = {n.id: n for n in roadmap.nodes}
+    try:
+        changes = [editor.updated_row(context.account_id, NODES, node_id, {"chosen_edge_id": edge_id})]
+        for next_id in follow:
+            changes.append(editor.updated_row(context.account_id, NODES, next_id, status_fields(
+                nodes[next_id], CheckpointStatus.ACTIVE, today)))
+        written = editor.commit([c for c in changes if c is not None], tr("Choose outcome"))
+    except WorkspaceError as exc:
+        context.document.errorOccurred.emit(exc.message(context.lang))
+        return False
+    if follow:
+        show_hint(widget, tr("Next on the road, now active: %1").replace(
+            "%1", ", ".join(f"“{nodes[i].title}”" for i in follow)))
+    return written

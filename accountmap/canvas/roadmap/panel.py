@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from accountmap.canvas.roadmap.items import kind_text, status_text, tr
 from accountmap.canvas.common.elided_label import ElidedLinkButton
-from accountmap.canvas.roadmap.completion import set_status
+from accountmap.canvas.roadmap.completion import choose_outcome, set_status
 from accountmap.canvas.roadmap.scene import EDGES, NODES
 from accountmap.domain.models import ExitCriterion
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
@@ -403,7 +403,9 @@ class RoadmapPanel(QWidget):
             self.refresh()  # refused or cancelled: show the status it still has
 
     def _outcome_chosen(self, _index: int) -> None:
-        self._commit_node(tr("Choose outcome"), chosen_edge_id=self.outcome_combo.currentData())
+        node = self.node()
+        if node is not None and not self._refreshing:
+            choose_outcome(self.context, node.id, self.outcome_combo.currentData(), self.today, self)
 
     def _commit_due(self) -> None:
         self._commit_node(due=self.due_edit.value())

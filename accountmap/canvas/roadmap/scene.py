@@ -285,11 +285,10 @@ class RoadmapScene(CanvasScene):
         set_status(self.context, node_id, status, self.today, views[0] if views else None)
 
     def choose_outcome(self, node_id: str, edge_id: str | None) -> None:
-        try:
-            self.editor.update(self.account_id, NODES, node_id, tr("Choose outcome"),
-                               chosen_edge_id=edge_id)
-        except WorkspaceError as exc:
-            self.report(exc)
+        from accountmap.canvas.roadmap.completion import choose_outcome
+
+        views = self.views()
+        choose_outcome(self.context, node_id, edge_id, self.today, views[0] if views else None)
 
     def delete_selection(self) -> None:
         nodes, edges = self.selected_node_ids(), self.selected_edge_ids()
