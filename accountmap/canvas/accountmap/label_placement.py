@@ -15,21 +15,28 @@ def place_edge_labels(cards, centres, labelled) -> None:
     w, h = CardItem.BOUNDS.width(), CardItem.BOUNDS.height()
     cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
 
-    def add(box: tuple[float, float, float, float]) -> None:
+    # boxes no label may touch: labels placed before, frames' titles (same grid of cells)
+    hard: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
+
+    def add(box: tuple[float, float, float, float], grid=cells) -> None:
         for cx in range(int(box[0] // w), int(box[2] // w) + 1):
             for cy in range(int(box[1] // h), int(box[3] // h) + 1):
-                cells[(cx, cy)].append(box)
+                grid[(cx, cy)].append(box)
 
     for card in cards:
         add(CardItem.box_at(card.pos()))
-    labels: list[tuple[float, float, float, float]] = []  # never under another label...
-    for centre in centres:  # ...nor on a frame's title
+    for centre in centres:
         top_left = centre.pos()
-        labels.append((top_left.x(), top_left.y(), top_left.x() + centre.size.width(),
-                       top_left.y() + CENTRE_HEADER))
+        add((top_left.x(), top_left.y(), top_left.x() + centre.size.width(),
+             top_left.y() + CENTRE_HEADER), hard)
 
     def clashes(left: float, top: float, right: float, bottom: float) -> bool:
-        return any(left < b[2] and b[0] < right and top < b[3] and b[1] < bottom for b in labels)
+        for cx in range(int(left // w), int(right // w) + 1):
+            for cy in range(int(top // h), int(bottom // h) + 1):
+                for b in hard.get((cx, cy), ()):
+                    if left < b[2] and b[0] < right and top < b[3] and b[1] < bottom:
+                        return True
+        return False
 
     def hidden_area(left: float, top: float, right: float, bottom: float) -> float:
         seen: set[int] = set()
@@ -48,4 +55,4 @@ def place_edge_labels(cards, centres, labelled) -> None:
         box = edge.place_label(hidden_area, clashes)
         if box is not None:
             add(box)  # later labels keep off this one too
-            labels.append(box)
+            add(box, hard)
