@@ -13,12 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QInputDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -29,10 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app import export_menu, help_menu
+from accountmap.app import help_menu
+from accountmap.app.account_list import AccountList
 from accountmap.app import settings as app_settings
+from accountmap.app.midnight import MidnightTimer
 from accountmap.app.pages import PAGES
 from accountmap.app.read_only_banner import ReadOnlyBanner
+from accountmap.app.review import add_review_menu
 
 # The domain, storage and document layers (pydantic: ~200 ms of schema building) are
 # imported when a workspace is opened, not before the window is shown.
@@ -41,17 +40,6 @@ ROUTED_ACTIONS = (
     "select_all", "delete_selection", "copy_selection", "cut_selection", "paste",
     "zoom_in", "zoom_out", "zoom_fit",
 )
-
-
-class AccountList(QListWidget):
-    """The accounts; right-click shows the account actions."""
-
-    def __init__(self, show_menu, parent=None) -> None:
-        super().__init__(parent)
-        self._show_menu = show_menu
-
-    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._show_menu(event.globalPos())
 
 
 class MainWindow(QMainWindow):
@@ -64,12 +52,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         # No Qt namespace enums before the window is shown: the first use of `Qt` costs
         # ~40 ms of PySide6 start-up (see docs/PERFORMANCE.md).
-        self.accounts = AccountList(self._accounts_menu)
-        self.accounts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.accounts.currentItemChanged.connect(self._on_account_selected)
-        self.accounts.setToolTip(self.tr("The accounts (clients-as-projects) of this workspace"))
-        self.accounts.setMinimumWidth(200)
-        self.accounts.setWordWrap(True)
+        self.accounts = AccountList(self)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(4, 4, 0, 4)
@@ -100,6 +83,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._restore_geometry()
         self._update_title()
+        self.midnight = MidnightTimer(self)  # a window left open overnight shows the new day
+        self.midnight.dayChanged.connect(lambda: self.document and self.document.dayChanged.emit())
 
     def language(self) -> str:
         from accountmap.document.workspace_document import ui_language
@@ -145,7 +130,9 @@ class MainWindow(QMainWindow):
                 file_menu.addMenu(item)
             else:
                 file_menu.addAction(item)
-        self.export_actions = export_menu.install(self, file_menu, self.act_quit)
+        from accountmap.app.file_transfer import install  # contacts in; map, roadmap, people out; drops
+
+        self.file_transfer = install(self, file_menu)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.act_undo = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
         self.act_redo = self._action(self.tr("&Redo"), self.redo, QKeySequence.StandardKey.Redo)
@@ -182,11 +169,11 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.act_grid)
         view_menu.addAction(self.act_legend)
         account_menu = bar.addMenu(self.tr("&Account"))
-        self.act_add_account = self._action(self.tr("&New account…"), self.add_account,
+        self.act_add_account = self._action(self.tr("&New account…"), self.accounts.add_account,
                                             QKeySequence("Ctrl+Shift+N"))
-        self.act_rename_account = self._action(self.tr("&Rename…"), self.rename_account, QKeySequence("F2"))
-        self.act_duplicate_account = self._action(self.tr("D&uplicate"), self.duplicate_account)
-        self.act_delete_account = self._action(self.tr("&Delete…"), self.delete_account)
+        self.act_rename_account = self._action(self.tr("&Rename…"), self.accounts.rename_account, QKeySequence("F2"))
+        self.act_duplicate_account = self._action(self.tr("D&uplicate"), self.accounts.duplicate_account)
+        self.act_delete_account = self._action(self.tr("&Delete…"), self.accounts.delete_account)
         for action in (self.act_add_account, self.act_rename_account,
                        self.act_duplicate_account, self.act_delete_account):
             account_menu.addAction(action)
@@ -198,6 +185,7 @@ class MainWindow(QMainWindow):
         account_menu.addAction(self.act_print_plan)
         account_menu.addAction(self.act_print_brief)
         self.account_menu = account_menu
+        add_review_menu(self)  # Review: the portfolio of many workspaces (app/review.py)
         self.help_actions = help_menu.install(self)
         self._update_actions()
 
@@ -207,7 +195,7 @@ class MainWindow(QMainWindow):
         if callable(method):
             method()
         elif name == "delete_selection" and self.accounts.hasFocus():
-            self.delete_account()
+            self.accounts.delete_account()
 
     def _toggle_grid(self, checked: bool) -> None:
         for page in self.pages:
@@ -246,7 +234,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_account)
         for action in (self.act_print_plan, self.act_print_brief):
             action.setEnabled(has_doc and self.account_id is not None)
-        export_menu.update(self.export_actions, self)
+        self.file_transfer.update_actions()
 
     # ------------------------------------------------------------------ workspace
     def open_workspace(self, path: Path, *, read_only: bool = False, create: bool = False,
@@ -267,12 +255,12 @@ class MainWindow(QMainWindow):
         self._close_document()
         self.document = document
         self.editor = Editor(document)
-        document.accountsChanged.connect(self._fill_accounts)
+        document.accountsChanged.connect(self.accounts.fill)
         document.errorOccurred.connect(self.show_error)
         document.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         document.settingsChanged.connect(self._rebuild_pages)
         app_settings.remember_file(path)
-        self._fill_accounts()
+        self.accounts.fill()
         ids = document.account_ids()
         if ids:
             self.select_account(ids[0])
@@ -368,40 +356,34 @@ class MainWindow(QMainWindow):
             return
         if not path.endswith(".accountmap"):
             path += ".accountmap"
-        import sqlite3
+        from accountmap.storage.errors import WorkspaceError
 
         try:
-            target = sqlite3.connect(path)
-            try:
-                self.document.file.conn.backup(target)
-            finally:
-                target.close()
-        except (sqlite3.Error, OSError) as exc:
-            self.show_error(self.tr("The copy could not be written: %1").replace("%1", str(exc)))
+            self.document.save_copy(path)
+        except WorkspaceError as exc:
+            self.show_error(exc.message(self.language()))
             return
         self.statusBar().showMessage(self.tr("Copy saved to %1").replace("%1", path), 5000)
 
     def import_json(self) -> None:
-        from accountmap.storage.errors import WorkspaceError
-
         if not self.editor:
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import JSON"), self._dialog_dir(),
                                               self.tr("JSON (*.json);;All files (*)"))
-        if not path:
-            return
+        if path:
+            self.import_json_file(Path(path))
+
+    def import_json_file(self, path: Path) -> None:
+        """Add the accounts of an AccountMap JSON export (menu, or a file dropped on the window)."""
+        from accountmap.storage.errors import WorkspaceError
         from accountmap.storage.exchange import read_document
 
+        if not self.editor or self.document.read_only:
+            return
         try:
             document = read_document(Path(path))
-            first = None
-            self.document.undo_stack.beginMacro(self.tr("Import JSON"))
-            try:
-                for account in document.accounts:
-                    new_id = self.editor.add_whole_account(account)
-                    first = first or new_id
-            finally:
-                self.document.undo_stack.endMacro()
+            ids = self.editor.add_whole_accounts(document.accounts, self.tr("Import JSON"))
+            first = ids[0] if ids else None
         except WorkspaceError as exc:
             self.show_error(exc.message(self.language()))
             return
@@ -433,47 +415,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("AccountMap"), message)
 
     # ------------------------------------------------------------------ accounts
-    def _fill_accounts(self) -> None:
-        from PySide6.QtCore import Qt
-
-        current = self.account_id
-        self.accounts.blockSignals(True)
-        self.accounts.clear()
-        for account_id in self.document.account_ids():
-            name = self.document.account_name(account_id) or self.tr("(untitled)")
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, account_id)
-            item.setToolTip(name)
-            self.accounts.addItem(item)
-        self.accounts.blockSignals(False)
-        if current and self.document.has_account(current):
-            self._select_item(current)
-        else:
-            ids = self.document.account_ids()
-            self.select_account(ids[0] if ids else None)
-
-    def _select_item(self, account_id: str) -> None:
-        from PySide6.QtCore import Qt
-
-        for row in range(self.accounts.count()):
-            item = self.accounts.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == account_id:
-                self.accounts.blockSignals(True)
-                self.accounts.setCurrentItem(item)
-                self.accounts.blockSignals(False)
-                return
-
-    def _on_account_selected(self, item, _previous=None) -> None:
-        from PySide6.QtCore import Qt
-
-        self.select_account(item.data(Qt.ItemDataRole.UserRole) if item else None)
-
     def select_account(self, account_id: str | None) -> None:
         if account_id == self.account_id and self.pages:
             return
         self.account_id = account_id
         if account_id:
-            self._select_item(account_id)
+            self.accounts.select_id(account_id)
         self._rebuild_pages()
         self._update_actions()
 
@@ -496,7 +443,7 @@ class MainWindow(QMainWindow):
         if self.document is None or self.account_id is None:
             self.show_placeholder()
             return
-        from accountmap.app.context import AccountContext
+        from accountmap.document.context import AccountContext
         from accountmap.panels.journey_strip import JourneyStrip
 
         context = AccountContext(self.document, self.editor, self.account_id, self.show_entity)
@@ -534,40 +481,8 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         return menu
 
-    def _accounts_menu(self, global_pos) -> None:
-        self.accounts_menu().exec(global_pos)
-
-    def add_account(self) -> None:
-        if not self.editor:
-            return
-        name, ok = QInputDialog.getText(self, self.tr("New account"), self.tr("Client name:"))
-        if ok:
-            self._edit(lambda: self.select_account(self.editor.add_account(name.strip())))
-
-    def rename_account(self) -> None:
-        if not (self.editor and self.account_id):
-            return
-        name, ok = QInputDialog.getText(self, self.tr("Rename account"), self.tr("Client name:"),
-                                        text=self.document.account_name(self.account_id))
-        if ok:
-            self._edit(lambda: self.editor.rename_account(self.account_id, name.strip()))
-
-    def duplicate_account(self) -> None:
-        if self.editor and self.account_id:
-            self._edit(lambda: self.select_account(self.editor.duplicate_account(self.account_id)))
-
-    def delete_account(self) -> None:
-        if not (self.editor and self.account_id):
-            return
-        name = self.document.account_name(self.account_id)
-        answer = QMessageBox.question(
-            self, self.tr("Delete account"),
-            self.tr("Delete the account “%1” with its map and roadmap? You can undo this.").replace("%1", name))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._edit(lambda: self.editor.delete_account(self.account_id))
-
     def _account_context(self):
-        from accountmap.app.context import AccountContext
+        from accountmap.document.context import AccountContext
 
         return AccountContext(self.document, self.editor, self.account_id, self.show_entity)
 
@@ -582,14 +497,6 @@ class MainWindow(QMainWindow):
             from accountmap.panels.print_preview import print_next_meeting_brief
 
             return print_next_meeting_brief(self, self._account_context())
-
-    def _edit(self, change) -> None:
-        from accountmap.storage.errors import WorkspaceError
-
-        try:
-            change()
-        except WorkspaceError as exc:
-            self.show_error(exc.message(self.language()))
 
     # ------------------------------------------------------------------ window
     def _restore_geometry(self) -> None:
@@ -617,6 +524,6 @@ class MainWindow(QMainWindow):
 
 
 def _interactive() -> bool:
-    from accountmap.app.application import _interactive as interactive
+    from accountmap.panels.pickers import interactive
 
     return interactive()

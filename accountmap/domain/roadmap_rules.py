@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from accountmap.domain.models import Roadmap, RoadmapEdge, RoadmapNode
 from accountmap.domain.exit_criteria import done_with_unmet_criteria, unmet_criteria
 from accountmap.domain.problems import Problem, Severity
-from accountmap.domain.vocabulary import PASSED_STATUSES, CheckpointStatus, NodeKind
+from accountmap.domain.vocabulary import (
+    PASSED_STATUSES,
+    BranchOutcome,
+    CheckpointStatus,
+    NodeKind,
+)
 
 TERMINAL_KINDS = frozenset({NodeKind.WON, NodeKind.LOST})
 
@@ -285,3 +290,56 @@ def days_in_checkpoint(node: RoadmapNode, today) -> int | None:
     if node.status != CheckpointStatus.ACTIVE or node.activated_on is None:
         return None
     return max(0, (today - node.activated_on).days)
+
+
+def status_fields(node: RoadmapNode, status: CheckpointStatus, today) -> dict:
+    """The fields to write when a checkpoint's status is set: becoming active stamps
+    the day (`activated_on`), so the road knows how long it has been waiting."""
+    fields: dict = {"status": CheckpointStatus(status).value}
+    if status == CheckpointStatus.ACTIVE and node.status != CheckpointStatus.ACTIVE:
+        fields["activated_on"] = today
+    return fields
+
+
+def default_outcome(roadmap: Roadmap, from_id: str) -> str:
+    """The outcome a new branch from node `from_id` gets: at a crossroads the first of
+    yes / no not yet taken by its other branches (an id, not a word: shown translated);
+    elsewhere none."""
+    source = next((n for n in roadmap.nodes if n.id == from_id), None)
+    if source is None or source.kind != NodeKind.DECISION:
+        return ""
+    taken = {e.outcome for e in roadmap.edges if e.from_id == from_id}
+    return next((o.value for o in BranchOutcome if o.value not in taken), "")
+
+
+def next_to_activate(roadmap: Roadmap, node_id: str) -> list[str]:
+    """The checkpoints that become active when `node_id` is passed (a checkpoint done, a
+    crossroads' outcome chosen): the planned checkpoints it leads to on the chosen path
+    (through crossroads already decided) that the road has now reached, unless the road
+    already has an active checkpoint elsewhere. `roadmap` is the road after the change."""
+    nodes = {n.id: n for n in roadmap.nodes}
+    if any(n.status == CheckpointStatus.ACTIVE and n.id != node_id
+           for n in roadmap.nodes if n.kind == NodeKind.CHECKPOINT):
+        return []
+    out: dict[str, list] = {}
+    for e in roadmap.edges:
+        if not e.loop:
+            out.setdefault(e.from_id, []).append(e)
+    found: list[str] = []
+    seen: set[str] = {node_id}
+    start = nodes.get(node_id)
+    frontier = [e.to_id for e in out.get(node_id, [])
+                if start is None or start.kind != NodeKind.DECISION or e.id == start.chosen_edge_id]
+    while frontier:
+        next_id = frontier.pop(0)
+        if next_id in seen or next_id not in nodes:
+            continue
+        seen.add(next_id)
+        node = nodes[next_id]
+        if node.kind == NodeKind.CHECKPOINT:
+            if node.status == CheckpointStatus.PLANNED:
+                found.append(next_id)
+        elif node.kind == NodeKind.DECISION and node.chosen_edge_id:
+            frontier += [e.to_id for e in out.get(next_id, []) if e.id == node.chosen_edge_id]
+    reached = set(position_on_road(roadmap).current_ids)  # only where the road has got to
+    return [i for i in found if i in reached]

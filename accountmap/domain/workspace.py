@@ -13,6 +13,15 @@ FORMAT_NAME = "accountmap"
 FORMAT_VERSION = 1
 
 
+class ReviewThresholds(Model):
+    """When the deal-health rules (domain/deal_health.py, docs/REVIEW.md) raise a flag.
+
+    The no-contact threshold is the workspace's `stale_contact_days`, shared with the map.
+    """
+
+    stalled_days: int = Field(21, ge=1, le=3650)  # days in one checkpoint before "stalled"
+
+
 class WorkspaceSettings(Model):
     language: Literal["ru", "en"] = "ru"
     journey_framework: JourneyFramework = Field(
@@ -22,9 +31,10 @@ class WorkspaceSettings(Model):
     # True: a checkpoint cannot be marked done while an exit criterion is unticked (else a
     # reason is asked and kept on the checkpoint)
     strict_exit_criteria: bool = False
+    review: ReviewThresholds = Field(default_factory=ReviewThresholds)
 
 
-class WorkspaceDocument(Model):
+class WorkspaceExport(Model):
     """The JSON exchange document: `{"format": "accountmap", "version": N, ...}`."""
 
     format: Literal["accountmap"] = FORMAT_NAME
@@ -35,6 +45,7 @@ class WorkspaceDocument(Model):
     )
     stale_contact_days: int = Field(30, ge=1, le=3650)
     strict_exit_criteria: bool = False
+    review: ReviewThresholds = Field(default_factory=ReviewThresholds)
     accounts: list[Account] = Field(default_factory=list, max_length=100_000)
 
     def settings(self) -> WorkspaceSettings:

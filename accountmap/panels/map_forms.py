@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from accountmap.canvas.accountmap import style
+from accountmap.panels import vocabulary_labels as labels
 from accountmap.domain.vocabulary import RelationshipKind
 from accountmap.panels.fields import CommitOnFocusOut
 from accountmap.storage.errors import WorkspaceError
@@ -105,7 +105,7 @@ class RelationshipForm(EntityForm):
         self.ends.setTextFormat(Qt.TextFormat.PlainText)
         self.kind = QComboBox()
         for value in RelationshipKind:
-            self.kind.addItem(style.relationship_name(value), value.value)
+            self.kind.addItem(labels.relationship_name(value), value.value)
         self.kind.setToolTip(self.tr("Reports to (solid), influences (arrow), ally (green), conflict (red dashed)"))
         self.strength = QSpinBox()
         self.strength.setRange(1, 5)

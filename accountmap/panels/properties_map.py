@@ -15,7 +15,8 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget
 
-from accountmap.canvas.accountmap import style
+from accountmap.panels import vocabulary_labels as labels
+from accountmap.domain import clock
 from accountmap.domain import account_rules
 from accountmap.domain.contact_history import is_stale
 from accountmap.domain.vocabulary import QuestionStatus
@@ -35,11 +36,11 @@ class CoverageSummary(QLabel):
 
     def refresh(self, today: dt.date | None = None) -> None:
         account = self.context.account
-        today = today or dt.date.today()
+        today = today or clock.today()
         days = self.context.document.settings.stale_contact_days
         names = {c.id: c.name or self.tr("(unnamed)") for c in account.decision_centres}
         uncovered = [names[c] for c in account_rules.uncovered_centres(account)]
-        missing = [style.no_role_text(r) for r in account_rules.unfilled_roles(account)]
+        missing = [labels.no_role_text(r) for r in account_rules.unfilled_roles(account)]
         stale = [s for s in account.stakeholders
                  if is_stale(account, s.id, today, days)]
         open_q = [q for q in account.open_questions
@@ -97,6 +98,7 @@ class MapPropertyPanel(QStackedWidget):
         self.entity_id: str | None = None
         context.document.rowsChanged.connect(self._on_rows_changed)
         context.document.settingsChanged.connect(self.refresh)
+        context.document.dayChanged.connect(self.refresh)  # stale contacts in the summary
         self.show_nothing()
 
     def _show(self, widget) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.canvas.accountmap import style
+from accountmap.panels import vocabulary_labels as labels
 from accountmap.domain.models import Interest, OpenQuestion
 from accountmap.domain.vocabulary import (
     Attitude,
@@ -45,7 +45,7 @@ class StakeholderForm(EntityForm):
 
     def move_to_centre(self, centre_id: str | None) -> None:
         """Into another centre: the card goes into that frame (which grows), one step."""
-        from accountmap.canvas.accountmap.membership import move_to_centre_changes
+        from accountmap.document.membership import move_to_centre_changes
 
         if self._loading or self.entity_id is None:
             return
@@ -73,18 +73,18 @@ class StakeholderForm(EntityForm):
         grid.setContentsMargins(0, 0, 0, 0)
         self.roles: dict[BuyingRole, QCheckBox] = {}
         for i, role in enumerate(BuyingRole):
-            box = QCheckBox(style.role_name(role))
-            box.setToolTip(self.tr("Buying role: %1").replace("%1", style.role_name(role)))
+            box = QCheckBox(labels.role_name(role))
+            box.setToolTip(self.tr("Buying role: %1").replace("%1", labels.role_name(role)))
             box.clicked.connect(lambda _c=False: self._commit_roles())
             grid.addWidget(box, i, 0)
             self.roles[role] = box
         self.influence = QComboBox()
         for value in Influence:
-            self.influence.addItem(style.influence_name(value), value.value)
+            self.influence.addItem(labels.influence_name(value), value.value)
         self.influence.setToolTip(self.tr("How much this person weighs in the decision"))
         self.attitude = QComboBox()
         for value in Attitude:
-            self.attitude.addItem(f"{style.ATTITUDE_SYMBOLS[value]}  {style.attitude_name(value)}", value.value)
+            self.attitude.addItem(f"{labels.ATTITUDE_SYMBOLS[value]}  {labels.attitude_name(value)}", value.value)
         self.attitude.setToolTip(self.tr("This person's attitude to us"))
         self.strength = QSpinBox()
         self.strength.setRange(0, 5)

@@ -15,7 +15,6 @@ stale.
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import getpass
 import json
@@ -25,24 +24,13 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from accountmap import catalogue
+from accountmap.domain import clock
 from accountmap.storage.errors import WorkspaceError
 
 try:  # pragma: no cover - always present on Linux and macOS
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
-
-catalogue.MESSAGES.update({
-    "storage.locked": {
-        "en": "{path} is already open for editing by {user} on {host} (process {pid}, since {started}). Close it there, or open it read-only",
-        "ru": "{path} уже открыт для редактирования: {user} на {host} (процесс {pid}, с {started}). Закройте его там или откройте только для чтения",
-    },
-    "storage.lock_failed": {
-        "en": "{path} cannot be locked for editing ({detail}); open it read-only",
-        "ru": "{path} не удаётся заблокировать для редактирования ({detail}); откройте его только для чтения",
-    },
-})
 
 _NO_FLOCK = {errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL, getattr(errno, "ENOTSUP", -1)}
 
@@ -66,7 +54,7 @@ class LockHolder:
             pid=os.getpid(),
             host=socket.gethostname(),
             user=user,
-            started=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            started=clock.now_utc().isoformat(timespec="seconds"),
         )
 
     @classmethod

@@ -19,13 +19,15 @@ import shutil
 import sqlite3
 import struct
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from accountmap.domain import clock
 from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Roadmap
-from accountmap.domain.workspace import WorkspaceDocument, WorkspaceSettings
+from accountmap.domain.workspace import WorkspaceExport, WorkspaceSettings
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.lock import WorkspaceLock
 from accountmap.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
@@ -57,15 +59,20 @@ class RowChange:
         return RowChange(self.table, self.account_id, self.id, self.after, self.before)
 
 
-def _validate(table: str, data: dict) -> dict:
+def row_model(table: str, data: dict):
+    """A row's data as its domain model (validated). Raises WorkspaceError
+    "storage.invalid_row" with the first problem when the data is refused."""
+    model_class = (AccountFields if table == ACCOUNTS else WorkspaceSettings
+                   if table == SETTINGS else COLLECTIONS[table])
+    try:
+        return model_class.model_validate(data)
+    except ValueError as exc:
+        raise WorkspaceError("storage.invalid_row", detail=first_error(exc)) from exc
+
+
+def validate_row(table: str, data: dict) -> dict:
     """Validate a row's data with its domain model; return it as the model dumps it."""
-    if table == ACCOUNTS:
-        model = AccountFields.model_validate(data)
-    elif table == SETTINGS:
-        model = WorkspaceSettings.model_validate(data)
-    else:
-        model = COLLECTIONS[table].model_validate(data)
-    return model.model_dump(mode="json")
+    return row_model(table, data).model_dump(mode="json")
 
 
 def inspect_file(path: Path) -> int:
@@ -163,12 +170,12 @@ class WorkspaceFile:
         self.read_only = read_only
         self.lock = lock
         self._identity = self._stat_identity()
+        self._in_transaction: bool | None = None  # None: no transaction; False: not begun
 
     # ----------------------------------------------------------------- opening
     @classmethod
     def open(cls, path: str | os.PathLike, *, create: bool = False,
-             read_only: bool = False, lock: bool = True,
-             language: str = "ru") -> "WorkspaceFile":
+             read_only: bool = False, lock: bool = True, language: str = "ru") -> "WorkspaceFile":
         """Open (or with `create`, make) a workspace file; a new one is written in `language`
         (its templates and printed defaults follow it).
 
@@ -309,6 +316,16 @@ class WorkspaceFile:
     def account_ids(self) -> list[str]:
         return [r[0] for r in self._read("SELECT id FROM accounts ORDER BY position, id")]
 
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's integrity check finds wrong with the file (empty when sound)."""
+        found = [row[0] for row in self._read("PRAGMA integrity_check")]
+        return [] if found == ["ok"] else found
+
+    def account_rows(self) -> list[tuple[str, Row]]:
+        """(id, row) of every account's own fields, in the order the user keeps them."""
+        return [(account_id, Row(position, json.loads(data))) for account_id, position, data
+                in self._read("SELECT id, position, data FROM accounts ORDER BY position, id")]
+
     def find_account(self, name_or_id: str) -> str | None:
         summaries = self.account_summaries()
         for account_id, name in summaries:
@@ -374,9 +391,9 @@ class WorkspaceFile:
         data.update(collections)
         return Account.model_validate(data)
 
-    def load_document(self) -> WorkspaceDocument:
+    def load_document(self) -> WorkspaceExport:
         settings = self.settings()
-        return WorkspaceDocument(
+        return WorkspaceExport(
             **dict(settings),  # every setting, whatever settings come
             accounts=[self.load_account(i) for i in self.account_ids()],
         )
@@ -395,15 +412,48 @@ class WorkspaceFile:
         if self._stat_identity() != self._identity:
             raise WorkspaceError("storage.gone", path=self.path)
 
-    def apply(self, changes: Iterable[RowChange]) -> None:
-        """Apply `changes` in one transaction: all of them are on disk, or none."""
-        statements: list[tuple[str, tuple]] = []
-        for change in changes:
-            statements.append(self._statement(change))
-        self._check_writable()
-        self._execute_in_transaction(statements)
+    def apply(self, changes: Iterable[RowChange], *, validated: bool = False) -> None:
+        """Apply `changes` in one transaction (inside `transaction()`, in that one): all of
+        them are on disk, or none. `validated=True`: each `after.data` is already what its
+        domain model dumps (the document validated it once), so it is written as it is."""
+        statements = [self._statement(change, validated) for change in changes]
+        with self.transaction():
+            self._execute(statements)
 
-    def _statement(self, change: RowChange) -> tuple[str, tuple]:
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One SQLite transaction for all written inside (begun by the first write),
+        committed at the end or rolled back if it raises. Nested blocks join the outer one."""
+        if self._in_transaction is not None:
+            yield
+            return
+        self._in_transaction = False  # open, not begun
+        try:
+            yield
+            if self._in_transaction:
+                self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self._in_transaction:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise self._write_error(exc) from exc
+            raise
+        finally:
+            self._in_transaction = None
+
+    def _execute(self, statements: list[tuple[str, tuple]]) -> None:
+        if statements and not self._in_transaction:
+            self._check_writable()
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._write_error(exc) from exc
+            self._in_transaction = True
+        for sql, params in statements:
+            self.conn.execute(sql, params)
+
+    def _statement(self, change: RowChange, validated: bool = False) -> tuple[str, tuple]:
         table = change.table
         if table not in TABLES:
             raise WorkspaceError("storage.invalid_row", detail=f"unknown table {table!r}")
@@ -414,10 +464,7 @@ class WorkspaceFile:
                 return "DELETE FROM settings WHERE key = ?", (change.id,)
             return (f"DELETE FROM {table} WHERE account_id = ? AND id = ?",
                     (change.account_id, change.id))
-        try:
-            data = _validate(table, change.after.data)
-        except ValueError as exc:
-            raise WorkspaceError("storage.invalid_row", detail=_first_error(exc)) from exc
+        data = change.after.data if validated else validate_row(table, change.after.data)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         if table == ACCOUNTS:
             return ("INSERT INTO accounts(id, position, data) VALUES (?, ?, ?) "
@@ -426,30 +473,13 @@ class WorkspaceFile:
         if table == SETTINGS:
             return ("INSERT INTO settings(key, data) VALUES (?, ?) "
                     "ON CONFLICT(key) DO UPDATE SET data = excluded.data", (change.id, text))
-        data.pop("id", None)
+        data = {key: value for key, value in data.items() if key != "id"}
         text = json.dumps({"id": change.id, **data}, ensure_ascii=False,
                           separators=(",", ":"))
         return (f"INSERT INTO {table}(account_id, id, position, data) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(account_id, id) DO UPDATE SET position = excluded.position, "
                 "data = excluded.data",
                 (change.account_id, change.id, change.after.position, text))
-
-    def _execute_in_transaction(self, statements: list[tuple[str, tuple]]) -> None:
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise self._write_error(exc) from exc
-        try:
-            for sql, params in statements:
-                conn.execute(sql, params)
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            raise self._write_error(exc) from exc
 
     def _write_error(self, exc: sqlite3.Error) -> WorkspaceError:
         text = str(exc).lower()
@@ -478,8 +508,8 @@ class WorkspaceFile:
             changes = account_rows(account, account_id, position)
             position += 1
             statements.extend(self._statement(c) for c in changes)
-        self._check_writable()
-        self._execute_in_transaction(statements)
+        with self.transaction():
+            self._execute(statements)
         return used
 
     def replace_settings(self, settings: WorkspaceSettings) -> None:
@@ -529,14 +559,14 @@ def _migrate_file(path: Path, uri: str, version: int) -> None:
         migrate(conn, version)
     except Exception as exc:
         raise WorkspaceError("storage.migration_failed", path=path,
-                             detail=_first_error(exc)) from exc
+                             detail=first_error(exc)) from exc
     finally:
         conn.close()
 
 
 def backup_before_migration(path: Path) -> Path:
     """Copy the file (and its WAL) next to itself before a migration touches it."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now_local().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
     counter = 1
     while backup.exists():  # never overwrite an earlier backup
@@ -557,7 +587,8 @@ def backup_before_migration(path: Path) -> Path:
     return backup
 
 
-def _first_error(exc: Exception) -> str:
+def first_error(exc: Exception) -> str:
+    """The first problem of a validation error, as "field.path: message"."""
     errors = getattr(exc, "errors", None)
     if callable(errors):
         try:

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from accountmap.app.application import make_application
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.canvas.accountmap.page import AccountMapPage
 from accountmap.document.editor import Editor
 from accountmap.document.workspace_document import WorkspaceDocument

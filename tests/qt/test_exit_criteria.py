@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QInputDialog
 from accountmap.canvas.roadmap.scene import NODES
 from accountmap.domain.models import ExitCriterion
 from accountmap.domain.vocabulary import CheckpointStatus
-from tests.qt.test_roadmap_canvas import build_branching_road, choose, opened, select  # noqa: F401
+from tests.qt.test_roadmap_canvas import TODAY, build_branching_road, choose, opened, select  # noqa: F401
 from tests.snapshots import fresh_json, memory_json
 
 
@@ -65,7 +65,7 @@ def test_done_with_unticked_criteria_asks_a_reason_and_activates_the_next(opened
     assert len(asked) == 1 and "2" in asked[0]
     a, c = doc.account(aid).node(n["a"]), doc.account(aid).node(n["c"])
     assert a.status == CheckpointStatus.DONE and a.exit_note == "Клиент подтвердил бюджет устно"
-    assert c.status == CheckpointStatus.ACTIVE and c.activated_on == page.scene.today
+    assert c.status == CheckpointStatus.ACTIVE and c.activated_on == TODAY
     assert doc.undo_stack.index() == index + 1  # done + next active: one step
     assert any("now active" in t for t in hints.texts)
     select(page, NODES, n["a"])
@@ -156,3 +156,23 @@ def test_choosing_an_outcome_activates_the_first_checkpoint_of_that_branch(opene
     doc.undo_stack.undo()
     assert doc.account(aid).node(n["c"]).status == CheckpointStatus.PLANNED
     assert doc.account(aid).node(n["d"]).chosen_edge_id is None
+
+
+def test_the_editor_passes_a_checkpoint_and_activates_the_next_in_one_step(opened, today):
+    """Scripted use, no canvas: the editor itself activates what comes next on the road."""
+    page, doc, editor, aid, path, people, shown = opened
+    n, e = build_branching_road(page)
+    editor.update(aid, NODES, n["d"], "choose", chosen_edge_id=e["dc"])
+    editor.set_checkpoint_status(aid, n["a"], CheckpointStatus.ACTIVE, today)
+    index = doc.undo_stack.index()
+    assert editor.set_checkpoint_status(aid, n["a"], CheckpointStatus.DONE, today, "Done",
+                                        exit_note="Бюджет устно подтверждён")
+    assert doc.undo_stack.index() == index + 1
+    c = doc.account(aid).node(n["c"])
+    assert (c.status, c.activated_on) == (CheckpointStatus.ACTIVE, today)
+    assert doc.account(aid).node(n["a"]).exit_note == "Бюджет устно подтверждён"
+    assert doc.account(aid).node(n["b"]).status == CheckpointStatus.PLANNED
+    assert memory_json(doc) == fresh_json(path)
+    doc.undo_stack.undo()
+    assert doc.account(aid).node(n["c"]).status == CheckpointStatus.PLANNED
+    assert doc.account(aid).node(n["a"]).status == CheckpointStatus.ACTIVE

@@ -1,5 +1,5 @@
-"""File → Export the account map or the roadmap as PNG, SVG or PDF, through the same
-renderer as `accountmap render`."""
+"""File → Export the map / the roadmap as PNG, SVG or PDF (app/file_transfer.py, which
+also writes GraphML), through the same renderer as `accountmap render`."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from accountmap.app.application import make_application
 from accountmap.app.main_window import MainWindow
-from accountmap.canvas.roadmap.sample import sample_account
 from accountmap.storage.workspace_file import WorkspaceFile
+from tests.samples.roadmap import sample_account
 
 
 @pytest.fixture
@@ -30,7 +30,8 @@ def window(tmp_path, qtbot):
 
 def export(window, view, answer):
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
-    action = window.export_actions[view]
+    transfer = window.file_transfer
+    action = transfer.act_map if view == "map" else transfer.act_roadmap
     assert action in menu.actions() and action.isEnabled()
     with mock.patch.object(QFileDialog, "getSaveFileName", return_value=answer):
         action.trigger()
@@ -54,4 +55,4 @@ def test_export_the_map_and_the_road_as_png_svg_pdf(window, tmp_path):
 def test_export_into_a_missing_folder_says_so_without_a_traceback(window, tmp_path):
     with mock.patch("accountmap.app.main_window._interactive", return_value=False):
         export(window, "map", (str(tmp_path / "nope" / "map.png"), "PNG image (*.png)"))
-    assert "Could not write" in window.statusBar().currentMessage()
+    assert "could not be written" in window.statusBar().currentMessage()

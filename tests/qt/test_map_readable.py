@@ -16,7 +16,7 @@ from accountmap.layout.sizes import CENTRE_HEADER
 
 @pytest.fixture
 def demo_map(tmp_path, qtbot):
-    from accountmap.cli.demo import write_demo
+    from accountmap.storage.demo import write_demo
 
     make_application("ru")
     path = tmp_path / "demo.accountmap"

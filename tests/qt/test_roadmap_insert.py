@@ -57,7 +57,7 @@ def test_insert_on_a_branch_keeps_the_outcome_and_the_choice(opened):
     road = doc.account(aid).roadmap
     new = next(x for x in road.nodes if x.id not in n.values())
     branch = next(x for x in road.edges if x.id == e["dc"])
-    assert (branch.from_id, branch.to_id, branch.outcome) == (n["d"], new.id, "No")
+    assert (branch.from_id, branch.to_id, branch.outcome) == (n["d"], new.id, "no")  # the id
     assert any(x.from_id == new.id and x.to_id == n["c"] for x in road.edges)
     assert doc.account(aid).node(n["d"]).chosen_edge_id == e["dc"]
     assert new.id in page.scene.position.in_play  # on the chosen path, not faded

@@ -14,7 +14,7 @@ from accountmap.storage.workspace_file import WorkspaceFile
 def long_road_window(qtbot, tmp_path):
     from accountmap.app.application import make_application
     from accountmap.app.main_window import MainWindow
-    from accountmap.canvas.roadmap.sample import sample_account
+    from tests.samples.roadmap import sample_account
 
     make_application("en")
     path = tmp_path / "long.accountmap"

@@ -218,7 +218,7 @@ class AccountMapPage(CanvasPage):
     def add_person(self, pos: QPointF | None = None, centre_id: str | None = "auto") -> str | None:
         """A new card: into the selected centre (or the one clicked), in a free slot of its
         frame, the frame grown to hold it; one undo step."""
-        from accountmap.canvas.accountmap import membership
+        from accountmap.document import membership
 
         account = self.context.account
         if pos is None and centre_id == "auto":

@@ -16,7 +16,7 @@ from accountmap.canvas.accountmap import style
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem, EdgeLabel
 from accountmap.canvas.accountmap.label_placement import place_edge_labels
 from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
-from accountmap.domain import account_rules
+from accountmap.domain import account_rules, clock
 from accountmap.domain.contact_history import last_contact
 from accountmap.domain.models import Relationship
 from accountmap.domain.vocabulary import QuestionStatus, RelationshipKind
@@ -32,10 +32,9 @@ class AccountMapScene(CanvasScene):
     contextMenuWanted = Signal(object, QPointF, object)  # item or None, scene pos, screen pos
     message = Signal(str)  # a hint for the status line
 
-    def __init__(self, context, parent=None, *, render_mode: bool = False, today: dt.date | None = None) -> None:
+    def __init__(self, context, parent=None, *, render_mode: bool = False) -> None:
         super().__init__(context, parent)
         self.render_mode = render_mode
-        self.today = today or dt.date.today()
         self.overlay = style.OVERLAY_ATTITUDE
         self.default_kind = RelationshipKind.INFLUENCES
         self.cards: dict[str, CardItem] = {}
@@ -50,6 +49,7 @@ class AccountMapScene(CanvasScene):
         if not render_mode:
             context.document.rowsChanged.connect(self._on_rows_changed)
             context.document.settingsChanged.connect(self.refresh_looks)
+            context.document.dayChanged.connect(self.refresh_looks)  # stale contacts
 
     # ================================================================== building
     @property
@@ -183,6 +183,7 @@ class AccountMapScene(CanvasScene):
             return
         account = self.account
         days = self.context.document.settings.stale_contact_days
+        today = clock.today()
         counts: dict[str, int] = {}
         for q in account.open_questions:
             if q.stakeholder_id and q.status in (QuestionStatus.OPEN, QuestionStatus.ASKED):
@@ -191,13 +192,13 @@ class AccountMapScene(CanvasScene):
         for card in cards:
             person = card.person
             fill, symbol = self.look_of(person)
-            last = last_contact(account, person.id, self.today)  # meetings held count too
-            stale = last is None or (self.today - last).days > days
+            last = last_contact(account, person.id, today)  # meetings held count too
+            stale = last is None or (today - last).days > days
             if last is None:
                 stale_text = tr("No contact recorded yet")
             elif stale:
                 stale_text = tr("Last contact %1 days ago").replace(
-                    "%1", str((self.today - last).days))
+                    "%1", str((today - last).days))
             else:
                 stale_text = ""
             card.set_look(fill, symbol, counts.get(person.id, 0), stale, stale_text)
@@ -232,6 +233,10 @@ class AccountMapScene(CanvasScene):
             self.place_labels()  # off the frames' titles where they are now
         elif table == "stakeholders":
             by_id = {s.id: s for s in account.stakeholders}
+            links: dict[str, list] = {}  # person id -> relationships (one pass, not one per card)
+            for r in account.relationships:
+                links.setdefault(r.from_id, []).append(r)
+                links.setdefault(r.to_id, []).append(r)
             for pid in ids:
                 person = by_id.get(pid)
                 item = self.cards.get(pid)
@@ -241,8 +246,8 @@ class AccountMapScene(CanvasScene):
                 elif item is None:
                     self._add_card(person)
                     # relationships may arrive before (undo of a delete): attach them
-                    for r in account.relationships:
-                        if (r.from_id == pid or r.to_id == pid) and r.id not in self.edges:
+                    for r in links.get(pid, ()):
+                        if r.id not in self.edges:
                             self._add_edge(r)
                 else:
                     item.set_person(person)
@@ -382,7 +387,7 @@ class AccountMapScene(CanvasScene):
         moved = self.moved_items()
         if not moved:
             return
-        from accountmap.canvas.accountmap import membership
+        from accountmap.document import membership
 
         account = self.account
         updates = []

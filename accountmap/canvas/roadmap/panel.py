@@ -3,8 +3,6 @@ branch. Each edit is ONE undoable editor command; the panel refreshes on rowsCha
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,9 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.canvas.roadmap.items import kind_text, status_text, tr
 from accountmap.canvas.common.elided_label import ElidedLinkButton
 from accountmap.canvas.roadmap.completion import choose_outcome, set_status
+from accountmap.canvas.roadmap.items import (
+    kind_text,
+    outcome_text,
+    outcome_typed,
+    status_text,
+    tr,
+)
 from accountmap.canvas.roadmap.scene import EDGES, NODES
 from accountmap.domain.models import ExitCriterion
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
@@ -56,7 +60,6 @@ class RoadmapPanel(QWidget):
         self.context = context
         self.table: str | None = None
         self.target_id: str | None = None
-        self.today = dt.date.today()
         self._refreshing = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -192,7 +195,7 @@ class RoadmapPanel(QWidget):
         self.outcome_edit = QLineEdit()
         self.outcome_edit.setPlaceholderText(tr("e.g. Yes / No / Audit needed"))
         self.outcome_edit.editingFinished.connect(
-            lambda: self._line_edited(self.outcome_edit, lambda v: self._commit_edge(outcome=v)))
+            lambda: self._line_edited(self.outcome_edit, lambda v: self._commit_edge(outcome=outcome_typed(v))))
         self.loop_check = QCheckBox(tr("Deliberate loop (e.g. repeat the pilot)"))
         self.loop_check.clicked.connect(lambda checked: self._commit_edge(loop=bool(checked)))
         form.addRow(self.edge_label)
@@ -271,7 +274,7 @@ class RoadmapPanel(QWidget):
         titles = {n.id: n.title for n in self.account.roadmap.nodes}
         for e in self.account.roadmap.edges:
             if e.from_id == node.id:
-                label = e.outcome or tr("(unlabelled)")
+                label = outcome_text(e.outcome) or tr("(unlabelled)")
                 self.outcome_combo.addItem(f"{label} → {titles.get(e.to_id, '?')}", e.id)
         self.outcome_combo.setCurrentIndex(max(0, self.outcome_combo.findData(node.chosen_edge_id)))
         _set_text(self.description_edit, node.description)
@@ -340,7 +343,7 @@ class RoadmapPanel(QWidget):
         self.edge_label.setText(tr("Branch from “%1” to “%2”")
                                 .replace("%1", titles.get(edge.from_id, "?"))
                                 .replace("%2", titles.get(edge.to_id, "?")))
-        _set_text(self.outcome_edit, edge.outcome)
+        _set_text(self.outcome_edit, outcome_text(edge.outcome))
         self.loop_check.setChecked(edge.loop)
 
     def edit_first_field(self) -> None:
@@ -399,13 +402,13 @@ class RoadmapPanel(QWidget):
         if node is None or self._refreshing:
             return
         status = CheckpointStatus(self.status_combo.currentData())
-        if not set_status(self.context, node.id, status, self.today, self):
+        if not set_status(self.context, node.id, status, self):
             self.refresh()  # refused or cancelled: show the status it still has
 
     def _outcome_chosen(self, _index: int) -> None:
         node = self.node()
         if node is not None and not self._refreshing:
-            choose_outcome(self.context, node.id, self.outcome_combo.currentData(), self.today, self)
+            choose_outcome(self.context, node.id, self.outcome_combo.currentData(), self)
 
     def _commit_due(self) -> None:
         self._commit_node(due=self.due_edit.value())

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF
 
-from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
+from accountmap.domain.vocabulary import BranchOutcome, CheckpointStatus, NodeKind
 from accountmap.layout.sizes import DECISION_HEIGHT, DECISION_WIDTH, NODE_HEIGHT, NODE_WIDTH
 
 CONTEXT = "RoadmapCanvas"
@@ -55,6 +55,24 @@ if False:  # the sources above, for translators: tr() marks them
 
 def status_text(status: CheckpointStatus) -> str:  # not cached: the language may change
     return tr(_STATUS_SOURCES[CheckpointStatus(status)])
+
+
+def _outcome_sources() -> dict[str, str]:
+    return {BranchOutcome.YES: tr("Yes"), BranchOutcome.NO: tr("No")}
+
+
+def outcome_text(outcome: str) -> str:
+    """A branch's outcome as shown: the default ids (yes / no) in the interface's
+    language, the user's own words as written."""
+    return _outcome_sources().get(outcome, outcome)
+
+
+def outcome_typed(text: str) -> str:
+    """What to store for an outcome typed (or left as shown): the id of a default
+    outcome when the text is its translation, else the text."""
+    folded = text.strip().casefold()
+    return next((value for value, shown in _outcome_sources().items()
+                 if shown.casefold() == folded), text)
 
 
 def kind_text(kind: NodeKind) -> str:

@@ -15,6 +15,7 @@ from accountmap.canvas.roadmap.items.drawing import (
     PATH_COLOUR,
     font,
     metrics,
+    outcome_text,
     tr,
     wrap_text,
 )
@@ -64,7 +65,7 @@ class EdgeItem(QGraphicsObject, EntityItem):
         for new in (source, target):
             if new is not None and self not in new.edges:
                 new.edges.append(self)
-        self.setToolTip(edge.outcome + (" ↺" if edge.loop else "") if edge.outcome
+        self.setToolTip(outcome_text(edge.outcome) + (" ↺" if edge.loop else "") if edge.outcome
                         else tr("Branch (double-click to label it)"))
         self.update_path()
 
@@ -127,7 +128,7 @@ class EdgeItem(QGraphicsObject, EntityItem):
         self.update()
 
     def _layout_label(self) -> None:
-        text = self.edge.outcome.strip()
+        text = outcome_text(self.edge.outcome).strip()
         if self.chosen:
             text = ("✓ " + text).strip()
         if self.edge.loop:
