@@ -44,6 +44,8 @@ MESSAGES: Messages = Messages({
     "roadmap.outcome_unlabelled": {"en": "An outcome of crossroads “{title}” has no label", "ru": "Исход развилки «{title}» без подписи"},
     "roadmap.chosen_outcome_missing": {"en": "Crossroads “{title}” has a chosen outcome that no longer exists", "ru": "У развилки «{title}» выбран исход, которого больше нет"},
     "roadmap.cycle": {"en": "A cycle from “{from}” back to “{to}” is not marked as a deliberate loop", "ru": "Цикл из «{from}» обратно в «{to}» не отмечен как намеренный"},
+    # Exit criteria (issue 18)
+    "roadmap.done_unmet_criteria": {"en": "Checkpoint “{title}” is done with {unmet} of {total} exit criteria unmet (reason: {reason})", "ru": "Контрольная точка «{title}» выполнена, но не выполнено критериев выхода: {unmet} из {total} (причина: {reason})"},
     "roadmap.several_active": {"en": "More than one active checkpoint on the road: “{title}”", "ru": "Больше одной активной контрольной точки: «{title}»"},
     "account.stakeholder_centre_missing": {"en": "“{name}” belongs to a decision centre that does not exist", "ru": "«{name}» относится к несуществующему центру решений"},
     "account.relationship_dangling": {"en": "A relationship connects a person who does not exist", "ru": "Связь ведёт к несуществующему человеку"},

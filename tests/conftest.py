@@ -64,6 +64,8 @@ def _english_after_each_test():
         app.removeTranslator(translator)
         app._accountmap_translator = None
         QLocale.setDefault(sys.modules["accountmap.app.translation"].number_locale("en"))
+    if app is not None and "accountmap.app.qt_translations" in sys.modules:
+        sys.modules["accountmap.app.qt_translations"].install_qt_translator(app, "en")
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -64,6 +64,9 @@ def make_application(lang: str | None = None) -> QApplication:
 
     lang = lang or os.environ.get("ACCOUNTMAP_LANG") or system_language()
     QLocale.setDefault(number_locale(lang))
+    from accountmap.app.qt_translations import install_qt_translator
+
+    install_qt_translator(app, lang)
     current = getattr(app, "_accountmap_translator", None)
     if current is not None and current.lang != lang:
         app.removeTranslator(current)
@@ -136,5 +139,9 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
             app.quit()
 
     QTimer.singleShot(0, open_workspace)
+    if not quit_after_show:
+        from accountmap.app.help_menu import show_on_first_start
+
+        QTimer.singleShot(0, lambda: show_on_first_start(window))
     code = app.exec()
     return result["code"] or code

@@ -103,7 +103,9 @@ class FileTransfer(QObject):
         window = self.window
         if window.document is None or window.account_id is None:
             return
-        name = window.document.account_name(window.account_id) or "account"
+        from accountmap.panels.pdf_pages import safe_file_name
+
+        name = safe_file_name(window.document.account_name(window.account_id) or "account")
         title = tr("Export the map") if view == "map" else tr("Export the roadmap")
         path, chosen = QFileDialog.getSaveFileName(
             window, title, str(Path(window._dialog_dir()) / f"{name}.graphml"),
@@ -136,7 +138,9 @@ class FileTransfer(QObject):
         window = self.window
         if window.document is None or window.account_id is None:
             return
-        name = window.document.account_name(window.account_id) or "account"
+        from accountmap.panels.pdf_pages import safe_file_name
+
+        name = safe_file_name(window.document.account_name(window.account_id) or "account")
         path, _ = QFileDialog.getSaveFileName(
             window, tr("Export the people"), str(Path(window._dialog_dir()) / f"{name}.csv"),
             tr("CSV for Excel (*.csv)"))

@@ -13,11 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QInputDialog,
     QLabel,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -28,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app import settings as app_settings
+from accountmap.app import help_menu
 from accountmap.app.account_list import AccountList
+from accountmap.app import settings as app_settings
 from accountmap.app.midnight import MidnightTimer
 from accountmap.app.pages import PAGES
+from accountmap.app.read_only_banner import ReadOnlyBanner
 from accountmap.app.review import add_review_menu
 
 # The domain, storage and document layers (pydantic: ~200 ms of schema building) are
@@ -54,12 +53,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         # No Qt namespace enums before the window is shown: the first use of `Qt` costs
         # ~40 ms of PySide6 start-up (see docs/PERFORMANCE.md).
-        self.accounts = AccountList(self._accounts_menu)
-        self.accounts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.accounts.currentItemChanged.connect(self._on_account_selected)
-        self.accounts.setToolTip(self.tr("The accounts (clients-as-projects) of this workspace"))
-        self.accounts.setMinimumWidth(200)
-        self.accounts.setWordWrap(True)
+        self.accounts = AccountList(self)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(4, 4, 0, 4)
@@ -72,7 +66,6 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(self.accounts)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.account_area = QWidget()
         self.account_layout = QVBoxLayout(self.account_area)
         self.account_layout.setContentsMargins(0, 0, 0, 0)
@@ -85,13 +78,15 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.account_area)
+        self.read_only_banner, main = ReadOnlyBanner.above(self.stack)
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(side)
-        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(main)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([240, 1160])
         self.setCentralWidget(self.splitter)
+        self.statusBar()  # made now: hints (status-tip events) reach only an existing one
         self._build_actions()
         self._restore_geometry()
         self._update_title()
@@ -181,11 +176,11 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.act_grid)
         view_menu.addAction(self.act_legend)
         account_menu = bar.addMenu(self.tr("&Account"))
-        self.act_add_account = self._action(self.tr("&New account…"), self.add_account,
+        self.act_add_account = self._action(self.tr("&New account…"), self.accounts.add_account,
                                             QKeySequence("Ctrl+Shift+N"))
-        self.act_rename_account = self._action(self.tr("&Rename…"), self.rename_account, QKeySequence("F2"))
-        self.act_duplicate_account = self._action(self.tr("D&uplicate"), self.duplicate_account)
-        self.act_delete_account = self._action(self.tr("&Delete…"), self.delete_account)
+        self.act_rename_account = self._action(self.tr("&Rename…"), self.accounts.rename_account, QKeySequence("F2"))
+        self.act_duplicate_account = self._action(self.tr("D&uplicate"), self.accounts.duplicate_account)
+        self.act_delete_account = self._action(self.tr("&Delete…"), self.accounts.delete_account)
         for action in (self.act_add_account, self.act_rename_account,
                        self.act_duplicate_account, self.act_delete_account):
             account_menu.addAction(action)
@@ -200,6 +195,7 @@ class MainWindow(QMainWindow):
         account_menu.addAction(self.act_print_brief)
         self.account_menu = account_menu
         add_review_menu(self)  # Review: the portfolio of many workspaces (app/review.py)
+        self.help_actions = help_menu.install(self)
         self._update_actions()
 
     def _route(self, name: str) -> None:
@@ -208,7 +204,7 @@ class MainWindow(QMainWindow):
         if callable(method):
             method()
         elif name == "delete_selection" and self.accounts.hasFocus():
-            self.delete_account()
+            self.accounts.delete_account()
 
     def _toggle_grid(self, checked: bool) -> None:
         for page in self.pages:
@@ -234,9 +230,10 @@ class MainWindow(QMainWindow):
         stack = self.document.undo_stack if has_doc else None
         self.act_undo.setEnabled(bool(stack and stack.canUndo()))
         self.act_redo.setEnabled(bool(stack and stack.canRedo()))
-        if stack:
-            self.act_undo.setText(self.tr("&Undo %1").replace("%1", stack.undoText()).strip())
-            self.act_redo.setText(self.tr("&Redo %1").replace("%1", stack.redoText()).strip())
+        if stack:  # (Russian quotes the step: «Отменить «Изменить статус»»)
+            undo, redo = stack.undoText(), stack.redoText()
+            self.act_undo.setText(self.tr("&Undo %1").replace("%1", undo) if undo else self.tr("&Undo"))
+            self.act_redo.setText(self.tr("&Redo %1").replace("%1", redo) if redo else self.tr("&Redo"))
         for action in (self.act_copy_as, self.act_export):
             action.setEnabled(has_doc)
         for action in (self.act_import, self.act_add_account):
@@ -258,7 +255,8 @@ class MainWindow(QMainWindow):
         from accountmap.storage.errors import WorkspaceError
 
         try:
-            document = WorkspaceDocument.open(path, create=create, read_only=read_only, parent=self)
+            document = WorkspaceDocument.open(path, create=create, read_only=read_only, parent=self,
+                                              language=self.language())  # a new one speaks the UI's
         except WorkspaceError as exc:
             if exc.key == "storage.locked" and ask and self._ask_read_only(exc):
                 document = WorkspaceDocument.open(path, read_only=True, parent=self)
@@ -269,17 +267,18 @@ class MainWindow(QMainWindow):
         self.damaged = {}
         self.search.set_document(document)
         self.editor = Editor(document)
-        document.accountsChanged.connect(self._fill_accounts)
+        document.accountsChanged.connect(self.accounts.fill)
         document.errorOccurred.connect(self.show_error)
         document.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         document.settingsChanged.connect(self._rebuild_pages)
         app_settings.remember_file(path)
-        self._fill_accounts()
+        self.accounts.fill()
         ids = document.account_ids()
         if ids:
             self.select_account(ids[0])
         self._update_title()
         self._update_actions()
+        self.read_only_banner.show_for(document)
         if document.read_only:
             self.statusBar().showMessage(self.tr("Opened read-only: changes cannot be saved"))
 
@@ -422,52 +421,18 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
+        if self.document is not None and self.document.read_only:
+            return  # the banner says why: no message box at each try
         if self.isVisible() and _interactive():
             QMessageBox.warning(self, self.tr("AccountMap"), message)
 
     # ------------------------------------------------------------------ accounts
-    def _fill_accounts(self) -> None:
-        from PySide6.QtCore import Qt
-
-        current = self.account_id
-        self.accounts.blockSignals(True)
-        self.accounts.clear()
-        for account_id in self.document.account_ids():
-            name = self.document.account_name(account_id) or self.tr("(untitled)")
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, account_id)
-            item.setToolTip(name)
-            self.accounts.addItem(item)
-        self.accounts.mark_damaged(self.damaged)
-        self.accounts.blockSignals(False)
-        if current and self.document.has_account(current):
-            self._select_item(current)
-        else:
-            ids = self.document.account_ids()
-            self.select_account(ids[0] if ids else None)
-
-    def _select_item(self, account_id: str) -> None:
-        from PySide6.QtCore import Qt
-
-        for row in range(self.accounts.count()):
-            item = self.accounts.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == account_id:
-                self.accounts.blockSignals(True)
-                self.accounts.setCurrentItem(item)
-                self.accounts.blockSignals(False)
-                return
-
-    def _on_account_selected(self, item, _previous=None) -> None:
-        from PySide6.QtCore import Qt
-
-        self.select_account(item.data(Qt.ItemDataRole.UserRole) if item else None)
-
     def select_account(self, account_id: str | None) -> None:
         if account_id == self.account_id and self.pages:
             return
         self.account_id = account_id
         if account_id:
-            self._select_item(account_id)
+            self.accounts.select_id(account_id)
         self._rebuild_pages()
         self._update_actions()
 
@@ -483,12 +448,6 @@ class MainWindow(QMainWindow):
             self.journey_strip.hide()
             self.journey_strip.deleteLater()
             self.journey_strip = None
-
-    def _on_tab_changed(self, index: int) -> None:
-        """The journey strip across the top, except on the journey page (it has its own)."""
-        if self.journey_strip is not None:
-            page = self.tabs.widget(index)
-            self.journey_strip.setVisible(not hasattr(page, "strip"))
 
     def _rebuild_pages(self) -> None:
         index = self.tabs.currentIndex()
@@ -508,9 +467,12 @@ class MainWindow(QMainWindow):
         context = AccountContext(self.document, self.editor, self.account_id, self.show_entity)
         self.journey_strip = JourneyStrip(context, self.account_area)
         self.account_layout.insertWidget(0, self.journey_strip)
+        self.journey_strip.show()  # a child added to a shown widget stays hidden otherwise
         for module, name in PAGES:
             cls = getattr(importlib.import_module(module), name)
             page = cls(context, self.tabs)
+            if hasattr(page, "strip"):  # the journey page's own strip: the window's is enough
+                page.strip.hide()
             self.pages.append(page)
             self.tabs.addTab(page, cls.title())
         self.stack.setCurrentWidget(self.account_area)
@@ -551,38 +513,6 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         return menu
 
-    def _accounts_menu(self, global_pos) -> None:
-        self.accounts_menu().exec(global_pos)
-
-    def add_account(self) -> None:
-        if not self.editor:
-            return
-        name, ok = QInputDialog.getText(self, self.tr("New account"), self.tr("Client name:"))
-        if ok:
-            self._edit(lambda: self.select_account(self.editor.add_account(name.strip())))
-
-    def rename_account(self) -> None:
-        if not (self.editor and self.account_id):
-            return
-        name, ok = QInputDialog.getText(self, self.tr("Rename account"), self.tr("Client name:"),
-                                        text=self.document.account_name(self.account_id))
-        if ok:
-            self._edit(lambda: self.editor.rename_account(self.account_id, name.strip()))
-
-    def duplicate_account(self) -> None:
-        if self.editor and self.account_id:
-            self._edit(lambda: self.select_account(self.editor.duplicate_account(self.account_id)))
-
-    def delete_account(self) -> None:
-        if not (self.editor and self.account_id):
-            return
-        name = self.document.account_name(self.account_id)
-        answer = QMessageBox.question(
-            self, self.tr("Delete account"),
-            self.tr("Delete the account “%1” with its map and roadmap? You can undo this.").replace("%1", name))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._edit(lambda: self.editor.delete_account(self.account_id))
-
     def _account_context(self):
         from accountmap.document.context import AccountContext
 
@@ -606,14 +536,6 @@ class MainWindow(QMainWindow):
             if isinstance(page, MeetingsPage) and page.selected_ids():
                 return page.print_briefing(page.selected_ids()[0])
             return print_next_meeting_brief(self, self._account_context())
-
-    def _edit(self, change) -> None:
-        from accountmap.storage.errors import WorkspaceError
-
-        try:
-            change()
-        except WorkspaceError as exc:
-            self.show_error(exc.message(self.language()))
 
     # ------------------------------------------------------------------ window
     def _restore_geometry(self) -> None:

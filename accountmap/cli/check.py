@@ -66,7 +66,8 @@ def run(args) -> int:
     for line in lines:
         print(line)
     if violations == 0:
-        print(CLI_MESSAGES.text("cli.check_clean", lang))
+        if not lines:  # warnings are problems too: never "no problems" above a warning
+            print(CLI_MESSAGES.text("cli.check_clean", lang))
         return 0
     return 1
 

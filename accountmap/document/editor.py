@@ -37,7 +37,7 @@ from accountmap.domain.models import (
     new_id,
 )
 from accountmap.domain.journey_rules import last_contact_updates
-from accountmap.domain.roadmap_rules import default_outcome, status_fields
+from accountmap.domain.roadmap_rules import default_outcome, next_to_activate, status_fields
 from accountmap.domain.vocabulary import CheckpointStatus
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.workspace_file import (
@@ -299,13 +299,43 @@ class Editor:
 
     # ------------------------------------------------------------------ roadmap
     def set_checkpoint_status(self, account_id: str, node_id: str, status: CheckpointStatus,
-                              today: dt.date, text: str | None = None) -> bool:
-        """Set a checkpoint's status; becoming active stamps `today` (domain rule)."""
+                              today: dt.date, text: str | None = None,
+                              exit_note: str | None = None) -> bool:
+        """Set a checkpoint's status; becoming active stamps `today` (domain rule). A
+        checkpoint done makes the next planned checkpoints on the chosen path active in the
+        same step (domain rule `next_to_activate`); `exit_note`: why it is done with exit
+        criteria unticked."""
         node = self.document.account(account_id).node(node_id)
         if node is None:
             return False
-        return self.update(account_id, "roadmap_nodes", node_id, text or tr("Set status"),
-                           **status_fields(node, status, today))
+        fields = status_fields(node, status, today)
+        if exit_note is not None:
+            fields["exit_note"] = exit_note
+        passed = (CheckpointStatus(status) == CheckpointStatus.DONE
+                  and node.status != CheckpointStatus.DONE)
+        with self.step(text or tr("Set status")):
+            changed = self.update(account_id, "roadmap_nodes", node_id, **fields)
+            if passed:
+                self._activate_next(account_id, node_id, today)
+        return changed
+
+    def choose_outcome(self, account_id: str, node_id: str, edge_id: str | None,
+                       today: dt.date, text: str | None = None) -> bool:
+        """Choose (or clear) a crossroads' outcome; the first planned checkpoint on the
+        chosen branch becomes active in the same step once the road has got there."""
+        with self.step(text or tr("Choose outcome")):
+            changed = self.update(account_id, "roadmap_nodes", node_id, chosen_edge_id=edge_id)
+            if edge_id is not None:
+                self._activate_next(account_id, node_id, today)
+        return changed
+
+    def _activate_next(self, account_id: str, node_id: str, today: dt.date) -> None:
+        roadmap = self.document.account(account_id).roadmap  # as changed so far in the step
+        nodes = {n.id: n for n in roadmap.nodes}
+        self.update_many(account_id, [
+            ("roadmap_nodes", next_id,
+             status_fields(nodes[next_id], CheckpointStatus.ACTIVE, today))
+            for next_id in next_to_activate(roadmap, node_id)], tr("Set status"))
 
     def connect_nodes(self, account_id: str, from_id: str, to_id: str,
                       text: str | None = None) -> str:

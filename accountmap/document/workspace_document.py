@@ -74,8 +74,10 @@ class WorkspaceDocument(QObject):
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = False, read_only: bool = False,
-             parent: QObject | None = None) -> "WorkspaceDocument":
-        return cls(WorkspaceFile.open(path, create=create, read_only=read_only), parent)
+             parent: QObject | None = None, language: str | None = None) -> "WorkspaceDocument":
+        """`language`: what a new workspace is written in (its templates follow it)."""
+        return cls(WorkspaceFile.open(path, create=create, read_only=read_only,
+                                      language=language or "ru"), parent)
 
     def save_copy(self, target: str | Path) -> None:
         """Write a consistent copy of the workspace to `target` (WorkspaceError if not)."""

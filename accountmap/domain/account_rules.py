@@ -124,9 +124,11 @@ def opponents(account: Account, among: list[str] | None = None) -> list[Stakehol
 
 def neglected_influencers(account: Account, today: date, days: int) -> list[Stakeholder]:
     """High-influence people with no contact for more than `days` days."""
+    from accountmap.domain.contact_history import is_stale
+
     return [
         s for s in account.stakeholders
-        if s.influence == Influence.HIGH and is_contact_stale(s, today, days)
+        if s.influence == Influence.HIGH and is_stale(account, s.id, today, days)
     ]
 
 

@@ -47,15 +47,11 @@ def group_positions(account: Account, framework: JourneyFramework,
 
 
 def last_touch(account: Account, person_id: str, today: dt.date | None = None) -> dt.date | None:
-    """The latest contact with a person: their last_contact or a touchpoint that
-    includes them, not later than `today` (planned touchpoints do not count)."""
-    person = account.stakeholder(person_id)
-    dates = [t.date for t in account.touchpoints
-             if t.date is not None and person_id in t.stakeholder_ids
-             and (today is None or t.date <= today)]
-    if person is not None and person.last_contact is not None:
-        dates.append(person.last_contact)
-    return max(dates) if dates else None
+    """The latest contact with a person (touchpoints, meetings held, the date on the card),
+    not later than `today`: see domain/contact_history.py."""
+    from accountmap.domain.contact_history import last_contact
+
+    return last_contact(account, person_id, today)
 
 
 def stale_contacts(account: Account, today: dt.date, days: int) -> list[str]:

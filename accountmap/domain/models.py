@@ -138,6 +138,7 @@ class RoadmapNode(Entity):
     journey_stage: Id | None = None
     chosen_edge_id: Id | None = None  # at a decision: the outcome taken
     notes: Text = ""
+    exit_note: Text = ""  # why it was marked done while exit criteria were unmet
     x: Coordinate = 0.0
     y: Coordinate = 0.0
 

@@ -9,6 +9,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 
 from accountmap.domain.models import Roadmap, RoadmapEdge, RoadmapNode
+from accountmap.domain.exit_criteria import done_with_unmet_criteria, unmet_criteria
 from accountmap.domain.problems import Problem, Severity
 from accountmap.domain.vocabulary import (
     PASSED_STATUSES,
@@ -130,6 +131,11 @@ def validate_roadmap(roadmap: Roadmap) -> list[Problem]:
             "from": titles.get(edge.from_id, edge.from_id),
             "to": titles.get(edge.to_id, edge.to_id),
         }))
+    for node in done_with_unmet_criteria(roadmap):
+        problems.append(Problem("roadmap.done_unmet_criteria", node.id, {
+            "title": node.title, "unmet": str(len(unmet_criteria(node))),
+            "total": str(len(node.exit_criteria)),
+            "reason": node.exit_note.strip() or "—"}, Severity.WARNING))
     position = position_on_road(roadmap)
     if len(position.active_ids) > 1:
         for node_id in position.active_ids[1:]:
@@ -304,3 +310,36 @@ def default_outcome(roadmap: Roadmap, from_id: str) -> str:
         return ""
     taken = {e.outcome for e in roadmap.edges if e.from_id == from_id}
     return next((o.value for o in BranchOutcome if o.value not in taken), "")
+
+
+def next_to_activate(roadmap: Roadmap, node_id: str) -> list[str]:
+    """The checkpoints that become active when `node_id` is passed (a checkpoint done, a
+    crossroads' outcome chosen): the planned checkpoints it leads to on the chosen path
+    (through crossroads already decided) that the road has now reached, unless the road
+    already has an active checkpoint elsewhere. `roadmap` is the road after the change."""
+    nodes = {n.id: n for n in roadmap.nodes}
+    if any(n.status == CheckpointStatus.ACTIVE and n.id != node_id
+           for n in roadmap.nodes if n.kind == NodeKind.CHECKPOINT):
+        return []
+    out: dict[str, list] = {}
+    for e in roadmap.edges:
+        if not e.loop:
+            out.setdefault(e.from_id, []).append(e)
+    found: list[str] = []
+    seen: set[str] = {node_id}
+    start = nodes.get(node_id)
+    frontier = [e.to_id for e in out.get(node_id, [])
+                if start is None or start.kind != NodeKind.DECISION or e.id == start.chosen_edge_id]
+    while frontier:
+        next_id = frontier.pop(0)
+        if next_id in seen or next_id not in nodes:
+            continue
+        seen.add(next_id)
+        node = nodes[next_id]
+        if node.kind == NodeKind.CHECKPOINT:
+            if node.status == CheckpointStatus.PLANNED:
+                found.append(next_id)
+        elif node.kind == NodeKind.DECISION and node.chosen_edge_id:
+            frontier += [e.to_id for e in out.get(next_id, []) if e.id == node.chosen_edge_id]
+    reached = set(position_on_road(roadmap).current_ids)  # only where the road has got to
+    return [i for i in found if i in reached]

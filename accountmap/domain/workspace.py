@@ -28,6 +28,9 @@ class WorkspaceSettings(Model):
         default_factory=lambda: TWELVE_STATIONS.model_copy(deep=True)
     )
     stale_contact_days: int = Field(30, ge=1, le=3650)
+    # True: a checkpoint cannot be marked done while an exit criterion is unticked (else a
+    # reason is asked and kept on the checkpoint)
+    strict_exit_criteria: bool = False
     review: ReviewThresholds = Field(default_factory=ReviewThresholds)
 
 
@@ -41,13 +44,10 @@ class WorkspaceExport(Model):
         default_factory=lambda: TWELVE_STATIONS.model_copy(deep=True)
     )
     stale_contact_days: int = Field(30, ge=1, le=3650)
+    strict_exit_criteria: bool = False
     review: ReviewThresholds = Field(default_factory=ReviewThresholds)
     accounts: list[Account] = Field(default_factory=list, max_length=100_000)
 
     def settings(self) -> WorkspaceSettings:
-        return WorkspaceSettings(
-            language=self.language,
-            journey_framework=self.journey_framework,
-            stale_contact_days=self.stale_contact_days,
-            review=self.review,
-        )
+        return WorkspaceSettings(**{name: getattr(self, name)
+                                    for name in WorkspaceSettings.model_fields})

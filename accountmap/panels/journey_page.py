@@ -104,7 +104,7 @@ class JourneyPage(QWidget):
         self.framework_button.setToolTip(self.tr("Edit the stations of the client journey "
                                                  "(names, signs, order) or switch framework"))
         self.framework_button.clicked.connect(self.edit_framework)
-        top.addWidget(self.framework_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.framework_button, 0, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight)
         layout.addLayout(top)
         self.tabs = QTabWidget()
         self.lineup = StationLineup(context)

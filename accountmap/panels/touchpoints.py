@@ -115,7 +115,7 @@ class TouchpointDialog(QDialog):
 
 
 class TouchpointsPanel(FollowsAccount, QWidget):
-    FOLLOWED_TABLES = ("touchpoints", "stakeholders", "roadmap_nodes")
+    FOLLOWED_TABLES = ("touchpoints", "stakeholders", "roadmap_nodes", "meetings")
     COLUMNS = ("Date", "Phase", "Channel", "People", "Checkpoint", "Station", "Summary",
                "Emotion", "Result")
 
@@ -232,9 +232,17 @@ class TouchpointsPanel(FollowsAccount, QWidget):
             return
         account = self.context.account
         lang = self.context.lang
-        person = account.stakeholder(person_id)
-        if person and person.last_contact:
-            self.timeline.addItem(self.tr("Last contact: %1").replace("%1", date_text(person.last_contact)))
+        from accountmap.domain.contact_history import MEETING, RECORDED, contacts_with
+
+        contacts = contacts_with(account, person_id, self.today())  # one history, newest first
+        if contacts:
+            self.timeline.addItem(self.tr("Last contact: %1").replace("%1", date_text(contacts[0].date)))
+        for contact in contacts:
+            if contact.kind == MEETING:
+                self.timeline.addItem(self.tr("%1 · meeting held: %2").replace(
+                    "%1", date_text(contact.date)).replace("%2", contact.text or "—"))
+        if [c for c in contacts if c.kind == RECORDED] and len(contacts) == 1:
+            self.timeline.addItem(self.tr("(entered on the card; no touchpoint or meeting recorded)"))
         items = person_timeline(account, person_id)
         for t in items:
             head = " · ".join(x for x in (date_text(t.date) or self.tr("no date"),
@@ -250,7 +258,7 @@ class TouchpointsPanel(FollowsAccount, QWidget):
             if t.date and t.date > self.today():
                 item.setForeground(Qt.GlobalColor.darkGray)
             self.timeline.addItem(item)
-        if not items:
+        if not items and not contacts:
             self.timeline.addItem(self.tr("No touchpoints with this person yet."))
 
     def gap_texts(self) -> list[str]:

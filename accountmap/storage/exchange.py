@@ -26,10 +26,7 @@ def export_document(wf: WorkspaceFile, account_ids: list[str] | None = None) -> 
     settings = wf.settings()
     ids = wf.account_ids() if account_ids is None else account_ids
     return WorkspaceExport(
-        language=settings.language,
-        journey_framework=settings.journey_framework,
-        stale_contact_days=settings.stale_contact_days,
-        review=settings.review,
+        **dict(settings),  # every setting, whatever settings come
         accounts=[wf.load_account(i) for i in ids],
     )
 

@@ -161,7 +161,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         enum("kind", NodeKind), name("title"), text("description"),
         json_list("exit_criteria"), enum("status", CheckpointStatus), name("owner"),
         date("due"), date("activated_on"), ref("journey_stage"), ref("chosen_edge_id"),
-        text("notes"), coordinate("x"), coordinate("y"),
+        text("notes"), text("exit_note"), coordinate("x"), coordinate("y"),
     ), (ForeignKey("chosen_edge_id", "roadmap_edges", "SET NULL"),)),
     Table("roadmap_edges", (
         ref("from_id", null=False), ref("to_id", null=False), name("outcome"), flag("loop"),

@@ -164,8 +164,9 @@ class WorkspaceFile(WorkspaceReader):
     # ----------------------------------------------------------------- opening
     @classmethod
     def open(cls, path: str | os.PathLike, *, create: bool = False,
-             read_only: bool = False, lock: bool = True) -> "WorkspaceFile":
-        """Open (or with `create`, make) a workspace file.
+             read_only: bool = False, lock: bool = True, language: str = "ru") -> "WorkspaceFile":
+        """Open (or with `create`, make) a workspace file; a new one is written in `language`
+        (its templates and printed defaults follow it).
 
         A writer (`read_only=False`) takes the file's exclusive write lock unless
         `lock=False`; another live writer makes this raise `WorkspaceLocked` (key
@@ -185,7 +186,7 @@ class WorkspaceFile(WorkspaceReader):
                 if lock:
                     held = WorkspaceLock(path).acquire()
                 if not path.exists():  # still absent now that we hold the lock
-                    cls._create(path)
+                    cls._create(path, language)
             return cls._open_existing(path, read_only, lock, held)
         except BaseException:
             if held is not None:
@@ -234,7 +235,7 @@ class WorkspaceFile(WorkspaceReader):
         return conn
 
     @staticmethod
-    def _create(path: Path) -> None:
+    def _create(path: Path, language: str = "ru") -> None:
         """Build a new empty workspace at `path` (which must not exist)."""
         tmp = path.with_name(path.name + ".creating")
         try:
@@ -248,7 +249,7 @@ class WorkspaceFile(WorkspaceReader):
                 conn.execute("BEGIN IMMEDIATE")
                 conn.execute(
                     "INSERT INTO settings(key, data) VALUES (?, ?)",
-                    (SETTINGS_KEY, json.dumps(WorkspaceSettings().model_dump(mode="json"),
+                    (SETTINGS_KEY, json.dumps(WorkspaceSettings(language=language).model_dump(mode="json"),
                                               ensure_ascii=False)),
                 )
                 conn.execute("COMMIT")

@@ -29,9 +29,11 @@ def make_workspace(path):
         RoadmapNode(id="poc", kind=NodeKind.CHECKPOINT, title="Пилот на стане 5",
                     status=CheckpointStatus.ACTIVE, activated_on=EVENING - dt.timedelta(days=2),
                     due=EVENING),  # due today: not overdue yet
+        RoadmapNode(id="offer", kind=NodeKind.CHECKPOINT, title="Коммерческое предложение"),
         RoadmapNode(id="w", kind=NodeKind.WON, title="Договор"),
     ]
-    edges = [RoadmapEdge(id="e1", from_id="s", to_id="poc"), RoadmapEdge(id="e2", from_id="poc", to_id="w")]
+    edges = [RoadmapEdge(id="e1", from_id="s", to_id="poc"), RoadmapEdge(id="e2", from_id="poc", to_id="offer"),
+             RoadmapEdge(id="e3", from_id="offer", to_id="w")]
     account = Account(
         id="a1", name="АО «Уральский завод трубных систем»", roadmap=Roadmap(nodes=nodes, edges=edges),
         stakeholders=[Stakeholder(id="p1", full_name="Константинопольский Александр Владимирович",
@@ -88,11 +90,11 @@ def test_stale_contact_marks_follow_the_day(window):
 def test_a_status_set_after_midnight_stamps_the_new_day(window):
     page = page_of(window, RoadmapPage)
     clock.pin(NEXT_DAY)  # the window was built yesterday; the clock is asked at the click
-    page.panel.set_target(NODES, "w")
+    page.panel.set_target(NODES, "offer")  # a checkpoint: only checkpoints have a status to set
     index = page.panel.status_combo.findData("active")
     page.panel.status_combo.setCurrentIndex(index)
     page.panel.status_combo.activated.emit(index)
-    assert window.document.account("a1").node("w").activated_on == NEXT_DAY
+    assert window.document.account("a1").node("offer").activated_on == NEXT_DAY
 
 
 def test_the_timer_wakes_just_after_midnight_and_at_least_hourly(qtbot):

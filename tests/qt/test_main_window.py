@@ -120,13 +120,25 @@ def test_accounts_list_has_a_context_menu(window):
     assert menu.actions() == window.account_actions() and len(menu.actions()) == 4
 
 
-def test_journey_strip_across_the_top_except_on_the_journey_page(window):
-    from accountmap.panels.journey_page import JourneyPage
+def test_tab_bar_never_moves_and_one_journey_strip_shows_on_every_page(window, qtbot):
+    """Clicking through the tabs as a person would: the tab bar stays where it was (a click
+    meant for the next tab must not land on a station of the strip)."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
 
-    assert window.journey_strip is not None
-    for index, page in enumerate(window.pages):
-        window.tabs.setCurrentIndex(index)
-        assert window.journey_strip.isVisible() == (not isinstance(page, JourneyPage))
+    from accountmap.panels.journey_strip import JourneyStrip
+
+    window.resize(1280, 800)
+    bar = window.tabs.tabBar()
+    home = bar.mapTo(window, QPoint(0, 0))
+    for index in list(range(window.tabs.count())) + [0]:
+        QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         bar.tabRect(index).center())
+        qtbot.waitUntil(lambda: window.tabs.currentIndex() == index)
+        QTest.qWait(10)
+        assert bar.mapTo(window, QPoint(0, 0)) == home
+        shown = [s for s in window.findChildren(JourneyStrip) if s.isVisible()]
+        assert shown == [window.journey_strip]
 
 
 def test_switching_accounts_shows_one_journey_strip(window):

@@ -77,7 +77,7 @@ def test_read_only_file_opens_read_only_and_says_so(qtbot, tmp_path, good):
     assert "read-only" in window.windowTitle()
     assert not window.act_add_account.isEnabled()
     before = digest(good)
-    window.editor and window._edit(lambda: window.editor.rename_account(window.account_id, "X"))
+    window.editor and window.accounts._edit(lambda: window.editor.rename_account(window.account_id, "X"))
     assert "read-only" in window.statusBar().currentMessage()
     assert digest(good) == before
 

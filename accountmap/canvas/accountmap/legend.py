@@ -155,9 +155,13 @@ class LegendWidget(QWidget):
         self.update()
 
     def reposition(self) -> None:
+        """In the bottom-left corner of the view's viewport. (A child of the view, not of
+        the viewport: the viewport's children scroll with the canvas.)"""
         parent = self.parentWidget()
-        if parent is not None:
-            self.move(10, max(10, parent.height() - self.height() - 10))
+        if parent is None:
+            return
+        area = parent.viewport().geometry() if hasattr(parent, "viewport") else parent.rect()
+        self.move(area.left() + 10, max(area.top() + 10, area.bottom() - self.height() - 10))
 
     def paintEvent(self, event) -> None:  # noqa: N802
         ratio = self.devicePixelRatioF()

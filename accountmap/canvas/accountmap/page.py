@@ -22,31 +22,16 @@ from accountmap.canvas.accountmap import style
 from accountmap.layout.orgchart import layout_account_map
 from accountmap.canvas.accountmap.clipboard import MIME_TYPE, paste_items, selection_json
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem
-from accountmap.canvas.accountmap.legend import LegendWidget
+from accountmap.canvas.accountmap.view import MapView
 from accountmap.canvas.accountmap.scene import AccountMapScene
+from accountmap.canvas.common.hints import show_hint
 from accountmap.canvas.common.page import CanvasPage
-from accountmap.canvas.common.view import CanvasView
 from accountmap.domain.models import DecisionCentre, Stakeholder
 from accountmap.domain.vocabulary import RelationshipKind
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
 from accountmap.panels.properties_map import MapPropertyPanel
 from accountmap.storage.errors import WorkspaceError
 from accountmap.panels.pickers import ok_cancel
-
-
-class MapView(CanvasView):
-    """The canvas view with the legend floating in its corner."""
-
-    def __init__(self, scene, parent=None) -> None:
-        super().__init__(scene, parent)
-        self.legend = LegendWidget(scene, self.viewport())
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self.legend.reposition()
-
-    def set_legend_visible(self, visible: bool) -> None:
-        self.legend.setVisible(visible)
 
 
 class ConnectDialog(QDialog):
@@ -89,6 +74,11 @@ class AccountMapPage(CanvasPage):
         self.panel = MapPropertyPanel(context)
         self._selection_order: list = []
         self._build_toolbar()
+        if context.document.read_only:  # the window's banner says why
+            for action in (self.act_add_person, self.act_add_centre, self.act_connect,
+                           self.act_arrange):
+                action.setEnabled(False)
+            self.kind_button.setEnabled(False)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
         splitter.addWidget(self.panel)
@@ -226,17 +216,30 @@ class AccountMapPage(CanvasPage):
 
     # ================================================================== adding
     def add_person(self, pos: QPointF | None = None, centre_id: str | None = "auto") -> str | None:
+        """A new card: into the selected centre (or the one clicked), in a free slot of its
+        frame, the frame grown to hold it; one undo step."""
+        from accountmap.document import membership
+
+        account = self.context.account
+        if pos is None and centre_id == "auto":
+            centre_id = self._selected_centre_id()
+            slot = membership.slot_for_new_card(account, centre_id) if centre_id else None
+            pos = QPointF(*slot) if slot else None
         if pos is None:
             pos = self._view_centre() - QPointF(CARD_WIDTH / 2, CARD_HEIGHT / 2)
         pos = self.scene.free_spot(pos)
         if centre_id == "auto":
             centre = self.scene.centre_at(pos + QPointF(CARD_WIDTH / 2, CARD_HEIGHT / 2))
             centre_id = centre.entity_id if centre else None
+        if centre_id is not None:
+            pos = QPointF(*membership.dropped_into(account, centre_id, (pos.x(), pos.y())))
         person = Stakeholder(full_name=self.tr("New person"), x=pos.x(), y=pos.y(),
                              decision_centre_id=centre_id)
+        editor = self.context.editor
         try:
-            pid = self.context.editor.add(self.context.account_id, "stakeholders", person,
-                                          self.tr("Add person"))
+            changes, (pid,) = editor.new_rows(self.context.account_id, [("stakeholders", person)])
+            changes += membership.growth_changes(editor, account, centre_id, {pid: (pos.x(), pos.y())})
+            editor.commit(changes, self.tr("Add person"))
         except WorkspaceError as exc:
             self.report(exc)
             return None
@@ -244,6 +247,15 @@ class AccountMapPage(CanvasPage):
         self.panel.person_form.full_name.setFocus()
         self.panel.person_form.full_name.selectAll()
         return pid
+
+    def _selected_centre_id(self) -> str | None:
+        """The centre a new person goes into: the selected frame, or the selected card's."""
+        for item in reversed(self._selection_order):
+            if isinstance(item, CentreItem):
+                return item.entity_id
+            if isinstance(item, CardItem) and item.person.decision_centre_id:
+                return item.person.decision_centre_id
+        return None
 
     def add_centre(self, pos: QPointF | None = None) -> str | None:
         if pos is None:
@@ -267,13 +279,13 @@ class AccountMapPage(CanvasPage):
             self.scene.connect_people(cards[0].entity_id, cards[1].entity_id)
         elif len(cards) == 1:
             self.connect_to_dialog(cards[0].entity_id)
-        else:
-            self.context.document.errorOccurred.emit(self.tr(
+        else:  # a hint in the status bar, not a message box
+            show_hint(self.view, self.tr(
                 "Select two cards to connect, or drag from a card's ⊕ handle to another card."))
 
     def connect_to_dialog(self, from_id: str) -> None:
         if len(self.context.account.stakeholders) < 2:
-            self.context.document.errorOccurred.emit(self.tr("There is nobody else to connect to yet."))
+            show_hint(self.view, self.tr("There is nobody else to connect to yet."))
             return
         dialog = ConnectDialog(self.context.account, from_id, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.person.currentData():

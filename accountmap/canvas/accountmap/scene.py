@@ -8,15 +8,16 @@ call each: a drag (moves + new decision centres), a resize, a connection.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 
 from accountmap.canvas.accountmap import style
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem, EdgeLabel
+from accountmap.canvas.accountmap.label_placement import place_edge_labels
 from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
 from accountmap.domain import account_rules, clock
+from accountmap.domain.contact_history import last_contact
 from accountmap.domain.models import Relationship
 from accountmap.domain.vocabulary import QuestionStatus, RelationshipKind
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
@@ -80,38 +81,12 @@ class AccountMapScene(CanvasScene):
             return
         # nothing to do when no card moved and no label changed (an edit of a title...)
         signature = (tuple((card.pos().x(), card.pos().y()) for card in self.cards.values()),
-                     tuple((id(edge), edge.label_item.size.width()) for edge in labelled))
+                     tuple((id(edge), edge.label_item.size.width()) for edge in labelled),
+                     tuple((c.pos().x(), c.pos().y(), c.size.width()) for c in self.centres.values()))
         if signature == self._labels_placed_for:
             return
         self._labels_placed_for = signature
-        w, h = CardItem.BOUNDS.width(), CardItem.BOUNDS.height()
-        cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
-
-        def add(box: tuple[float, float, float, float]) -> None:
-            for cx in range(int(box[0] // w), int(box[2] // w) + 1):
-                for cy in range(int(box[1] // h), int(box[3] // h) + 1):
-                    cells[(cx, cy)].append(box)
-
-        for card in self.cards.values():
-            add(CardItem.box_at(card.pos()))
-
-        def hidden_area(left: float, top: float, right: float, bottom: float) -> float:
-            seen: set[int] = set()
-            area = 0.0
-            for cx in range(int(left // w), int(right // w) + 1):
-                for cy in range(int(top // h), int(bottom // h) + 1):
-                    for box in cells.get((cx, cy), ()):
-                        if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom \
-                                and id(box) not in seen:
-                            seen.add(id(box))
-                            area += ((min(right, box[2]) - max(left, box[0]))
-                                     * (min(bottom, box[3]) - max(top, box[1])))
-            return area
-
-        for edge in labelled:
-            box = edge.place_label(hidden_area)
-            if box is not None:
-                add(box)  # later labels keep off this one too
+        place_edge_labels(list(self.cards.values()), list(self.centres.values()), labelled)
 
     def _add_centre(self, centre) -> CentreItem:
         item = CentreItem(centre)
@@ -217,12 +192,13 @@ class AccountMapScene(CanvasScene):
         for card in cards:
             person = card.person
             fill, symbol = self.look_of(person)
-            stale = account_rules.is_contact_stale(person, today, days)
-            if person.last_contact is None:
+            last = last_contact(account, person.id, today)  # meetings held count too
+            stale = last is None or (today - last).days > days
+            if last is None:
                 stale_text = tr("No contact recorded yet")
             elif stale:
                 stale_text = tr("Last contact %1 days ago").replace(
-                    "%1", str((today - person.last_contact).days))
+                    "%1", str((today - last).days))
             else:
                 stale_text = ""
             card.set_look(fill, symbol, counts.get(person.id, 0), stale, stale_text)
@@ -254,6 +230,7 @@ class AccountMapScene(CanvasScene):
                     item.set_centre(centre)
                     item.set_model_pos(QPointF(centre.x, centre.y))
             self.refresh_coverage()
+            self.place_labels()  # off the frames' titles where they are now
         elif table == "stakeholders":
             by_id = {s.id: s for s in account.stakeholders}
             links: dict[str, list] = {}  # person id -> relationships (one pass, not one per card)
@@ -299,7 +276,7 @@ class AccountMapScene(CanvasScene):
                 else:
                     item.set_relationship(relationship)
             self.place_labels()
-        elif table == "open_questions":
+        elif table in ("open_questions", "touchpoints", "meetings"):  # questions, contacts
             self.refresh_looks()
 
     # ================================================================== queries
@@ -410,8 +387,12 @@ class AccountMapScene(CanvasScene):
         moved = self.moved_items()
         if not moved:
             return
+        from accountmap.document import membership
+
+        account = self.account
         updates = []
         changed_centre = False
+        landed: dict[str, dict[str, tuple[float, float]]] = {}  # centre id -> cards dropped in
         for item in moved:
             pos = item.pos()
             if self.snap_to_grid:
@@ -423,10 +404,18 @@ class AccountMapScene(CanvasScene):
                 if centre_id != item.person.decision_centre_id:
                     fields["decision_centre_id"] = centre_id
                     changed_centre = True
+                if centre_id is not None:  # clear of the title; the frame grows to hold it
+                    fields["x"], fields["y"] = membership.dropped_into(account, centre_id, (pos.x(), pos.y()))
+                    landed.setdefault(centre_id, {})[item.entity_id] = (fields["x"], fields["y"])
             updates.append((item.key[0], item.entity_id, fields))
         text = tr("Move to another decision centre") if changed_centre else tr("Move")
         try:
-            self.editor.update_many(self.account_id, updates, text, merge_key)
+            changes = [self.editor.updated_row(self.account_id, table, row_id, fields)
+                       for table, row_id, fields in updates]
+            for centre_id, cards in landed.items():
+                if not any(isinstance(i, CentreItem) and i.entity_id == centre_id for i in moved):
+                    changes += membership.growth_changes(self.editor, account, centre_id, cards)
+            self.editor.commit([c for c in changes if c is not None], text, merge_key)
         except WorkspaceError as exc:
             self.report(exc)
         for item in moved:  # back to the model where nothing changed (or refused)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap import catalogue
+from accountmap.canvas.common.elided_label import ElidedLabel
 from accountmap.canvas.common.page import CanvasPage
 from accountmap.canvas.common.view import CanvasView
 from accountmap.canvas.roadmap.items import (
@@ -52,13 +53,13 @@ class RoadHeader(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        self.progress_label = QLabel()
+        self.progress_label = ElidedLabel()
+        self.progress_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
         self.bar.setFixedWidth(180)
         self.bar.setMaximumHeight(14)
-        self.active_label = QLabel()
-        self.active_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.active_label = ElidedLabel()  # "…" and the whole text in the tooltip
         self.active_label.setMinimumWidth(120)
         self.overdue_label = QLabel()
         self.overdue_label.setStyleSheet("color: #c23030; font-weight: bold;")
@@ -90,7 +91,6 @@ class RoadHeader(QWidget):
             if days is not None:
                 text += " — " + tr("%1 day(s) in this checkpoint").replace("%1", str(days))
             self.active_label.setText(text)
-            self.active_label.setToolTip(text)
         elif position and position.current_ids:
             names = [nodes[i].title or kind_text(NodeKind(nodes[i].kind))
                      for i in position.current_ids if i in nodes]
@@ -111,6 +111,23 @@ class RoadmapView(CanvasView):
         self.legend_visible = True
         # the legend is drawn in viewport coordinates: scrolling must repaint it
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        from accountmap.canvas.roadmap.minimap import RoadOverview
+
+        self.overview = RoadOverview(self)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.overview.place()
+
+    def zoom_fit(self) -> None:
+        from accountmap.canvas.roadmap.fitting import readable_fit
+
+        readable_fit(self)
+
+    def fit_whole_road(self) -> None:
+        from accountmap.canvas.roadmap.fitting import fit_whole
+
+        fit_whole(self)
 
     def set_legend_visible(self, visible: bool) -> None:
         self.legend_visible = visible
@@ -289,17 +306,8 @@ class RoadmapPage(CanvasPage):
         self.show_where_we_are()
 
     def show_where_we_are(self) -> None:
-        """Fit the road; when that is too small to read, zoom in on the current step."""
+        """Fit the road; when that is too small to read, the stretch around the current step."""
         self.view.zoom_fit()
-        if self.view.zoom >= 0.6:
-            return
-        position = self.scene.position
-        ids = (position.active_ids or position.current_ids or position.taken[-1:]) if position else []
-        self.view.set_zoom(0.8)
-        if ids:
-            item = self.scene.items_by_key.get((NODES, ids[0]))
-            if item is not None:
-                self.view.centerOn(item.sceneBoundingRect().center())
 
     # ------------------------------------------------------------------ toolbar
     def _build_toolbar(self) -> None:
@@ -323,10 +331,25 @@ class RoadmapPage(CanvasPage):
             self.palette_group.addAction(action)
             bar.addAction(action)
             self.palette_actions[kind] = action
+        from accountmap.canvas.roadmap import insertion
+
+        self.act_insert = bar.addAction(tr("Insert checkpoint"),
+                                        lambda: insertion.insert_at_selection(self.scene))
+        self.act_insert.setToolTip(tr("Insert a checkpoint after the selected node or on the "
+                                      "selected branch, wired into the road (Ins)"))
+        self.act_insert.setShortcut(Qt.Key.Key_Insert)
+        self.act_insert.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.act_insert)  # the shortcut works wherever the page has focus
+        self.act_insert.setEnabled(False)
         bar.addSeparator()
         self.act_layout = bar.addAction(tr("Auto-layout"), self.auto_layout)
         self.act_layout.setToolTip(tr("Arrange the whole road left to right (one undo step)"))
         self.act_fit = bar.addAction(tr("Fit"), self.zoom_fit)
+        self.act_fit.setToolTip(tr("The whole road if it can be read, else the stretch around "
+                                   "where the deal is now (Ctrl+0)"))
+        self.act_whole_road = bar.addAction(tr("Whole road"), self.view.fit_whole_road)
+        self.act_whole_road.setToolTip(tr("The whole road in the window (titles only); the "
+                                          "overview in the corner takes you anywhere on it"))
         bar.addSeparator()
         self.act_from_template = bar.addAction(tr("New roadmap from template…"),
                                                self.new_from_template)
@@ -353,7 +376,11 @@ class RoadmapPage(CanvasPage):
 
     # ------------------------------------------------------------------ selection
     def _selection_changed(self) -> None:
+        from accountmap.canvas.roadmap import insertion
+
         keys = self.scene.selected_keys()
+        self.act_insert.setEnabled(not self.context.document.read_only
+                                   and insertion.insertable(self.scene))
         if len(keys) == 1:
             self.panel.set_target(*keys[0])
         else:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountmap.canvas.common.elided_label import ElidedLinkButton
+from accountmap.canvas.roadmap.completion import choose_outcome, set_status
 from accountmap.canvas.roadmap.items import (
     kind_text,
     outcome_text,
@@ -31,7 +33,6 @@ from accountmap.canvas.roadmap.items import (
     tr,
 )
 from accountmap.canvas.roadmap.scene import EDGES, NODES
-from accountmap.domain import clock
 from accountmap.domain.models import ExitCriterion
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 from accountmap.panels.fields import CommitOnFocusOut, OptionalDateEdit
@@ -71,6 +72,10 @@ class RoadmapPanel(QWidget):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self._build_node_form())
         self.stack.addWidget(self._build_edge_form())
+        for index in (1, 2):  # read-only: shown, not editable (the window's banner says why)
+            form = self.stack.widget(index)
+            form = form.widget() if isinstance(form, QScrollArea) else form
+            form.setEnabled(not context.document.read_only)
         context.document.rowsChanged.connect(self._on_rows_changed)
         context.document.settingsChanged.connect(self.refresh)
 
@@ -140,6 +145,16 @@ class RoadmapPanel(QWidget):
         buttons.addStretch(1)
         criteria_layout.addWidget(self.criteria_list)
         criteria_layout.addLayout(buttons)
+        self.exit_note_label = QLabel()  # why it was done with criteria unticked
+        self.exit_note_label.setWordWrap(True)
+        self.exit_note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.exit_note_label.setStyleSheet("color: #8a5a00;")
+        criteria_layout.addWidget(self.exit_note_label)
+        self.strict_check = QCheckBox(tr("Every criterion before “done” (whole workspace)"))
+        self.strict_check.setToolTip(tr("On: a checkpoint cannot be marked done while an exit "
+                                        "criterion is unticked. Off: a reason is asked and kept."))
+        self.strict_check.toggled.connect(self._strict_toggled)
+        criteria_layout.addWidget(self.strict_check)
         # stakeholders involved
         people_box = QWidget()
         people_layout = QVBoxLayout(people_box)
@@ -276,6 +291,12 @@ class RoadmapPanel(QWidget):
         if 0 <= row < self.criteria_list.count():
             self.criteria_list.setCurrentRow(row)
         self.criteria_list.blockSignals(False)
+        self.exit_note_label.setText(tr("Done without every criterion: %1").replace(
+            "%1", node.exit_note) if node.exit_note else "")
+        self.exit_note_label.setVisible(bool(node.exit_note))
+        self.strict_check.blockSignals(True)
+        self.strict_check.setChecked(self.context.document.settings.strict_exit_criteria)
+        self.strict_check.blockSignals(False)
         self._show_people(node)
 
     def _show_people(self, node) -> None:
@@ -296,11 +317,11 @@ class RoadmapPanel(QWidget):
             layout = QHBoxLayout(row)
             layout.setContentsMargins(0, 0, 0, 0)
             name = person.full_name or tr("(no name)")
-            button = QPushButton(name + (f" — {person.title}" if person.title else ""))
+            button = ElidedLinkButton(name + (f" — {person.title}" if person.title else ""),
+                                      tr("Show %1 on the account map").replace("%1", name))
             button.setFlat(True)
             button.setStyleSheet("text-align: left; color: #1d5fc4; text-decoration: underline;")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setToolTip(tr("Show %1 on the account map").replace("%1", name))
             button.clicked.connect(lambda _=False, i=person_id: self.context.show("stakeholder", i))
             remove = QToolButton()
             remove.setText("×")
@@ -367,19 +388,27 @@ class RoadmapPanel(QWidget):
         except WorkspaceError as exc:
             self._report(exc)
 
+    def _strict_toggled(self, on: bool) -> None:
+        try:
+            self.context.editor.update_settings(
+                tr("Require exit criteria") if on else tr("Allow done with a reason"),
+                strict_exit_criteria=on)
+        except WorkspaceError as exc:
+            self._report(exc)
+            self.refresh()
+
     def _status_chosen(self, _index: int) -> None:
         node = self.node()
         if node is None or self._refreshing:
             return
         status = CheckpointStatus(self.status_combo.currentData())
-        try:
-            self.context.editor.set_checkpoint_status(self.context.account_id, node.id, status,
-                                                      clock.today(), tr("Set status"))
-        except WorkspaceError as exc:
-            self._report(exc)
+        if not set_status(self.context, node.id, status, self):
+            self.refresh()  # refused or cancelled: show the status it still has
 
     def _outcome_chosen(self, _index: int) -> None:
-        self._commit_node(tr("Choose outcome"), chosen_edge_id=self.outcome_combo.currentData())
+        node = self.node()
+        if node is not None and not self._refreshing:
+            choose_outcome(self.context, node.id, self.outcome_combo.currentData(), self)
 
     def _commit_due(self) -> None:
         self._commit_node(due=self.due_edit.value())

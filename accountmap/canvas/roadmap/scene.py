@@ -273,21 +273,16 @@ class RoadmapScene(CanvasScene):
 
     # ------------------------------------------------------------------ editing
     def set_status(self, node_id: str, status: CheckpointStatus) -> None:
-        node = next((n for n in self.roadmap.nodes if n.id == node_id), None)
-        if node is None or node.kind != NodeKind.CHECKPOINT:
-            return
-        try:
-            self.editor.set_checkpoint_status(self.account_id, node_id, status, clock.today(),
-                                              tr("Set status"))
-        except WorkspaceError as exc:
-            self.report(exc)
+        from accountmap.canvas.roadmap.completion import set_status
+
+        views = self.views()
+        set_status(self.context, node_id, status, views[0] if views else None)
 
     def choose_outcome(self, node_id: str, edge_id: str | None) -> None:
-        try:
-            self.editor.update(self.account_id, NODES, node_id, tr("Choose outcome"),
-                               chosen_edge_id=edge_id)
-        except WorkspaceError as exc:
-            self.report(exc)
+        from accountmap.canvas.roadmap.completion import choose_outcome
+
+        views = self.views()
+        choose_outcome(self.context, node_id, edge_id, views[0] if views else None)
 
     def delete_selection(self) -> None:
         nodes, edges = self.selected_node_ids(), self.selected_edge_ids()
@@ -385,8 +380,12 @@ class RoadmapScene(CanvasScene):
             return actions
         if not item.isSelected():
             self.select_keys([item.key])
+        from accountmap.canvas.roadmap import insertion
+
         if isinstance(item, NodeItem):
             node = item.node
+            if insertion.can_insert_after(node):
+                act(tr("Insert checkpoint after"), lambda: insertion.insert_after(self, node.id))
             if node.kind == NodeKind.CHECKPOINT:
                 from accountmap.canvas.roadmap.items import status_text
 
@@ -405,6 +404,7 @@ class RoadmapScene(CanvasScene):
                     act(tr("Clear the chosen outcome"), lambda: self.choose_outcome(node.id, None))
         else:
             edge = item.edge
+            act(tr("Insert checkpoint here"), lambda: insertion.insert_on_edge(self, edge.id))
             act(tr("Deliberate loop"), lambda: self._toggle_loop(edge.id), True, edge.loop)
         act(tr("Delete"), self.delete_selection)
         return actions

@@ -1,0 +1,328 @@
+"""A relationship's line and its label."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QGraphicsItem
+
+from accountmap.canvas.accountmap import style
+from accountmap.canvas.accountmap.items.card import CardItem
+from accountmap.canvas.accountmap.items.drawing import ANTIALIASING, NO_PEN, SELECTED_HALO, lod, tr
+from accountmap.canvas.common.scene import EntityItem
+from accountmap.domain.models import Relationship
+from accountmap.domain.vocabulary import RelationshipKind
+from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
+
+
+LABEL_MIN_ZOOM = 0.55  # below it the 8-pt labels are not drawn (the tooltip has them)
+
+
+# ====================================================================== edge
+class EdgeItem(QGraphicsItem, EntityItem):
+    """A relationship: reports-to (solid), influences (arrow, width = strength), ally
+    (green), conflict (red dashed); an optional label at the middle."""
+
+    Type = QGraphicsItem.UserType + 103
+    movable_to_model = False
+    LABEL_FONT = style.font(8)
+    LABEL_FRAME = QPen(QColor("#9aa1b0"), 0.8)
+    LABEL_FILL = QBrush(QColor(255, 255, 255, 235))
+    LABEL_INK = QColor("#222222")
+
+    def __init__(self, relationship: Relationship, source: CardItem, target: CardItem) -> None:
+        super().__init__()
+        self.key = ("relationships", relationship.id)
+        self.relationship = relationship
+        self.source = source
+        self.target = target
+        self.line = QLineF()
+        self._bounds = QRectF()
+        self._shape = QPainterPath()
+        self._pen: QPen | None = None
+        self._pen_colour = QColor()
+        self._short = True
+        self._label = ""
+        self._label_size = QSizeF()
+        self._label_box = QRectF()
+        self._label_t = 0.5  # where along the line the label sits (see place_label)
+        self._label_free = True  # False: squeezed between its cards, not shown
+        self.label_item: EdgeLabel | None = None
+        self._set_label()
+        self._arrow: QPolygonF | None = None
+        self.offset = 0.0  # sideways shift when several lines join the same two people
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(0)
+        self.update_geometry()
+
+    def type(self) -> int:  # noqa: A003
+        return self.Type
+
+    @property
+    def entity_id(self) -> str:
+        return self.relationship.id
+
+    def set_relationship(self, relationship: Relationship) -> None:
+        self.relationship = relationship
+        self._pen = None
+        self._set_label()
+        self.setToolTip(self.tooltip_text())
+        self.update_geometry()
+
+    def tooltip_text(self) -> str:
+        r = self.relationship
+        text = f"{self.source.person.full_name} → {self.target.person.full_name}: " \
+               f"{style.relationship_name(r.kind)}"
+        if r.kind == RelationshipKind.INFLUENCES:
+            text += " " + tr("(strength %1)").replace("%1", str(r.strength))
+        if r.label:
+            text += f"\n{r.label}"
+        return text
+
+    def pen(self) -> QPen:
+        kind = self.relationship.kind
+        colour = style.EDGE_COLOURS[kind]
+        if kind == RelationshipKind.INFLUENCES:
+            return QPen(colour, 0.8 + 0.9 * self.relationship.strength)
+        if kind == RelationshipKind.CONFLICT:
+            pen = QPen(colour, 2.2, Qt.PenStyle.DashLine)
+            return pen
+        if kind == RelationshipKind.ALLY:
+            return QPen(colour, 2.4)
+        return QPen(colour, 1.8)
+
+    def has_arrow(self) -> bool:
+        return self.relationship.kind in (RelationshipKind.INFLUENCES, RelationshipKind.REPORTS_TO)
+
+    def update_geometry(self) -> None:
+        # plain floats: this runs for every edge of every dragged card at every mouse step
+        sp, tp = self.source.pos(), self.target.pos()
+        ax, ay = sp.x() + CARD_WIDTH / 2, sp.y() + CARD_HEIGHT / 2
+        bx, by = tp.x() + CARD_WIDTH / 2, tp.y() + CARD_HEIGHT / 2
+        if self.offset:
+            length = math.hypot(bx - ax, by - ay) or 1.0
+            sx, sy = -(by - ay) / length * self.offset, (bx - ax) / length * self.offset
+            if self.source.entity_id > self.target.entity_id:
+                sx, sy = -sx, -sy  # the same side whichever way the line points
+            ax, ay, bx, by = ax + sx, ay + sy, bx + sx, by + sy
+        # where the segment leaves each card (both cards have the same size: same t)
+        dx, dy = bx - ax, by - ay
+        if dx == 0 and dy == 0:
+            p1, p2 = QPointF(ax, ay), QPointF(bx, by)
+        else:
+            tx = (CARD_WIDTH / 2) / abs(dx) if dx else math.inf
+            ty = (CARD_HEIGHT / 2) / abs(dy) if dy else math.inf
+            t = min(tx, ty, 1.0)
+            p1, p2 = QPointF(ax + dx * t, ay + dy * t), QPointF(bx - dx * t, by - dy * t)
+        self.prepareGeometryChange()  # schedules the repaint of the old and new area
+        self.line = QLineF(p1, p2)
+        self._short = self.line.length() < 1
+        self._shape = None  # the hit-test outline is built when Qt asks for it
+        self._arrow = None
+        bounds = QRectF(p1, p2).normalized().adjusted(-14, -14, 14, 14)
+        if self._label:
+            self._label_box = self._label_rect(self._label_t)
+            self.label_item.setPos(self._label_box.topLeft())
+            box = self._label_box
+            shown = self._label_free and not self._overlaps_any(
+                (box.left(), box.top(), box.right(), box.bottom()), self._own_boxes())
+            if shown:
+                bounds = bounds.united(self._label_box)
+            if shown != self.label_item.isVisible():
+                self.label_item.setVisible(shown)
+        self._bounds = bounds
+
+    # tried in turn: the middle first, then outwards on either side
+    LABEL_SPOTS = (0.5,) + tuple(t for k in range(1, 7) for t in (0.5 - 0.06 * k, 0.5 + 0.06 * k))
+
+    def _label_rect(self, t: float = 0.5) -> QRectF:
+        w, h = self._label_size.width(), self._label_size.height()
+        at = self.line.pointAt(t)
+        return QRectF(at.x() - w / 2, at.y() - h / 2, w, h)
+
+    def _own_boxes(self) -> tuple[tuple[float, float, float, float], ...]:
+        return CardItem.box_at(self.source.pos()), CardItem.box_at(self.target.pos())
+
+    @staticmethod
+    def _overlaps_any(box: tuple[float, float, float, float], boxes) -> bool:
+        """Whether a (left, top, right, bottom) box overlaps any of `boxes`."""
+        return any(box[0] < right and left < box[2] and box[1] < bottom and top < box[3]
+                   for left, top, right, bottom in boxes)
+
+    def place_label(self, hidden_area, clashes=None) -> tuple[float, float, float, float] | None:
+        """Put the label where cards (and labels placed before) hide the least of it: the
+        first spot along the line that nothing touches, else the least hidden one
+        (`hidden_area(l, t, r, b)` says how much of a box is covered). Squeezed between
+        its own two cards, where it could only show as a fragment, the label is left to
+        the tooltip and the panel. Returns the box it takes, if shown."""
+        if not self._label:
+            return None
+        # plain floats: this runs for every labelled edge after each change of the map
+        half_w, half_h = self._label_size.width() / 2, self._label_size.height() / 2
+        x1, y1, x2, y2 = self.line.x1(), self.line.y1(), self.line.x2(), self.line.y2()
+        own = self._own_boxes()
+        best, least = None, math.inf
+        for spot in self.LABEL_SPOTS:
+            cx, cy = x1 + (x2 - x1) * spot, y1 + (y2 - y1) * spot
+            box = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+            if self._overlaps_any(box, own) or (clashes is not None and clashes(*box)):
+                continue
+            area = hidden_area(*box)
+            if area < least:
+                best, least = spot, area
+                if area == 0:
+                    break
+        t, shown = (best, True) if best is not None else (self._label_t, False)
+        if (t, shown) != (self._label_t, self._label_free):
+            self._label_t, self._label_free = t, shown
+            self.update_geometry()
+        if not shown:
+            return None
+        cx, cy = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
+        return (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+
+    def _set_label(self) -> None:
+        metrics = QFontMetricsF(self.LABEL_FONT)
+        self._label = self._label_text(metrics)
+        self._label_size = QSizeF(metrics.horizontalAdvance(self._label) + 8, metrics.height() + 2)
+        if self._label:
+            if self.label_item is None:
+                self.label_item = EdgeLabel(self)
+                self.label_item.setToolTip(self.toolTip())
+                if self.scene() is not None:
+                    self.scene().addItem(self.label_item)
+            self.label_item.set_text(self._label, self._label_size)
+        elif self.label_item is not None:
+            if self.label_item.scene() is not None:
+                self.label_item.scene().removeItem(self.label_item)
+            self.label_item = None
+
+    def setToolTip(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setToolTip(text)
+        if self.label_item is not None:  # hovering the label says the same
+            self.label_item.setToolTip(text)
+
+    def itemChange(self, change, value):  # noqa: N802
+        # the label is an item of its own above the cards: it joins and leaves the scene
+        # with its edge
+        if change == QGraphicsItem.GraphicsItemChange.ItemSceneHasChanged and self.label_item is not None:
+            old = self.label_item.scene()
+            if old is not value:
+                if old is not None:
+                    old.removeItem(self.label_item)
+                if value is not None:
+                    value.addItem(self.label_item)
+        return super().itemChange(change, value)
+
+    def _label_text(self, metrics: QFontMetricsF) -> str:
+        return metrics.elidedText(" ".join(self.relationship.label.split()),
+                                  Qt.TextElideMode.ElideRight, 180)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            path = QPainterPath(self.line.p1())
+            path.lineTo(self.line.p2())
+            stroker = QPainterPathStroker()
+            stroker.setWidth(12)
+            self._shape = stroker.createStroke(path)
+        return self._shape
+
+    def _arrow_geometry(self, width: float) -> tuple[QLineF, QPolygonF | None]:
+        """The line to stroke and the arrow head (None: no head), cached until it moves."""
+        if self._arrow is None:
+            line = QLineF(self.line)
+            head = None
+            if self.has_arrow():
+                size = 8 + width * 1.5
+                if line.length() > size:
+                    unit = line.unitVector()
+                    direction = QPointF(unit.dx(), unit.dy())
+                    tip = line.p2()
+                    base = tip - direction * size
+                    normal = QPointF(-direction.y(), direction.x()) * (size * 0.45)
+                    line.setP2(base + direction * 1.0)
+                    head = QPolygonF([tip, base + normal, base - normal])
+            self._arrow = (line, head)
+        return self._arrow
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        # kept lean: it runs for every visible edge at every frame of a drag
+        if self._short:
+            return
+        if self._pen is None:  # built once per relationship (reset when it changes)
+            self._pen = self.pen()
+            self._pen_colour = self._pen.color()
+        pen = self._pen
+        if getattr(self.scene(), "dragging", False):
+            # while cards are dragged: plain lines are several times cheaper to draw
+            painter.setRenderHint(ANTIALIASING, False)
+        if self.isSelected():  # the same as State_Selected in option.state, cheaper to ask
+            painter.setPen(QPen(SELECTED_HALO, pen.widthF() + 6))
+            painter.drawLine(self.line)
+        painter.setPen(pen)
+        line, head = self._arrow or self._arrow_geometry(pen.widthF())
+        painter.drawLine(line)
+        if head is not None:
+            painter.setPen(NO_PEN)
+            painter.setBrush(self._pen_colour)
+            painter.drawPolygon(head)
+
+
+class EdgeLabel(QGraphicsItem):
+    """The label of an edge: its own item, drawn once into a pixmap and copied at each
+    frame (edges are repainted at every step of a drag), and stacked above the cards so
+    that where cards cross its line it stays readable (EdgeItem.place_label keeps it off
+    them where it can)."""
+
+    def __init__(self, edge: EdgeItem) -> None:
+        super().__init__()
+        self.edge = edge
+        self.setZValue(CardItem.Z + 1)
+        self.text = ""
+        self.size = QSizeF()
+        self._bounds = QRectF()
+        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)  # a click selects the edge
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """The label stands for its relationship: a click selects the edge (Ctrl adds it)."""
+        scene = self.scene()
+        if scene is not None and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            scene.clearSelection()
+        self.edge.setSelected(True)
+        event.accept()
+
+    def set_text(self, text: str, size: QSizeF) -> None:
+        if (text, size) != (self.text, self.size):
+            self.prepareGeometryChange()
+            self.text, self.size = text, QSizeF(size)
+            self._bounds = QRectF(QPointF(0, 0), self.size).adjusted(-1, -1, 1, 1)
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if lod(painter) < LABEL_MIN_ZOOM:  # far out a label is a speck: left to the tooltip
+            return
+        rect = QRectF(QPointF(0, 0), self.size)
+        painter.setPen(EdgeItem.LABEL_FRAME)
+        painter.setBrush(EdgeItem.LABEL_FILL)
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.setFont(EdgeItem.LABEL_FONT)
+        painter.setPen(EdgeItem.LABEL_INK)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)

@@ -1,0 +1,200 @@
+"""A branch between two roadmap nodes, with its outcome label."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
+
+from accountmap.canvas.common.scene import EntityItem
+from accountmap.canvas.roadmap.items.drawing import (
+    EDGE_COLOUR,
+    FADED_OPACITY,
+    PATH_COLOUR,
+    font,
+    metrics,
+    outcome_text,
+    tr,
+    wrap_text,
+)
+from accountmap.domain.models import RoadmapEdge
+from accountmap.layout.sizes import NODE_WIDTH
+
+if TYPE_CHECKING:
+    from accountmap.canvas.roadmap.items.node import NodeItem
+
+
+class EdgeItem(QGraphicsObject, EntityItem):
+    """A branch from one node to another, with its outcome label at the middle."""
+
+    movable_to_model = False
+    LABEL_MAX = 150.0
+
+    def __init__(self, edge: RoadmapEdge, source: NodeItem | None, target: NodeItem | None) -> None:
+        super().__init__()
+        self.key = ("roadmap_edges", edge.id)
+        self.edge = edge
+        self.source = source
+        self.target = target
+        self.faded = False
+        self.taken = False  # on the path taken
+        self.chosen = False  # the outcome chosen at a decision
+        self.path = QPainterPath()
+        self.label_rect = QRectF()
+        self.label_text = ""
+        self.label_lines: list[str] = []
+        self.arrow = QPolygonF()
+        self._shape = QPainterPath()
+        self._bounds = QRectF()
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(0)
+        self.set_edge(edge, source, target)
+
+    @property
+    def edge_id(self) -> str:
+        return self.edge.id
+
+    def set_edge(self, edge: RoadmapEdge, source: NodeItem | None, target: NodeItem | None) -> None:
+        for old in (self.source, self.target):
+            if old is not None and self in old.edges:
+                old.edges.remove(self)
+        self.edge = edge
+        self.source, self.target = source, target
+        for new in (source, target):
+            if new is not None and self not in new.edges:
+                new.edges.append(self)
+        self.setToolTip(outcome_text(edge.outcome) + (" ↺" if edge.loop else "") if edge.outcome
+                        else tr("Branch (double-click to label it)"))
+        self.update_path()
+
+    def update_path(self) -> None:
+        self.prepareGeometryChange()
+        path = QPainterPath()
+        if self.source is None or self.target is None:
+            self.path = path
+            self._shape = path
+            self._bounds = QRectF()
+            return
+        if self.source is self.target:
+            start = self.source.top_port() + QPointF(20, 0)
+            end = self.source.top_port() - QPointF(20, 0)
+            path.moveTo(start)
+            path.cubicTo(start + QPointF(40, -70), end + QPointF(-40, -70), end)
+        else:
+            start = self.source.out_port()
+            end = self.target.in_port()
+            long_span = end.x() - start.x() > 1.6 * (NODE_WIDTH + 90)
+            if long_span and not self.edge.loop:  # would cross the nodes between: run below
+                start = self.source.bottom_port()
+                end = self.target.bottom_port() - QPointF(self.target.size()[0] / 4, 0)
+                low = max(start.y(), end.y()) + 45
+                path.moveTo(start)
+                path.cubicTo(QPointF(start.x(), low), QPointF(start.x() + 60, low), QPointF(start.x() + 120, low))
+                path.lineTo(QPointF(end.x() - 120, low))
+                path.cubicTo(QPointF(end.x() - 60, low), QPointF(end.x(), low), end)
+            elif end.x() >= start.x() + 20 and not self.edge.loop:
+                dx = max(40.0, (end.x() - start.x()) / 2)
+                path.moveTo(start)
+                path.cubicTo(start + QPointF(dx, 0), end - QPointF(dx, 0), end)
+            else:  # back edge (a loop): run below both nodes
+                start = self.source.bottom_port()
+                end = self.target.bottom_port()
+                low = max(start.y(), end.y()) + 70
+                path.moveTo(start)
+                path.cubicTo(QPointF(start.x(), low), QPointF(end.x(), low), end)
+        self.path = path
+        tip = path.pointAtPercent(1.0)
+        back = path.pointAtPercent(0.96)
+        line = QLineF(tip, back)
+        if line.length() > 0.01:
+            line.setLength(11)
+            normal = line.normalVector()
+            normal.setLength(5)
+            base = line.p2()
+            offset = normal.p2() - normal.p1()
+            self.arrow = QPolygonF([tip, base + offset, base - offset])
+        else:
+            self.arrow = QPolygonF()
+        self._layout_label()
+        stroker = QPainterPathStroker()
+        stroker.setWidth(12)
+        shape = stroker.createStroke(path)
+        if self.label_text:
+            shape.addRect(self.label_rect)
+        self._shape = shape
+        self._bounds = shape.boundingRect().united(self.arrow.boundingRect()).adjusted(-4, -4, 4, 4)
+        self.update()
+
+    def _layout_label(self) -> None:
+        text = outcome_text(self.edge.outcome).strip()
+        if self.chosen:
+            text = ("✓ " + text).strip()
+        if self.edge.loop:
+            text = ("↺ " + text).strip()
+        if not text:
+            self.label_text = ""
+            self.label_lines = []
+            self.label_rect = QRectF()
+            return
+        fm = metrics(11, self.chosen)
+        start, end = self.path.pointAtPercent(0.0), self.path.pointAtPercent(1.0)
+        gap = end.x() - start.x()
+        max_width = self.LABEL_MAX
+        if gap > 0 and not self.edge.loop and self.source is not self.target:
+            max_width = max(84.0, min(self.LABEL_MAX, gap - 6))
+        lines, _complete = wrap_text(text, fm, [max_width - 10] * 3)
+        self.label_text = text
+        self.label_lines = lines
+        width = max(fm.horizontalAdvance(line) for line in lines) + 10
+        height = 15.0 * len(lines) + 4
+        mid = self.path.pointAtPercent(0.5)
+        self.label_rect = QRectF(mid.x() - width / 2, mid.y() - height / 2, width, height)
+
+    def set_flags(self, *, faded: bool, taken: bool, chosen: bool) -> None:
+        if (faded, taken, chosen) == (self.faded, self.taken, self.chosen):
+            return
+        chosen_changed = chosen != self.chosen
+        self.faded, self.taken, self.chosen = faded, taken, chosen
+        self.setOpacity(FADED_OPACITY if faded else 1.0)
+        self.setZValue(0.5 if taken else 0)
+        if chosen_changed:  # the label shows ✓
+            self.update_path()
+        else:
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self.path.isEmpty():
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = PATH_COLOUR if self.taken or self.chosen else EDGE_COLOUR
+        width = 3.2 if self.taken else 1.6
+        if self.isSelected():
+            painter.setPen(QPen(QColor(29, 123, 240, 90), width + 6))
+            painter.drawPath(self.path)
+        pen = QPen(colour, width)
+        if self.edge.loop:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(self.arrow)
+        if self.label_text:
+            painter.setPen(QPen(colour, 1.4 if self.chosen else 1.0))
+            painter.setBrush(QColor("#e3edff") if self.chosen else QColor("#ffffff"))
+            painter.drawRoundedRect(self.label_rect, 7, 7)
+            painter.setPen(QColor("#1c3f86") if self.chosen else QColor("#2b3240"))
+            painter.setFont(font(11, self.chosen))
+            r = self.label_rect
+            for i, line in enumerate(self.label_lines):
+                painter.drawText(QRectF(r.left(), r.top() + 2 + 15 * i, r.width(), 15),
+                                 Qt.AlignmentFlag.AlignCenter, line)

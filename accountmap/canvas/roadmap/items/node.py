@@ -1,0 +1,311 @@
+"""A roadmap node (start, checkpoint, crossroads, won, lost) and its connect handle."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
+
+from accountmap.canvas.common.scene import EntityItem
+from accountmap.canvas.roadmap.items.drawing import (
+    KIND_COLOURS,
+    OVERDUE_COLOUR,
+    PATH_COLOUR,
+    SELECT_COLOUR,
+    STATUS_COLOURS,
+    fitted_title,
+    font,
+    kind_text,
+    metrics,
+    node_size,
+    status_text,
+    tr,
+    wrap_text,
+)
+from accountmap.document.workspace_document import ui_language
+from accountmap.domain.dates import format_date, format_short_date
+from accountmap.domain.models import RoadmapNode
+from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
+
+if TYPE_CHECKING:
+    from accountmap.canvas.roadmap.items.edge import EdgeItem
+
+_POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+FAR_ZOOM = 0.45  # below this zoom a node shows its title only, in large type
+FAR_PIXELS = 26
+
+
+@lru_cache(maxsize=4096)
+def far_title(title: str, width: float) -> tuple[str, ...]:
+    return tuple(wrap_text(title, metrics(FAR_PIXELS, True), [width, width])[0])
+
+
+class ConnectHandle(QGraphicsItem):
+    """The small circle on a node's right side: drag from it to another node to connect."""
+
+    RADIUS = 6.0
+
+    def __init__(self, node_item: "NodeItem") -> None:
+        super().__init__(node_item)
+        self.node_item = node_item
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setToolTip(tr("Drag to another node to connect"))
+        self._hover = False
+        self.setZValue(2)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        r = self.RADIUS + 2
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), self.RADIUS + 3, self.RADIUS + 3)
+        return path
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(PATH_COLOUR if self._hover else QColor("#6b7588"), 1.5))
+        painter.setBrush(QColor("#ffffff") if not self._hover else QColor("#d8e6ff"))
+        painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
+        painter.drawLine(QLineF(-3, 0, 3, 0))
+        painter.drawLine(QLineF(0, -3, 0, 3))
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self._hover = False
+        self.update()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        event.accept()
+        self.scene().start_connection(self.node_item, event.scenePos())
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        self.scene().update_connection(event.scenePos())
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        self.scene().finish_connection(event.scenePos())
+
+
+class NodeItem(QGraphicsObject, EntityItem):
+    """One roadmap node. x, y of the model are the top-left corner of its box."""
+
+    def __init__(self, node: RoadmapNode) -> None:
+        super().__init__()
+        self.key = ("roadmap_nodes", node.id)
+        self.node = node
+        self.edges: list[EdgeItem] = []
+        self.faded = False
+        self.active = False
+        self.current = False
+        self.overdue = False
+        self.passed = False
+        self.lines: list[str] = []
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setZValue(1)
+        self.handle = ConnectHandle(self)
+        self.set_node(node)
+
+    @property
+    def node_id(self) -> str:
+        return self.node.id
+
+    @property
+    def kind(self) -> NodeKind:
+        return NodeKind(self.node.kind)
+
+    def size(self) -> tuple[float, float]:
+        return node_size(self.kind)
+
+    def set_node(self, node: RoadmapNode) -> None:
+        self.prepareGeometryChange()
+        self.node = node
+        w, h = self.size()
+        self.handle.setVisible(self.kind not in (NodeKind.WON, NodeKind.LOST))
+        self.handle.setPos(w, h / 2)
+        self._layout_text()
+        self.setToolTip(self._tooltip())
+        pos = QPointF(node.x, node.y)
+        if pos != self.model_pos() or pos != self.pos():
+            self.set_model_pos(pos)
+        self.update()
+
+    def display_title(self) -> str:
+        return self.node.title.strip() or kind_text(self.kind)
+
+    def _tooltip(self) -> str:
+        from html import escape
+
+        parts = [f"<b>{escape(self.display_title())}</b>", escape(kind_text(self.kind))]
+        if self.kind == NodeKind.CHECKPOINT:
+            parts[-1] += " · " + escape(status_text(self.node.status))
+            if self.node.owner:
+                parts.append(escape(tr("Owner: %1").replace("%1", self.node.owner)))
+            if self.node.due:
+                parts.append(escape(tr("Due: %1").replace(
+                    "%1", format_date(self.node.due, ui_language()))))
+            if self.node.exit_criteria:
+                done = sum(1 for c in self.node.exit_criteria if c.done)
+                parts.append(escape(tr("Exit criteria: %1 of %2 met")
+                                    .replace("%1", str(done))
+                                    .replace("%2", str(len(self.node.exit_criteria)))))
+        if self.node.description:
+            desc = self.node.description
+            parts.append(escape(desc[:400] + ("…" if len(desc) > 400 else "")))
+        return "<br>".join(parts)
+
+    def _layout_text(self) -> None:
+        self.lines = list(fitted_title(self.display_title(), self.kind))
+
+    # ------------------------------------------------------------------ geometry
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        w, h = self.size()
+        return QRectF(-6, -6, w + 12, h + 12)
+
+    def outline(self) -> QPainterPath:
+        w, h = self.size()
+        path = QPainterPath()
+        if self.kind == NodeKind.DECISION:
+            path.addPolygon(QPolygonF([QPointF(w / 2, 0), QPointF(w, h / 2),
+                                       QPointF(w / 2, h), QPointF(0, h / 2)]))
+            path.closeSubpath()
+        elif self.kind == NodeKind.CHECKPOINT:
+            path.addRoundedRect(QRectF(0, 0, w, h), 8, 8)
+        else:
+            path.addRoundedRect(QRectF(0, 0, w, h), h / 2, h / 2)
+        return path
+
+    def shape(self) -> QPainterPath:
+        return self.outline()
+
+    def in_port(self) -> QPointF:
+        w, h = self.size()
+        return self.pos() + QPointF(0, h / 2)
+
+    def out_port(self) -> QPointF:
+        w, h = self.size()
+        return self.pos() + QPointF(w, h / 2)
+
+    def bottom_port(self) -> QPointF:
+        w, h = self.size()
+        return self.pos() + QPointF(w / 2, h)
+
+    def top_port(self) -> QPointF:
+        w, _h = self.size()
+        return self.pos() + QPointF(w / 2, 0)
+
+    def itemChange(self, change, value):  # noqa: N802
+        if change == _POSITION_CHANGED and self.edges:
+            for edge in self.edges:
+                edge.update_path()
+        return super().itemChange(change, value)
+
+    # ------------------------------------------------------------------ painting
+    def colours(self) -> tuple[QColor, QColor]:
+        if self.kind == NodeKind.CHECKPOINT:
+            fill, border = STATUS_COLOURS[CheckpointStatus(self.node.status)]
+        else:
+            fill, border = KIND_COLOURS[self.kind]
+        return QColor(fill), QColor(border)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w, h = self.size()
+        fill, border = self.colours()
+        outline = self.outline()
+        if self.active:  # a warm glow around the active checkpoint
+            painter.setPen(QPen(QColor(255, 190, 40, 150), 10))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(outline)
+        pen = QPen(border, 2.4 if (self.active or self.passed) else 1.4)
+        if self.kind == NodeKind.CHECKPOINT and self.node.status == CheckpointStatus.SKIPPED:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(fill))
+        painter.drawPath(outline)
+        if self.current and not self.active:  # the next step on the road
+            painter.setPen(QPen(PATH_COLOUR, 1.6, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            inner = QPainterPath(outline)
+            painter.drawPath(inner.translated(0, 0))
+        if self.overdue:
+            painter.setPen(QPen(OVERDUE_COLOUR, 2.2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(-4, -4, w + 8, h + 8), 10, 10)
+        if self.isSelected():
+            painter.setPen(QPen(SELECT_COLOUR, 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            if self.kind == NodeKind.DECISION:
+                painter.drawPath(outline)
+            painter.drawRect(QRectF(-3, -3, w + 6, h + 6))
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < FAR_ZOOM:
+            self._paint_far(painter, w, h)  # far out: the title only, large
+        elif self.kind == NodeKind.CHECKPOINT:
+            self._paint_checkpoint(painter, w, h, border)
+        elif self.kind == NodeKind.DECISION:
+            self._paint_centered(painter, w, h, 12, 14.0)
+        else:
+            self._paint_centered(painter, w, h, 13, 16.0, bold=True)
+
+    def _paint_far(self, painter: QPainter, w: float, h: float) -> None:
+        """Seen from far away: the title in two lines of large type, nothing else."""
+        inset = 0.16 * w if self.kind == NodeKind.DECISION else 10.0
+        lines = far_title(self.display_title(), w - 2 * inset)
+        painter.setPen(QColor("#1f2633"))
+        painter.setFont(font(FAR_PIXELS, True))
+        line_h = FAR_PIXELS * 1.15
+        top = (h - line_h * len(lines)) / 2
+        for i, line in enumerate(lines):
+            painter.drawText(QRectF(inset, top + i * line_h, w - 2 * inset, line_h),
+                             Qt.AlignmentFlag.AlignCenter, line)
+
+    def _paint_centered(self, painter: QPainter, w: float, h: float, px: int, line_h: float,
+                        bold: bool = False) -> None:
+        painter.setPen(QColor("#1f2633"))
+        painter.setFont(font(px, bold))
+        top = (h - line_h * len(self.lines)) / 2
+        for i, line in enumerate(self.lines):
+            painter.drawText(QRectF(0, top + i * line_h, w, line_h),
+                             Qt.AlignmentFlag.AlignCenter, line)
+
+    def _paint_checkpoint(self, painter: QPainter, w: float, h: float, border: QColor) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(border)
+        bar = QPainterPath()
+        bar.addRoundedRect(QRectF(0, 0, 6, h), 3, 3)
+        painter.drawPath(bar)
+        painter.setPen(QColor("#1f2633"))
+        painter.setFont(font(13))
+        line_h = 15.5
+        for i, line in enumerate(self.lines):
+            painter.drawText(QRectF(12, 5 + i * line_h, w - 20, line_h),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+        painter.setFont(font(11))
+        footer = QRectF(12, h - 18, w - 20, 14)
+        painter.setPen(border.darker(130))
+        status = status_text(self.node.status)
+        painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, status)
+        right = []
+        if self.node.exit_criteria:
+            done = sum(1 for c in self.node.exit_criteria if c.done)
+            right.append(f"✓{done}/{len(self.node.exit_criteria)}")
+        if self.node.due:
+            right.append(format_short_date(self.node.due, ui_language()))
+        if right:
+            painter.setPen(OVERDUE_COLOUR if self.overdue else QColor("#4a5466"))
+            painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             "  ".join(right))
+
