@@ -10,19 +10,26 @@ give back the file exactly as before (the snapshot comparison), and redo the one
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from accountmap.canvas.accountmap.page import AccountMapPage
+from accountmap.canvas.roadmap.insertion import insert_after, insert_on_edge
 from accountmap.canvas.roadmap.page import RoadmapPage
 from accountmap.canvas.roadmap.templates_ui import apply_template
+from accountmap.cli.contacts import read_contacts
+from accountmap.document.contact_import import write_import
+from accountmap.domain.contact_plan import plan_import
 from accountmap.domain.models import OpenQuestion, RoadmapNode, Stakeholder, Touchpoint
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 from accountmap.storage.exchange import document_to_json, export_document
 from accountmap.storage.templates import list_templates, load_template
 from tests.snapshots import fresh_json, memory_json
 from tests.qt.demo_window import show_page, window  # noqa: F401 - a fixture
+
+CONTACTS = Path(__file__).resolve().parents[1] / "fixtures" / "contacts" / "salesforce_contacts.csv"
 
 DAY = dt.date(2026, 11, 23)
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
@@ -62,6 +69,9 @@ def gestures(window, tmp_path):
     checkpoint = next(n for n in account.roadmap.nodes if n.kind == NodeKind.CHECKPOINT
                       and n.status != CheckpointStatus.ACTIVE)
     decision = next(n for n in account.roadmap.nodes if n.kind == NodeKind.DECISION)
+    active = next(n for n in account.roadmap.nodes if n.status == CheckpointStatus.ACTIVE)
+    outcome_edge = next(e for e in account.roadmap.edges  # an outcome not chosen yet
+                        if e.from_id == decision.id and e.id != decision.chosen_edge_id)
     station = doc.settings.journey_framework.stations[-1].id
     export = tmp_path / "export.json"
     with export.open("w", encoding="utf-8") as handle:
@@ -129,6 +139,16 @@ def gestures(window, tmp_path):
         ("duplicate the account", lambda: editor.duplicate_account(aid)),
         ("delete the account", lambda: editor.delete_account(aid)),
         ("import JSON (every account of the file)", import_json),
+        ("mark a checkpoint done (the next becomes active)", lambda: editor.set_checkpoint_status(
+            aid, active.id, CheckpointStatus.DONE, DAY, exit_note="agreed by phone")),
+        ("choose a crossroads' outcome", lambda: editor.choose_outcome(
+            aid, decision.id, outcome_edge.id, DAY)),
+        ("insert a checkpoint on a branch", lambda: insert_on_edge(
+            roadmap_page().scene, outcome_edge.id)),
+        ("insert a checkpoint after a node", lambda: insert_after(
+            roadmap_page().scene, checkpoint.id)),
+        ("import contacts from a CRM export", lambda: write_import(
+            editor, aid, plan_import(account, read_contacts(CONTACTS)[2]), "Import contacts")),
     ]
 
 
@@ -144,6 +164,9 @@ def gesture_names():
         "connect a crossroads", "move the client on its journey",
         "log a touchpoint (moves last contacts)", "duplicate the account",
         "delete the account", "import JSON (every account of the file)",
+        "mark a checkpoint done (the next becomes active)", "choose a crossroads' outcome",
+        "insert a checkpoint on a branch", "insert a checkpoint after a node",
+        "import contacts from a CRM export",
     ]
 
 
