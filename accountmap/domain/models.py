@@ -6,7 +6,7 @@ workspace file (each entity is stored as its own row, so an edit touches one row
 
 from __future__ import annotations
 
-import uuid
+import os
 import datetime as dt
 from typing import Annotated
 
@@ -37,8 +37,9 @@ Extent = Annotated[float, Field(ge=10, le=1e6, allow_inf_nan=False)]
 
 
 def new_id() -> str:
-    """A short random id, unique enough for one workspace."""
-    return uuid.uuid4().hex[:12]
+    """A short random id (48 random bits, as the 12 hex digits of a uuid4 had), unique
+    enough for one workspace; os.urandom directly: a contact import makes 20,000 of them."""
+    return os.urandom(6).hex()
 
 
 class Model(BaseModel):
