@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
@@ -20,8 +19,6 @@ from accountmap.canvas.common.scene import EntityItem
 from accountmap.domain.models import Stakeholder
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
 
-if TYPE_CHECKING:
-    from accountmap.canvas.accountmap.items.edge import EdgeItem
 
 
 # ====================================================================== card
@@ -51,7 +48,7 @@ class CardItem(QGraphicsItem, EntityItem):
         self.highlighted = False
         self.drop_target = False
         self._layout: dict | None = None
-        self.edges: list[EdgeItem] = []
+        self.edges: list = []  # the EdgeItems that end here (edge.py knows this item, not the reverse)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
@@ -30,8 +29,6 @@ from accountmap.domain.dates import format_date, format_short_date
 from accountmap.domain.models import RoadmapNode
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 
-if TYPE_CHECKING:
-    from accountmap.canvas.roadmap.items.edge import EdgeItem
 
 _POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 FAR_ZOOM = 0.45  # below this zoom a node shows its title only, in large type
@@ -103,7 +100,7 @@ class NodeItem(QGraphicsObject, EntityItem):
         super().__init__()
         self.key = ("roadmap_nodes", node.id)
         self.node = node
-        self.edges: list[EdgeItem] = []
+        self.edges: list = []  # the EdgeItems that end here (edge.py knows this item, not the reverse)
         self.faded = False
         self.active = False
         self.current = False
