@@ -411,7 +411,8 @@ class MainWindow(QMainWindow):
         from accountmap.storage.exchange import document_to_json, export_document, write_text_atomically
 
         try:
-            write_text_atomically(Path(path), document_to_json(export_document(self.document.file)))
+            write_text_atomically(Path(path), document_to_json(export_document(self.document.file)),
+                                  [self.document.path])
         except (WorkspaceError, OSError) as exc:
             message = exc.message(self.language()) if isinstance(exc, WorkspaceError) else str(exc)
             self.show_error(message)

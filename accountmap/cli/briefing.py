@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 
 from accountmap import catalogue
-from accountmap.storage.atomic_write import write_atomically
 
 
 def register(subparsers) -> None:
@@ -49,8 +48,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def _load(args):
     from accountmap.cli import CommandError
+    from accountmap.storage.output_guard import guard_output
     from accountmap.storage.workspace_file import WorkspaceFile
 
+    guard_output(args.output, [args.workspace])  # refused before any work is done
     with WorkspaceFile.open(args.workspace, read_only=True) as wf:
         settings = wf.settings()
         lang = args.lang or settings.language
@@ -62,15 +63,12 @@ def _load(args):
     return account, settings, lang
 
 
-def write_output(path: str | os.PathLike, data: bytes, lang: str = "en") -> None:
-    """Write the PDF whole or not at all; a clear CommandError when it cannot."""
-    from accountmap.cli import CommandError
+def write_output(path: str | os.PathLike, data: bytes, workspace: str | os.PathLike) -> None:
+    """Write the PDF whole or not at all, never over a workspace or its own input; a
+    WorkspaceError (one sentence, exit 2) when it cannot."""
+    from accountmap.storage.output_guard import write_output as write_guarded
 
-    try:
-        write_atomically(path, data)
-    except OSError as exc:
-        raise CommandError(catalogue.text("cli.cannot_write", lang, path=Path(path),
-                                          detail=exc.strerror or exc)) from exc
+    write_guarded(path, data, [workspace])
 
 
 def run_brief(args) -> int:
@@ -92,7 +90,7 @@ def run_brief(args) -> int:
                 date=today.strftime("%d.%m.%Y") if lang == "ru" else today.isoformat()))
     data = build_meeting_brief(account, meeting, settings.journey_framework, lang=lang,
                                paper=args.paper, today=today)
-    write_output(args.output, data, lang)
+    write_output(args.output, data, args.workspace)
     print(catalogue.text("cli.brief_written", lang, path=args.output))
     return 0
 
@@ -103,6 +101,6 @@ def run_plan(args) -> int:
     account, settings, lang = _load(args)
     data = build_account_plan(account, settings.journey_framework, lang=lang,
                               paper=args.paper, today=dt.date.today())
-    write_output(args.output, data, lang)
+    write_output(args.output, data, args.workspace)
     print(catalogue.text("cli.plan_written", lang, path=args.output))
     return 0

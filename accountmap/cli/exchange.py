@@ -22,8 +22,10 @@ def register(sub) -> None:
 
 def run_export(args) -> int:
     from accountmap.storage.exchange import document_to_json, export_document, write_text_atomically
+    from accountmap.storage.output_guard import guard_output
     from accountmap.storage.workspace_file import WorkspaceFile
 
+    guard_output(args.output, [args.workspace])  # before the work, and again when writing
     with WorkspaceFile.open(args.workspace, read_only=True) as wf:
         ids = None
         if args.account:
@@ -33,10 +35,7 @@ def run_export(args) -> int:
                                                   path=args.workspace))
             ids = [found]
         document = export_document(wf, ids)
-    try:
-        write_text_atomically(args.output, document_to_json(document))
-    except OSError as exc:
-        raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    write_text_atomically(args.output, document_to_json(document), [args.workspace])
     print(catalogue.text("cli.exported", "en", count=len(document.accounts), path=args.output))
     return 0
 

@@ -64,6 +64,10 @@ def rows(wf, lang: str, today: dt.date) -> list[list[object]]:
 def run(args) -> int:
     from accountmap.storage.workspace_file import WorkspaceFile
 
+    if args.csv:
+        from accountmap.storage.output_guard import guard_output
+
+        guard_output(args.csv, [args.workspace])
     with WorkspaceFile.open(args.workspace, read_only=True) as wf:
         lang = args.lang or wf.settings().language
         header = [catalogue.text(f"portfolio.{c}", lang) for c in COLUMNS]
@@ -72,7 +76,7 @@ def run(args) -> int:
         from accountmap.storage.csv_export import to_csv
         from accountmap.storage.exchange import write_text_atomically
 
-        write_text_atomically(args.csv, "\ufeff" + to_csv(header, table))  # BOM: Excel reads UTF-8
+        write_text_atomically(args.csv, "\ufeff" + to_csv(header, table), [args.workspace])  # BOM: Excel reads UTF-8
         print(catalogue.text("portfolio.written", lang, count=len(table), path=args.csv))
         return 0
     if not table:

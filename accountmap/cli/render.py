@@ -55,6 +55,9 @@ def run(args) -> int:
         raise CommandError(catalogue.text("cli.render_format", "en", path=out))
     if not out.parent.resolve().is_dir():
         raise CommandError(catalogue.text("cli.no_folder", "en", path=out.parent))
+    from accountmap.storage.output_guard import guard_output, output_file
+
+    guard_output(out, [args.workspace])  # refused before any work is done
     if args.view == "roadmap":
         import importlib.util
 
@@ -71,7 +74,9 @@ def run(args) -> int:
         make_application(args.lang or document.language)
         account_id = find_account(document, args.account)
         try:
-            render_account(document, Editor(document), account_id, args.view, out)
+            with output_file(out, [args.workspace]) as tmp:
+                render_account(document, Editor(document), account_id, args.view, tmp,
+                               fmt=out.suffix.lstrip(".").lower())
         except RoadmapUnavailable:
             raise CommandError(catalogue.text("cli.roadmap_unavailable", "en")) from None
         except OSError as exc:

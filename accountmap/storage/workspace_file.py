@@ -29,6 +29,7 @@ from accountmap.domain.workspace import WorkspaceDocument, WorkspaceSettings
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.lock import WorkspaceLock
 from accountmap.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
+from accountmap.storage.output_guard import guard_input
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 ACCOUNTS = "accounts"
@@ -73,10 +74,7 @@ def inspect_file(path: Path) -> int:
 
     Returns the file's schema version (`PRAGMA user_version`).
     """
-    if not path.exists():
-        raise WorkspaceError("storage.missing", path=path)
-    if path.is_dir():
-        raise WorkspaceError("storage.directory", path=path)
+    guard_input(path)  # missing, a folder, or a device/FIFO (which would hang)
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
