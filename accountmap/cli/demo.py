@@ -17,11 +17,9 @@ def register(sub) -> None:
 
 def write_demo(path: Path, *, force: bool = False) -> None:
     """Create the demo workspace at `path`, whole or not at all."""
-    import os
-
     from accountmap.demo import load_demo
     from accountmap.storage.exchange import import_document
-    from accountmap.storage.workspace_file import WorkspaceFile
+    from accountmap.storage.new_workspace import create_whole
 
     path = Path(path)
     if path.is_dir():
@@ -31,16 +29,8 @@ def write_demo(path: Path, *, force: bool = False) -> None:
     if not path.parent.is_dir():
         raise CommandError(f"the folder {path.parent} does not exist")
     document = load_demo()
-    tmp = path.with_name(f".{path.name}.tmp")
-    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-        leftover.unlink(missing_ok=True)
-    with WorkspaceFile.open(tmp, create=True) as wf:
-        import_document(wf, document, adopt_settings=True)
-        wf.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        wf.conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-    for side in ("-wal", "-shm"):
-        Path(f"{path}{side}").unlink(missing_ok=True)
-    os.replace(tmp, path)
+    create_whole(path, lambda wf: import_document(wf, document, adopt_settings=True),
+                 replace=force)
 
 
 def run(args) -> int:

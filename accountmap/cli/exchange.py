@@ -45,8 +45,14 @@ def run_import(args) -> int:
     from accountmap.storage.workspace_file import WorkspaceFile
 
     document = read_document(args.json_file)  # validated before the workspace is touched
-    creating = not args.workspace.exists()
-    with WorkspaceFile.open(args.workspace, create=True) as wf:
-        import_document(wf, document, adopt_settings=creating)
+    if not args.workspace.exists():
+        # Built beside and renamed into place: a kill leaves nothing or everything.
+        from accountmap.storage.new_workspace import create_whole
+
+        create_whole(args.workspace,
+                     lambda wf: import_document(wf, document, adopt_settings=True))
+    else:
+        with WorkspaceFile.open(args.workspace) as wf:  # one transaction
+            import_document(wf, document)
     print(catalogue.text("cli.imported", "en", count=len(document.accounts), path=args.workspace))
     return 0

@@ -100,7 +100,7 @@ def read_document(path: Path) -> WorkspaceDocument:
 
 def import_document(wf: WorkspaceFile, document: WorkspaceDocument, *,
                     adopt_settings: bool = False) -> list[str]:
-    """Add the document's accounts to the workspace in one transaction."""
-    if adopt_settings:
-        wf.replace_settings(document.settings())
-    return wf.add_accounts(document.accounts)
+    """Add the document's accounts (and with `adopt_settings` its settings) to the
+    workspace in ONE transaction: a crash leaves all of it or none."""
+    return wf.add_accounts(document.accounts,
+                           document.settings() if adopt_settings else None)

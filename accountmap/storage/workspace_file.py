@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import struct
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +28,13 @@ from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.lock import WorkspaceLock
 from accountmap.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from accountmap.storage.output_guard import guard_input
+from accountmap.storage.recovery import (
+    backup_before_migration,
+    check_tables,
+    open_error,
+    recover_after_crash,
+    upgraded_in_memory,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 ACCOUNTS = "accounts"
@@ -98,11 +103,13 @@ def inspect_file(path: Path) -> int:
             "storage.truncated", path=path,
             detail=f"{size} bytes of {pages * page_size}",
         )
+    header_version, header_app_id = struct.unpack(">I4xI", header[60:72])
     if not has_wal:
         # The header is the whole truth when no WAL holds newer pages: refuse what is
         # not ours or too new without letting SQLite create a single sidecar file.
-        header_version, header_app_id = struct.unpack(">I4xI", header[60:72])
         _refuse_foreign(path, header_app_id, header_version)
+    if header_app_id == APPLICATION_ID:
+        recover_after_crash(path)
     try:
         conn = sqlite3.connect(read_only_uri(path, header), uri=True)
     except sqlite3.Error as exc:
@@ -161,6 +168,7 @@ class WorkspaceFile:
         self.read_only = read_only
         self.lock = lock
         self._identity = self._stat_identity()
+        self._wrote = False
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -206,6 +214,8 @@ class WorkspaceFile:
             held = None
         if not read_only and lock and held is None:
             held = WorkspaceLock(path).acquire()
+        if held is not None:
+            held.lock_file_itself()  # a file created just now: links share the lock
         try:
             return cls(path, cls._connect(path, read_only, version), read_only, held)
         except BaseException:
@@ -215,11 +225,12 @@ class WorkspaceFile:
 
     @staticmethod
     def _connect(path: Path, read_only: bool, version: int) -> sqlite3.Connection:
+        """A configured connection. An older file is upgraded only to be written: read
+        only, it is read through an upgraded copy in memory and left untouched."""
         uri = read_only_uri(path) if read_only else f"file:{quote(str(path))}?mode=rw"
         if version < SCHEMA_VERSION:
             if read_only:
-                raise WorkspaceError("storage.migration_failed", path=path,
-                                     detail="the file is read-only")
+                return upgraded_in_memory(path, uri, version, TABLES)
             _migrate_file(path, uri, version)
         try:
             conn = sqlite3.connect(uri, uri=True, isolation_level=None,
@@ -227,11 +238,15 @@ class WorkspaceFile:
         except sqlite3.Error as exc:
             raise WorkspaceError("storage.unreadable", path=path, detail=exc) from exc
         try:
+            conn.execute("PRAGMA busy_timeout = 5000")
+            check_tables(path, conn, TABLES)  # refused before a byte is written
             _configure(conn, read_only)
-            conn.execute("SELECT count(*) FROM accounts").fetchone()
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise WorkspaceError("storage.truncated", path=path, detail=exc) from exc
+            raise open_error(path, exc) from exc
+        except BaseException:
+            conn.close()
+            raise
         return conn
 
     @staticmethod
@@ -255,17 +270,25 @@ class WorkspaceFile:
                 conn.execute("COMMIT")
             finally:
                 conn.close()
+            # A -wal, -shm or -journal left by a file once at this path (deleted while
+            # open, or crashed) must never join the new file: SQLite would replay it.
+            # We hold the lock, so no live writer owns them.
+            for side in ("-wal", "-shm", "-journal"):
+                Path(f"{path}{side}").unlink(missing_ok=True)
             os.replace(tmp, path)  # the file appears whole or not at all
         except (OSError, sqlite3.Error) as exc:
             try:
                 tmp.unlink(missing_ok=True)
+                Path(str(tmp) + "-journal").unlink(missing_ok=True)
             except OSError:
                 pass
+            if "full" in str(exc).lower() or getattr(exc, "errno", None) == 28:
+                raise WorkspaceError("storage.no_space", path=path) from exc
             raise WorkspaceError("storage.cannot_create", path=path, detail=exc) from exc
 
     def close(self) -> None:
         try:
-            if not self.read_only:
+            if not self.read_only and self._wrote:  # never a write to a file only read
                 self.conn.execute("PRAGMA optimize")
         except sqlite3.Error:
             pass
@@ -442,6 +465,7 @@ class WorkspaceFile:
             for sql, params in statements:
                 conn.execute(sql, params)
             conn.execute("COMMIT")
+            self._wrote = True
         except sqlite3.Error as exc:
             try:
                 conn.execute("ROLLBACK")
@@ -457,8 +481,10 @@ class WorkspaceFile:
             return WorkspaceError("storage.read_only", path=self.path)
         return WorkspaceError("storage.write_failed", path=self.path, detail=exc)
 
-    def add_accounts(self, accounts: Sequence[Account]) -> list[str]:
-        """Write whole accounts in one transaction (import, demo, duplicate).
+    def add_accounts(self, accounts: Sequence[Account],
+                     settings: WorkspaceSettings | None = None) -> list[str]:
+        """Write whole accounts (and `settings`, if given) in one transaction (import,
+        demo, duplicate).
 
         An account whose id is already in the file gets a new id; returns the ids used.
         """
@@ -467,6 +493,9 @@ class WorkspaceFile:
         existing = set(self.account_ids())
         position = self.next_position(ACCOUNTS, None)
         statements: list[tuple[str, tuple]] = []
+        if settings is not None:
+            statements.append(self._statement(RowChange(
+                SETTINGS, None, SETTINGS_KEY, None, Row(0, settings.model_dump(mode="json")))))
         used: list[str] = []
         for account in accounts:
             account_id = account.id
@@ -499,7 +528,6 @@ def account_rows(account: Account, account_id: str, position: float) -> list[Row
 
 
 def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
-    conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA foreign_keys = ON")
     if not read_only:
         conn.execute("PRAGMA journal_mode = WAL")
@@ -513,7 +541,7 @@ def _migrate_file(path: Path, uri: str, version: int) -> None:
     the file header, and a failed migration must leave the file byte-identical.
     """
     try:
-        backup_before_migration(path)
+        backup_before_migration(path, version)
     except (OSError, sqlite3.Error) as exc:
         raise WorkspaceError("storage.migration_failed", path=path,
                              detail=f"no backup copy could be made: {exc}") from exc
@@ -530,29 +558,6 @@ def _migrate_file(path: Path, uri: str, version: int) -> None:
                              detail=_first_error(exc)) from exc
     finally:
         conn.close()
-
-
-def backup_before_migration(path: Path) -> Path:
-    """Copy the file (and its WAL) next to itself before a migration touches it."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
-    counter = 1
-    while backup.exists():  # never overwrite an earlier backup
-        counter += 1
-        backup = path.with_name(f"{path.stem}.backup-{stamp}-{counter}{path.suffix}")
-    # A consistent copy even with a WAL: SQLite's online backup.
-    src = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(str(backup))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    except sqlite3.Error:
-        shutil.copy2(path, backup)
-    finally:
-        src.close()
-    return backup
 
 
 def _first_error(exc: Exception) -> str:
