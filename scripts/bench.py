@@ -311,6 +311,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--accounts", type=int, default=1000, help="portfolio size (default 1000)")
     parser.add_argument("--runs", type=int, default=5, help="start-up runs (default 5)")
+    parser.add_argument("--only", choices=("limits",), help="run only these rows")
     args = parser.parse_args()
     began = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -319,11 +320,15 @@ def main() -> int:
         from accountmap.cli.demo import write_demo
 
         write_demo(demo)
-        bench_startup(demo, args.runs)
-        bench_open_and_edit(folder)
-        bench_layout()
-        bench_briefing()
-        bench_portfolio(folder, args.accounts)
+        if args.only is None:
+            bench_startup(demo, args.runs)
+            bench_open_and_edit(folder)
+            bench_layout()
+            bench_briefing()
+            bench_portfolio(folder, args.accounts)
+        from scripts.bench_limits import bench_limits
+
+        bench_limits(folder, row, demo)  # outputs of an account at the limits
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     row("peak memory: this benchmark process", "—", f"{peak:.0f} MiB")
     width = max(len(r[0]) for r in ROWS)

@@ -17,6 +17,7 @@ from accountmap.document.workspace_document import WorkspaceDocument, _items
 from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Entity, new_id
 from accountmap.domain.workspace import WorkspaceSettings
 from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.limits import refuse_growth
 from accountmap.storage.workspace_file import (
     ACCOUNTS,
     SETTINGS,
@@ -52,10 +53,17 @@ class Editor:
         changes = [c for c in changes if c.before != c.after]
         if not changes:
             return False
+        refuse_growth(changes, self._row_count, len(self.document.account_ids()))
         self.document.apply(changes)  # raises before anything is pushed
         self.undo_stack.push(ChangeCommand(self.document, changes, text, merge_key,
                                            applied=True))
         return True
+
+    def _row_count(self, account_id: str | None, table: str) -> int:
+        """Rows of `table` in the account now (0 for an account not in the file yet)."""
+        if account_id is None or not self.document.has_account(account_id):
+            return 0
+        return len(_items(self.document.account(account_id), table))
 
     def updated_row(self, account_id: str | None, table: str, row_id: str,
                     fields: Mapping[str, object]) -> RowChange | None:

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from accountmap.domain.account_rules import dangling_references
 from accountmap.domain.workspace import WorkspaceDocument
 from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.limits import refuse_over_limits
 from accountmap.storage.output_guard import read_limited, write_output
 from accountmap.storage.workspace_file import WorkspaceFile
 
@@ -75,6 +76,7 @@ def parse_document(text: str | bytes, source: str = "JSON") -> WorkspaceDocument
         if exc.error_count() > MAX_REPORTED_ERRORS:
             lines.append(f"  … {exc.error_count() - MAX_REPORTED_ERRORS} more")
         raise WorkspaceError("exchange.invalid", path=source, errors="\n".join(lines)) from exc
+    refuse_over_limits(document, source)  # bounded work for every output (domain/limits)
     lines = []
     for index, account in enumerate(document.accounts):
         for problem in dangling_references(account):
