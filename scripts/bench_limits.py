@@ -37,7 +37,7 @@ def limit_account():
     account.roadmap = roadmap
     account.open_questions = [OpenQuestion(question=f"Q{i}", stakeholder_id=ids[i % people])
                               for i in range(2000)]
-    account.meetings = [Meeting(title="Встреча", attendee_ids=ids[:12])]
+    account.meetings = [Meeting(goal="Встреча", attendee_ids=ids[:12])]
     return account
 
 

@@ -138,5 +138,11 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
             app.quit()
 
     QTimer.singleShot(0, open_workspace)
-    code = app.exec()
+    from accountmap.app.termination import GracefulTermination
+
+    termination = GracefulTermination(app, window)  # SIGTERM/logout: commit, close, quit
+    try:
+        code = app.exec()
+    finally:
+        termination.uninstall()
     return result["code"] or code
