@@ -54,6 +54,9 @@ def make_application(lang: str | None = None) -> QApplication:
 
         atexit.register(release_clipboard)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from accountmap.app import plain_tooltips
+
+    plain_tooltips.install(app)  # user text in tooltips is shown, never rendered
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     from PySide6.QtCore import QLocale
