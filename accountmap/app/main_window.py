@@ -252,7 +252,8 @@ class MainWindow(QMainWindow):
         try:
             document = WorkspaceDocument.open(path, create=create, read_only=read_only, parent=self)
         except WorkspaceError as exc:
-            if exc.key == "storage.locked" and ask and self._ask_read_only(exc):
+            locked = exc.key in ("storage.locked", "storage.locked_elsewhere")  # or via a link
+            if locked and ask and self._ask_read_only(exc):
                 document = WorkspaceDocument.open(path, read_only=True, parent=self)
             else:
                 raise
