@@ -37,6 +37,9 @@ def create_whole(path: str | os.PathLike, fill: Callable[[WorkspaceFile], object
     if not path.parent.is_dir():
         raise WorkspaceError("storage.cannot_create", path=path,
                              detail="the folder does not exist")
+    if not os.access(path.parent, os.W_OK):
+        raise WorkspaceError("storage.cannot_create", path=path,
+                             detail="the folder is read-only")
     with WorkspaceLock(path):  # no other writer may create or open `path` meanwhile
         if path.exists() and not replace:
             raise WorkspaceError("storage.exists", path=path)
