@@ -60,6 +60,9 @@ def _load(args):
             raise CommandError(catalogue.text("cli.no_account", lang, name=args.account,
                                               path=args.workspace))
         account = wf.load_account(account_id)
+    from accountmap.storage.limits import refuse_output_over_limits
+
+    refuse_output_over_limits(account)  # bounded work (domain/limits.py)
     return account, settings, lang
 
 

@@ -73,6 +73,9 @@ def run(args) -> int:
     try:
         make_application(args.lang or document.language)
         account_id = find_account(document, args.account)
+        from accountmap.storage.limits import refuse_output_over_limits
+
+        refuse_output_over_limits(document.account(account_id))  # bounded work
         try:
             with output_file(out, [args.workspace]) as tmp:
                 render_account(document, Editor(document), account_id, args.view, tmp,

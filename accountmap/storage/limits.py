@@ -17,6 +17,7 @@ from accountmap.storage.errors import WorkspaceError
 catalogue.MESSAGES.update({
     "limits.import": {"en": "{path} is too big to import: {detail}; nothing was imported", "ru": "{path} слишком велик для загрузки: {detail}; ничего не загружено"},
     "limits.item": {"en": "$.accounts[{index}].{where} has {count} items, an account holds at most {limit}", "ru": "$.accounts[{index}].{where}: {count} элементов, в одном клиенте не больше {limit}"},
+    "limits.output": {"en": "The account “{name}” is over the limits ({detail}); it cannot be drawn or printed in bounded time. Split it or remove what is not needed", "ru": "Клиент «{name}» превышает пределы ({detail}); его нельзя нарисовать или распечатать за разумное время. Разделите его или удалите лишнее"},
     "limits.accounts": {"en": "{count} accounts, a workspace holds at most {limit}", "ru": "{count} клиентов, в рабочем пространстве не больше {limit}"},
 })
 
@@ -77,3 +78,13 @@ def refuse_growth(changes: Iterable, count: Callable[[str | None, str], int],
     for (account_id, table), extra in added.items():
         if count(account_id, table) + extra > ACCOUNT_LIMITS[table]:
             raise WorkspaceError(f"limits.reached.{table}", limit=ACCOUNT_LIMITS[table])
+
+
+def refuse_output_over_limits(account) -> None:
+    """Outputs (render, plan, brief) of an account over the limits (a file made
+    elsewhere) are refused in one sentence instead of running out of memory."""
+    over = over_limits(account_counts(account))
+    if over:
+        table, count, limit = over[0]
+        raise WorkspaceError("limits.output", name=account.name,
+                             detail=f"{table}: {count} > {limit}")

@@ -75,3 +75,23 @@ def test_a_whole_account_over_the_limit_is_refused_by_the_editor(tmp_path, qapp)
         assert document.account_ids() == []
     finally:
         document.close()
+
+
+def test_outputs_of_an_account_over_the_limits_are_refused_in_one_sentence(tmp_path, capsys,
+                                                                           qapp):
+    """A file made elsewhere may hold more than the limits: it opens, but render and plan
+    refuse the account instead of growing without bound (render of 100,000 people: 24 GB)."""
+    from accountmap.storage.workspace_file import WorkspaceFile
+
+    path = tmp_path / "w.accountmap"
+    with WorkspaceFile.open(path, create=True) as wf:
+        wf.add_accounts([Account(name="Огромный", stakeholders=[
+            Stakeholder(full_name=f"P{i}") for i in range(PEOPLE + 1)])])  # below the editor
+    for argv in (["render", str(path), "--account", "Огромный", "-o", str(tmp_path / "m.png")],
+                 ["plan", str(path), "--account", "Огромный", "-o", str(tmp_path / "p.pdf")]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert "over the limits" in err and err.count("\n") == 1
+    assert not (tmp_path / "m.png").exists() and not (tmp_path / "p.pdf").exists()
+    assert main(["portfolio", str(path)]) == 0  # reading it still works
+    capsys.readouterr()
