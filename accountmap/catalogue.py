@@ -13,7 +13,26 @@ if TYPE_CHECKING:  # keep this module cheap to import: the CLI loads it at start
 
 LANGUAGES = ("ru", "en")
 
-MESSAGES: dict[str, dict[str, str]] = {
+class Messages(dict):
+    """The messages of one layer, `{key: {"en": ..., "ru": ...}}`, defined in the layer that
+    raises or prints them (storage.errors, briefing.messages, cli.messages) and read through
+    it, so a text never depends on which modules happen to be imported. A key the table
+    does not hold is looked up in the catalogue's shared `MESSAGES` (vocabulary, problems)."""
+
+    def text(self, key: str, lang: str = "en", /, **params: object) -> str:
+        entry = self.get(key) or MESSAGES.get(key)
+        if entry is None:
+            return key
+        template = entry.get(lang) or entry["en"]
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+# The shared messages: what the domain's codes mean (problems, refused framework edits)
+# and the vocabulary.
+MESSAGES: Messages = Messages({
     # Problems found by the rules
     "roadmap.no_start": {"en": "The roadmap has no start", "ru": "У дорожной карты нет старта"},
     "roadmap.extra_start": {"en": "More than one start: “{title}”", "ru": "Лишний старт: «{title}»"},
@@ -32,6 +51,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "account.node_person_missing": {"en": "Checkpoint “{title}” involves a person who does not exist", "ru": "В контрольной точке «{title}» участвует несуществующий человек"},
     "account.meeting_checkpoint_missing": {"en": "A meeting serves a checkpoint that does not exist: “{goal}”", "ru": "Встреча относится к несуществующей контрольной точке: «{goal}»"},
     "account.reports_to_cycle": {"en": "Reports-to cycle: {names}", "ru": "Цикл подчинения: {names}"},
+    # Journey framework edits the domain refuses (FrameworkError codes)
+    "journey.station_in_use": {
+        "en": "“{en}” cannot be removed: {count} item(s) (the account, people, checkpoints, "
+              "history or grid columns) still stand at it. Move them to another station first.",
+        "ru": "Станцию «{ru}» нельзя удалить: на ней ещё {count} объект(ов) (клиент, люди, "
+              "контрольные точки, история или столбцы сетки). Сначала переведите их на другую станцию."},
+    "journey.last_station": {"en": "A framework needs at least one station.",
+                             "ru": "В пути клиента должна остаться хотя бы одна станция."},
+    "journey.no_station": {"en": "There is no station “{station}”.", "ru": "Нет станции «{station}»."},
+    "journey.id_is_stable": {"en": "A station’s id never changes.",
+                             "ru": "Идентификатор станции не меняется."},
     "account.duplicate_ids": {"en": "Two people share one id", "ru": "У двух людей одинаковый идентификатор"},
     # Vocabulary
     "role.decision_maker": {"en": "Decision maker", "ru": "ЛПР"},
@@ -77,6 +107,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "node.decision": {"en": "Crossroads", "ru": "Развилка"},
     "node.won": {"en": "Won", "ru": "Победа"},
     "node.lost": {"en": "Lost", "ru": "Проигрыш"},
+    "outcome.yes": {"en": "Yes", "ru": "Да"},
+    "outcome.no": {"en": "No", "ru": "Нет"},
     "status.planned": {"en": "Planned", "ru": "Запланирована"},
     "status.active": {"en": "Active", "ru": "Активна"},
     "status.done": {"en": "Done", "ru": "Пройдена"},
@@ -95,30 +127,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "grid.key_messages": {"en": "Key messages and checkpoints", "ru": "Ключевые сообщения и контрольные точки"},
     "grid.influence_sources": {"en": "Sources that influence them", "ru": "Источники влияния"},
     "grid.content_types": {"en": "Content types", "ru": "Типы контента"},
-    # CLI
-    "cli.check_clean": {"en": "No problems found.", "ru": "Проблем не найдено."},
-    "cli.in_account": {"en": "Account “{name}”", "ru": "Клиент «{name}»"},
-    "cli.demo_written": {"en": "Demo workspace written to {path}", "ru": "Демо-пространство записано в {path}"},
-    "cli.exported": {"en": "Exported {count} account(s) to {path}", "ru": "Выгружено клиентов: {count}, в {path}"},
-    "cli.imported": {"en": "Imported {count} account(s) into {path}", "ru": "Загружено клиентов: {count}, в {path}"},
-    "cli.no_account": {"en": "No account named “{name}” in {path}", "ru": "Нет клиента «{name}» в {path}"},
-}
+})
 
 
 def text(key: str, lang: str = "en", /, **params: object) -> str:
-    entry = MESSAGES.get(key)
-    if entry is None:
-        return key
-    template = entry.get(lang) or entry["en"]
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return template
+    return MESSAGES.text(key, lang, **params)
 
 
 def label(prefix: str, value: object, lang: str = "en") -> str:
     """A vocabulary value as a person reads it, e.g. label("role", BuyingRole.CHAMPION)."""
     return text(f"{prefix}.{getattr(value, 'value', value)}", lang)
+
+
+def outcome_text(outcome: str, lang: str = "en") -> str:
+    """A branch's outcome as a person reads it: the default ids (yes / no) translated,
+    the user's own words as written."""
+    return text(f"outcome.{outcome}", lang) if f"outcome.{outcome}" in MESSAGES else outcome
 
 
 def describe(problem: "Problem", lang: str = "en") -> str:

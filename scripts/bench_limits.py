@@ -19,7 +19,7 @@ def limit_account():
     """One account at the people, relationships and roadmap limits."""
     from accountmap.domain.limits import ACCOUNT_LIMITS
     from accountmap.domain.models import Meeting, OpenQuestion, Relationship
-    from accountmap.layout.synthetic import synthetic_account, synthetic_roadmap
+    from tests.samples.synthetic import synthetic_account, synthetic_roadmap
 
     people = ACCOUNT_LIMITS["stakeholders"]
     account = synthetic_account(people=people, centres=ACCOUNT_LIMITS["decision_centres"] // 4)
@@ -53,11 +53,11 @@ def measure(args: list[str]) -> tuple[float, float, int]:
 
 
 def bench_limits(folder: Path, row, demo: Path) -> None:
-    from accountmap.domain.workspace import WorkspaceDocument
+    from accountmap.domain.workspace import WorkspaceExport
     from accountmap.storage.workspace_file import WorkspaceFile
 
     source = folder / "limit.json"
-    source.write_text(json.dumps(WorkspaceDocument(accounts=[limit_account()])
+    source.write_text(json.dumps(WorkspaceExport(accounts=[limit_account()])
                                  .model_dump(mode="json"), ensure_ascii=False), encoding="utf-8")
     big = folder / "limit.accountmap"
     seconds, peak, code = measure(["import", str(big), str(source)])

@@ -34,7 +34,7 @@ from accountmap.domain.models import (  # noqa: E402
 )
 from accountmap.domain.roadmap_rules import validate_roadmap  # noqa: E402
 from accountmap.domain.vocabulary import GridRow  # noqa: E402
-from accountmap.domain.workspace import WorkspaceDocument  # noqa: E402
+from accountmap.domain.workspace import WorkspaceExport  # noqa: E402
 
 OUTPUT = RESOURCES / "demo" / "demo.json"
 
@@ -1004,8 +1004,8 @@ def northwind_account() -> Account:
     )
 
 
-def build_document() -> WorkspaceDocument:
-    doc = WorkspaceDocument(
+def build_document() -> WorkspaceExport:
+    doc = WorkspaceExport(
         language="ru",
         journey_framework=TWELVE_STATIONS.model_copy(deep=True),
         accounts=[uzts_account(), northwind_account()],
@@ -1014,7 +1014,7 @@ def build_document() -> WorkspaceDocument:
     return doc
 
 
-def check(doc: WorkspaceDocument) -> None:
+def check(doc: WorkspaceExport) -> None:
     """Refuse to write a demo that the app's own rules would complain about."""
     stations = {s.id for s in doc.journey_framework.stations}
     for account in doc.accounts:

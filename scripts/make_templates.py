@@ -5,7 +5,7 @@ Run with `.venv/bin/python scripts/make_templates.py`. Each template is written 
 in both languages side by side (a pair ("русский", "English") per text), so the two
 translations always have the same road. Templates carry no dates, no people and no
 progress: every node is `planned`; ids are readable and get replaced by fresh ones when a
-template is instantiated (accountmap.templates.load_template).
+template is instantiated (accountmap.storage.templates.load_template).
 """
 
 from __future__ import annotations

@@ -27,8 +27,8 @@ def main() -> int:
 
     app = make_application(lang)
     from accountmap.app.main_window import MainWindow
-    from accountmap.canvas.roadmap.render_scene import render_png
-    from accountmap.canvas.roadmap.sample import sample_account
+    from accountmap.canvas.render import write_scene
+    from tests.samples.roadmap import sample_account
     from accountmap.storage.workspace_file import WorkspaceFile
 
     path = Path(tempfile.mkdtemp()) / "sample.accountmap"
@@ -58,9 +58,7 @@ def main() -> int:
     app.processEvents()
     window.grab().save(str(out / "roadmap_decision.png"))
     page.scene.clearSelection()
-    rect = page.scene.itemsBoundingRect().adjusted(-30, -30, 30, 30)
-    page.scene.setSceneRect(rect)
-    render_png(page.scene, out / "roadmap_scene.png", 1.0)
+    write_scene(page.scene, out / "roadmap_scene.png", scale=1.0)
     print(out)
     window.close()
     return 0

@@ -7,7 +7,25 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
+import datetime as dt  # noqa: E402
+
 import pytest  # noqa: E402
+
+# The day every test runs on unless it pins another (the day the demo story and the sample
+# roadmap were written for). No test reads the real date: the clock is pinned here, in this
+# process and (ACCOUNTMAP_TODAY) in the commands a test starts.
+TEST_TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    """The pinned day of the test (accountmap.domain.clock.today() returns it)."""
+    from accountmap.domain import clock
+
+    monkeypatch.setenv(clock.ENVIRONMENT, TEST_TODAY.isoformat())
+    clock.pin(TEST_TODAY)
+    yield TEST_TODAY
+    clock.pin(None)
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +36,14 @@ def _private_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     yield
+    # Qt reads the settings folder once per process: what a test remembered (recent files,
+    # the folders added to the review) would reach the next test's QSettings. Forget it.
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QSettings
+
+        QSettings().clear()
 
 
 @pytest.fixture(autouse=True)

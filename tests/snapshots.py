@@ -4,7 +4,7 @@ from a fresh read of its file (disk). Equal after every edit, undo and redo."""
 from __future__ import annotations
 
 from accountmap.document.workspace_document import WorkspaceDocument
-from accountmap.domain.workspace import WorkspaceDocument as Export
+from accountmap.domain.workspace import WorkspaceExport
 from accountmap.storage.exchange import document_to_json, export_document
 from accountmap.storage.workspace_file import WorkspaceFile
 
@@ -18,6 +18,7 @@ def fresh_json(path) -> str:
 def memory_json(doc: WorkspaceDocument) -> str:
     """The workspace as the open document holds it."""
     s = doc.settings
-    return document_to_json(Export(language=s.language, journey_framework=s.journey_framework,
-                                   stale_contact_days=s.stale_contact_days,
-                                   accounts=[doc.account(i) for i in doc.account_ids()]))
+    return document_to_json(WorkspaceExport(
+        language=s.language, journey_framework=s.journey_framework,
+        stale_contact_days=s.stale_contact_days, review=s.review,
+        accounts=[doc.account(i) for i in doc.account_ids()]))

@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from accountmap.panels.pickers import interactive
+
 ORGANIZATION = "AccountMap"
 APPLICATION = "AccountMap"
 
@@ -91,14 +93,10 @@ def default_workspace() -> Path:
             return Path(path)
     demo = data_dir() / "demo.accountmap"
     if not demo.exists():
-        from accountmap.cli.demo import write_demo
+        from accountmap.storage.demo import write_demo
 
         write_demo(demo)
     return demo
-
-
-def _interactive() -> bool:
-    return QApplication.platformName() not in ("offscreen", "minimal")
 
 
 def _trace(event: str) -> None:
@@ -132,7 +130,7 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
             window.show_placeholder()
             message = exc.message(window.language())
             print(f"accountmap: {message}", file=sys.stderr)
-            if quit_after_show or not _interactive():
+            if quit_after_show or not interactive():
                 result["code"] = 2
                 app.quit()
                 return

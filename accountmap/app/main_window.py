@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap.app import settings as app_settings
+from accountmap.app.midnight import MidnightTimer
 from accountmap.app.pages import PAGES
+from accountmap.app.review import add_review_menu
 
 # The domain, storage and document layers (pydantic: ~200 ms of schema building) are
 # imported when a workspace is opened, not before the window is shown.
@@ -97,6 +99,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._restore_geometry()
         self._update_title()
+        self.midnight = MidnightTimer(self)  # a window left open overnight shows the new day
+        self.midnight.dayChanged.connect(lambda: self.document and self.document.dayChanged.emit())
 
     def language(self) -> str:
         from accountmap.document.workspace_document import ui_language
@@ -142,6 +146,9 @@ class MainWindow(QMainWindow):
                 file_menu.addMenu(item)
             else:
                 file_menu.addAction(item)
+        from accountmap.app.file_transfer import install  # contacts in; map, roadmap, people out; drops
+
+        self.file_transfer = install(self, file_menu)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.act_undo = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
         self.act_redo = self._action(self.tr("&Redo"), self.redo, QKeySequence.StandardKey.Redo)
@@ -194,6 +201,7 @@ class MainWindow(QMainWindow):
         account_menu.addAction(self.act_print_plan)
         account_menu.addAction(self.act_print_brief)
         self.account_menu = account_menu
+        add_review_menu(self)  # Review: the portfolio of many workspaces (app/review.py)
         self._update_actions()
 
     def _route(self, name: str) -> None:
@@ -240,6 +248,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_account)
         for action in (self.act_print_plan, self.act_print_brief):
             action.setEnabled(has_doc and self.account_id is not None)
+        self.file_transfer.update_actions()
 
     # ------------------------------------------------------------------ workspace
     def open_workspace(self, path: Path, *, read_only: bool = False, create: bool = False,
@@ -360,40 +369,34 @@ class MainWindow(QMainWindow):
             return
         if not path.endswith(".accountmap"):
             path += ".accountmap"
-        import sqlite3
+        from accountmap.storage.errors import WorkspaceError
 
         try:
-            target = sqlite3.connect(path)
-            try:
-                self.document.file.conn.backup(target)
-            finally:
-                target.close()
-        except (sqlite3.Error, OSError) as exc:
-            self.show_error(self.tr("The copy could not be written: %1").replace("%1", str(exc)))
+            self.document.save_copy(path)
+        except WorkspaceError as exc:
+            self.show_error(exc.message(self.language()))
             return
         self.statusBar().showMessage(self.tr("Copy saved to %1").replace("%1", path), 5000)
 
     def import_json(self) -> None:
-        from accountmap.storage.errors import WorkspaceError
-
         if not self.editor:
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import JSON"), self._dialog_dir(),
                                               self.tr("JSON (*.json);;All files (*)"))
-        if not path:
-            return
+        if path:
+            self.import_json_file(Path(path))
+
+    def import_json_file(self, path: Path) -> None:
+        """Add the accounts of an AccountMap JSON export (menu, or a file dropped on the window)."""
+        from accountmap.storage.errors import WorkspaceError
         from accountmap.storage.exchange import read_document
 
+        if not self.editor or self.document.read_only:
+            return
         try:
             document = read_document(Path(path))
-            first = None
-            self.document.undo_stack.beginMacro(self.tr("Import JSON"))
-            try:
-                for account in document.accounts:
-                    new_id = self.editor.add_whole_account(account)
-                    first = first or new_id
-            finally:
-                self.document.undo_stack.endMacro()
+            ids = self.editor.add_whole_accounts(document.accounts, self.tr("Import JSON"))
+            first = ids[0] if ids else None
         except WorkspaceError as exc:
             self.show_error(exc.message(self.language()))
             return
@@ -493,7 +496,7 @@ class MainWindow(QMainWindow):
         if self.document is None or self.account_id is None:
             self.show_placeholder()
             return
-        from accountmap.app.context import AccountContext
+        from accountmap.document.context import AccountContext
         from accountmap.panels.journey_strip import JourneyStrip
 
         context = AccountContext(self.document, self.editor, self.account_id, self.show_entity)
@@ -561,7 +564,7 @@ class MainWindow(QMainWindow):
             self._edit(lambda: self.editor.delete_account(self.account_id))
 
     def _account_context(self):
-        from accountmap.app.context import AccountContext
+        from accountmap.document.context import AccountContext
 
         return AccountContext(self.document, self.editor, self.account_id, self.show_entity)
 
@@ -611,6 +614,6 @@ class MainWindow(QMainWindow):
 
 
 def _interactive() -> bool:
-    from accountmap.app.application import _interactive as interactive
+    from accountmap.panels.pickers import interactive
 
     return interactive()

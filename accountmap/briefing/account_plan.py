@@ -262,9 +262,9 @@ SECTIONS = (_summary, _map, _stakeholders, _relationships, _questions, _roadmap,
 
 
 def build_account_plan(account: Account, framework: JourneyFramework | None,
-                       lang: str = "ru", paper: str = "a4", today: dt.date | None = None,
+                       lang: str = "ru", paper: str = "a4", *, today: dt.date,
                        progress: Progress | None = None) -> bytes:
-    """The account plan as PDF bytes; `progress(done, total)` is called as it goes
+    """The account plan as PDF bytes, as of `today`; `progress(done, total)` is called as it goes
     (one step per section, one for laying out the pages)."""
     ctx = Context(account, framework, lang, paper, today)
     total = len(SECTIONS) + 1

@@ -38,22 +38,24 @@ from accountmap.domain import account_rules, roadmap_rules
 from accountmap.domain.journey import JourneyFramework
 from accountmap.domain.models import Account, Stakeholder
 from accountmap.domain.vocabulary import Attitude
+from accountmap.briefing.messages import BRIEFING_MESSAGES
 
 TICK_OPEN = "\u2610"  # ☐
 TICK_DONE = "\u2611"  # ☑
 
 
 class Context:
-    """What every section needs: language, styles, frame width, today, the framework."""
+    """What every section needs: language, styles, frame width, today (the day the document
+    is printed as of: the caller asks the clock), the framework."""
 
     def __init__(self, account: Account, framework: JourneyFramework | None, lang: str,
-                 paper: str, today: dt.date | None) -> None:
+                 paper: str, today: dt.date) -> None:
         register_fonts()
         self.account = account
         self.framework = framework
         self.lang = check_lang(lang)
         self.pagesize = page_size(paper)
-        self.today = today or dt.date.today()
+        self.today = today
         self.st: Styles = styles()
         self.width = self.pagesize[0] - 2 * MARGIN
         self.height = self.pagesize[1] - 2 * MARGIN - 14  # minus the footer line
@@ -62,7 +64,7 @@ class Context:
 
     # --- words
     def t(self, key: str, **params: object) -> str:
-        return catalogue.text(key, self.lang, **params)
+        return BRIEFING_MESSAGES.text(key, self.lang, **params)
 
     def label(self, prefix: str, value: object) -> str:
         return catalogue.label(prefix, value, self.lang)
@@ -247,7 +249,7 @@ class Context:
             canv.line(MARGIN, y + 10, self.pagesize[0] - MARGIN, y + 10)
             canv.drawString(MARGIN, y, footer_left)
             canv.drawRightString(self.pagesize[0] - MARGIN, y,
-                                 f"{printed} · {catalogue.text('brief.page', lang, page=doc.page)}")
+                                 f"{printed} · {BRIEFING_MESSAGES.text('brief.page', lang, page=doc.page)}")
             canv.restoreState()
 
         doc = SimpleDocTemplate(

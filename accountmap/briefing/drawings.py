@@ -28,6 +28,7 @@ from accountmap.domain.models import Account
 from accountmap.domain.roadmap_rules import position_on_road
 from accountmap.domain.vocabulary import Attitude, NodeKind, RelationshipKind
 from accountmap.layout import sizes
+from accountmap.briefing.messages import BRIEFING_MESSAGES
 
 ATTITUDE_COLOURS = {
     Attitude.CHAMPION: colors.HexColor("#15803d"),
@@ -309,7 +310,7 @@ def map_drawing(account: Account, max_width: float, max_height: float | None = N
         inner = w - 16 * s - 4
         left = x + max(2.0, 8 * s) + 5 * s + 1
         top = y + h - 6 * s
-        name = person.full_name or catalogue.text("brief.unnamed", lang)
+        name = person.full_name or BRIEFING_MESSAGES.text("brief.unnamed", lang)
         line_y = top - name_size
         lines = wrap_text(name, BOLD, name_size, inner, 2 if h > 4 * name_size else 1)
         for text_line in lines:
@@ -426,7 +427,8 @@ def roadmap_drawing(account: Account, max_width: float, max_height: float | None
         arrow(pts[-4], pts[-3], pts[-2], pts[-1], colour, width)
         if edge.outcome:
             mx, my = (pts[0] + pts[2]) / 2, (pts[1] + pts[3]) / 2
-            text = fit_text(edge.outcome, REGULAR, small, max(20.0, sizes.LAYER_GAP * s * 1.2))
+            text = fit_text(catalogue.outcome_text(edge.outcome, lang), REGULAR, small,
+                            max(20.0, sizes.LAYER_GAP * s * 1.2))
             if text:
                 tw = stringWidth(text, REGULAR, small)
                 d.add(Rect(mx - tw / 2 - 1, my + 1, tw + 2, small * 1.15,
@@ -478,7 +480,7 @@ def roadmap_drawing(account: Account, max_width: float, max_height: float | None
             d.add(String(x + w / 2, y + 5 * s, fmt_date(node.due, lang), textAnchor="middle",
                          fontName=REGULAR, fontSize=small, fillColor=ink))
         if node.id in active or node.id in current:
-            flag = catalogue.text("drawing.now", lang)
+            flag = BRIEFING_MESSAGES.text("drawing.now", lang)
             fw = stringWidth(flag, BOLD, small) + 4
             d.add(Rect(x, y + h, fw, small * 1.3, fillColor=NOW, strokeColor=None))
             d.add(String(x + 2, y + h + small * 0.3, flag, fontName=BOLD, fontSize=small,
@@ -486,4 +488,3 @@ def roadmap_drawing(account: Account, max_width: float, max_height: float | None
     return d
 
 
-catalogue.MESSAGES.update({"drawing.now": {"en": "now", "ru": "сейчас"}})

@@ -23,9 +23,8 @@ INTEREST_ORDER = (InterestKind.PAIN, InterestKind.DREAM, InterestKind.BUSINESS,
                   InterestKind.PERSONAL)
 
 
-def next_meeting(account: Account, today: dt.date | None = None) -> Meeting | None:
-    """The first meeting dated today or later (ties: by time, then as listed)."""
-    today = today or dt.date.today()
+def next_meeting(account: Account, today: dt.date) -> Meeting | None:
+    """The first meeting dated `today` or later (ties: by time, then as listed)."""
     upcoming = [(m.date, clean(m.time), i, m) for i, m in enumerate(account.meetings)
                 if m.date is not None and m.date >= today]
     if not upcoming:
@@ -157,9 +156,8 @@ def person_block(ctx: Context, person: Stakeholder | None, *, questions: bool = 
 
 
 def build_meeting_brief(account: Account, meeting: Meeting, framework: JourneyFramework | None,
-                        lang: str = "ru", paper: str = "a4",
-                        today: dt.date | None = None) -> bytes:
-    """The meeting brief as PDF bytes."""
+                        lang: str = "ru", paper: str = "a4", *, today: dt.date) -> bytes:
+    """The meeting brief as PDF bytes, as of `today`."""
     ctx = Context(account, framework, lang, paper, today)
     t = ctx.t
     story: list[Flowable] = ctx.account_header("brief.title")

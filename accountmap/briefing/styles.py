@@ -20,7 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from accountmap import catalogue
-from accountmap.briefing import messages  # noqa: F401  (registers the catalogue keys)
+from accountmap.briefing.messages import BRIEFING_MESSAGES
 from accountmap.briefing.fonts import BOLD, REGULAR, register_fonts
 
 PAPERS = {"a4": A4, "letter": LETTER}
@@ -61,13 +61,13 @@ def check_lang(lang: str) -> str:
 
 def fmt_date(value: dt.date | None, lang: str) -> str:
     if value is None:
-        return catalogue.text("brief.none", lang)
+        return BRIEFING_MESSAGES.text("brief.none", lang)
     return value.strftime("%d.%m.%Y") if lang == "ru" else value.isoformat()
 
 
 def fmt_money(value: float | None, currency: str, lang: str) -> str:
     if value is None:
-        return catalogue.text("brief.not_set", lang)
+        return BRIEFING_MESSAGES.text("brief.not_set", lang)
     sep = "\u00a0" if lang == "ru" else ","
     number = f"{value:,.0f}".replace(",", sep) if value == int(value) else f"{value:,.2f}".replace(",", sep)
     return f"{number} {clean(currency)}".strip()

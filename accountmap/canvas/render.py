@@ -1,8 +1,8 @@
-"""Render a canvas scene without a window: PNG, SVG (text stays text) or PDF.
+"""The one renderer of canvas scenes without a window: PNG, SVG (text stays text) or PDF.
 
-`render_account(path, account_name, view, out)` opens the workspace read-only, builds the
-SAME scene the page shows (in render mode: no handles, no hover), adds the legend, and
-writes the file. Used by `accountmap render`.
+`render_account(document, editor, account_id, view, out)` builds the SAME scene the page
+shows (the map in render mode, no handles nor hover, with its legend; or the roadmap) and
+writes the file. Used by `accountmap render`, the tests and the screenshot scripts.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def ensure_gui_application():
 
 def build_map_scene(document, editor, account_id, *, legend: bool = True):
     """The account-map scene for `account_id`, as drawn on screen, with its legend."""
-    from accountmap.app.context import AccountContext
+    from accountmap.document.context import AccountContext
     from accountmap.canvas.accountmap.legend import LegendItem
     from accountmap.canvas.accountmap.scene import AccountMapScene
 
@@ -43,7 +43,11 @@ def build_map_scene(document, editor, account_id, *, legend: bool = True):
     return scene
 
 
-def write_scene(scene, out: Path, fmt: str | None = None, *, title: str = "") -> Path:
+def write_scene(scene, out: Path, fmt: str | None = None, *, title: str = "",
+                scale: float | None = None) -> Path:
+    """Write `scene` (its items, with a margin) to `out`; `fmt` from the suffix when not
+    given. A PNG is drawn at `scale` pixels per scene unit (default: up to 2, at most
+    MAX_PNG_SIDE pixels a side)."""
     from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
     from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
@@ -57,7 +61,8 @@ def write_scene(scene, out: Path, fmt: str | None = None, *, title: str = "") ->
     source = source.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
     hints = QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
     if fmt == "png":
-        scale = min(2.0, MAX_PNG_SIDE / max(source.width(), source.height()))
+        if scale is None:
+            scale = min(2.0, MAX_PNG_SIDE / max(source.width(), source.height()))
         image = QImage(QSize(max(1, int(source.width() * scale)), max(1, int(source.height() * scale))),
                        QImage.Format.Format_ARGB32)
         image.fill(QColor("#ffffff"))
@@ -119,18 +124,17 @@ def render_account(document, editor, account_id: str, view: str, out: Path,
     return write_scene(scene, out, fmt, title=document.account_name(account_id))
 
 
-class RoadmapUnavailable(Exception):
-    pass
-
-
 def build_roadmap_scene(document, editor, account_id):
-    import importlib
+    """The roadmap scene of `account_id`, as drawn on screen (not listening to later
+    changes)."""
+    from PySide6.QtCore import QRectF
 
-    try:
-        module = importlib.import_module("accountmap.canvas.roadmap.render_scene")
-    except ImportError as exc:
-        raise RoadmapUnavailable() from exc
-    build = getattr(module, "build_scene", None)
-    if build is None:
-        raise RoadmapUnavailable()
-    return build(document, editor, account_id)
+    from accountmap.canvas.roadmap.scene import RoadmapScene
+    from accountmap.document.context import AccountContext
+
+    scene = RoadmapScene(AccountContext(document, editor, account_id), listen=False)
+    rect = scene.itemsBoundingRect()
+    if rect.isEmpty():
+        rect = QRectF(0, 0, 400, 200)
+    scene.setSceneRect(rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+    return scene

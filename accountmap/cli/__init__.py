@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "accountmap.cli.portfolio",
     "accountmap.cli.briefing",
     "accountmap.cli.render",
+    "accountmap.cli.contacts",
 ]
 
 

@@ -1,18 +1,20 @@
 """`accountmap brief` and `accountmap plan`: print a meeting brief or an account plan to PDF.
 
     accountmap brief WORKSPACE --account NAME [--meeting ID | --next] [--lang ru|en]
-                     [--paper a4|letter] -o FILE.pdf
-    accountmap plan  WORKSPACE --account NAME [--lang ru|en] [--paper a4|letter] -o FILE.pdf
+                     [--paper a4|letter] [--today YYYY-MM-DD] -o FILE.pdf
+    accountmap plan  WORKSPACE --account NAME [--lang ru|en] [--paper a4|letter]
+                     [--today YYYY-MM-DD] -o FILE.pdf
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
-from pathlib import Path
+from collections.abc import Iterable
 
 from accountmap import catalogue
+from accountmap.cli.as_of import add_today_option, today_of
+from accountmap.cli.messages import CLI_MESSAGES
 
 
 def register(subparsers) -> None:
@@ -21,6 +23,7 @@ def register(subparsers) -> None:
         description="Print the brief for a meeting: who is in the room, what to ask, "
                     "the checkpoint and its exit criteria.")
     _common(brief)
+    add_today_option(brief, "the brief (which meeting is next, overdue checkpoints, days since contact)")
     which = brief.add_mutually_exclusive_group()
     which.add_argument("--meeting", metavar="ID", help="the meeting's id")
     which.add_argument("--next", action="store_true",
@@ -32,6 +35,7 @@ def register(subparsers) -> None:
         description="Print the account plan: map, stakeholders, open questions, roadmap, "
                     "upcoming checkpoints, risks, touchpoints and journey grids.")
     _common(plan)
+    add_today_option(plan, "the plan (upcoming checkpoints and meetings, overdue, risks)")
     plan.set_defaults(func=run_plan)
 
 
@@ -57,7 +61,7 @@ def _load(args):
         lang = args.lang or settings.language
         account_id = wf.find_account(args.account)
         if account_id is None:
-            raise CommandError(catalogue.text("cli.no_account", lang, name=args.account,
+            raise CommandError(CLI_MESSAGES.text("cli.no_account", lang, name=args.account,
                                               path=args.workspace))
         account = wf.load_account(account_id)
     from accountmap.storage.limits import refuse_output_over_limits
@@ -66,12 +70,13 @@ def _load(args):
     return account, settings, lang
 
 
-def write_output(path: str | os.PathLike, data: bytes, workspace: str | os.PathLike) -> None:
-    """Write the PDF whole or not at all, never over a workspace or its own input; a
-    WorkspaceError (one sentence, exit 2) when it cannot."""
+def write_output(path: str | os.PathLike, data: bytes,
+                 inputs: Iterable[str | os.PathLike]) -> None:
+    """Write the PDF whole or not at all, never over a workspace or one of its `inputs`;
+    a WorkspaceError (one sentence, exit 2) when it cannot."""
     from accountmap.storage.output_guard import write_output as write_guarded
 
-    write_guarded(path, data, [workspace])
+    write_guarded(path, data, inputs)
 
 
 def run_brief(args) -> int:
@@ -79,22 +84,22 @@ def run_brief(args) -> int:
     from accountmap.cli import CommandError
 
     account, settings, lang = _load(args)
-    today = dt.date.today()
+    today = today_of(args, lang)
     if args.meeting:
         meeting = next((m for m in account.meetings if m.id == args.meeting), None)
         if meeting is None:
-            raise CommandError(catalogue.text("cli.no_meeting", lang, account=account.name,
+            raise CommandError(CLI_MESSAGES.text("cli.no_meeting", lang, account=account.name,
                                               id=args.meeting))
     else:  # --next, also the default
         meeting = next_meeting(account, today)
         if meeting is None:
-            raise CommandError(catalogue.text(
+            raise CommandError(CLI_MESSAGES.text(
                 "cli.no_upcoming_meeting", lang, account=account.name,
                 date=today.strftime("%d.%m.%Y") if lang == "ru" else today.isoformat()))
     data = build_meeting_brief(account, meeting, settings.journey_framework, lang=lang,
                                paper=args.paper, today=today)
-    write_output(args.output, data, args.workspace)
-    print(catalogue.text("cli.brief_written", lang, path=args.output))
+    write_output(args.output, data, [args.workspace])
+    print(CLI_MESSAGES.text("cli.brief_written", lang, path=args.output))
     return 0
 
 
@@ -103,7 +108,7 @@ def run_plan(args) -> int:
 
     account, settings, lang = _load(args)
     data = build_account_plan(account, settings.journey_framework, lang=lang,
-                              paper=args.paper, today=dt.date.today())
-    write_output(args.output, data, args.workspace)
-    print(catalogue.text("cli.plan_written", lang, path=args.output))
+                              paper=args.paper, today=today_of(args, lang))
+    write_output(args.output, data, [args.workspace])
+    print(CLI_MESSAGES.text("cli.plan_written", lang, path=args.output))
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from accountmap import catalogue
+from accountmap.cli.messages import CLI_MESSAGES
 
 
 def register(sub) -> None:
@@ -25,15 +26,15 @@ def run(args) -> int:
 
     with WorkspaceFile.open(args.workspace, read_only=True) as wf:
         lang = args.lang or wf.settings().language
-        integrity = [r[0] for r in wf.conn.execute("PRAGMA integrity_check").fetchall()]
+        integrity = wf.integrity_problems()
         violations = 0
         lines: list[str] = []
-        if integrity != ["ok"]:
+        if integrity:
             lines.extend(f"integrity: {line}" for line in integrity)
             violations += len(integrity)
         for account_id, name in wf.account_summaries():
             account = wf.load_account(account_id)
-            where = catalogue.text("cli.in_account", lang, name=name)
+            where = CLI_MESSAGES.text("cli.in_account", lang, name=name)
             for problem in validate_account(account) + validate_roadmap(account.roadmap):
                 prefix = "warning" if problem.severity == Severity.WARNING else "error"
                 lines.append(f"{prefix}: {where}: {catalogue.describe(problem, lang)}")
@@ -42,7 +43,7 @@ def run(args) -> int:
     for line in lines:
         print(line)
     if violations == 0:
-        print(catalogue.text("cli.check_clean", lang))
+        print(CLI_MESSAGES.text("cli.check_clean", lang))
         return 0
     return 1
 

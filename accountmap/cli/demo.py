@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from accountmap import catalogue
 from accountmap.cli import CommandError
+from accountmap.cli.messages import CLI_MESSAGES
 
 
 def register(sub) -> None:
@@ -15,25 +15,12 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def write_demo(path: Path, *, force: bool = False) -> None:
-    """Create the demo workspace at `path`, whole or not at all."""
-    from accountmap.demo import load_demo
-    from accountmap.storage.exchange import import_document
-    from accountmap.storage.new_workspace import create_whole
-
-    path = Path(path)
-    if path.is_dir():
-        raise CommandError(f"{path} is a folder; give a file name such as {path / 'demo.accountmap'}")
-    if path.exists() and not force:
-        raise CommandError(f"{path} already exists; use --force to replace it")
-    if not path.parent.is_dir():
-        raise CommandError(f"the folder {path.parent} does not exist")
-    document = load_demo()
-    create_whole(path, lambda wf: import_document(wf, document, adopt_settings=True),
-                 replace=force)
-
-
 def run(args) -> int:
-    write_demo(args.path, force=args.force)
-    print(catalogue.text("cli.demo_written", "en", path=args.path))
+    from accountmap.storage.demo import DemoError, write_demo
+
+    try:
+        write_demo(args.path, force=args.force)
+    except DemoError as exc:
+        raise CommandError(str(exc)) from exc
+    print(CLI_MESSAGES.text("cli.demo_written", "en", path=args.path))
     return 0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from accountmap import catalogue
 from accountmap.cli import CommandError
+from accountmap.cli.messages import CLI_MESSAGES
 
 
 def register(sub) -> None:
@@ -31,12 +31,12 @@ def run_export(args) -> int:
         if args.account:
             found = wf.find_account(args.account)
             if found is None:
-                raise CommandError(catalogue.text("cli.no_account", "en", name=args.account,
-                                                  path=args.workspace))
+                raise CommandError(CLI_MESSAGES.text("cli.no_account", "en", name=args.account,
+                                                     path=args.workspace))
             ids = [found]
         document = export_document(wf, ids)
     write_text_atomically(args.output, document_to_json(document), [args.workspace])
-    print(catalogue.text("cli.exported", "en", count=len(document.accounts), path=args.output))
+    print(CLI_MESSAGES.text("cli.exported", "en", count=len(document.accounts), path=args.output))
     return 0
 
 
@@ -54,5 +54,5 @@ def run_import(args) -> int:
     else:
         with WorkspaceFile.open(args.workspace) as wf:  # one transaction
             import_document(wf, document)
-    print(catalogue.text("cli.imported", "en", count=len(document.accounts), path=args.workspace))
+    print(CLI_MESSAGES.text("cli.imported", "en", count=len(document.accounts), path=args.workspace))
     return 0

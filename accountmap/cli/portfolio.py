@@ -1,97 +1,95 @@
-"""`accountmap portfolio WORKSPACE [--csv FILE]`: every deal on one table, for a director."""
+"""`accountmap portfolio FILE|FOLDER... [-o FILE.pdf|FILE.csv]`: every deal of every file
+on one table, with its flags, for a sales director (docs/REVIEW.md).
+
+Every file is opened read-only: reviewing a KAM's file never writes it. Without `-o` the
+table is printed; `-o review.pdf` writes the report, `-o review.csv` a spreadsheet.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import argparse
+import sys
 from pathlib import Path
 
 from accountmap import catalogue
-
-catalogue.MESSAGES.update({
-    "portfolio.account": {"en": "Account", "ru": "Клиент"},
-    "portfolio.owner": {"en": "Owner", "ru": "Ответственный"},
-    "portfolio.value": {"en": "Value", "ru": "Сумма"},
-    "portfolio.currency": {"en": "Currency", "ru": "Валюта"},
-    "portfolio.stage": {"en": "Journey stage", "ru": "Этап пути"},
-    "portfolio.temperature": {"en": "Temperature", "ru": "Температура"},
-    "portfolio.close": {"en": "Target close", "ru": "Закрытие"},
-    "portfolio.progress": {"en": "Progress", "ru": "Прогресс"},
-    "portfolio.current": {"en": "Current checkpoint", "ru": "Текущая точка"},
-    "portfolio.days": {"en": "Days in it", "ru": "Дней в ней"},
-    "portfolio.overdue": {"en": "Overdue", "ru": "Просрочено"},
-    "portfolio.people": {"en": "People", "ru": "Людей"},
-    "portfolio.opponents": {"en": "Opponents", "ru": "Противников"},
-    "portfolio.questions": {"en": "Open questions", "ru": "Открытых вопросов"},
-    "portfolio.uncovered": {"en": "Centres without a supporter", "ru": "ЦФР без сторонника"},
-    "portfolio.missing_roles": {"en": "Roles nobody fills", "ru": "Незаполненные роли"},
-    "portfolio.written": {"en": "Portfolio of {count} account(s) written to {path}", "ru": "Портфель из {count} клиентов записан в {path}"},
-    "portfolio.empty": {"en": "The workspace has no accounts.", "ru": "В рабочем пространстве нет клиентов."},
-})
-
-COLUMNS = ("account", "owner", "value", "currency", "stage", "temperature", "close", "progress",
-           "current", "days", "overdue", "people", "opponents", "questions", "uncovered",
-           "missing_roles")
+from accountmap.briefing.messages import BRIEFING_MESSAGES
+from accountmap.cli.as_of import add_today_option, today_of
 
 
 def register(sub) -> None:
-    p = sub.add_parser("portfolio", help="one row per account: stage, progress, risks")
-    p.add_argument("workspace", type=Path)
-    p.add_argument("--csv", type=Path, help="write a CSV file (for spreadsheets) instead of a table")
-    p.add_argument("--lang", choices=catalogue.LANGUAGES, default=None)
+    p = sub.add_parser(
+        "portfolio", help="review every deal of many workspace files: flags, totals, patterns",
+        description="Review every deal in the given workspace files and folders (each "
+                    ".accountmap in a folder): one line per deal with its flags; -o writes "
+                    "a PDF report or a CSV file. The files are only read.")
+    p.add_argument("paths", nargs="+", type=Path, metavar="FILE|FOLDER")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE.pdf|FILE.csv",
+                   help="write the review as a PDF report or a CSV file")
+    p.add_argument("--csv", type=Path, metavar="FILE", help=argparse.SUPPRESS)  # the old `-o FILE.csv`
+    p.add_argument("--lang", choices=catalogue.LANGUAGES, default=None,
+                   help="language (default: that of the first file)")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    add_today_option(p, "review the deals (days in checkpoint, overdue, stalled)")
     p.set_defaults(func=run)
 
 
-def rows(wf, lang: str, today: dt.date) -> list[list[object]]:
-    from accountmap.domain.portfolio import summarise
-
-    settings = wf.settings()
-    framework = settings.journey_framework
-    out = []
-    for account_id in wf.account_ids():
-        s = summarise(wf.load_account(account_id), today, settings.stale_contact_days)
-        station = framework.station(s.journey_stage)
-        out.append([
-            s.name, s.owner, s.deal_value, s.currency, station.name(lang) if station else "",
-            catalogue.label("temperature", s.temperature, lang),
-            s.target_close.isoformat() if s.target_close else "",
-            f"{s.checkpoints_done}/{s.checkpoints_total}", s.current_checkpoint,
-            s.days_in_checkpoint, s.overdue, s.people, s.opponents, s.open_questions,
-            s.uncovered_centres, ", ".join(catalogue.label("role", r, lang) for r in s.unfilled_roles),
-        ])
-    return out
-
-
 def run(args) -> int:
-    from accountmap.storage.workspace_file import WorkspaceFile
+    from accountmap.cli import CommandError
+    from accountmap.storage.portfolio_files import load_portfolio
 
-    if args.csv:
+    output = args.output or args.csv
+    if output is not None:
         from accountmap.storage.output_guard import guard_output
 
-        guard_output(args.csv, [args.workspace])
-    with WorkspaceFile.open(args.workspace, read_only=True) as wf:
-        lang = args.lang or wf.settings().language
-        header = [catalogue.text(f"portfolio.{c}", lang) for c in COLUMNS]
-        table = rows(wf, lang, dt.date.today())
-    if args.csv:
+        guard_output(output, args.paths)  # refused before any file is read
+    if output is not None and output.suffix.lower() not in (".pdf", ".csv"):
+        raise CommandError(f"{output}: the output must end in .pdf or .csv")
+    today = today_of(args, args.lang)
+    portfolio = load_portfolio(args.paths, today)
+    lang = args.lang or (portfolio.deals[0].language if portfolio.deals else "en")
+    for path, error in portfolio.skipped:
+        print(f"accountmap: {BRIEFING_MESSAGES.text('review.skipped', lang, path=path, reason=error.message(lang))}",
+              file=sys.stderr)
+    if not portfolio.files:
+        raise CommandError(portfolio.skipped[0][1].message(lang) if portfolio.skipped
+                           else BRIEFING_MESSAGES.text("review.empty", lang))
+    if output is None:
+        print_table(portfolio, lang)
+    elif output.suffix.lower() == ".csv":
+        from accountmap.briefing.portfolio_table import csv_rows
         from accountmap.storage.csv_export import to_csv
         from accountmap.storage.exchange import write_text_atomically
 
-        write_text_atomically(args.csv, "\ufeff" + to_csv(header, table), [args.workspace])  # BOM: Excel reads UTF-8
-        print(catalogue.text("portfolio.written", lang, count=len(table), path=args.csv))
-        return 0
-    if not table:
-        print(catalogue.text("portfolio.empty", lang))
-        return 0
-    shown = [0, 1, 2, 4, 5, 7, 8, 9, 10, 14, 15]
-    cells = [[header[i] for i in shown]] + [
-        ["" if r[i] is None else (f"{r[i]:,.0f}".replace(",", " ") if i == 2 and r[i] else str(r[i]))
-         for i in shown] for r in table]
-    widths = [min(36, max(len(row[c]) for row in cells)) for c in range(len(shown))]
+        header, rows = csv_rows(portfolio, lang)
+        write_text_atomically(output, "\ufeff" + to_csv(header, rows), portfolio.files)  # BOM: Excel reads UTF-8
+        print(BRIEFING_MESSAGES.text("review.written", lang, count=len(rows), path=output))
+    else:
+        from accountmap.briefing.portfolio_review import build_portfolio_review
+        from accountmap.cli.briefing import write_output
+
+        data = build_portfolio_review(portfolio, lang=lang, paper=args.paper)
+        write_output(output, data, portfolio.files)
+        print(BRIEFING_MESSAGES.text("review.written", lang, count=len(portfolio.deals), path=output))
+    return 1 if portfolio.skipped and not portfolio.deals else 0
+
+
+def print_table(portfolio, lang: str) -> None:
+    from accountmap.briefing.portfolio_table import table_rows, totals_lines
+
+    if not portfolio.deals:
+        print(BRIEFING_MESSAGES.text("review.empty", lang))
+        return
+    header, rows = table_rows(portfolio, lang)
+    cells = [header] + rows
+    widths = [min(36, max(len(row[c]) for row in cells)) for c in range(len(header) - 1)]
     for n, row in enumerate(cells):
-        print("  ".join(_fit(v, w) for v, w in zip(row, widths)).rstrip())
+        line = "  ".join(_fit(v, w) for v, w in zip(row, widths))
+        print((line + "  " + row[-1]).rstrip())
         if n == 0:
-            print("  ".join("-" * w for w in widths))
-    return 0
+            print("  ".join("-" * w for w in widths) + "  " + "-" * len(row[-1]))
+    print()
+    for line in totals_lines(portfolio, lang):
+        print(line)
 
 
 def _fit(value: str, width: int) -> str:

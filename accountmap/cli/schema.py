@@ -11,9 +11,9 @@ def register(sub) -> None:
 
 
 def json_schema() -> dict:
-    from accountmap.domain.workspace import WorkspaceDocument
+    from accountmap.domain.workspace import WorkspaceExport
 
-    schema = WorkspaceDocument.model_json_schema()
+    schema = WorkspaceExport.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "AccountMap workspace export"
     return schema

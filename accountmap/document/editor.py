@@ -1,21 +1,44 @@
 """The one API that menus, panels, canvases, tests and scripts call to change a workspace.
 
-Each method builds the rows before/after from the document's current state, writes them
-(one transaction), and pushes ONE undo command. A refused change raises WorkspaceError
-and leaves the file, the memory and the undo stack as they were.
+Each method builds the rows before/after from the document's current state and applies
+them: ONE SQLite transaction and ONE undo command. A gesture that needs several methods
+gathers them in a step:
+
+    with editor.step(tr("New roadmap from template")):
+        editor.delete(account_id, {...})
+        editor.add_many(account_id, items)
+
+Everything inside is written in one transaction and pushed as one undo command named
+after the step (the inner methods' names are not used); each call sees the changes of
+the calls before it. A refused change raises WorkspaceError and leaves the file, the
+memory and the undo stack as they were — for a step, as they were before the step.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication
 
 from accountmap.document.commands import ChangeCommand
-from accountmap.document.workspace_document import WorkspaceDocument, _items
-from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Entity, new_id
-from accountmap.domain.workspace import WorkspaceSettings
+from accountmap.document.workspace_document import WorkspaceDocument
+from accountmap.domain.models import (
+    COLLECTIONS,
+    Account,
+    AccountFields,
+    Entity,
+    JourneyEvent,
+    RoadmapEdge,
+    Touchpoint,
+    collection_items,
+    new_id,
+)
+from accountmap.domain.journey_rules import last_contact_updates
+from accountmap.domain.roadmap_rules import default_outcome, status_fields
+from accountmap.domain.vocabulary import CheckpointStatus
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.limits import refuse_growth
 from accountmap.storage.workspace_file import (
@@ -25,6 +48,7 @@ from accountmap.storage.workspace_file import (
     Row,
     RowChange,
     account_rows,
+    first_error,
 )
 
 
@@ -32,56 +56,62 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Editor", text)
 
 
-def _refusal(exc: ValidationError) -> WorkspaceError:
-    first = exc.errors()[0]
-    loc = ".".join(str(p) for p in first.get("loc", ()))
-    return WorkspaceError("storage.invalid_row", detail=f"{loc}: {first.get('msg', '')}" if loc
-                          else first.get("msg", ""))
-
-
 class Editor:
     def __init__(self, document: WorkspaceDocument) -> None:
         self.document = document
+        self._step: list[RowChange] | None = None  # the changes of the open step
 
     @property
     def undo_stack(self):
         return self.document.undo_stack
 
     # ------------------------------------------------------------------ core
+    @contextmanager
+    def step(self, text: str, merge_key: object = None) -> Iterator[None]:
+        """One gesture: every change made inside is written in ONE transaction and
+        pushed as ONE undo step named `text` (none if nothing changed). If the block
+        raises, nothing is written and memory is as before. A step inside a step joins
+        the outer one. `merge_key`: consecutive steps with the same key merge (nudges)."""
+        if self._step is not None:
+            yield
+            return
+        changes: list[RowChange] = []
+        self._step = changes
+        try:
+            with self.document.batch():
+                yield
+        finally:
+            self._step = None
+        if changes:
+            self.undo_stack.push(ChangeCommand(self.document, changes, text, merge_key,
+                                               applied=True))
+
     def commit(self, changes: Sequence[RowChange], text: str, merge_key: object = None) -> bool:
-        """Write `changes` and push them as one undo step. False when there was nothing."""
+        """Write `changes` as one undo step (or as part of the open step). False when
+        they change nothing."""
         changes = [c for c in changes if c.before != c.after]
         if not changes:
             return False
         refuse_growth(changes, self._row_count, len(self.document.account_ids()))
-        self.document.apply(changes)  # raises before anything is pushed
-        self.undo_stack.push(ChangeCommand(self.document, changes, text, merge_key,
-                                           applied=True))
-        return True
+        with self.step(text, merge_key):
+            applied = self.document.apply(changes)  # raises before anything is pushed
+            self._step.extend(applied)
+        return bool(applied)
 
     def _row_count(self, account_id: str | None, table: str) -> int:
         """Rows of `table` in the account now (0 for an account not in the file yet)."""
         if account_id is None or not self.document.has_account(account_id):
             return 0
-        return len(_items(self.document.account(account_id), table))
+        return len(collection_items(self.document.account(account_id), table))
 
     def updated_row(self, account_id: str | None, table: str, row_id: str,
                     fields: Mapping[str, object]) -> RowChange | None:
-        """The change that sets `fields` on a row (validated), or None if nothing changes.
-        For building one step out of edits of several rows: pass them to `commit`."""
+        """The change that sets `fields` on a row, or None if they are already so. (The
+        document validates it when it is applied.)"""
         before = self.document.row(account_id, table, row_id)
         if before is None:
             raise WorkspaceError("storage.invalid_row", detail=f"{table} {row_id} does not exist")
         data = {**before.data, **fields}
-        try:
-            if table == ACCOUNTS:
-                data = AccountFields.model_validate(data).model_dump(mode="json")
-            elif table == SETTINGS:
-                data = WorkspaceSettings.model_validate(data).model_dump(mode="json")
-            else:
-                data = COLLECTIONS[table].model_validate(data).model_dump(mode="json")
-        except ValidationError as exc:
-            raise _refusal(exc) from exc
         if data == before.data:
             return None
         return RowChange(table, account_id, row_id, before, Row(before.position, data))
@@ -92,7 +122,7 @@ class Editor:
         try:
             data = AccountFields(name=name, **fields).model_dump(mode="json")
         except ValidationError as exc:
-            raise _refusal(exc) from exc
+            raise WorkspaceError("storage.invalid_row", detail=first_error(exc)) from exc
         position = self.document.next_position(None, ACCOUNTS)
         self.commit([RowChange(ACCOUNTS, None, account_id, None, Row(position, data))],
                     tr("Add account"))
@@ -107,11 +137,21 @@ class Editor:
         self.update_account(account_id, tr("Rename account"), name=name)
 
     def add_whole_account(self, account: Account, text: str | None = None) -> str:
-        """Add a complete account (import, duplicate, template): one undo step."""
-        account_id = new_id()
+        """Add a complete account (duplicate, template): one undo step."""
+        return self.add_whole_accounts([account], text)[0]
+
+    def add_whole_accounts(self, accounts: Sequence[Account], text: str | None = None
+                           ) -> list[str]:
+        """Add complete accounts (a JSON import), each under a new id: one undo step."""
+        ids: list[str] = []
+        changes: list[RowChange] = []
         position = self.document.next_position(None, ACCOUNTS)
-        self.commit(account_rows(account, account_id, position), text or tr("Add account"))
-        return account_id
+        for account in accounts:
+            ids.append(new_id())
+            changes += account_rows(account, ids[-1], position)
+            position += 1
+        self.commit(changes, text or tr("Add account"))
+        return ids
 
     def duplicate_account(self, account_id: str, name: str | None = None) -> str:
         source = self.document.account(account_id).model_copy(deep=True)
@@ -122,7 +162,7 @@ class Editor:
         account = self.document.account(account_id)
         changes: list[RowChange] = []
         for table in COLLECTIONS:
-            for item in _items(account, table):
+            for item in collection_items(account, table):
                 before = self.document.row(account_id, table, item.id)
                 changes.append(RowChange(table, account_id, item.id, before, None))
         changes.append(RowChange(ACCOUNTS, None, account_id,
@@ -166,10 +206,6 @@ class Editor:
         ids: list[str] = []
         next_positions: dict[str, float] = {}
         for table, entity in items:
-            try:
-                entity = COLLECTIONS[table].model_validate(entity.model_dump())
-            except ValidationError as exc:
-                raise _refusal(exc) from exc
             if self.document.row(account_id, table, entity.id) is not None or entity.id in ids:
                 entity = entity.model_copy(update={"id": new_id()})
             position = next_positions.get(table, self.document.next_position(account_id, table))
@@ -268,3 +304,58 @@ class Editor:
                 if before is not None:
                     changes.append(RowChange(table, account_id, row_id, before, None))
         return self.commit(changes, text or tr("Delete"))
+
+    # ------------------------------------------------------------------ roadmap
+    def set_checkpoint_status(self, account_id: str, node_id: str, status: CheckpointStatus,
+                              today: dt.date, text: str | None = None) -> bool:
+        """Set a checkpoint's status; becoming active stamps `today` (domain rule)."""
+        node = self.document.account(account_id).node(node_id)
+        if node is None:
+            return False
+        return self.update(account_id, "roadmap_nodes", node_id, text or tr("Set status"),
+                           **status_fields(node, status, today))
+
+    def connect_nodes(self, account_id: str, from_id: str, to_id: str,
+                      text: str | None = None) -> str:
+        """A branch from one node to another; from a crossroads it gets the first free
+        default outcome (yes / no, stored as ids)."""
+        roadmap = self.document.account(account_id).roadmap
+        edge = RoadmapEdge(from_id=from_id, to_id=to_id,
+                           outcome=default_outcome(roadmap, from_id))
+        return self.add(account_id, "roadmap_edges", edge, text or tr("Connect"))
+
+    # ------------------------------------------------------------------ journey
+    def move_account_station(self, account_id: str, station_id: str | None, temperature: str,
+                             date: dt.date | None, reason: str = "", evidence: str = "",
+                             text: str | None = None) -> str:
+        """Move the account to a station (and temperature) and log the move in its
+        history: one step. Returns the new JourneyEvent's id."""
+        event = JourneyEvent(date=date, journey_stage=station_id, temperature=temperature,
+                             reason=reason, evidence=evidence)
+        with self.step(text or tr("Move the client on its journey")):
+            event_id = self.add(account_id, "journey_history", event)
+            self.update_account(account_id, journey_stage=station_id, temperature=temperature)
+        return event_id
+
+    def add_touchpoint(self, account_id: str, touchpoint: Touchpoint, today: dt.date,
+                       text: str | None = None) -> str:
+        """Log a touchpoint; it moves its people's last contact forward (domain rule):
+        one step."""
+        with self.step(text or tr("Add a touchpoint")):
+            self._stamp_last_contacts(account_id, touchpoint, today)
+            return self.add(account_id, "touchpoints", touchpoint)
+
+    def update_touchpoint(self, account_id: str, touchpoint_id: str, values: Mapping,
+                          today: dt.date, text: str | None = None) -> bool:
+        """Edit a touchpoint (and the last contacts it moves forward): one step."""
+        candidate = Touchpoint(id=touchpoint_id, **values)
+        with self.step(text or tr("Edit a touchpoint")):
+            changed = self.update(account_id, "touchpoints", touchpoint_id, **values)
+            self._stamp_last_contacts(account_id, candidate, today)
+        return changed
+
+    def _stamp_last_contacts(self, account_id: str, touchpoint: Touchpoint,
+                             today: dt.date) -> None:
+        updates = last_contact_updates(self.document.account(account_id), touchpoint, today)
+        self.update_many(account_id, [("stakeholders", person_id, {"last_contact": day})
+                                      for person_id, day in updates.items()], tr("Edit"))

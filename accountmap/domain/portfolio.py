@@ -10,15 +10,19 @@ from accountmap.domain.account_rules import (
     uncovered_centres,
     unfilled_roles,
 )
+from accountmap.domain.deal_health import DealHealth, deal_health
 from accountmap.domain.models import Account
+from accountmap.domain.road_patterns import RoadTrace, trace_of
 from accountmap.domain.roadmap_rules import (
+    RoadPosition,
     days_in_checkpoint,
     overdue_nodes,
     position_on_road,
     validate_roadmap,
 )
 from accountmap.domain.problems import Severity
-from accountmap.domain.vocabulary import Attitude, QuestionStatus
+from accountmap.domain.vocabulary import Attitude, BuyingRole, QuestionStatus
+from accountmap.domain.workspace import WorkspaceSettings
 
 
 @dataclass(frozen=True)
@@ -43,15 +47,17 @@ class AccountSummary:
     uncovered_centres: int
     unfilled_roles: tuple[str, ...]
     neglected_influencers: int
-    roadmap_errors: int
+    roadmap_errors: int | None  # None: not checked (the portfolio review does not show it)
 
     @property
     def progress(self) -> float:
         return self.checkpoints_done / self.checkpoints_total if self.checkpoints_total else 0.0
 
 
-def summarise(account: Account, today: dt.date, stale_days: int = 30) -> AccountSummary:
-    position = position_on_road(account.roadmap)
+def summarise(account: Account, today: dt.date, stale_days: int = 30,
+              position: RoadPosition | None = None, *,
+              check_roadmap: bool = True) -> AccountSummary:
+    position = position or position_on_road(account.roadmap)
     nodes = {n.id: n for n in account.roadmap.nodes}
     current = [nodes[i] for i in position.active_ids] or [nodes[i] for i in position.current_ids
                                                           if i in nodes]
@@ -78,5 +84,35 @@ def summarise(account: Account, today: dt.date, stale_days: int = 30) -> Account
         uncovered_centres=len(uncovered_centres(account)),
         unfilled_roles=tuple(r.value for r in unfilled_roles(account)),
         neglected_influencers=len(neglected_influencers(account, today, stale_days)),
-        roadmap_errors=sum(p.severity == Severity.ERROR for p in validate_roadmap(account.roadmap)),
+        roadmap_errors=sum(p.severity == Severity.ERROR for p in validate_roadmap(account.roadmap))
+        if check_roadmap else None,
+    )
+
+
+@dataclass(frozen=True)
+class DealReview:
+    """All a portfolio review keeps of one deal (the account itself is let go): its
+    summary row, its health with the flags, and its road for the patterns."""
+
+    summary: AccountSummary
+    health: DealHealth
+    trace: RoadTrace
+    missing_roles: tuple[BuyingRole, ...]
+
+    @property
+    def account_id(self) -> str:
+        return self.summary.account_id
+
+
+def review_deal(account: Account, today: dt.date,
+                settings: WorkspaceSettings | None = None) -> DealReview:
+    settings = settings or WorkspaceSettings()
+    position = position_on_road(account.roadmap)  # once: the rules below share it
+    health = deal_health(account, today, settings, position)
+    return DealReview(
+        summary=summarise(account, today, settings.stale_contact_days, position,
+                          check_roadmap=False),
+        health=health,
+        trace=trace_of(account, today, health.outcome.value, position),
+        missing_roles=tuple(unfilled_roles(account)),
     )

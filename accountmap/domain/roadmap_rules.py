@@ -10,7 +10,12 @@ from dataclasses import dataclass
 
 from accountmap.domain.models import Roadmap, RoadmapEdge, RoadmapNode
 from accountmap.domain.problems import Problem, Severity
-from accountmap.domain.vocabulary import PASSED_STATUSES, CheckpointStatus, NodeKind
+from accountmap.domain.vocabulary import (
+    PASSED_STATUSES,
+    BranchOutcome,
+    CheckpointStatus,
+    NodeKind,
+)
 
 TERMINAL_KINDS = frozenset({NodeKind.WON, NodeKind.LOST})
 
@@ -279,3 +284,23 @@ def days_in_checkpoint(node: RoadmapNode, today) -> int | None:
     if node.status != CheckpointStatus.ACTIVE or node.activated_on is None:
         return None
     return max(0, (today - node.activated_on).days)
+
+
+def status_fields(node: RoadmapNode, status: CheckpointStatus, today) -> dict:
+    """The fields to write when a checkpoint's status is set: becoming active stamps
+    the day (`activated_on`), so the road knows how long it has been waiting."""
+    fields: dict = {"status": CheckpointStatus(status).value}
+    if status == CheckpointStatus.ACTIVE and node.status != CheckpointStatus.ACTIVE:
+        fields["activated_on"] = today
+    return fields
+
+
+def default_outcome(roadmap: Roadmap, from_id: str) -> str:
+    """The outcome a new branch from node `from_id` gets: at a crossroads the first of
+    yes / no not yet taken by its other branches (an id, not a word: shown translated);
+    elsewhere none."""
+    source = next((n for n in roadmap.nodes if n.id == from_id), None)
+    if source is None or source.kind != NodeKind.DECISION:
+        return ""
+    taken = {e.outcome for e in roadmap.edges if e.from_id == from_id}
+    return next((o.value for o in BranchOutcome if o.value not in taken), "")

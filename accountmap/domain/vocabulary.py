@@ -86,6 +86,14 @@ class CheckpointStatus(StrEnum):
     FAILED = "failed"
 
 
+class BranchOutcome(StrEnum):
+    """The outcomes a new branch of a crossroads gets by default (stored as these ids,
+    shown in the reader's language; any other outcome is the user's own words)."""
+
+    YES = "yes"
+    NO = "no"
+
+
 class Temperature(StrEnum):
     COLD = "cold"
     COOL = "cool"

@@ -13,15 +13,25 @@ FORMAT_NAME = "accountmap"
 FORMAT_VERSION = 1
 
 
+class ReviewThresholds(Model):
+    """When the deal-health rules (domain/deal_health.py, docs/REVIEW.md) raise a flag.
+
+    The no-contact threshold is the workspace's `stale_contact_days`, shared with the map.
+    """
+
+    stalled_days: int = Field(21, ge=1, le=3650)  # days in one checkpoint before "stalled"
+
+
 class WorkspaceSettings(Model):
     language: Literal["ru", "en"] = "ru"
     journey_framework: JourneyFramework = Field(
         default_factory=lambda: TWELVE_STATIONS.model_copy(deep=True)
     )
     stale_contact_days: int = Field(30, ge=1, le=3650)
+    review: ReviewThresholds = Field(default_factory=ReviewThresholds)
 
 
-class WorkspaceDocument(Model):
+class WorkspaceExport(Model):
     """The JSON exchange document: `{"format": "accountmap", "version": N, ...}`."""
 
     format: Literal["accountmap"] = FORMAT_NAME
@@ -31,6 +41,7 @@ class WorkspaceDocument(Model):
         default_factory=lambda: TWELVE_STATIONS.model_copy(deep=True)
     )
     stale_contact_days: int = Field(30, ge=1, le=3650)
+    review: ReviewThresholds = Field(default_factory=ReviewThresholds)
     accounts: list[Account] = Field(default_factory=list, max_length=100_000)
 
     def settings(self) -> WorkspaceSettings:
@@ -38,4 +49,5 @@ class WorkspaceDocument(Model):
             language=self.language,
             journey_framework=self.journey_framework,
             stale_contact_days=self.stale_contact_days,
+            review=self.review,
         )

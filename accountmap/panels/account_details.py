@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.domain.vocabulary import Temperature
 from accountmap.panels.fields import CommitOnFocusOut, OptionalDateEdit
 from accountmap.storage.errors import WorkspaceError

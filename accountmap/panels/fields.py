@@ -8,6 +8,8 @@ import datetime as dt
 from PySide6.QtCore import QDate, QEvent
 from PySide6.QtWidgets import QDateEdit, QPlainTextEdit
 
+from accountmap.domain import clock
+
 NO_DATE = QDate(2000, 1, 1)  # the minimum of an optional date edit: shown as "not set"
 
 
@@ -37,8 +39,8 @@ class OptionalDateEdit(QDateEdit):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if watched is self.calendarWidget() and event.type() == QEvent.Type.Show \
                 and self.date() == NO_DATE:
-            today = QDate.currentDate()
-            watched.setCurrentPage(today.year(), today.month())
+            today = clock.today()
+            watched.setCurrentPage(today.year, today.month)
         return super().eventFilter(watched, event)
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.domain import journey as j
 from accountmap.panels.journey_common import framework_error_text, in_use, report
 from accountmap.storage.errors import WorkspaceError

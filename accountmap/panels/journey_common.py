@@ -1,11 +1,10 @@
 """Shared pieces of the journey and meetings panels: labels, colours, dates, a
-multi-line cell delegate, and the few changes that must be ONE undo step across several
-rows (a station move + its history event; a touchpoint + the last contacts it moves)."""
+multi-line cell delegate. (Changes across several rows — a station move and its history
+event, a touchpoint and the last contacts it moves — are the editor's.)"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QColor
@@ -13,23 +12,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QStyledItemDelegate
 
 from accountmap import catalogue
 from accountmap.domain.journey import FrameworkError, assigned_stations
-from accountmap.domain.models import Entity, JourneyEvent
 from accountmap.panels.fields import NO_DATE
 from accountmap.storage.errors import WorkspaceError
-from accountmap.storage.workspace_file import ACCOUNTS
-
-catalogue.MESSAGES.update({
-    "journey.station_in_use": {
-        "en": "“{en}” cannot be removed: {count} item(s) (the account, people, checkpoints, "
-              "history or grid columns) still stand at it. Move them to another station first.",
-        "ru": "Станцию «{ru}» нельзя удалить: на ней ещё {count} объект(ов) (клиент, люди, "
-              "контрольные точки, история или столбцы сетки). Сначала переведите их на другую станцию."},
-    "journey.last_station": {"en": "A framework needs at least one station.",
-                             "ru": "В пути клиента должна остаться хотя бы одна станция."},
-    "journey.no_station": {"en": "There is no station “{station}”.", "ru": "Нет станции «{station}»."},
-    "journey.id_is_stable": {"en": "A station’s id never changes.",
-                             "ru": "Идентификатор станции не меняется."},
-})
 
 TEMPERATURE_COLOURS = {
     "cold": QColor("#2f6db5"), "cool": QColor("#3a9aa8"),
@@ -92,50 +76,42 @@ def report(context, exc: WorkspaceError) -> None:
     context.document.errorOccurred.emit(exc.message(context.lang))
 
 
-def commit_rows(editor, account_id: str, text: str,
-                adds: Iterable[tuple[str, Entity]] = (),
-                updates: Iterable[tuple[str | None, str, str, Mapping]] = ()) -> list[str]:
-    """New rows and field updates of several tables as ONE undo step.
-
-    `updates` are (account_id or None for the account row, table, row id, fields)."""
-    changes, ids = editor.new_rows(account_id, adds)
-    for owner, table, row_id, fields in updates:
-        change = editor.updated_row(owner, table, row_id, fields)
-        if change is not None:
-            changes.append(change)
-    editor.commit(changes, text)
-    return ids
-
-
-def move_account_station(editor, account_id: str, station_id: str | None, temperature: str,
-                         date: dt.date | None, reason: str = "", evidence: str = "",
-                         text: str = "") -> str:
-    """Move the account to a station (and temperature) and log the move in its history:
-    one undo step. Returns the new JourneyEvent's id."""
-    event = JourneyEvent(date=date, journey_stage=station_id, temperature=temperature,
-                         reason=reason, evidence=evidence)
-    return commit_rows(
-        editor, account_id, text or tr("JourneyStrip", "Move the client on its journey"),
-        adds=[("journey_history", event)],
-        updates=[(None, ACCOUNTS, account_id,
-                  {"journey_stage": station_id, "temperature": temperature})],
-    )[0]
-
-
 class FollowsAccount:
-    """Mixin for a panel that shows some tables of its account: `refresh()` runs when rows
-    of `FOLLOWED_TABLES` change there, or the workspace settings (framework, language).
-    Connected as bound methods, so a deleted panel is disconnected with it."""
+    """Mixin for a panel that shows some tables of its account: it is told when rows of
+    `FOLLOWED_TABLES` change there, the workspace settings (framework, language), or the
+    day (what is planned and what is past, stale contacts).
+
+    `account_changed(change)` gets the DocumentChange (which ids were added, changed,
+    removed); by default it calls `refresh()`. While the panel sits on a hidden page of a
+    shown window, the update waits until it is shown, and runs once however many edits
+    came in between. Connected as bound methods, so a deleted panel is disconnected with it."""
 
     FOLLOWED_TABLES: tuple[str, ...] = ()
+    _waiting_change = None  # the change that arrived while hidden (merged: refresh all)
 
     def follow_account(self, context) -> None:
-        context.document.rowsChanged.connect(self._on_followed_rows)
-        context.document.settingsChanged.connect(self.refresh)
+        context.document.changed.connect(self._on_document_changed)
+        context.document.dayChanged.connect(self.refresh)
 
-    def _on_followed_rows(self, account_id: str, table: str, _ids) -> None:
-        if account_id == self.context.account_id and table in self.FOLLOWED_TABLES:
+    def _on_document_changed(self, change) -> None:
+        if not (change.settings or change.touches(self.context.account_id, self.FOLLOWED_TABLES)):
+            return
+        if self.window().isVisible() and not self.isVisible():
+            # on a hidden page: update when shown (a second change while hidden: refresh all)
+            self._waiting_change = change if self._waiting_change is None else True
+            return
+        self.account_changed(change)
+
+    def account_changed(self, change) -> None:
+        self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        waiting, self._waiting_change = self._waiting_change, None
+        if waiting is True:
             self.refresh()
+        elif waiting is not None:
+            self.account_changed(waiting)
 
 
 class MultiLineDelegate(QStyledItemDelegate):

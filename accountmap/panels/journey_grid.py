@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.domain.models import JourneyGrid
 from accountmap.domain.vocabulary import BuyingRole, GridRow
-from accountmap.panels.journey_common import MultiLineDelegate, report, vocab
-from accountmap.app.application import _interactive
+from accountmap.panels.journey_common import FollowsAccount, MultiLineDelegate, report, vocab
 from accountmap.storage.errors import WorkspaceError
-from accountmap.panels.pickers import ok_cancel, person_label
+from accountmap.panels.pickers import interactive, ok_cancel, person_label
 
 ROWS = list(GridRow)
 CELL_WIDTH = 190
@@ -68,7 +67,9 @@ class NewGridDialog(QDialog):
         return JourneyGrid(stakeholder_id=value) if kind == "person" else JourneyGrid(role=value)
 
 
-class JourneyGridPanel(QWidget):
+class JourneyGridPanel(FollowsAccount, QWidget):
+    FOLLOWED_TABLES = ("journey_grids", "stakeholders")
+
     def __init__(self, context: AccountContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
@@ -102,8 +103,7 @@ class JourneyGridPanel(QWidget):
         self.table.horizontalHeader().setDefaultSectionSize(CELL_WIDTH)
         self.table.itemChanged.connect(self._cell_changed)
         layout.addWidget(self.table, 1)
-        context.document.rowsChanged.connect(self._on_rows)
-        context.document.settingsChanged.connect(self.refresh)
+        self.follow_account(context)
         self.refresh()
 
     # ------------------------------------------------------------------ reading
@@ -114,13 +114,10 @@ class JourneyGridPanel(QWidget):
         gid = self.current_grid_id()
         return next((g for g in self.context.account.journey_grids if g.id == gid), None)
 
-    def _on_rows(self, account_id: str, table: str, ids) -> None:
-        if account_id != self.context.account_id:
-            return
-        if table == "journey_grids":
-            self.refresh()
-        elif table == "stakeholders":
-            self.refresh(keep_table=True)
+    def account_changed(self, change) -> None:
+        grids_changed = change.settings or change.touches(self.context.account_id,
+                                                          ("journey_grids",))
+        self.refresh(keep_table=not grids_changed)  # people only: the titles
 
     def refresh(self, keep_table: bool = False) -> None:
         if not self.context.document.has_account(self.context.account_id):
@@ -242,7 +239,7 @@ class JourneyGridPanel(QWidget):
         grid = self._grid()
         if grid is None:
             return
-        if _interactive():
+        if interactive():
             answer = QMessageBox.question(self, self.tr("Delete grid"),
                                           self.tr("Delete this journey grid? You can undo this."))
             if answer != QMessageBox.StandardButton.Yes:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.panels.journey_common import FollowsAccount, date_text, report, vocab
 from accountmap.panels.journey_grid import JourneyGridPanel
 from accountmap.panels.journey_strip import JourneyStrip

@@ -8,9 +8,7 @@ A standalone widget taking an AccountContext, so it can sit above any page.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
+from accountmap.domain import clock
 from accountmap.domain.vocabulary import Temperature
 from accountmap.panels.journey_common import (
     TEMPERATURE_COLOURS,
     from_qdate,
-    move_account_station,
     report,
+    to_qdate,
     vocab,
 )
 from accountmap.storage.errors import WorkspaceError
@@ -61,7 +60,7 @@ class StationMoveDialog(QDialog):
         for value in Temperature:
             self.temperature.addItem(vocab("temperature", value, lang), value.value)
         self.temperature.setCurrentIndex(max(0, self.temperature.findData(account.temperature.value)))
-        self.date = QDateEdit(QDate.currentDate())
+        self.date = QDateEdit(to_qdate(clock.today()))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd.MM.yyyy")
         self.reason = QLineEdit()
@@ -94,7 +93,7 @@ class StationMoveDialog(QDialog):
         return {
             "station_id": self.station.currentData(),
             "temperature": self.temperature.currentData(),
-            "date": from_qdate(self.date.date()) or dt.date.today(),
+            "date": from_qdate(self.date.date()) or clock.today(),
             "reason": self.reason.text().strip(),
             "evidence": self.evidence.toPlainText().strip(),
         }
@@ -252,8 +251,8 @@ class JourneyStrip(QWidget):
 
     def move_to(self, station_id, temperature, date, reason="", evidence="") -> str | None:
         try:
-            event_id = move_account_station(
-                self.context.editor, self.context.account_id, station_id, temperature, date,
+            event_id = self.context.editor.move_account_station(
+                self.context.account_id, station_id, temperature, date,
                 reason, evidence, self.tr("Move the client on its journey"))
         except WorkspaceError as exc:
             report(self.context, exc)

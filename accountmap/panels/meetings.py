@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
+from accountmap.domain import clock
 from accountmap.domain.models import Meeting
 from accountmap.panels.journey_common import (
     FollowsAccount,
@@ -45,10 +46,10 @@ class MeetingDialog(QDialog):
         self.meeting = meeting
         self.setWindowTitle(self.tr("Meeting") if meeting else self.tr("New meeting"))
         self.setMinimumWidth(740)
-        m = meeting or Meeting(date=dt.date.today())
+        m = meeting or Meeting(date=clock.today())
         account = context.account
         form = QFormLayout(self)
-        self.date = QDateEdit(to_qdate(m.date) if m.date else QDate.currentDate())
+        self.date = QDateEdit(to_qdate(m.date or clock.today()))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd.MM.yyyy")
         self.time = QLineEdit(m.time)

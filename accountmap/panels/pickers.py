@@ -1,10 +1,24 @@
 """The small pickers the account's dialogs share: a checklist of the buying group, a
-combo of the roadmap's checkpoints, and the OK / Cancel row of a dialog."""
+combo of the roadmap's checkpoints, the OK / Cancel row of a dialog, and whether a
+person is there to answer a question at all."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QListWidget,
+    QListWidgetItem,
+)
+
+
+def interactive() -> bool:
+    """Whether a person can answer a modal question (not on an offscreen or minimal
+    platform: the tests, a script)."""
+    return QApplication.platformName() not in ("offscreen", "minimal")
 
 
 def person_label(person) -> str:

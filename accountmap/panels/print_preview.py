@@ -1,10 +1,10 @@
 """Print preview of the briefings: the meeting brief and the account plan.
 
 The PDF is built off the UI thread (reportlab, from deep copies of the domain objects) with
-a progress dialog that can be cancelled; the preview renders its pages with PDFium
-(pypdfium2: PySide6-Essentials has no QtPdf), saves it, prints it or opens it in the
-system's PDF viewer. PDFium is only ever called from the UI thread (it is not thread-safe);
-the worker thread only runs reportlab.
+a progress dialog that can be cancelled (`pdf_build`); the preview renders its pages with
+PDFium (`pdf_pages`), saves it, prints it or opens it in the system's PDF viewer. PDFium
+is only ever called from the UI thread (it is not thread-safe); the worker thread only
+runs reportlab.
 
 Entry points: `print_meeting_brief(parent, context, meeting_id)` and
 `print_account_plan(parent, context)`, `print_next_meeting_brief(parent, context)`.
@@ -13,11 +13,7 @@ Entry points: `print_meeting_brief(parent, context, meeting_id)` and
 from __future__ import annotations
 
 import datetime as dt
-import re
-import sys
 import tempfile
-import threading
-import traceback
 from pathlib import Path
 from typing import Callable
 
@@ -25,19 +21,13 @@ import pypdfium2 as pdfium
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QEventLoop,
-    QObject,
-    QPointF,
-    QRectF,
-    QSizeF,
+    QSettings,
     QStandardPaths,
     Qt,
-    QThreadPool,
     QTimer,
     QUrl,
-    Signal,
 )
-from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,7 +36,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -55,6 +44,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountmap.domain import clock
+from accountmap.panels.pdf_build import run_build
+from accountmap.panels.pdf_pages import page_sizes, print_pdf, render_page, safe_file_name
 from accountmap.storage.atomic_write import write_atomically
 
 # build(lang, paper, progress) -> PDF bytes; runs on a worker thread.
@@ -63,7 +55,6 @@ Builder = Callable[[str, str, Callable[[int, int], None]], bytes]
 PAPERS = (("a4", "A4"), ("letter", "Letter"))
 LANGUAGES = (("ru", "Русский"), ("en", "English"))  # each in its own language
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.25, 4.0, 1.25
-PRINT_DPI_MAX = 300  # pages go to the printer as images at most this fine (memory)
 PAGE_GAP = 16
 
 
@@ -72,212 +63,7 @@ def tr(text: str) -> str:
 
 
 def _today() -> dt.date:
-    return dt.date.today()
-
-
-# ---------------------------------------------------------------------- building
-class _Cancelled(Exception):
-    pass
-
-
-class _Signals(QObject):
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(str)
-
-
-_pool: QThreadPool | None = None
-
-
-def _thread_pool() -> QThreadPool:
-    """One worker: builds never run side by side (a cancelled one may still finish)."""
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
-    return _pool
-
-
-def _describe(exc: BaseException) -> str:
-    detail = str(exc).strip() or type(exc).__name__
-    return tr("The document could not be built: %1").replace("%1", detail)
-
-
-class BuildRunner(QObject):
-    """Runs one build on the worker thread behind a QProgressDialog; `run()` returns the
-    PDF bytes, or None when cancelled or failed (the failure shown as one message)."""
-
-    progressed = Signal(int, int)
-
-    def __init__(self, parent: QWidget | None, build: Callable[[Callable[[int, int], None]], bytes],
-                 label: str) -> None:
-        super().__init__(parent)
-        self.parent_widget = parent
-        self.build = build
-        self.result: bytes | None = None
-        self.error: str | None = None
-        self.cancelled = False
-        self.reported: list[tuple[int, int]] = []
-        self._cancel = threading.Event()
-        self._loop = QEventLoop(self)
-        self._running = False
-        self.progress_dialog = QProgressDialog(label, tr("Cancel"), 0, 0, parent)
-        self.progress_dialog.setWindowTitle(tr("Preparing the document"))
-        self.progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress_dialog.setMinimumDuration(400)
-        self.progress_dialog.setAutoClose(False)
-        self.progress_dialog.setAutoReset(False)
-        self.progress_dialog.canceled.connect(self._on_cancel)
-
-    busy = False  # a build is under way (its progress dialog shows only after a moment)
-
-    def run(self) -> bytes | None:
-        if BuildRunner.busy:  # e.g. Ctrl+P pressed again before the progress dialog shows
-            self.progress_dialog.reset()
-            self.progress_dialog.deleteLater()
-            return None
-        BuildRunner.busy = True
-        try:
-            return self._run()
-        finally:
-            BuildRunner.busy = False
-
-    def _run(self) -> bytes | None:
-        signals = _Signals()
-        signals.progressed.connect(self._on_progress)
-        signals.succeeded.connect(self._on_success)
-        signals.failed.connect(self._on_failure)
-        cancel = self._cancel
-        build = self.build
-
-        def report(done: int, total: int) -> None:
-            if cancel.is_set():
-                raise _Cancelled
-            signals.progressed.emit(done, total)
-
-        def work() -> None:
-            try:
-                data = build(report)
-            except _Cancelled:
-                return
-            except Exception as exc:  # noqa: BLE001 - shown as one message, never a traceback
-                traceback.print_exc(file=sys.stderr)
-                signals.failed.emit(_describe(exc))
-                return
-            signals.succeeded.emit(bytes(data))
-
-        self._signals = signals  # alive while connected
-        self._running = True
-        _thread_pool().start(work)
-        if self._running:
-            self._loop.exec()
-        self._running = False
-        self.progress_dialog.canceled.disconnect(self._on_cancel)
-        self.progress_dialog.reset()  # stops its show-after-a-moment timer
-        self.progress_dialog.hide()
-        self.progress_dialog.deleteLater()
-        for signal in (signals.progressed, signals.succeeded, signals.failed):
-            signal.disconnect()
-        if self.error:
-            QMessageBox.warning(self.parent_widget, tr("Printing"), self.error)
-        return self.result
-
-    def _finish(self) -> None:
-        self._running = False
-        self._loop.quit()
-
-    def _on_progress(self, done: int, total: int) -> None:
-        if not self._running:
-            return
-        if self.progress_dialog.wasCanceled():
-            self._on_cancel()
-            return
-        self.reported.append((done, total))
-        self.progressed.emit(done, total)
-        if total > 0:
-            self.progress_dialog.setMaximum(total)
-            self.progress_dialog.setValue(min(done, total))
-
-    def _on_success(self, data: bytes) -> None:
-        if self._running:
-            self.result = data
-            self._finish()
-
-    def _on_failure(self, message: str) -> None:
-        if self._running:
-            self.error = message
-            self._finish()
-
-    def _on_cancel(self) -> None:
-        if self._running:
-            self._cancel.set()
-            self.cancelled = True
-            self._finish()
-
-
-def run_build(parent: QWidget | None, build: Callable[[Callable[[int, int], None]], bytes],
-              label: str) -> bytes | None:
-    return BuildRunner(parent, build, label).run()
-
-
-# ---------------------------------------------------------------------- pages
-def render_page(page: pdfium.PdfPage, scale: float) -> QImage:
-    """One page as an opaque RGB image, `scale` pixels per PDF point."""
-    # BGRx bytes are Qt's native RGB32 on little-endian machines (no conversion for pixmaps)
-    little = sys.byteorder == "little"
-    bitmap = page.render(scale=scale, rev_byteorder=not little, prefer_bgrx=True,
-                         fill_color=(255, 255, 255, 255), optimize_mode="lcd")
-    try:
-        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                       QImage.Format.Format_RGB32 if little else QImage.Format.Format_RGBX8888)
-        return image.copy()  # own the pixels: the bitmap is freed below
-    finally:
-        bitmap.close()
-
-
-def page_sizes(pdf: pdfium.PdfDocument) -> list[tuple[float, float]]:
-    return [tuple(pdf[i].get_size()) for i in range(len(pdf))]
-
-
-def print_pdf(pdf_bytes: bytes, printer: QPrinter) -> bool:
-    """Paint every page of the PDF on `printer`; False if the printer could not start."""
-    pdf = pdfium.PdfDocument(pdf_bytes)
-    try:
-        sizes = page_sizes(pdf)
-        if sizes:
-            w, h = sizes[0]
-            size = QPageSize(QSizeF(w, h), QPageSize.Unit.Point, "",
-                             QPageSize.SizeMatchPolicy.FuzzyMatch)
-            orientation = (QPageLayout.Orientation.Landscape if w > h
-                           else QPageLayout.Orientation.Portrait)
-            printer.setPageSize(size)
-            printer.setPageOrientation(orientation)
-        printer.setFullPage(True)
-        painter = QPainter()
-        if not painter.begin(printer):
-            return False
-        try:
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            dpi = min(printer.resolution(), PRINT_DPI_MAX)
-            paper = printer.paperRect(QPrinter.Unit.DevicePixel)  # full page: origin 0, 0
-            for index in range(len(pdf)):
-                if index:
-                    printer.newPage()
-                image = render_page(pdf[index], dpi / 72.0)
-                fitted = QSizeF(image.size()).scaled(paper.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                target = QRectF(QPointF((paper.width() - fitted.width()) / 2, 0), fitted)
-                painter.drawImage(target, image)
-        finally:
-            painter.end()
-    finally:
-        pdf.close()
-    return True
-
-
-def safe_file_name(name: str) -> str:
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name)
-    name = re.sub(r"\s+", " ", name).strip(" .")
-    return name[:150] or "AccountMap"
+    return clock.today()  # asked when the user prints, not when the window was built
 
 
 # ---------------------------------------------------------------------- dialog
@@ -440,9 +226,7 @@ class PrintPreviewDialog(QDialog):
             self._select(self.lang_box, self.lang)
             return
         self.paper, self.lang = paper, lang
-        from accountmap.app import settings as app_settings
-
-        app_settings.settings().setValue("printPreview/paper", paper)
+        QSettings().setValue("printPreview/paper", paper)
         self.set_pdf(data)
 
     # ------------------------------------------------------------------ zoom and pages
@@ -531,9 +315,7 @@ class PrintPreviewDialog(QDialog):
 
     # ------------------------------------------------------------------ output
     def _last_dir(self) -> str:
-        from accountmap.app import settings as app_settings
-
-        folder = app_settings.settings().value("printPreview/lastDir")
+        folder = QSettings().value("printPreview/lastDir")
         if isinstance(folder, str) and Path(folder).is_dir():
             return folder
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -558,9 +340,7 @@ class PrintPreviewDialog(QDialog):
 
             QMessageBox.warning(self, self.tr("Save as PDF"), exc.message(ui_language()))
             return False
-        from accountmap.app import settings as app_settings
-
-        app_settings.settings().setValue("printPreview/lastDir", str(target.parent))
+        QSettings().setValue("printPreview/lastDir", str(target.parent))
         return True
 
     def print_to(self, printer: QPrinter) -> bool:
@@ -609,9 +389,7 @@ class PrintPreviewDialog(QDialog):
 # ---------------------------------------------------------------------- entry points
 def _paper_setting() -> str:
     """The paper last chosen in a preview (A4 at first)."""
-    from accountmap.app import settings as app_settings
-
-    paper = app_settings.settings().value("printPreview/paper")
+    paper = QSettings().value("printPreview/paper")
     return paper if paper in dict(PAPERS) else "a4"
 
 

@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.canvas.accountmap import style
+from accountmap.panels import vocabulary_labels as labels
+from accountmap.domain import clock
 from accountmap.domain import account_rules
 from accountmap.domain.models import Interest, OpenQuestion
 from accountmap.domain.vocabulary import (
@@ -118,18 +119,18 @@ class StakeholderForm(_Form):
         grid.setContentsMargins(0, 0, 0, 0)
         self.roles: dict[BuyingRole, QCheckBox] = {}
         for i, role in enumerate(BuyingRole):
-            box = QCheckBox(style.role_name(role))
-            box.setToolTip(self.tr("Buying role: %1").replace("%1", style.role_name(role)))
+            box = QCheckBox(labels.role_name(role))
+            box.setToolTip(self.tr("Buying role: %1").replace("%1", labels.role_name(role)))
             box.clicked.connect(lambda _c=False: self._commit_roles())
             grid.addWidget(box, i, 0)
             self.roles[role] = box
         self.influence = QComboBox()
         for value in Influence:
-            self.influence.addItem(style.influence_name(value), value.value)
+            self.influence.addItem(labels.influence_name(value), value.value)
         self.influence.setToolTip(self.tr("How much this person weighs in the decision"))
         self.attitude = QComboBox()
         for value in Attitude:
-            self.attitude.addItem(f"{style.ATTITUDE_SYMBOLS[value]}  {style.attitude_name(value)}", value.value)
+            self.attitude.addItem(f"{labels.ATTITUDE_SYMBOLS[value]}  {labels.attitude_name(value)}", value.value)
         self.attitude.setToolTip(self.tr("This person's attitude to us"))
         self.strength = QSpinBox()
         self.strength.setRange(0, 5)
@@ -508,7 +509,7 @@ class RelationshipForm(_Form):
         self.ends.setTextFormat(Qt.TextFormat.PlainText)
         self.kind = QComboBox()
         for value in RelationshipKind:
-            self.kind.addItem(style.relationship_name(value), value.value)
+            self.kind.addItem(labels.relationship_name(value), value.value)
         self.kind.setToolTip(self.tr("Reports to (solid), influences (arrow), ally (green), conflict (red dashed)"))
         self.strength = QSpinBox()
         self.strength.setRange(1, 5)
@@ -551,11 +552,11 @@ class CoverageSummary(QLabel):
 
     def refresh(self, today: dt.date | None = None) -> None:
         account = self.context.account
-        today = today or dt.date.today()
+        today = today or clock.today()
         days = self.context.document.settings.stale_contact_days
         names = {c.id: c.name or self.tr("(unnamed)") for c in account.decision_centres}
         uncovered = [names[c] for c in account_rules.uncovered_centres(account)]
-        missing = [style.no_role_text(r) for r in account_rules.unfilled_roles(account)]
+        missing = [labels.no_role_text(r) for r in account_rules.unfilled_roles(account)]
         stale = [s for s in account.stakeholders
                  if account_rules.is_contact_stale(s, today, days)]
         open_q = [q for q in account.open_questions
@@ -611,6 +612,7 @@ class MapPropertyPanel(QStackedWidget):
         self.entity_id: str | None = None
         context.document.rowsChanged.connect(self._on_rows_changed)
         context.document.settingsChanged.connect(self.refresh)
+        context.document.dayChanged.connect(self.refresh)  # stale contacts in the summary
         self.show_nothing()
 
     def _show(self, widget) -> None:

@@ -8,7 +8,7 @@ syndrome" for them), people more than one ahead ↑.
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QAction, QDrag
+from PySide6.QtGui import QAction, QDrag, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.domain.journey_rules import group_positions
 from accountmap.panels.journey_common import FollowsAccount, report, short_name, vocab
 from accountmap.storage.errors import WorkspaceError
@@ -100,8 +100,25 @@ class StationColumn(QFrame):
         self._on_drop(person_id, self.station_id or None)
 
 
+CHIP_STYLE = ("QToolButton { background: white; border: 1px solid #9aa5b4; border-radius: 10px;"
+              " padding: 3px 4px; } QToolButton::menu-indicator { image: none; width: 0px; }")
+CHIP_STYLES = {
+    "": CHIP_STYLE,
+    "behind": CHIP_STYLE.replace("background: white", "background: #fde2dc").replace(
+        "#9aa5b4", "#c8372d"),
+    "ahead": CHIP_STYLE.replace("background: white", "background: #def3e0").replace(
+        "#9aa5b4", "#2e8b3e"),
+}
+MARKS = {"": "", "behind": "↓ ", "ahead": "↑ "}
+
+
 class StationLineup(FollowsAccount, QScrollArea):
+    """Built whole when shown first or when the stations or the set of people change;
+    an edit of people (a move to another station, a rename) updates their chips in place,
+    and the marks of the others only where the group's median moved them."""
+
     FOLLOWED_TABLES = ("stakeholders",)
+
     def __init__(self, context: AccountContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
@@ -109,8 +126,16 @@ class StationLineup(FollowsAccount, QScrollArea):
         self.chips: dict[str, PersonChip] = {}
         self.columns: dict[str, QFrame] = {}  # station id ("" = not set) -> column
         self.summary = QLabel()
+        self._dressed: dict[str, tuple] = {}  # person id -> what their chip shows now
         self.follow_account(context)
         self.refresh()
+
+    def account_changed(self, change) -> None:
+        rows = change.rows(self.context.account_id, "stakeholders")
+        if change.settings or rows.added or rows.removed or not self.chips:
+            self.refresh()
+        else:
+            self.update_people()
 
     def refresh(self) -> None:
         if not self.context.document.has_account(self.context.account_id):
@@ -129,6 +154,7 @@ class StationLineup(FollowsAccount, QScrollArea):
         outer.addLayout(row, 1)
         self.chips = {}
         self.columns = {}
+        self._dressed = {}
         columns = [(NOT_SET, self.tr("No station yet"))] + [
             (s.id, f"{i}. {s.name(lang)}") for i, s in enumerate(framework.stations, 1)]
         people_at: dict[str, list] = {key: [] for key, _ in columns}
@@ -157,7 +183,8 @@ class StationLineup(FollowsAccount, QScrollArea):
                                             + [f"• {s}" for s in station.signs(lang)]))
             layout.addWidget(header)
             for person in people_at[key]:
-                chip = self._chip(person, positions, framework, lang)
+                chip = self._chip(person, framework, lang)
+                self._dress(chip, person, positions, lang)
                 layout.addWidget(chip)
             layout.addStretch(1)
             self.columns[key] = column
@@ -169,39 +196,35 @@ class StationLineup(FollowsAccount, QScrollArea):
             old.deleteLater()  # a chip's menu may be emitting right now
         self.setWidget(body)
 
-    def _chip(self, person, positions, framework, lang) -> PersonChip:
-        mark = ""
-        style = ("QToolButton { background: white; border: 1px solid #9aa5b4; border-radius: 10px;"
-                 " padding: 3px 4px; } QToolButton::menu-indicator { image: none; width: 0px; }")
-        if person.id in positions.behind:
-            mark = "↓ "
-            style = style.replace("background: white", "background: #fde2dc").replace(
-                "#9aa5b4", "#c8372d")
-        elif person.id in positions.ahead:
-            mark = "↑ "
-            style = style.replace("background: white", "background: #def3e0").replace(
-                "#9aa5b4", "#2e8b3e")
-        name = short_name(person.full_name) or "—"
-        chip = PersonChip(person.id, mark + name)
-        chip.setStyleSheet(style)
-        if chip.fontMetrics().horizontalAdvance(mark + name) > COLUMN_WIDTH - 40 and " " in name:
-            first, _, rest = name.partition(" ")
-            chip.setText(f"{mark}{first}\n{rest}")  # a long surname: initials below
-            if chip.fontMetrics().horizontalAdvance(mark + first) > COLUMN_WIDTH - 26:
-                font = chip.font()
-                font.setPointSizeF(font.pointSizeF() * 0.85)
-                chip.setFont(font)
-        tip = [person.full_name or "—"]
-        if person.title:
-            tip.append(person.title)
-        if person.roles:
-            tip.append(", ".join(vocab("role", r, lang) for r in person.roles))
-        tip.append(self.tr("Influence: %1").replace("%1", vocab("influence", person.influence, lang)))
-        if person.id in positions.behind:
-            tip.append(self.tr("Lags more than one station behind the group"))
-        elif person.id in positions.ahead:
-            tip.append(self.tr("More than one station ahead of the group"))
-        chip.setToolTip("\n".join(tip))
+    def update_people(self) -> None:
+        """Bring the chips up to date in place: a person at another station moves to its
+        column; a chip is redressed only when what it shows changed."""
+        account = self.context.account
+        lang = self.context.lang
+        framework = self.context.document.settings.journey_framework
+        positions = group_positions(account, framework)
+        self.summary.setText(self._summary_text(positions, framework, lang))
+        order = {person.id: i for i, person in enumerate(account.stakeholders)}
+        for person in account.stakeholders:
+            chip = self.chips.get(person.id)
+            if chip is None:
+                self.refresh()
+                return
+            key = person.journey_stage if framework.station(person.journey_stage) else NOT_SET
+            column = self.columns[key]
+            if chip.parentWidget() is not column:
+                layout = column.layout()
+                # in the group's order, as a fresh build puts them (before the stretch)
+                at = next((i for i in range(1, layout.count() - 1)
+                           if order.get(getattr(layout.itemAt(i).widget(), "person_id", None),
+                                        -1) > order[person.id]), layout.count() - 1)
+                layout.insertWidget(at, chip)
+            self._dress(chip, person, positions, lang)
+
+    def _chip(self, person, framework, lang) -> PersonChip:
+        """A person's chip with its menu of stations (what it shows: `_dress`)."""
+        chip = PersonChip(person.id, "")
+        chip.base_font = QFont(chip.font())
         menu = chip.menu()
         title = menu.addAction(self.tr("Move to station:"))
         title.setEnabled(False)
@@ -209,7 +232,6 @@ class StationLineup(FollowsAccount, QScrollArea):
             action = menu.addAction(f"{i}. {station.name(lang)}")
             action.setData(station.id)
             action.setCheckable(True)
-            action.setChecked(station.id == person.journey_stage)
             action.triggered.connect(lambda _=False, p=person.id, s=station.id: self.move_person(p, s))
         menu.addSeparator()
         clear = menu.addAction(self.tr("No station"))
@@ -219,6 +241,44 @@ class StationLineup(FollowsAccount, QScrollArea):
         show.triggered.connect(lambda _=False, p=person.id: self.context.show("stakeholder", p))
         self.chips[person.id] = chip
         return chip
+
+    def _dress(self, chip: PersonChip, person, positions, lang) -> None:
+        """Text, colours, tooltip and checked station of a chip; nothing when unchanged."""
+        state = ("behind" if person.id in positions.behind
+                 else "ahead" if person.id in positions.ahead else "")
+        shown = (state, person.full_name, person.title, tuple(person.roles), person.influence,
+                 person.journey_stage)
+        before = self._dressed.get(person.id)
+        if before == shown:
+            return
+        self._dressed[person.id] = shown
+        if before is None or before[0] != state:
+            chip.setStyleSheet(CHIP_STYLES[state])
+        mark = MARKS[state]
+        name = short_name(person.full_name) or "—"
+        chip.setFont(chip.base_font)
+        chip.setText(mark + name)
+        if chip.fontMetrics().horizontalAdvance(mark + name) > COLUMN_WIDTH - 40 and " " in name:
+            first, _, rest = name.partition(" ")
+            chip.setText(f"{mark}{first}\n{rest}")  # a long surname: initials below
+            if chip.fontMetrics().horizontalAdvance(mark + first) > COLUMN_WIDTH - 26:
+                font = QFont(chip.base_font)
+                font.setPointSizeF(font.pointSizeF() * 0.85)
+                chip.setFont(font)
+        tip = [person.full_name or "—"]
+        if person.title:
+            tip.append(person.title)
+        if person.roles:
+            tip.append(", ".join(vocab("role", r, lang) for r in person.roles))
+        tip.append(self.tr("Influence: %1").replace("%1", vocab("influence", person.influence, lang)))
+        if state == "behind":
+            tip.append(self.tr("Lags more than one station behind the group"))
+        elif state == "ahead":
+            tip.append(self.tr("More than one station ahead of the group"))
+        chip.setToolTip("\n".join(tip))
+        for action in chip.station_actions():
+            if action.isCheckable():
+                action.setChecked(action.data() == person.journey_stage)
 
     def _summary_text(self, positions, framework, lang) -> str:
         if positions.median is None:

@@ -8,9 +8,7 @@ in the same undo step.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
+from accountmap.domain import clock
 from accountmap.domain.journey_rules import (
-    last_contact_updates,
     person_timeline,
     stale_contacts,
     stations_without_touchpoints,
@@ -45,7 +43,6 @@ from accountmap.domain.models import Touchpoint
 from accountmap.domain.vocabulary import Channel, TouchpointPhase
 from accountmap.panels.journey_common import (
     FollowsAccount,
-    commit_rows,
     date_text,
     from_qdate,
     node_title,
@@ -66,11 +63,11 @@ class TouchpointDialog(QDialog):
         self.touchpoint = touchpoint
         self.setWindowTitle(self.tr("Touchpoint") if touchpoint else self.tr("New touchpoint"))
         self.setMinimumWidth(740)
-        t = touchpoint or Touchpoint(date=dt.date.today())
+        t = touchpoint or Touchpoint(date=clock.today())
         lang = context.lang
         account = context.account
         form = QFormLayout(self)
-        self.date = QDateEdit(to_qdate(t.date) if t.date else QDate.currentDate())
+        self.date = QDateEdit(to_qdate(t.date or clock.today()))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd.MM.yyyy")
         self.phase = QComboBox()
@@ -125,7 +122,7 @@ class TouchpointsPanel(FollowsAccount, QWidget):
         super().__init__(parent)
         self.context = context
         self.dialog: TouchpointDialog | None = None
-        self.today = dt.date.today  # tests may replace it
+        self.today = clock.today  # asked at each use: the day may turn while the app runs
         layout = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         layout.addWidget(splitter, 1)
@@ -309,27 +306,18 @@ class TouchpointsPanel(FollowsAccount, QWidget):
             self.update_touchpoint(dialog.touchpoint.id, values)
         dialog.deleteLater()
 
-    def _contact_updates(self, touchpoint: Touchpoint):
-        updates = last_contact_updates(self.context.account, touchpoint, self.today())
-        return [(self.context.account_id, "stakeholders", pid, {"last_contact": day})
-                for pid, day in updates.items()]
-
     def add_touchpoint(self, touchpoint: Touchpoint) -> str | None:
         try:
-            return commit_rows(self.context.editor, self.context.account_id,
-                               self.tr("Add a touchpoint"),
-                               adds=[("touchpoints", touchpoint)],
-                               updates=self._contact_updates(touchpoint))[0]
+            return self.context.editor.add_touchpoint(
+                self.context.account_id, touchpoint, self.today(), self.tr("Add a touchpoint"))
         except WorkspaceError as exc:
             report(self.context, exc)
             return None
 
     def update_touchpoint(self, touchpoint_id: str, values: dict) -> None:
-        candidate = Touchpoint(id=touchpoint_id, **values)
         try:
-            commit_rows(self.context.editor, self.context.account_id, self.tr("Edit a touchpoint"),
-                        updates=[(self.context.account_id, "touchpoints", touchpoint_id, values)]
-                        + self._contact_updates(candidate))
+            self.context.editor.update_touchpoint(self.context.account_id, touchpoint_id, values,
+                                                  self.today(), self.tr("Edit a touchpoint"))
         except WorkspaceError as exc:
             report(self.context, exc)
 

@@ -1,5 +1,7 @@
 """Writing an output file whole or not at all: a temporary file in the same folder,
-flushed to disk, then renamed over the target. No Qt.
+flushed to disk, then renamed over the target. No Qt. The one place that does it: bytes
+(`write_atomically`) and files another library builds, such as an SQLite copy or a
+drawing Qt writes (`replacing`).
 
 The target keeps what made it the user's file: a symlink stays a link (its target is
 replaced), and an existing file keeps its permission bits (a new one gets the usual
@@ -17,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+SIDE_FILES = ("-journal", "-wal", "-shm")  # what SQLite may leave beside a file
+
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -29,43 +33,50 @@ def resolved_target(path: str | os.PathLike) -> Path:
     return Path(os.path.realpath(path))
 
 
-@contextmanager
-def atomic_output(path: str | os.PathLike) -> Iterator[Path]:
-    """Yield a temporary path beside `path`; when the block ends without an error, the
-    temporary file is flushed and renamed over `path`. Raises OSError (and leaves no
-    temporary file behind) when it cannot; a special file as target is refused."""
-    target = resolved_target(path)
-    mode = 0o666 & ~_umask()
+def _mode_for(path: str | os.PathLike, target: Path) -> int:
+    """The permission bits the new file gets; refuses a folder or a special file."""
     try:
         st = os.stat(target)
     except FileNotFoundError:
-        pass
-    else:
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        if not stat.S_ISREG(st.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
-        mode = stat.S_IMODE(st.st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        return 0o666 & ~_umask()
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    return stat.S_IMODE(st.st_mode)
+
+
+@contextmanager
+def replacing(path: str | os.PathLike) -> Iterator[Path]:
+    """A temporary path (not yet existing) beside `path` to build the new file at. When
+    the block ends without an error, the file is given the target's permissions, flushed
+    to disk and renamed over `path` (over a symlink's target; a reader sees the old file
+    or the new one, never a half); on an error it is removed, with any SQLite side files,
+    and the error goes on. A folder or special file as target raises OSError first."""
+    target = resolved_target(path)
+    mode = _mode_for(path, target)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
+    tmp = Path(name)
+    tmp.unlink()
     try:
-        yield Path(tmp)
+        yield tmp
         os.chmod(tmp, mode)
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        for leftover in (tmp, *(Path(f"{tmp}{side}") for side in SIDE_FILES)):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
         raise
 
 
 def write_atomically(path: str | os.PathLike, data: bytes) -> None:
     """Write `data` to `path` so that a reader sees the old file or the new one, never a
     half; raises OSError (and leaves no temporary file behind) when it cannot."""
-    with atomic_output(path) as tmp:
-        with open(tmp, "wb") as handle:
+    with replacing(path) as tmp:
+        with open(tmp, "xb") as handle:
             handle.write(data)
-            handle.flush()

@@ -1,6 +1,6 @@
 """JSON exchange: export a workspace (or one account) and import it back, all or nothing.
 
-The document is `WorkspaceDocument` (accountmap/domain/workspace.py); docs/FORMAT.md
+The document is `WorkspaceExport` (accountmap/domain/workspace.py); docs/FORMAT.md
 describes it. Export is deterministic: the same workspace gives the same bytes, so
 export → import into a new file → export is byte-identical.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from accountmap.domain.account_rules import dangling_references
-from accountmap.domain.workspace import WorkspaceDocument
+from accountmap.domain.workspace import WorkspaceExport
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.limits import refuse_over_limits
 from accountmap.storage.output_guard import read_limited, write_output
@@ -25,18 +25,19 @@ MAX_IMPORT_BYTES = 200 * 1024 * 1024
 MAX_REPORTED_ERRORS = 50
 
 
-def export_document(wf: WorkspaceFile, account_ids: list[str] | None = None) -> WorkspaceDocument:
+def export_document(wf: WorkspaceFile, account_ids: list[str] | None = None) -> WorkspaceExport:
     settings = wf.settings()
     ids = wf.account_ids() if account_ids is None else account_ids
-    return WorkspaceDocument(
+    return WorkspaceExport(
         language=settings.language,
         journey_framework=settings.journey_framework,
         stale_contact_days=settings.stale_contact_days,
+        review=settings.review,
         accounts=[wf.load_account(i) for i in ids],
     )
 
 
-def document_to_json(document: WorkspaceDocument) -> str:
+def document_to_json(document: WorkspaceExport) -> str:
     return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -53,7 +54,7 @@ def _path_of(loc: tuple) -> str:
     return out
 
 
-def parse_document(text: str | bytes, source: str = "JSON") -> WorkspaceDocument:
+def parse_document(text: str | bytes, source: str = "JSON") -> WorkspaceExport:
     """Parse and validate an export; every error is reported with its JSON path."""
     if len(text) > MAX_IMPORT_BYTES:
         raise WorkspaceError("exchange.over_limit", path=source,
@@ -65,7 +66,7 @@ def parse_document(text: str | bytes, source: str = "JSON") -> WorkspaceDocument
     except (ValueError, UnicodeDecodeError) as exc:
         raise WorkspaceError("exchange.not_json", path=source, detail=exc) from exc
     try:
-        document = WorkspaceDocument.model_validate(raw)
+        document = WorkspaceExport.model_validate(raw)
     except RecursionError as exc:
         raise WorkspaceError("exchange.too_deep", path=source) from exc
     except ValidationError as exc:
@@ -94,13 +95,13 @@ def _describe(problem) -> str:
     return describe(problem, "en")
 
 
-def read_document(path: Path) -> WorkspaceDocument:
+def read_document(path: Path) -> WorkspaceExport:
     path = Path(path)
     data = read_limited(path, MAX_IMPORT_BYTES)  # counts the bytes read, not st_size
     return parse_document(data, str(path))
 
 
-def import_document(wf: WorkspaceFile, document: WorkspaceDocument, *,
+def import_document(wf: WorkspaceFile, document: WorkspaceExport, *,
                     adopt_settings: bool = False) -> list[str]:
     """Add the document's accounts (and with `adopt_settings` its settings) to the
     workspace in ONE transaction: a crash leaves all of it or none."""

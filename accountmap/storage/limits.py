@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from accountmap import catalogue
 from accountmap.domain.limits import (
     ACCOUNT_LIMITS,
     JSON_PATHS,
@@ -12,49 +11,21 @@ from accountmap.domain.limits import (
     account_counts,
     over_limits,
 )
-from accountmap.storage.errors import WorkspaceError
-
-catalogue.MESSAGES.update({
-    "limits.import": {"en": "{path} is too big to import: {detail}; nothing was imported", "ru": "{path} слишком велик для загрузки: {detail}; ничего не загружено"},
-    "limits.item": {"en": "$.accounts[{index}].{where} has {count} items, an account holds at most {limit}", "ru": "$.accounts[{index}].{where}: {count} элементов, в одном клиенте не больше {limit}"},
-    "limits.output": {"en": "The account “{name}” is over the limits ({detail}); it cannot be drawn or printed in bounded time. Split it or remove what is not needed", "ru": "Клиент «{name}» превышает пределы ({detail}); его нельзя нарисовать или распечатать за разумное время. Разделите его или удалите лишнее"},
-    "limits.accounts": {"en": "{count} accounts, a workspace holds at most {limit}", "ru": "{count} клиентов, в рабочем пространстве не больше {limit}"},
-})
-
-_WHAT = {  # what an account (or a workspace) is full of, in each language
-    "stakeholders": ("people", "человек"),
-    "decision_centres": ("decision centres", "центров принятия решений"),
-    "relationships": ("relationships", "связей"),
-    "open_questions": ("open questions", "открытых вопросов"),
-    "roadmap_nodes": ("roadmap steps", "шагов дорожной карты"),
-    "roadmap_edges": ("roadmap links", "переходов дорожной карты"),
-    "meetings": ("meetings", "встреч"),
-    "touchpoints": ("touchpoints", "точек контакта"),
-    "journey_grids": ("journey grids", "таблиц пути клиента"),
-    "journey_history": ("journey events", "событий пути клиента"),
-}
-for _table, (_en, _ru) in _WHAT.items():
-    catalogue.MESSAGES[f"limits.reached.{_table}"] = {
-        "en": f"An account holds at most {{limit}} {_en}; this one is full, nothing was added",
-        "ru": f"В одном клиенте не больше {{limit}} {_ru}; этот заполнен, ничего не добавлено",
-    }
-catalogue.MESSAGES["limits.reached.accounts"] = {
-    "en": "A workspace holds at most {limit} accounts; nothing was added",
-    "ru": "В рабочем пространстве не больше {limit} клиентов; ничего не добавлено",
-}
+from accountmap.storage.errors import STORAGE_MESSAGES, WorkspaceError
 
 
 def refuse_over_limits(document, source: str, lang: str = "en") -> None:
     """Refuse an import document with an account (or a workspace) over the limits."""
     problems = []
     if len(document.accounts) > MAX_ACCOUNTS:
-        problems.append(catalogue.text("limits.accounts", lang, count=len(document.accounts),
-                                       limit=MAX_ACCOUNTS))
+        problems.append(STORAGE_MESSAGES.text("limits.accounts", lang,
+                                              count=len(document.accounts),
+                                              limit=MAX_ACCOUNTS))
     for index, account in enumerate(document.accounts):
         for table, count, limit in over_limits(account_counts(account)):
-            problems.append(catalogue.text("limits.item", lang, index=index,
-                                           where=JSON_PATHS.get(table, table),
-                                           count=count, limit=limit))
+            problems.append(STORAGE_MESSAGES.text("limits.item", lang, index=index,
+                                                  where=JSON_PATHS.get(table, table),
+                                                  count=count, limit=limit))
     if problems:
         raise WorkspaceError("limits.import", path=source, detail="; ".join(problems[:5]))
 

@@ -20,7 +20,6 @@ stale.
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import getpass
 import json
@@ -30,32 +29,13 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from accountmap import catalogue
+from accountmap.domain import clock
 from accountmap.storage.errors import WorkspaceError
 
 try:  # pragma: no cover - always present on Linux and macOS
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
-
-catalogue.MESSAGES.update({
-    "storage.locked": {
-        "en": "{path} is already open for editing by {user} on {host} (process {pid}, since {started}). Close it there, or open it read-only",
-        "ru": "{path} уже открыт для редактирования: {user} на {host} (процесс {pid}, с {started}). Закройте его там или откройте только для чтения",
-    },
-    "storage.locked_elsewhere": {
-        "en": "{path} is already open for editing under another name (a link to the same file). Close it there, or open it read-only",
-        "ru": "{path} уже открыт для редактирования под другим именем (ссылка на тот же файл). Закройте его там или откройте только для чтения",
-    },
-    "storage.no_space": {
-        "en": "The disk is full: {path} cannot be opened for editing or created. Free some space and try again",
-        "ru": "Диск заполнен: {path} нельзя открыть для редактирования или создать. Освободите место и повторите",
-    },
-    "storage.lock_failed": {
-        "en": "{path} cannot be locked for editing ({detail}); open it read-only",
-        "ru": "{path} не удаётся заблокировать для редактирования ({detail}); откройте его только для чтения",
-    },
-})
 
 _NO_FLOCK = {errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL, getattr(errno, "ENOTSUP", -1)}
 
@@ -79,7 +59,7 @@ class LockHolder:
             pid=os.getpid(),
             host=socket.gethostname(),
             user=user,
-            started=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            started=clock.now_utc().isoformat(timespec="seconds"),
         )
 
     @classmethod

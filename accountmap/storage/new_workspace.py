@@ -14,16 +14,12 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from accountmap import catalogue
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.lock import WorkspaceLock
 from accountmap.storage.workspace_file import WorkspaceFile
 
 SIDES = ("-wal", "-shm", "-journal")
 
-catalogue.MESSAGES.update({
-    "storage.exists": {"en": "{path} already exists", "ru": "{path} уже существует"},
-})
 
 
 def building_path(path: Path) -> Path:

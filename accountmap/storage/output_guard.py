@@ -22,24 +22,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from accountmap import catalogue
-from accountmap.storage.atomic_write import atomic_output, resolved_target, write_atomically
+from accountmap.storage.atomic_write import replacing, resolved_target, write_atomically
 from accountmap.storage.errors import WorkspaceError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
-catalogue.MESSAGES.update({
-    "output.is_workspace": {"en": "{path} is an AccountMap workspace; it was not overwritten. Choose another file name for the output", "ru": "{path} — рабочее пространство AccountMap; оно не перезаписано. Выберите другое имя файла для результата"},
-    "output.is_input": {"en": "{path} is the file being read; it was not overwritten. Choose another file name for the output", "ru": "{path} — это читаемый файл; он не перезаписан. Выберите другое имя файла для результата"},
-    "output.held": {"en": "{path} is open in AccountMap (process {pid}); it was not overwritten", "ru": "{path} открыт в AccountMap (процесс {pid}); файл не перезаписан"},
-    "output.special": {"en": "{path} is not a regular file (a device, pipe or socket); AccountMap writes only regular files", "ru": "{path} — не обычный файл (устройство, канал или сокет); AccountMap записывает только обычные файлы"},
-    "output.directory": {"en": "{path} is a folder; give a file name", "ru": "{path} — это папка; укажите имя файла"},
-    "output.no_folder": {"en": "Cannot write {path}: the folder {folder} does not exist", "ru": "Не удаётся записать {path}: папки {folder} не существует"},
-    "output.disk_full": {"en": "The disk is full: {path} was not written", "ru": "Диск заполнен: файл {path} не записан"},
-    "output.cannot_write": {"en": "Cannot write {path}: {detail}", "ru": "Не удаётся записать {path}: {detail}"},
-    "exchange.over_limit": {"en": "{path} is too large to import (more than the {limit} MB limit)", "ru": "{path} слишком велик для загрузки (больше предела в {limit} МБ)"},
-    "input.special": {"en": "{path} is not a regular file (a device, pipe or socket); AccountMap reads only regular files", "ru": "{path} — не обычный файл (устройство, канал или сокет); AccountMap читает только обычные файлы"},
-})
 
 
 def is_workspace_file(path: str | os.PathLike) -> bool:
@@ -66,8 +53,6 @@ def _same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
 
 def guard_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> None:
     """Refuse (WorkspaceError) an output path that would destroy something; see above."""
-    from accountmap.storage.lock import WorkspaceLock, lock_path
-
     path = Path(path)
     target = resolved_target(path)
     if not target.parent.is_dir():
@@ -85,6 +70,22 @@ def guard_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = 
             raise WorkspaceError("output.is_input", path=path)
         if is_workspace_file(target):
             raise WorkspaceError("output.is_workspace", path=path)
+    _refuse_held(path, target)
+
+
+def guard_copy(path: str | os.PathLike, source: str | os.PathLike) -> None:
+    """Refuse a copy of the workspace `source` onto itself or onto a workspace open
+    elsewhere (replacing an old copy that nobody has open is what the person asked)."""
+    path = Path(path)
+    target = resolved_target(path)
+    if _same_file(target, source):
+        raise WorkspaceError("output.is_input", path=path)
+    _refuse_held(path, target)
+
+
+def _refuse_held(path: Path, target: Path) -> None:
+    from accountmap.storage.lock import WorkspaceLock, lock_path
+
     for candidate in {path, target}:
         if lock_path(candidate).exists():
             holder = WorkspaceLock.current_holder(candidate)
@@ -120,7 +121,7 @@ def output_file(path: str | os.PathLike,
     when the block ends without an error."""
     guard_output(path, inputs)
     try:
-        with atomic_output(path) as tmp:
+        with replacing(path) as tmp:
             yield tmp
     except OSError as exc:
         raise output_error(path, exc) from exc

@@ -19,14 +19,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote
 
-from accountmap import catalogue
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.migrations import migrate
 
-catalogue.MESSAGES.update({
-    "storage.hot_journal": {"en": "{path} was left in the middle of a change by a crash, and its folder or the file is read-only, so it cannot be restored here; open it once where it can be written", "ru": "{path} остался посреди изменения после сбоя, а файл или его папка только для чтения, поэтому восстановить его здесь нельзя; откройте его один раз там, где его можно записать"},
-    "storage.busy": {"en": "{path} is busy (another program is writing it); try again in a moment", "ru": "{path} занят (его записывает другая программа); повторите через минуту"},
-})
 
 
 def recover_after_crash(path: Path) -> None:

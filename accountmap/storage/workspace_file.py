@@ -17,16 +17,18 @@ import json
 import os
 import sqlite3
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from accountmap.domain.models import COLLECTIONS, Account, AccountFields, Roadmap
-from accountmap.domain.workspace import WorkspaceDocument, WorkspaceSettings
+from accountmap.domain.workspace import WorkspaceExport, WorkspaceSettings
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.lock import WorkspaceLock
 from accountmap.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
+from accountmap.storage import read_sidecars
 from accountmap.storage.output_guard import guard_input
 from accountmap.storage.recovery import (
     backup_before_migration,
@@ -63,15 +65,20 @@ class RowChange:
         return RowChange(self.table, self.account_id, self.id, self.after, self.before)
 
 
-def _validate(table: str, data: dict) -> dict:
+def row_model(table: str, data: dict):
+    """A row's data as its domain model (validated). Raises WorkspaceError
+    "storage.invalid_row" with the first problem when the data is refused."""
+    model_class = (AccountFields if table == ACCOUNTS else WorkspaceSettings
+                   if table == SETTINGS else COLLECTIONS[table])
+    try:
+        return model_class.model_validate(data)
+    except ValueError as exc:
+        raise WorkspaceError("storage.invalid_row", detail=first_error(exc)) from exc
+
+
+def validate_row(table: str, data: dict) -> dict:
     """Validate a row's data with its domain model; return it as the model dumps it."""
-    if table == ACCOUNTS:
-        model = AccountFields.model_validate(data)
-    elif table == SETTINGS:
-        model = WorkspaceSettings.model_validate(data)
-    else:
-        model = COLLECTIONS[table].model_validate(data)
-    return model.model_dump(mode="json")
+    return row_model(table, data).model_dump(mode="json")
 
 
 def inspect_file(path: Path) -> int:
@@ -111,7 +118,7 @@ def inspect_file(path: Path) -> int:
     if header_app_id == APPLICATION_ID:
         recover_after_crash(path)
     try:
-        conn = sqlite3.connect(read_only_uri(path, header), uri=True)
+        conn = sqlite3.connect(read_sidecars.read_only_uri(path, header), uri=True)
     except sqlite3.Error as exc:
         raise WorkspaceError("storage.unreadable", path=path, detail=exc) from exc
     try:
@@ -134,30 +141,6 @@ def _refuse_foreign(path: Path, app_id: int, version: int) -> None:
                              supported=SCHEMA_VERSION)
 
 
-def read_only_uri(path: Path, header: bytes | None = None) -> str:
-    """The URI to read `path` without writing it, also from a read-only folder.
-
-    Reading a WAL-mode file needs its `-shm` index, which SQLite cannot create in a
-    read-only folder. With no `-wal` content the main file holds everything, so it is
-    read as immutable; with some, the changes in it cannot be read there at all.
-    """
-    uri = f"file:{quote(str(path))}?mode=ro"
-    if header is None:
-        try:
-            with path.open("rb") as handle:
-                header = handle.read(100)
-        except OSError:
-            return uri
-    is_wal_mode = len(header) > 19 and header[18] == 2
-    shm = Path(str(path) + "-shm")
-    if not is_wal_mode or shm.exists() or os.access(path.parent, os.W_OK):
-        return uri
-    wal = Path(str(path) + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        raise WorkspaceError("storage.wal_read_only_folder", path=path)
-    return uri + "&immutable=1"
-
-
 class WorkspaceFile:
     """An open workspace file. Not thread-safe: one per thread."""
 
@@ -168,7 +151,10 @@ class WorkspaceFile:
         self.read_only = read_only
         self.lock = lock
         self._identity = self._stat_identity()
-        self._wrote = False
+        self._created_sidecars: list[Path] = []  # by a read-only open (read_sidecars)
+        read_sidecars.opened(path)
+        self._wrote = False  # a transaction committed (PRAGMA optimize only then)
+        self._in_transaction: bool | None = None  # None: no transaction; False: not begun
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -204,6 +190,7 @@ class WorkspaceFile:
     @classmethod
     def _open_existing(cls, path: Path, read_only: bool, lock: bool,
                        held: WorkspaceLock | None) -> "WorkspaceFile":
+        absent = read_sidecars.missing(path)  # before anything opens it
         version = inspect_file(path)
         if not read_only and not os.access(path, os.W_OK):
             read_only = True
@@ -216,8 +203,11 @@ class WorkspaceFile:
             held = WorkspaceLock(path).acquire()
         if held is not None:
             held.lock_file_itself()  # a file created just now: links share the lock
+        created = absent if read_only else []
         try:
-            return cls(path, cls._connect(path, read_only, version), read_only, held)
+            opened = cls(path, cls._connect(path, read_only, version), read_only, held)
+            opened._created_sidecars = created
+            return opened
         except BaseException:
             if held is not None:
                 held.release()
@@ -227,7 +217,8 @@ class WorkspaceFile:
     def _connect(path: Path, read_only: bool, version: int) -> sqlite3.Connection:
         """A configured connection. An older file is upgraded only to be written: read
         only, it is read through an upgraded copy in memory and left untouched."""
-        uri = read_only_uri(path) if read_only else f"file:{quote(str(path))}?mode=rw"
+        uri = (read_sidecars.read_only_uri(path) if read_only
+               else f"file:{quote(str(path))}?mode=rw")
         if version < SCHEMA_VERSION:
             if read_only:
                 return upgraded_in_memory(path, uri, version, TABLES)
@@ -295,6 +286,7 @@ class WorkspaceFile:
         try:
             self.conn.close()
         finally:
+            read_sidecars.closed(self.path, self._created_sidecars)
             if self.lock is not None:
                 self.lock.release()
 
@@ -327,6 +319,16 @@ class WorkspaceFile:
 
     def account_ids(self) -> list[str]:
         return [r[0] for r in self._read("SELECT id FROM accounts ORDER BY position, id")]
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's integrity check finds wrong with the file (empty when sound)."""
+        found = [row[0] for row in self._read("PRAGMA integrity_check")]
+        return [] if found == ["ok"] else found
+
+    def account_rows(self) -> list[tuple[str, Row]]:
+        """(id, row) of every account's own fields, in the order the user keeps them."""
+        return [(account_id, Row(position, json.loads(data))) for account_id, position, data
+                in self._read("SELECT id, position, data FROM accounts ORDER BY position, id")]
 
     def find_account(self, name_or_id: str) -> str | None:
         summaries = self.account_summaries()
@@ -393,12 +395,13 @@ class WorkspaceFile:
         data.update(collections)
         return Account.model_validate(data)
 
-    def load_document(self) -> WorkspaceDocument:
+    def load_document(self) -> WorkspaceExport:
         settings = self.settings()
-        return WorkspaceDocument(
+        return WorkspaceExport(
             language=settings.language,
             journey_framework=settings.journey_framework,
             stale_contact_days=settings.stale_contact_days,
+            review=settings.review,
             accounts=[self.load_account(i) for i in self.account_ids()],
         )
 
@@ -416,15 +419,49 @@ class WorkspaceFile:
         if self._stat_identity() != self._identity:
             raise WorkspaceError("storage.gone", path=self.path)
 
-    def apply(self, changes: Iterable[RowChange]) -> None:
-        """Apply `changes` in one transaction: all of them are on disk, or none."""
-        statements: list[tuple[str, tuple]] = []
-        for change in changes:
-            statements.append(self._statement(change))
-        self._check_writable()
-        self._execute_in_transaction(statements)
+    def apply(self, changes: Iterable[RowChange], *, validated: bool = False) -> None:
+        """Apply `changes` in one transaction (inside `transaction()`, in that one): all of
+        them are on disk, or none. `validated=True`: each `after.data` is already what its
+        domain model dumps (the document validated it once), so it is written as it is."""
+        statements = [self._statement(change, validated) for change in changes]
+        with self.transaction():
+            self._execute(statements)
 
-    def _statement(self, change: RowChange) -> tuple[str, tuple]:
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One SQLite transaction for all written inside (begun by the first write),
+        committed at the end or rolled back if it raises. Nested blocks join the outer one."""
+        if self._in_transaction is not None:
+            yield
+            return
+        self._in_transaction = False  # open, not begun
+        try:
+            yield
+            if self._in_transaction:
+                self.conn.execute("COMMIT")
+                self._wrote = True
+        except BaseException as exc:
+            if self._in_transaction:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise self._write_error(exc) from exc
+            raise
+        finally:
+            self._in_transaction = None
+
+    def _execute(self, statements: list[tuple[str, tuple]]) -> None:
+        if statements and not self._in_transaction:
+            self._check_writable()
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._write_error(exc) from exc
+            self._in_transaction = True
+        for sql, params in statements:
+            self.conn.execute(sql, params)
+
+    def _statement(self, change: RowChange, validated: bool = False) -> tuple[str, tuple]:
         table = change.table
         if table not in TABLES:
             raise WorkspaceError("storage.invalid_row", detail=f"unknown table {table!r}")
@@ -435,10 +472,7 @@ class WorkspaceFile:
                 return "DELETE FROM settings WHERE key = ?", (change.id,)
             return (f"DELETE FROM {table} WHERE account_id = ? AND id = ?",
                     (change.account_id, change.id))
-        try:
-            data = _validate(table, change.after.data)
-        except ValueError as exc:
-            raise WorkspaceError("storage.invalid_row", detail=_first_error(exc)) from exc
+        data = change.after.data if validated else validate_row(table, change.after.data)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         if table == ACCOUNTS:
             return ("INSERT INTO accounts(id, position, data) VALUES (?, ?, ?) "
@@ -447,31 +481,13 @@ class WorkspaceFile:
         if table == SETTINGS:
             return ("INSERT INTO settings(key, data) VALUES (?, ?) "
                     "ON CONFLICT(key) DO UPDATE SET data = excluded.data", (change.id, text))
-        data.pop("id", None)
+        data = {key: value for key, value in data.items() if key != "id"}
         text = json.dumps({"id": change.id, **data}, ensure_ascii=False,
                           separators=(",", ":"))
         return (f"INSERT INTO {table}(account_id, id, position, data) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(account_id, id) DO UPDATE SET position = excluded.position, "
                 "data = excluded.data",
                 (change.account_id, change.id, change.after.position, text))
-
-    def _execute_in_transaction(self, statements: list[tuple[str, tuple]]) -> None:
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise self._write_error(exc) from exc
-        try:
-            for sql, params in statements:
-                conn.execute(sql, params)
-            conn.execute("COMMIT")
-            self._wrote = True
-        except sqlite3.Error as exc:
-            try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            raise self._write_error(exc) from exc
 
     def _write_error(self, exc: sqlite3.Error) -> WorkspaceError:
         text = str(exc).lower()
@@ -505,8 +521,8 @@ class WorkspaceFile:
             changes = account_rows(account, account_id, position)
             position += 1
             statements.extend(self._statement(c) for c in changes)
-        self._check_writable()
-        self._execute_in_transaction(statements)
+        with self.transaction():
+            self._execute(statements)
         return used
 
     def replace_settings(self, settings: WorkspaceSettings) -> None:
@@ -555,12 +571,13 @@ def _migrate_file(path: Path, uri: str, version: int) -> None:
         migrate(conn, version)
     except Exception as exc:
         raise WorkspaceError("storage.migration_failed", path=path,
-                             detail=_first_error(exc)) from exc
+                             detail=first_error(exc)) from exc
     finally:
         conn.close()
 
 
-def _first_error(exc: Exception) -> str:
+def first_error(exc: Exception) -> str:
+    """The first problem of a validation error, as "field.path: message"."""
     errors = getattr(exc, "errors", None)
     if callable(errors):
         try:

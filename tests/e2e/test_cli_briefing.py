@@ -13,6 +13,7 @@ import pytest
 from tests.unit.briefing_data import make_account  # noqa: E402
 
 from accountmap import cli  # noqa: E402
+from accountmap.domain import clock  # noqa: E402
 from accountmap.storage.workspace_file import WorkspaceFile  # noqa: E402
 
 
@@ -28,7 +29,7 @@ def _only_present_commands(monkeypatch):
 @pytest.fixture
 def workspace(tmp_path) -> Path:
     account = make_account()
-    account.meetings[0].date = dt.date.today() + dt.timedelta(days=2)
+    account.meetings[0].date = clock.today() + dt.timedelta(days=2)
     path = tmp_path / "work.accountmap"
     wf = WorkspaceFile.open(path, create=True)
     try:
@@ -95,7 +96,7 @@ def test_failures_are_one_clear_sentence(workspace, tmp_path, capsys, argv, mess
 
 def test_no_upcoming_meeting(tmp_path, capsys):
     account = make_account()
-    account.meetings[0].date = dt.date.today() - dt.timedelta(days=1)
+    account.meetings[0].date = clock.today() - dt.timedelta(days=1)
     path = tmp_path / "past.accountmap"
     wf = WorkspaceFile.open(path, create=True)
     wf.add_accounts([account])

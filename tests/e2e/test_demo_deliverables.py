@@ -17,6 +17,7 @@ from accountmap.domain.vocabulary import NodeKind
 from accountmap.storage.workspace_file import WorkspaceFile
 
 ACCOUNT = "АО «Уральский завод трубных систем»"
+STORY_NOW = dt.date(2026, 11, 23)  # the day the shipped demo's story is written for
 
 
 def run(*args):
@@ -65,9 +66,10 @@ def demo(tmp_path_factory):
 def test_brief_of_the_next_meeting_has_attendees_questions_and_exit_criteria(demo, tmp_path):
     path, account = demo
     out = tmp_path / "brief.pdf"
-    run("brief", path, "--account", ACCOUNT, "--next", "--lang", "ru", "-o", out)
+    run("brief", path, "--account", ACCOUNT, "--next", "--lang", "ru",
+        "--today", STORY_NOW.isoformat(), "-o", out)
     text = pdf_text(out)
-    meeting = next_meeting(account, dt.date.today())
+    meeting = next_meeting(account, STORY_NOW)
     assert meeting is not None and len(meeting.attendee_ids) >= 4
     for person_id in meeting.attendee_ids:
         person = account.stakeholder(person_id)

@@ -10,7 +10,7 @@ from accountmap.domain.models import (
 )
 from accountmap.storage.workspace_file import WorkspaceFile
 
-TODAY = dt.date.today()
+from tests.conftest import TEST_TODAY as TODAY  # the day the clock is pinned to  # noqa: E402
 
 SURNAMES = ["Константинопольский", "Иванова", "Петров", "Смирнова", "Кузнецов", "Попова",
             "Соколов", "Лебедева", "Козлов", "Новикова", "Морозов", "Волкова", "Соловьёв",

@@ -10,6 +10,7 @@ from accountmap.domain.models import (
     DecisionCentre, OpenQuestion, Relationship, RoadmapEdge, RoadmapNode, Stakeholder,
 )
 from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.workspace_file import Row, RowChange
 from tests.snapshots import fresh_json, memory_json
 
 
@@ -113,3 +114,39 @@ def test_delete_and_duplicate_account(opened):
     doc.undo_stack.undo()
     assert set(doc.account_ids()) == {aid, copy}
     assert memory_json(doc) == fresh_json(path)
+
+
+def test_a_position_only_change_reorders_the_rows_in_memory(opened):
+    """Moving a row in its table's order (same data, new position) reorders the loaded
+    list as a fresh load would (the document compared the position with the one it had
+    just assigned, so the list kept its old order)."""
+    doc, editor, path = opened
+    aid = editor.add_account("Клиент")
+    ids = [editor.add(aid, "stakeholders", Stakeholder(full_name=name)) for name in "абв"]
+    doc.account(aid)  # loaded: the change goes through the in-memory update
+    first = doc.row(aid, "stakeholders", ids[0])
+    editor.commit([RowChange("stakeholders", aid, ids[0], first, Row(10.0, first.data))],
+                  "Reorder")
+    assert [s.id for s in doc.account(aid).stakeholders] == [ids[1], ids[2], ids[0]]
+    assert memory_json(doc) == fresh_json(path)
+    doc.undo_stack.undo()
+    assert [s.id for s in doc.account(aid).stakeholders] == ids
+    assert memory_json(doc) == fresh_json(path)
+
+
+def test_a_step_that_changes_nothing_writes_nothing(opened, tmp_path):
+    """No transaction, no undo step; also on a read-only file, where it is no error."""
+    doc, editor, path = opened
+    aid = editor.add_account("Клиент")
+    count = doc.undo_stack.count()
+    with editor.step("nothing"):
+        editor.update_account(aid, name="Клиент")  # as it is
+    assert doc.undo_stack.count() == count
+    reader = WorkspaceDocument.open(path, read_only=True)
+    try:
+        with Editor(reader).step("nothing"):
+            Editor(reader).update_account(aid, name="Клиент")
+        with pytest.raises(WorkspaceError):
+            Editor(reader).update_account(aid, name="Другое имя")
+    finally:
+        reader.close()

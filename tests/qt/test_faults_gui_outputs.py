@@ -30,3 +30,20 @@ def test_export_json_onto_the_open_workspace_is_refused(window, demo_path):  # n
     assert "not overwritten" in window.statusBar().currentMessage()
     assert hashlib.sha256(demo_path.read_bytes()).hexdigest() == before
     assert window.document.account_ids()  # still open and working
+
+
+def test_exporting_the_map_or_people_onto_the_open_workspace_is_refused(window, demo_path):  # noqa: F811
+    """File > Export the map (PNG, SVG, PDF, GraphML) and the people (CSV) go through the
+    same guard: the open workspace, whatever the suffix asked, is left byte-identical."""
+    before = hashlib.sha256(demo_path.read_bytes()).hexdigest()
+    for suffix in ("png", "svg", "pdf", "graphml"):
+        link = demo_path.with_name(f"map.{suffix}")
+        link.symlink_to(demo_path)  # the workspace under an output's name
+        window.statusBar().clearMessage()
+        assert window.file_transfer.export_view_to("map", link) is False
+        assert "not overwritten" in window.statusBar().currentMessage()
+    people = demo_path.with_name("people.csv")
+    people.symlink_to(demo_path)
+    assert window.file_transfer.export_people_to(people) is False
+    assert hashlib.sha256(demo_path.read_bytes()).hexdigest() == before
+    assert window.document.account_ids()  # still open and working

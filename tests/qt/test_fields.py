@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
+from accountmap.domain import clock
 from accountmap.panels.fields import CommitOnFocusOut, OptionalDateEdit
 
 
@@ -22,6 +23,7 @@ def test_optional_date_round_trip_and_not_set(qtbot):
 
 
 def test_calendar_of_an_unset_date_opens_on_today(qtbot):
+    clock.pin(dt.date(2031, 7, 14))  # a month far from the real one: the calendar follows the clock
     edit = OptionalDateEdit()
     qtbot.addWidget(edit)
     edit.resize(200, 30)
@@ -32,8 +34,7 @@ def test_calendar_of_an_unset_date_opens_on_today(qtbot):
     # a click on the drop-down arrow at the right end opens the calendar popup
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=QPoint(edit.width() - 8, edit.height() // 2))
     qtbot.waitUntil(calendar.isVisible)
-    today = QDate.currentDate()
-    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    assert (calendar.yearShown(), calendar.monthShown()) == (2031, 7)
     assert edit.value() is None  # looking at the calendar does not set a date
 
 

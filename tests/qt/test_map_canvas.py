@@ -16,6 +16,7 @@ from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem
 from accountmap.canvas.accountmap.page import AccountMapPage
 from accountmap.document.editor import Editor
 from accountmap.document.workspace_document import WorkspaceDocument
+from accountmap.domain import clock
 from accountmap.domain.models import DecisionCentre, OpenQuestion, Relationship, Stakeholder
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH, CENTRE_HEADER
 from tests.snapshots import fresh_json
@@ -619,13 +620,14 @@ def test_cut_and_paste_back_and_refuse_foreign_clipboard(setup, qtbot):
 
 def test_unset_date_calendar_opens_on_today(setup):
     _w, page, _path, ids = setup
+    today = dt.date(2031, 7, 14)
+    clock.pin(today)  # a month far from the real one: the calendar follows the clock
     click(page, card_centre(page.scene.cards[ids["ids"][0]]))
     edit = page.panel.person_form.last_contact
     assert edit.text() == "—"  # not set
     calendar = edit.calendarWidget()
     popup = calendar.window()  # the calendar popup of the date field
     popup.show()
-    today = dt.date.today()
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
     popup.hide()
 

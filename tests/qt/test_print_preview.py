@@ -18,15 +18,17 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from accountmap.app.application import make_application
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.app.main_window import MainWindow
 from accountmap.briefing.account_plan import SECTIONS, build_account_plan
 from accountmap.briefing.meeting_brief import build_meeting_brief
-from accountmap.cli.demo import write_demo
+from accountmap.storage.demo import write_demo
 from accountmap.document.editor import Editor
 from accountmap.document.workspace_document import WorkspaceDocument
 from accountmap.panels import print_preview as pp
-from accountmap.panels.print_preview import BuildRunner, PrintPreviewDialog
+from accountmap.panels import pdf_build
+from accountmap.panels.pdf_build import BuildRunner
+from accountmap.panels.print_preview import PrintPreviewDialog
 
 TODAY = dt.date(2026, 11, 23)  # the demo's meetings are on 26.11, 27.11, 03.12 and 10.12.2026
 A4 = (595.3, 841.9)
@@ -296,12 +298,12 @@ def test_keyboard_ctrl_s_saves_and_escape_closes(brief, qtbot, tmp_path, monkeyp
 def test_plan_progress_reaches_the_progress_dialog(context, monkeypatch):
     values: list[tuple[int, int]] = []
 
-    class Recording(pp.QProgressDialog):
+    class Recording(pdf_build.QProgressDialog):
         def setValue(self, value):  # noqa: N802
             values.append((value, self.maximum()))
             super().setValue(value)
 
-    monkeypatch.setattr(pp, "QProgressDialog", Recording)
+    monkeypatch.setattr(pdf_build, "QProgressDialog", Recording)
     dialog = pp.print_account_plan(None, context, today=TODAY)
     assert dialog is not None and dialog.page_count() >= 2
     total = len(SECTIONS) + 1
@@ -348,7 +350,7 @@ def test_cancel_stops_the_build_and_shows_nothing(qtbot):
     with mock.patch.object(QMessageBox, "warning") as warning:
         assert runner.run() is None
     assert runner.cancelled
-    assert pp._thread_pool().waitForDone(10_000)
+    assert pdf_build._thread_pool().waitForDone(10_000)
     assert len(steps) < 10_000  # the worker stopped at its next progress report
     warning.assert_not_called()
 

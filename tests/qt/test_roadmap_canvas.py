@@ -14,17 +14,22 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from accountmap.app.context import AccountContext
+from accountmap.document.context import AccountContext
 from accountmap.canvas.roadmap.items import wrap_text, font
 from accountmap.canvas.roadmap.page import RoadmapPage
 from accountmap.canvas.roadmap.scene import EDGES, NODES
 from accountmap.document.editor import Editor
 from accountmap.document.workspace_document import WorkspaceDocument
+from accountmap.domain import clock
 from accountmap.domain.models import RoadmapNode, Stakeholder
 from accountmap.domain.roadmap_rules import days_in_checkpoint
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
+from accountmap.panels.journey_common import to_qdate
 from accountmap.storage.workspace_file import WorkspaceFile
 from tests.snapshots import fresh_json, memory_json
+
+
+TODAY = dt.date(2027, 2, 26)  # the day these tests run on (pinned), whatever the calendar says
 
 
 # ---------------------------------------------------------------------- gestures
@@ -111,6 +116,7 @@ def opened(tmp_path, qtbot):
     from accountmap.app.application import make_application
 
     make_application("en")  # the interface language: menus and problems are looked up in English
+    clock.pin(TODAY)  # tests/conftest.py unpins after the test
     path = tmp_path / "w.accountmap"
     doc = WorkspaceDocument.open(path, create=True)
     editor = Editor(doc)
@@ -130,7 +136,6 @@ def opened(tmp_path, qtbot):
     page.scene.setSceneRect(-400, -400, 2400, 1200)
     page.view.set_zoom(0.7)
     page.view.centerOn(600, 0)
-    page.scene.today = page.panel.today = dt.date(2026, 11, 23)
     yield page, doc, editor, aid, path, people, shown
     page.close()
     doc.close()
@@ -151,24 +156,10 @@ def build_branching_road(page):
     return dict(s=s, a=a, d=d, b=b, c=c, w=w), edges
 
 
-# ---------------------------------------------------------------------- tests
-def test_build_walk_and_see_where_we_are(opened):
-    page, doc, editor, aid, path, people, shown = opened
-    snapshots = [fresh_json(path)]
-    n, e = build_branching_road(page)
-    roadmap = doc.account(aid).roadmap
-    assert len(roadmap.nodes) == 6 and len(roadmap.edges) == 6
-    assert doc.account(aid).node(n["d"]).kind == NodeKind.DECISION
-    outcomes = {x.id: x.outcome for x in roadmap.edges}
-    assert (outcomes[e["db"]], outcomes[e["dc"]]) == ("Yes", "No")  # defaults at a crossroads
-    assert len(page.scene.node_items()) == 6 and len(page.scene.edge_items()) == 6
-    snapshots.append(fresh_json(path))
-
-    # name things in the panel (each edit one undo step)
+def name_things(page, n, e):
+    """Name the nodes and one outcome in the panel."""
     select(page, NODES, n["a"])
-    count = doc.undo_stack.index()
     type_into(page.panel.title_edit, "Первая встреча с ИТ-директором")
-    assert doc.undo_stack.index() == count + 1
     select(page, NODES, n["d"])
     type_into(page.panel.title_edit, "Нужен ли аудит текущего решения?")
     select(page, NODES, n["b"])
@@ -177,10 +168,59 @@ def test_build_walk_and_see_where_we_are(opened):
     type_into(page.panel.title_edit, "Коммерческое предложение")
     select(page, EDGES, e["dc"])
     type_into(page.panel.outcome_edit, "Нет, без аудита")
-    assert doc.account(aid).roadmap.edges[3].outcome == "Нет, без аудита"
-    snapshots.append(fresh_json(path))
 
-    # walk the road: the meeting done, audit chosen at the crossroads, audit active
+
+def walk_the_road(page, n, e):
+    """The meeting done, the audit chosen at the crossroads, the audit active."""
+    select(page, NODES, n["a"])
+    choose(page.panel.status_combo, "done")
+    select(page, NODES, n["d"])
+    choose(page.panel.outcome_combo, e["db"])
+    select(page, NODES, n["b"])
+    choose(page.panel.status_combo, "active")
+
+
+def make_overdue(page, n):
+    """A due date 400 days before the pinned today on the selected checkpoint."""
+    select(page, NODES, n["b"])
+    page.panel.due_edit.setDate(to_qdate(TODAY - dt.timedelta(days=400)))
+    page.panel.due_edit.editingFinished.emit()
+
+
+# ---------------------------------------------------------------------- tests
+def test_build_a_branching_road_by_gestures(opened):
+    page, doc, editor, aid, path, people, shown = opened
+    n, e = build_branching_road(page)
+    roadmap = doc.account(aid).roadmap
+    assert len(roadmap.nodes) == 6 and len(roadmap.edges) == 6
+    assert doc.account(aid).node(n["d"]).kind == NodeKind.DECISION
+    outcomes = {x.id: x.outcome for x in roadmap.edges}
+    # defaults at a crossroads: stored as language-neutral ids, shown in the UI's language
+    assert (outcomes[e["db"]], outcomes[e["dc"]]) == ("yes", "no")
+    assert [page.scene.items_by_key[(EDGES, e[k])].label_text for k in ("db", "dc")] == ["Yes", "No"]
+    assert len(page.scene.node_items()) == 6 and len(page.scene.edge_items()) == 6
+    assert memory_json(doc) == fresh_json(path)
+
+
+def test_naming_in_the_panel_is_one_step_per_edit(opened):
+    page, doc, editor, aid, path, people, shown = opened
+    n, e = build_branching_road(page)
+    select(page, NODES, n["a"])
+    count = doc.undo_stack.index()
+    type_into(page.panel.title_edit, "Первая встреча с ИТ-директором")
+    assert doc.undo_stack.index() == count + 1
+    assert doc.account(aid).node(n["a"]).title == "Первая встреча с ИТ-директором"
+    select(page, EDGES, e["dc"])
+    count = doc.undo_stack.index()
+    type_into(page.panel.outcome_edit, "Нет, без аудита")
+    assert doc.undo_stack.index() == count + 1
+    assert {x.id: x.outcome for x in doc.account(aid).roadmap.edges}[e["dc"]] == "Нет, без аудита"
+    assert memory_json(doc) == fresh_json(path)
+
+
+def test_activating_a_checkpoint_stamps_today_in_one_step(opened):
+    page, doc, editor, aid, path, people, shown = opened
+    n, e = build_branching_road(page)
     select(page, NODES, n["a"])
     choose(page.panel.status_combo, "done")
     select(page, NODES, n["d"])
@@ -191,8 +231,15 @@ def test_build_walk_and_see_where_we_are(opened):
     choose(page.panel.status_combo, "active")
     assert doc.undo_stack.index() == count + 1  # status and activated_on: one command
     node_b = doc.account(aid).node(n["b"])
-    assert node_b.status == CheckpointStatus.ACTIVE and node_b.activated_on == dt.date.today()
+    assert node_b.status == CheckpointStatus.ACTIVE and node_b.activated_on == TODAY
+    assert days_in_checkpoint(node_b, TODAY) == 0
 
+
+def test_walking_the_road_shows_where_we_are(opened):
+    page, doc, editor, aid, path, people, shown = opened
+    n, e = build_branching_road(page)
+    name_things(page, n, e)
+    walk_the_road(page, n, e)
     position = page.scene.position
     assert position.active_ids == [n["b"]]
     assert position.done_count == 3 and position.total == 5
@@ -210,16 +257,37 @@ def test_build_walk_and_see_where_we_are(opened):
     assert items[(EDGES, e["db"])].label_text.startswith("✓")
     assert not page.header.overdue_label.isVisibleTo(page)
 
-    # overdue: a due date in the past on the active checkpoint
-    page.panel.due_edit.setDate(page.panel.due_edit.date().currentDate().addDays(-400))
-    page.panel.due_edit.editingFinished.emit()
+
+def test_a_past_due_date_marks_the_active_checkpoint_overdue(opened):
+    page, doc, editor, aid, path, people, shown = opened
+    n, e = build_branching_road(page)
+    walk_the_road(page, n, e)
+    assert page.scene.overdue_ids == set()
+    make_overdue(page, n)
+    assert doc.account(aid).node(n["b"]).due == TODAY - dt.timedelta(days=400)
+    items = page.scene.items_by_key
     assert page.scene.overdue_ids == {n["b"]} and items[(NODES, n["b"])].overdue
     assert page.header.overdue_label.isVisibleTo(page)
-    assert days_in_checkpoint(doc.account(aid).node(n["b"]), dt.date.today()) == 0
+    # due yesterday is overdue, due today is not
+    page.panel.due_edit.setDate(to_qdate(TODAY))
+    page.panel.due_edit.editingFinished.emit()
+    assert page.scene.overdue_ids == set() and not items[(NODES, n["b"])].overdue
+    page.panel.due_edit.setDate(to_qdate(TODAY - dt.timedelta(days=1)))
+    page.panel.due_edit.editingFinished.emit()
+    assert page.scene.overdue_ids == {n["b"]}
+
+
+def test_undo_everything_and_redo_everything_keep_the_file_exact(opened):
+    page, doc, editor, aid, path, people, shown = opened
+    snapshots = [fresh_json(path)]
+    n, e = build_branching_road(page)
+    snapshots.append(fresh_json(path))
+    name_things(page, n, e)
+    snapshots.append(fresh_json(path))
+    walk_the_road(page, n, e)
+    make_overdue(page, n)
     final = fresh_json(path)
     assert memory_json(doc) == final
-
-    # undo everything, redo everything: the file matches at every stop
     stack = doc.undo_stack
     seen = []
     while stack.canUndo():
@@ -235,7 +303,13 @@ def test_build_walk_and_see_where_we_are(opened):
     assert page.scene.position.active_ids == [n["b"]]
     assert page.scene.items_by_key[(NODES, n["c"])].opacity() < 0.5
 
-    # reopen: a fresh page on a fresh load shows the same road
+
+def test_reopening_shows_the_same_road(opened):
+    page, doc, editor, aid, path, people, shown = opened
+    n, e = build_branching_road(page)
+    name_things(page, n, e)
+    walk_the_road(page, n, e)
+    final = fresh_json(path)
     doc.close()
     doc2 = WorkspaceDocument.open(path)
     try:
@@ -418,7 +492,7 @@ def test_focus_entity_and_wrap_never_overflows(opened, qapp):
 def test_templates_save_and_apply_as_one_step(opened, monkeypatch, tmp_path):
     page, doc, editor, aid, path, people, shown = opened
     from accountmap.canvas.roadmap import templates_ui
-    from accountmap.canvas.roadmap.sample import sample_roadmap
+    from tests.samples.roadmap import sample_roadmap
 
     n, e = build_branching_road(page)
     editor.update(aid, NODES, n["a"], status="done", due=dt.date(2026, 1, 1),
@@ -447,7 +521,7 @@ def test_templates_save_and_apply_as_one_step(opened, monkeypatch, tmp_path):
     doc.undo_stack.undo()
     assert fresh_json(path) == before
     # a template file that cannot be read: a clear message, nothing changes
-    from accountmap.templates import user_templates_dir
+    from accountmap.storage.templates import user_templates_dir
 
     user_templates_dir().mkdir(parents=True, exist_ok=True)
     (user_templates_dir() / "broken.en.json").write_text("{not json", encoding="utf-8")
@@ -477,10 +551,10 @@ def test_template_dialog_flow_with_a_template_library(opened, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
     from accountmap.canvas.roadmap import templates_ui
-    from accountmap.canvas.roadmap.sample import sample_roadmap
+    from tests.samples.roadmap import sample_roadmap
 
-    from accountmap import templates
-    from accountmap.templates import TemplateInfo
+    from accountmap.storage import templates
+    from accountmap.storage.templates import TemplateInfo
 
     info = TemplateInfo("equipment", "ru", "Оборудование", "С тендером", path)
     monkeypatch.setattr(templates_ui, "list_templates", lambda lang: [info])
@@ -518,7 +592,7 @@ def test_template_dialog_flow_with_a_template_library(opened, monkeypatch):
 def test_in_the_main_window_routed_actions_and_russian(tmp_path, qtbot):
     from accountmap.app.application import make_application
     from accountmap.app.main_window import MainWindow
-    from accountmap.canvas.roadmap.sample import sample_account
+    from tests.samples.roadmap import sample_account
 
     make_application("en")
     path = tmp_path / "w.accountmap"
@@ -587,7 +661,7 @@ def test_context_menu_marks_chooses_and_loops(opened):
     trigger((NODES, n["a"]), "Mark: Active")
     assert doc.undo_stack.index() == index + 1
     node = doc.account(aid).node(n["a"])
-    assert node.status == CheckpointStatus.ACTIVE and node.activated_on == scene.today
+    assert node.status == CheckpointStatus.ACTIVE and node.activated_on == clock.today()
     trigger((NODES, n["a"]), "Mark: Done")
     trigger((NODES, n["d"]), "Outcome: No")
     assert doc.account(aid).node(n["d"]).chosen_edge_id == e["dc"]

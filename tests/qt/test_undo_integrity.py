@@ -3,6 +3,7 @@ in-memory state equals a fresh load of the file, and undoing everything returns 
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 from hypothesis import HealthCheck, given, settings
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from accountmap.document.editor import Editor
 from accountmap.document.workspace_document import WorkspaceDocument
 from accountmap.domain.models import (
-    DecisionCentre, OpenQuestion, Relationship, RoadmapEdge, RoadmapNode, Stakeholder,
+    DecisionCentre, OpenQuestion, Relationship, RoadmapEdge, RoadmapNode, Stakeholder, Touchpoint,
 )
 from accountmap.storage.errors import WorkspaceError
 from tests.snapshots import fresh_json, memory_json
@@ -21,7 +22,8 @@ counter = itertools.count()
 OPS = st.lists(st.tuples(
     st.sampled_from(["add_person", "add_centre", "edit_person", "move", "nudge", "delete_person",
                      "delete_centre", "connect", "ask", "add_node", "link_nodes", "delete_node",
-                     "rename_account", "add_account", "delete_account", "undo", "undo", "redo"]),
+                     "rename_account", "add_account", "delete_account", "journey_move",
+                     "touchpoint", "step", "failed_step", "undo", "undo", "redo"]),
     st.integers(0, 1000), st.text(max_size=12)), min_size=1, max_size=25)
 
 
@@ -70,6 +72,24 @@ def apply(editor: Editor, doc: WorkspaceDocument, op: str, n: int, text: str) ->
         editor.rename_account(aid, text)
     elif op == "delete_account" and len(ids) > 1:
         editor.delete_account(aid)
+    elif op == "journey_move":
+        editor.move_account_station(aid, ["awareness", "study", None][n % 3], "warm",
+                                    dt.date(2026, 1, 1 + n % 28), text)
+    elif op == "touchpoint" and person:
+        editor.add_touchpoint(aid, Touchpoint(date=dt.date(2026, 2, 1 + n % 28),
+                                              stakeholder_ids=[person], summary=text),
+                              dt.date(2026, 2, 15))
+    elif op == "step":  # several edits of one gesture: one transaction, one undo step
+        with editor.step(text or "step"):
+            new = editor.add(aid, "stakeholders", Stakeholder(full_name=text))
+            if person:
+                editor.add(aid, "relationships", Relationship(from_id=new, to_id=person))
+                editor.update(aid, "stakeholders", person, title=text)
+                editor.delete(aid, {"stakeholders": [person]})  # and the new relationship
+    elif op == "failed_step" and person:  # refused half-way: nothing of it stays
+        with editor.step("refused"):
+            editor.update(aid, "stakeholders", person, title=text + "!")
+            editor.update(aid, "stakeholders", person, influence="enormous")
     elif op == "undo":
         doc.undo_stack.undo()
     elif op == "redo":

@@ -22,7 +22,7 @@ from accountmap.storage.workspace_file import (
     Row,
     RowChange,
     WorkspaceFile,
-    _validate,
+    validate_row,
 )
 
 ACCOUNT = "acme"
@@ -93,7 +93,7 @@ def replay(state: dict, changes: list[RowChange]) -> dict:
         if change.after is None:
             state.pop(key, None)
         else:
-            data = _validate(change.table, change.after.data)
+            data = validate_row(change.table, change.after.data)
             if change.table != ACCOUNTS:
                 data = {**data, "id": change.id}
             state[key] = data

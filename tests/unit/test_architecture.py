@@ -1,4 +1,5 @@
-"""Layering: the core (domain, storage, briefing, layout) never imports Qt.
+"""Layering: the core (domain, storage, briefing, layout) never imports Qt, and the layer
+contract of pyproject.toml (checked by lint-imports) holds.
 
 Checked statically (every import statement, also inside functions, and
 `importlib.import_module("...")` / `__import__("...")` with a literal name) and at run
@@ -120,3 +121,15 @@ def test_opening_a_workspace_loads_neither_qt_nor_reportlab() -> None:
     heavy = sorted(name for name in loaded
                    if name.split(".")[0] in {"reportlab", *QT_ROOTS})
     assert heavy == []
+
+
+def test_the_layer_contract_holds() -> None:
+    """pyproject.toml's [tool.importlinter] contracts: cli > app > canvas > panels >
+    document > briefing > layout | storage > domain > catalogue, and no import cycle
+    between the modules of any package. `lint-imports` names each offending import."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    assert lint.exists(), "import-linter is a test dependency: run scripts/setup"
+    result = subprocess.run([str(lint), "--no-cache"], capture_output=True, text=True,
+                            cwd=REPO, timeout=300)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    assert "Contracts: 2 kept, 0 broken." in result.stdout

@@ -204,9 +204,9 @@ def test_fonts_are_embedded(tmp_path):
 def test_bad_language_or_paper_is_refused():
     account = make_account(people=1)
     with pytest.raises(ValueError):
-        build_meeting_brief(account, account.meetings[0], None, lang="de")
+        build_meeting_brief(account, account.meetings[0], None, lang="de", today=TODAY)
     with pytest.raises(ValueError):
-        build_account_plan(account, None, paper="a3")
+        build_account_plan(account, None, paper="a3", today=TODAY)
 
 
 # --------------------------------------------------------------------------- plan

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from accountmap.demo import DEMO_PATH, load_demo
+from accountmap.storage.demo import DEMO_PATH, load_demo
 from accountmap.domain.account_rules import validate_account
 from accountmap.domain.journey import TWELVE_STATIONS
 from accountmap.domain.models import Account, Roadmap

@@ -16,7 +16,7 @@ from accountmap.domain.models import (
 from accountmap.domain.vocabulary import (
     Attitude, BuyingRole, CheckpointStatus, Influence, InterestKind, NodeKind, RelationshipKind,
 )
-from accountmap.domain.workspace import WorkspaceDocument
+from accountmap.domain.workspace import WorkspaceExport
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.exchange import (
     document_to_json, export_document, import_document, parse_document,
@@ -82,7 +82,7 @@ def accounts(draw) -> Account:
 def test_export_import_export_is_byte_identical(tmp_path_factory, accs):
     folder = tmp_path_factory.mktemp("rt")
     with WorkspaceFile.open(folder / "a.accountmap", create=True) as wf:
-        import_document(wf, WorkspaceDocument(accounts=accs), adopt_settings=True)
+        import_document(wf, WorkspaceExport(accounts=accs), adopt_settings=True)
         first = document_to_json(export_document(wf))
     with WorkspaceFile.open(folder / "b.accountmap", create=True) as wf:
         import_document(wf, parse_document(first), adopt_settings=True)
@@ -92,7 +92,7 @@ def test_export_import_export_is_byte_identical(tmp_path_factory, accs):
 
 
 def test_invalid_import_reports_every_error_with_its_path():
-    doc = WorkspaceDocument(accounts=[Account(name="A", stakeholders=[Stakeholder(id="p")])]).model_dump(mode="json")
+    doc = WorkspaceExport(accounts=[Account(name="A", stakeholders=[Stakeholder(id="p")])]).model_dump(mode="json")
     doc["accounts"][0]["stakeholders"][0]["influence"] = "enormous"
     doc["accounts"][0]["stakeholders"][0]["shoe_size"] = 44
     doc["accounts"][0]["deal_value"] = "a lot"

@@ -226,6 +226,40 @@ def test_a_hard_link_is_locked_across_processes(tmp_path):
     WorkspaceFile.open(path).close()  # free again once the holder is gone
 
 
+def test_a_read_only_open_leaves_no_sidecars_but_never_takes_a_writers(tmp_path):
+    """A reading command left empty -wal/-shm beside a WAL-mode file it only read; it
+    removes what it created, but not while another process has the file open."""
+    path = tmp_path / "w.accountmap"
+    with WorkspaceFile.open(path, create=True) as wf:
+        wf.add_accounts([Account(name="Acme")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.accountmap"]
+    with WorkspaceFile.open(path, read_only=True) as wf:
+        assert Path(f"{path}-shm").exists()  # SQLite's, while open
+        assert wf.account_summaries()[0][1] == "Acme"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.accountmap"]
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys\nfrom accountmap.storage.workspace_file import "
+         "WorkspaceFile\nwf = WorkspaceFile.open(sys.argv[1], read_only=True)\n"
+         "wf.account_ids()\nprint('ready', flush=True)\nsys.stdin.readline()\n"
+         "print(len(wf.account_ids()), flush=True)", str(path)],
+        env=dict(os.environ, PYTHONPATH=str(REPO)), stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with WorkspaceFile.open(path, read_only=True) as wf:
+            wf.account_ids()
+        assert Path(f"{path}-shm").exists()  # the other reader still uses it
+        with WorkspaceFile.open(path) as wf:  # a writer meanwhile
+            wf.add_accounts([Account(name="Beta")])
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().strip() == "2"
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert holder.returncode == 0
+
+
 def test_an_older_file_is_read_without_an_upgrade_and_upgraded_when_written(tmp_path, capsys):
     """Class 8: a v1 file was "read-only" for every reading command."""
     path = make_old_file(tmp_path / "old.accountmap", 1)
@@ -263,14 +297,17 @@ def test_an_import_into_a_new_file_is_one_transaction(tmp_path, monkeypatch):
     """Class 3: settings were committed before the accounts; a kill left settings only."""
     from accountmap.storage import workspace_file
 
-    transactions = []
-    real = workspace_file.WorkspaceFile._execute_in_transaction
+    transactions = []  # statements written in each transaction begun
+    real = workspace_file.WorkspaceFile._execute
 
     def counting(self, statements):
-        transactions.append(len(statements))
+        if statements and not self._in_transaction:  # this call begins a transaction
+            transactions.append(0)
+        if statements:
+            transactions[-1] += len(statements)
         return real(self, statements)
 
-    monkeypatch.setattr(workspace_file.WorkspaceFile, "_execute_in_transaction", counting)
+    monkeypatch.setattr(workspace_file.WorkspaceFile, "_execute", counting)
     source = tmp_path / "in.json"
     source.write_text(json.dumps({"language": "en", "accounts": [
         {"name": f"A{i}"} for i in range(40)]}), encoding="utf-8")

@@ -26,7 +26,7 @@ from accountmap.layout.roadmap_layout import (
     node_size,
 )
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH, GRID, NODE_HEIGHT
-from accountmap.layout.synthetic import synthetic_account, synthetic_roadmap
+from tests.samples.synthetic import synthetic_account, synthetic_roadmap
 
 # ----------------------------------------------------------------------------- helpers
 

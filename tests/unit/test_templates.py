@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from accountmap.demo import load_demo
+from accountmap.storage.demo import load_demo
 from accountmap.domain.models import Roadmap
 from accountmap.domain.roadmap_rules import position_on_road, validate_roadmap
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 from accountmap.layout.sizes import DECISION_HEIGHT, DECISION_WIDTH, NODE_HEIGHT, NODE_WIDTH
-from accountmap.templates import (
+from accountmap.storage.templates import (
     TEMPLATES_DIR,
     TemplateError,
     list_templates,

@@ -7,7 +7,8 @@ import json
 
 from pydantic import ValidationError
 
-from accountmap.domain.models import DecisionCentre, OpenQuestion, Relationship, Stakeholder, new_id
+from accountmap.domain.copies import fresh_copies
+from accountmap.domain.models import DecisionCentre, OpenQuestion, Relationship, Stakeholder
 
 MIME_TYPE = "application/x-accountmap-map+json"
 PASTE_OFFSET = 40.0
@@ -47,27 +48,9 @@ def paste_items(text: str, account, offset: tuple[float, float] | None = None):
     if offset is None:
         offset = (PASTE_OFFSET, PASTE_OFFSET)
     dx, dy = offset
-    existing_centres = {c.id for c in account.decision_centres}
-    ids: dict[str, str] = {}
-    out = []
-    for c in centres:
-        ids[c.id] = new_id()
-        out.append(("decision_centres", c.model_copy(update={"id": ids[c.id], "x": c.x + dx, "y": c.y + dy})))
-    for s in people:
-        ids[s.id] = new_id()
-        centre = s.decision_centre_id
-        if centre in ids:
-            centre = ids[centre]
-        elif centre not in existing_centres:
-            centre = None
-        out.append(("stakeholders", s.model_copy(update={
-            "id": ids[s.id], "x": s.x + dx, "y": s.y + dy, "decision_centre_id": centre})))
-    for r in relationships:
-        if r.from_id in ids and r.to_id in ids:
-            out.append(("relationships", r.model_copy(update={
-                "id": new_id(), "from_id": ids[r.from_id], "to_id": ids[r.to_id]})))
-    for q in questions:
-        if q.stakeholder_id in ids:
-            out.append(("open_questions", q.model_copy(update={
-                "id": new_id(), "stakeholder_id": ids[q.stakeholder_id]})))
-    return out
+    return fresh_copies(
+        [("decision_centres", c.model_copy(update={"x": c.x + dx, "y": c.y + dy})) for c in centres]
+        + [("stakeholders", s.model_copy(update={"x": s.x + dx, "y": s.y + dy})) for s in people]
+        + [("relationships", r) for r in relationships]
+        + [("open_questions", q) for q in questions],
+        account)

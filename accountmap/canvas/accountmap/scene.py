@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor
 from accountmap.canvas.accountmap import style
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem, EdgeLabel
 from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
-from accountmap.domain import account_rules
+from accountmap.domain import account_rules, clock
 from accountmap.domain.models import Relationship
 from accountmap.domain.vocabulary import QuestionStatus, RelationshipKind
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
@@ -31,10 +31,9 @@ class AccountMapScene(CanvasScene):
     contextMenuWanted = Signal(object, QPointF, object)  # item or None, scene pos, screen pos
     message = Signal(str)  # a hint for the status line
 
-    def __init__(self, context, parent=None, *, render_mode: bool = False, today: dt.date | None = None) -> None:
+    def __init__(self, context, parent=None, *, render_mode: bool = False) -> None:
         super().__init__(context, parent)
         self.render_mode = render_mode
-        self.today = today or dt.date.today()
         self.overlay = style.OVERLAY_ATTITUDE
         self.default_kind = RelationshipKind.INFLUENCES
         self.cards: dict[str, CardItem] = {}
@@ -49,6 +48,7 @@ class AccountMapScene(CanvasScene):
         if not render_mode:
             context.document.rowsChanged.connect(self._on_rows_changed)
             context.document.settingsChanged.connect(self.refresh_looks)
+            context.document.dayChanged.connect(self.refresh_looks)  # stale contacts
 
     # ================================================================== building
     @property
@@ -208,6 +208,7 @@ class AccountMapScene(CanvasScene):
             return
         account = self.account
         days = self.context.document.settings.stale_contact_days
+        today = clock.today()
         counts: dict[str, int] = {}
         for q in account.open_questions:
             if q.stakeholder_id and q.status in (QuestionStatus.OPEN, QuestionStatus.ASKED):
@@ -216,12 +217,12 @@ class AccountMapScene(CanvasScene):
         for card in cards:
             person = card.person
             fill, symbol = self.look_of(person)
-            stale = account_rules.is_contact_stale(person, self.today, days)
+            stale = account_rules.is_contact_stale(person, today, days)
             if person.last_contact is None:
                 stale_text = tr("No contact recorded yet")
             elif stale:
                 stale_text = tr("Last contact %1 days ago").replace(
-                    "%1", str((self.today - person.last_contact).days))
+                    "%1", str((today - person.last_contact).days))
             else:
                 stale_text = ""
             card.set_look(fill, symbol, counts.get(person.id, 0), stale, stale_text)
@@ -255,6 +256,10 @@ class AccountMapScene(CanvasScene):
             self.refresh_coverage()
         elif table == "stakeholders":
             by_id = {s.id: s for s in account.stakeholders}
+            links: dict[str, list] = {}  # person id -> relationships (one pass, not one per card)
+            for r in account.relationships:
+                links.setdefault(r.from_id, []).append(r)
+                links.setdefault(r.to_id, []).append(r)
             for pid in ids:
                 person = by_id.get(pid)
                 item = self.cards.get(pid)
@@ -264,8 +269,8 @@ class AccountMapScene(CanvasScene):
                 elif item is None:
                     self._add_card(person)
                     # relationships may arrive before (undo of a delete): attach them
-                    for r in account.relationships:
-                        if (r.from_id == pid or r.to_id == pid) and r.id not in self.edges:
+                    for r in links.get(pid, ()):
+                        if r.id not in self.edges:
                             self._add_edge(r)
                 else:
                     item.set_person(person)

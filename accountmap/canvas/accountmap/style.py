@@ -10,6 +10,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont
 
 from accountmap.domain.vocabulary import Attitude, BuyingRole, Influence, RelationshipKind
+from accountmap.panels.vocabulary_labels import (  # the words, shared with the side panel
+    ATTITUDE_SYMBOLS,
+    attitude_name,
+    influence_name,
+    no_role_text,
+    relationship_name,
+    role_name,
+)
 
 FONT_FAMILY = "DejaVu Sans"
 
@@ -24,13 +32,6 @@ ATTITUDE_COLOURS = {
     Attitude.NEUTRAL: QColor("#c3c7cf"),
     Attitude.SCEPTIC: QColor("#f0ad4e"),
     Attitude.OPPONENT: QColor("#d9534f"),
-}
-ATTITUDE_SYMBOLS = {
-    Attitude.CHAMPION: "++",
-    Attitude.SUPPORTER: "+",
-    Attitude.NEUTRAL: "0",
-    Attitude.SCEPTIC: "−",
-    Attitude.OPPONENT: "−−",
 }
 
 EDGE_COLOURS = {
@@ -58,32 +59,6 @@ def overlay_name(overlay: str) -> str:
     }[overlay]
 
 
-def attitude_name(value: Attitude) -> str:
-    return {
-        Attitude.CHAMPION: tr("Champion"), Attitude.SUPPORTER: tr("Supporter"),
-        Attitude.NEUTRAL: tr("Neutral"), Attitude.SCEPTIC: tr("Sceptic"),
-        Attitude.OPPONENT: tr("Opponent"),
-    }[Attitude(value)]
-
-
-def influence_name(value: Influence) -> str:
-    return {Influence.HIGH: tr("High"), Influence.MEDIUM: tr("Medium"),
-            Influence.LOW: tr("Low")}[Influence(value)]
-
-
-def role_name(value: BuyingRole) -> str:
-    return {
-        BuyingRole.DECISION_MAKER: tr("Decision maker"),
-        BuyingRole.ECONOMIC_BUYER: tr("Economic buyer"),
-        BuyingRole.TECHNICAL_BUYER: tr("Technical buyer"),
-        BuyingRole.USER_BUYER: tr("User buyer"),
-        BuyingRole.INFLUENCER: tr("Influencer"),
-        BuyingRole.GATEKEEPER: tr("Gatekeeper"),
-        BuyingRole.CHAMPION: tr("Champion / coach"),
-        BuyingRole.BLOCKER: tr("Blocker"),
-    }[BuyingRole(value)]
-
-
 def role_short(value: BuyingRole) -> str:
     """The badge on a card: a few letters."""
     return {
@@ -96,25 +71,6 @@ def role_short(value: BuyingRole) -> str:
         BuyingRole.CHAMPION: tr("COACH"),
         BuyingRole.BLOCKER: tr("BLK"),
     }[BuyingRole(value)]
-
-
-def relationship_name(value: RelationshipKind) -> str:
-    return {
-        RelationshipKind.REPORTS_TO: tr("Reports to"),
-        RelationshipKind.INFLUENCES: tr("Influences"),
-        RelationshipKind.ALLY: tr("Ally"),
-        RelationshipKind.CONFLICT: tr("Conflict"),
-    }[RelationshipKind(value)]
-
-
-def no_role_text(value: BuyingRole) -> str:
-    return {
-        BuyingRole.DECISION_MAKER: tr("No decision maker identified"),
-        BuyingRole.ECONOMIC_BUYER: tr("No economic buyer identified"),
-        BuyingRole.TECHNICAL_BUYER: tr("No technical buyer identified"),
-        BuyingRole.USER_BUYER: tr("No user buyer identified"),
-        BuyingRole.CHAMPION: tr("No champion / coach identified"),
-    }.get(BuyingRole(value), role_name(value))
 
 
 def stage_colour(index: int | None, count: int) -> QColor:

@@ -41,6 +41,8 @@ class CanvasView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # files dropped on a canvas go on to the window (import), not into the scene
+        self.setAcceptDrops(False)
         self.grid_visible = True
         self._grid_tile: tuple[float, QPixmap] | None = None
         self._panning: QPointF | None = None

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from accountmap.canvas.common.scene import EntityItem
 from accountmap.domain.models import RoadmapEdge, RoadmapNode
-from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
+from accountmap.domain.vocabulary import BranchOutcome, CheckpointStatus, NodeKind
 from accountmap.layout.sizes import DECISION_HEIGHT, DECISION_WIDTH, NODE_HEIGHT, NODE_WIDTH
 
 CONTEXT = "RoadmapCanvas"
@@ -73,6 +73,24 @@ if False:  # the sources above, for translators: tr() marks them
 
 def status_text(status: CheckpointStatus) -> str:  # not cached: the language may change
     return tr(_STATUS_SOURCES[CheckpointStatus(status)])
+
+
+def _outcome_sources() -> dict[str, str]:
+    return {BranchOutcome.YES: tr("Yes"), BranchOutcome.NO: tr("No")}
+
+
+def outcome_text(outcome: str) -> str:
+    """A branch's outcome as shown: the default ids (yes / no) in the interface's
+    language, the user's own words as written."""
+    return _outcome_sources().get(outcome, outcome)
+
+
+def outcome_typed(text: str) -> str:
+    """What to store for an outcome typed (or left as shown): the id of a default
+    outcome when the text is its translation, else the text."""
+    folded = text.strip().casefold()
+    return next((value for value, shown in _outcome_sources().items()
+                 if shown.casefold() == folded), text)
 
 
 def kind_text(kind: NodeKind) -> str:
@@ -486,7 +504,7 @@ class EdgeItem(QGraphicsObject, EntityItem):
         for new in (source, target):
             if new is not None and self not in new.edges:
                 new.edges.append(self)
-        self.setToolTip(edge.outcome + (" ↺" if edge.loop else "") if edge.outcome
+        self.setToolTip(outcome_text(edge.outcome) + (" ↺" if edge.loop else "") if edge.outcome
                         else tr("Branch (double-click to label it)"))
         self.update_path()
 
@@ -549,7 +567,7 @@ class EdgeItem(QGraphicsObject, EntityItem):
         self.update()
 
     def _layout_label(self) -> None:
-        text = self.edge.outcome.strip()
+        text = outcome_text(self.edge.outcome).strip()
         if self.chosen:
             text = ("✓ " + text).strip()
         if self.edge.loop:

@@ -25,10 +25,18 @@ from PySide6.QtWidgets import (
 from accountmap import catalogue
 from accountmap.canvas.common.page import CanvasPage
 from accountmap.canvas.common.view import CanvasView
-from accountmap.canvas.roadmap.items import OVERDUE_COLOUR, PATH_COLOUR, kind_text, tr
+from accountmap.canvas.roadmap.items import (
+    OVERDUE_COLOUR,
+    PATH_COLOUR,
+    kind_text,
+    outcome_text,
+    outcome_typed,
+    tr,
+)
 from accountmap.canvas.roadmap.items import font as items_font
 from accountmap.canvas.roadmap.panel import RoadmapPanel
 from accountmap.canvas.roadmap.scene import EDGES, NODES, RoadmapScene
+from accountmap.domain import clock
 from accountmap.domain.problems import Severity
 from accountmap.domain.roadmap_rules import days_in_checkpoint, validate_roadmap
 from accountmap.domain.vocabulary import NodeKind
@@ -77,7 +85,7 @@ class RoadHeader(QWidget):
         active = [nodes[i] for i in (position.active_ids if position else []) if i in nodes]
         if active:
             node = active[0]
-            days = days_in_checkpoint(node, scene.today)
+            days = days_in_checkpoint(node, clock.today())
             text = tr("Now: “%1”").replace("%1", node.title or kind_text(NodeKind(node.kind)))
             if days is not None:
                 text += " — " + tr("%1 day(s) in this checkpoint").replace("%1", str(days))
@@ -214,8 +222,9 @@ class InlineEditor(QLineEdit):
         field = "outcome" if table == EDGES else "title"
         text = tr("Label the outcome") if table == EDGES else tr("Rename")
         try:
+            value = outcome_typed(self.text()) if table == EDGES else self.text()
             self.page.context.editor.update(self.page.context.account_id, table, entity_id,
-                                            text, **{field: self.text()})
+                                            text, **{field: value})
         except WorkspaceError as exc:
             self.page.scene.report(exc)
 
@@ -359,7 +368,7 @@ class RoadmapPage(CanvasPage):
         if table == EDGES:
             rect = item.label_rect if item.label_text else QRectF(
                 item.path.pointAtPercent(0.5) - QPointF(60, 10), QSizeF(120, 20))
-            text = item.edge.outcome
+            text = outcome_text(item.edge.outcome)
         else:
             rect = item.sceneBoundingRect().adjusted(8, 8, -8, 0)
             rect.setHeight(26)

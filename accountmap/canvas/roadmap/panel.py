@@ -3,8 +3,6 @@ branch. Each edit is ONE undoable editor command; the panel refreshes on rowsCha
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,8 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.canvas.roadmap.items import kind_text, status_text, tr
-from accountmap.canvas.roadmap.scene import EDGES, NODES, status_fields
+from accountmap.canvas.roadmap.items import (
+    kind_text,
+    outcome_text,
+    outcome_typed,
+    status_text,
+    tr,
+)
+from accountmap.canvas.roadmap.scene import EDGES, NODES
+from accountmap.domain import clock
 from accountmap.domain.models import ExitCriterion
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 from accountmap.panels.fields import CommitOnFocusOut, OptionalDateEdit
@@ -54,7 +59,6 @@ class RoadmapPanel(QWidget):
         self.context = context
         self.table: str | None = None
         self.target_id: str | None = None
-        self.today = dt.date.today()
         self._refreshing = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -176,7 +180,7 @@ class RoadmapPanel(QWidget):
         self.outcome_edit = QLineEdit()
         self.outcome_edit.setPlaceholderText(tr("e.g. Yes / No / Audit needed"))
         self.outcome_edit.editingFinished.connect(
-            lambda: self._line_edited(self.outcome_edit, lambda v: self._commit_edge(outcome=v)))
+            lambda: self._line_edited(self.outcome_edit, lambda v: self._commit_edge(outcome=outcome_typed(v))))
         self.loop_check = QCheckBox(tr("Deliberate loop (e.g. repeat the pilot)"))
         self.loop_check.clicked.connect(lambda checked: self._commit_edge(loop=bool(checked)))
         form.addRow(self.edge_label)
@@ -255,7 +259,7 @@ class RoadmapPanel(QWidget):
         titles = {n.id: n.title for n in self.account.roadmap.nodes}
         for e in self.account.roadmap.edges:
             if e.from_id == node.id:
-                label = e.outcome or tr("(unlabelled)")
+                label = outcome_text(e.outcome) or tr("(unlabelled)")
                 self.outcome_combo.addItem(f"{label} → {titles.get(e.to_id, '?')}", e.id)
         self.outcome_combo.setCurrentIndex(max(0, self.outcome_combo.findData(node.chosen_edge_id)))
         _set_text(self.description_edit, node.description)
@@ -318,7 +322,7 @@ class RoadmapPanel(QWidget):
         self.edge_label.setText(tr("Branch from “%1” to “%2”")
                                 .replace("%1", titles.get(edge.from_id, "?"))
                                 .replace("%2", titles.get(edge.to_id, "?")))
-        _set_text(self.outcome_edit, edge.outcome)
+        _set_text(self.outcome_edit, outcome_text(edge.outcome))
         self.loop_check.setChecked(edge.loop)
 
     def edit_first_field(self) -> None:
@@ -368,7 +372,11 @@ class RoadmapPanel(QWidget):
         if node is None or self._refreshing:
             return
         status = CheckpointStatus(self.status_combo.currentData())
-        self._commit_node(tr("Set status"), **status_fields(node, status, self.today))
+        try:
+            self.context.editor.set_checkpoint_status(self.context.account_id, node.id, status,
+                                                      clock.today(), tr("Set status"))
+        except WorkspaceError as exc:
+            self._report(exc)
 
     def _outcome_chosen(self, _index: int) -> None:
         self._commit_node(tr("Choose outcome"), chosen_edge_id=self.outcome_combo.currentData())

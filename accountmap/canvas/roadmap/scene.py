@@ -23,9 +23,12 @@ from accountmap.canvas.roadmap.items import (
     NodeItem,
     ensure_fonts,
     node_size,
+    outcome_text,
     tr,
 )
-from accountmap.domain.models import Roadmap, RoadmapEdge, RoadmapNode, new_id
+from accountmap.domain import clock
+from accountmap.domain.copies import fresh_copies
+from accountmap.domain.models import Account, Roadmap, RoadmapEdge, RoadmapNode
 from accountmap.domain.roadmap_rules import RoadPosition, overdue_nodes, position_on_road
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 from accountmap.storage.errors import WorkspaceError
@@ -45,14 +48,6 @@ def default_title(kind: NodeKind) -> str:
     }[NodeKind(kind)]
 
 
-def status_fields(node: RoadmapNode, status: CheckpointStatus, today: dt.date) -> dict:
-    """The fields to write when a checkpoint's status is set (active stamps the day)."""
-    fields: dict = {"status": CheckpointStatus(status).value}
-    if status == CheckpointStatus.ACTIVE and node.status != CheckpointStatus.ACTIVE:
-        fields["activated_on"] = today
-    return fields
-
-
 class RoadmapScene(CanvasScene):
     positionChanged = Signal()  # the road position (progress, active...) was recomputed
     roadmapChanged = Signal()  # any node or edge changed (after items were updated)
@@ -62,7 +57,6 @@ class RoadmapScene(CanvasScene):
     def __init__(self, context, parent=None, *, listen: bool = True) -> None:
         super().__init__(context, parent)
         ensure_fonts()
-        self.today = dt.date.today()
         self.position: RoadPosition | None = None
         self.overdue_ids: set[str] = set()
         self._connect_from: NodeItem | None = None
@@ -72,6 +66,7 @@ class RoadmapScene(CanvasScene):
         self.rebuild()
         if listen:
             context.document.rowsChanged.connect(self._on_rows_changed)
+            context.document.dayChanged.connect(self.refresh_position)
 
     # ------------------------------------------------------------------ model → items
     @property
@@ -165,7 +160,7 @@ class RoadmapScene(CanvasScene):
         roadmap = self.roadmap
         position = position_on_road(roadmap)
         self.position = position
-        self.overdue_ids = {n.id for n in overdue_nodes(roadmap, self.today)}
+        self.overdue_ids = {n.id for n in overdue_nodes(roadmap, clock.today())}
         has_start = any(n.kind == NodeKind.START for n in roadmap.nodes)
         taken = set(position.taken)
         current = set(position.current_ids)
@@ -223,17 +218,8 @@ class RoadmapScene(CanvasScene):
         if existing_edge is not None:  # already connected: show that branch
             self.select_keys([(EDGES, existing_edge.id)])
             return None
-        outcome = ""
-        if source.kind == NodeKind.DECISION:
-            existing = {e.outcome for e in roadmap.edges if e.from_id == from_id}
-            for candidate in (tr("Yes"), tr("No")):
-                if candidate not in existing:
-                    outcome = candidate
-                    break
         try:
-            edge_id = self.editor.add(self.account_id, EDGES,
-                                      RoadmapEdge(from_id=from_id, to_id=to_id, outcome=outcome),
-                                      tr("Connect"))
+            edge_id = self.editor.connect_nodes(self.account_id, from_id, to_id, tr("Connect"))
         except WorkspaceError as exc:
             self.report(exc)
             return None
@@ -291,8 +277,8 @@ class RoadmapScene(CanvasScene):
         if node is None or node.kind != NodeKind.CHECKPOINT:
             return
         try:
-            self.editor.update(self.account_id, NODES, node_id, tr("Set status"),
-                               **status_fields(node, status, self.today))
+            self.editor.set_checkpoint_status(self.account_id, node_id, status, clock.today(),
+                                              tr("Set status"))
         except WorkspaceError as exc:
             self.report(exc)
 
@@ -336,8 +322,7 @@ class RoadmapScene(CanvasScene):
                                              "edges": payload.get("edges", [])})
         except (ValueError, TypeError):
             return []
-        items = fresh_copy(pasted, offset.x(), offset.y(),
-                           {s.id for s in self.context.account.stakeholders})
+        items = fresh_copy(pasted, offset.x(), offset.y(), self.context.account)
         if not items:
             return []
         try:
@@ -412,7 +397,7 @@ class RoadmapScene(CanvasScene):
             elif node.kind == NodeKind.DECISION:
                 for edge in self.roadmap.edges:
                     if edge.from_id == node.id:
-                        label = edge.outcome or tr("(unlabelled)")
+                        label = outcome_text(edge.outcome) or tr("(unlabelled)")
                         act(tr("Outcome: %1").replace("%1", label),
                             lambda e=edge.id: self.choose_outcome(node.id, e),
                             True, node.chosen_edge_id == edge.id)
@@ -450,22 +435,10 @@ class RoadmapScene(CanvasScene):
         return self.itemsBoundingRect()
 
 
-def fresh_copy(roadmap: Roadmap, dx: float, dy: float,
-               known_people: set[str] | None = None) -> list[tuple[str, object]]:
-    """Nodes and edges of `roadmap` with fresh ids (references remapped), moved by dx, dy."""
-    id_map = {n.id: new_id() for n in roadmap.nodes}
-    edge_map = {e.id: new_id() for e in roadmap.edges
-                if e.from_id in id_map and e.to_id in id_map}
-    items: list[tuple[str, object]] = []
-    for node in roadmap.nodes:
-        update = {"id": id_map[node.id], "x": snap(node.x + dx), "y": snap(node.y + dy),
-                  "chosen_edge_id": edge_map.get(node.chosen_edge_id)}
-        if known_people is not None:
-            update["stakeholder_ids"] = [i for i in node.stakeholder_ids if i in known_people]
-        items.append((NODES, node.model_copy(update=update)))
-    for edge in roadmap.edges:
-        if edge.id in edge_map:
-            items.append((EDGES, edge.model_copy(update={
-                "id": edge_map[edge.id], "from_id": id_map[edge.from_id],
-                "to_id": id_map[edge.to_id]})))
-    return items
+def fresh_copy(roadmap: Roadmap, dx: float, dy: float, target: Account
+               ) -> list[tuple[str, object]]:
+    """Nodes and edges of `roadmap` moved by dx, dy (on the grid) as new entities of
+    `target` (domain.copies: fresh ids, references following them)."""
+    moved = [(NODES, n.model_copy(update={"x": snap(n.x + dx), "y": snap(n.y + dy)}))
+             for n in roadmap.nodes]
+    return fresh_copies(moved + [(EDGES, e) for e in roadmap.edges], target)

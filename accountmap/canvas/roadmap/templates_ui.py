@@ -1,7 +1,7 @@
 """Roadmap templates in the UI: "New roadmap from template…" and "Save roadmap as
 template…".
 
-The template library (`accountmap.templates`: list_templates(lang), load_template(name,
+The template library (`accountmap.storage.templates`: list_templates(lang), load_template(name,
 lang)) is imported lazily; when it is missing the user is told so. Saving writes
 `~/.local/share/AccountMap/templates/<name>.<lang>.json`.
 """
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from accountmap.canvas.roadmap.items import tr
 from accountmap.canvas.roadmap.scene import EDGES, NODES, fresh_copy
 from accountmap.domain.models import Roadmap
-from accountmap.templates import (
+from accountmap.storage.templates import (
     list_templates,
     load_template,
     save_template,
@@ -42,17 +42,14 @@ def apply_template(context, roadmap: Roadmap, *, replace: bool) -> None:
     if not replace and current.nodes and roadmap.nodes:
         dy = max(n.y for n in current.nodes) + 220 - min(n.y for n in roadmap.nodes)
         dx = min(n.x for n in current.nodes) - min(n.x for n in roadmap.nodes)
-    items = fresh_copy(roadmap, dx, dy, {s.id for s in account.stakeholders})
-    stack = context.document.undo_stack
-    stack.beginMacro(tr("New roadmap from template") if replace else tr("Append template"))
-    try:
+    items = fresh_copy(roadmap, dx, dy, account)
+    editor = context.editor
+    with editor.step(tr("New roadmap from template") if replace else tr("Append template")):
         if replace and (current.nodes or current.edges):
-            context.editor.delete(context.account_id, {
+            editor.delete(context.account_id, {
                 NODES: [n.id for n in current.nodes], EDGES: [e.id for e in current.edges]})
         if items:
-            context.editor.add_many(context.account_id, items, tr("Add template"))
-    finally:
-        stack.endMacro()
+            editor.add_many(context.account_id, items)
 
 
 def _tell(page, message: str) -> None:

@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from accountmap.domain.models import Roadmap, new_id
+from accountmap.domain.copies import fresh_copies
+from accountmap.domain.models import Roadmap
 from accountmap.domain.vocabulary import CheckpointStatus
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 TEMPLATES_DIR = RESOURCES / "templates"
 TEMPLATE_FORMAT = "accountmap-template"
 TEMPLATE_VERSION = 1
@@ -103,19 +104,13 @@ def load_template(name: str, lang: str = "ru") -> Roadmap:
 
 
 def with_fresh_ids(roadmap: Roadmap) -> Roadmap:
-    """A copy of `roadmap` whose nodes and edges have new ids, references kept intact."""
-    copy = roadmap.model_copy(deep=True)
-    node_ids = {n.id: new_id() for n in copy.nodes}
-    edge_ids = {e.id: new_id() for e in copy.edges}
-    for edge in copy.edges:
-        edge.id = edge_ids[edge.id]
-        edge.from_id = node_ids.get(edge.from_id, edge.from_id)
-        edge.to_id = node_ids.get(edge.to_id, edge.to_id)
-    for node in copy.nodes:
-        node.id = node_ids[node.id]
-        if node.chosen_edge_id is not None:
-            node.chosen_edge_id = edge_ids.get(node.chosen_edge_id)
-    return copy
+    """A copy of `roadmap` whose nodes and edges have new ids, the branches and chosen
+    outcomes following them (domain.copies: people, who belong to an account, are not
+    carried over)."""
+    copies = fresh_copies([("roadmap_nodes", n) for n in roadmap.nodes]
+                          + [("roadmap_edges", e) for e in roadmap.edges])
+    return Roadmap(nodes=[e for t, e in copies if t == "roadmap_nodes"],
+                   edges=[e for t, e in copies if t == "roadmap_edges"])
 
 
 

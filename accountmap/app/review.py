@@ -1,0 +1,126 @@
+"""The Review menu of the main window: the portfolio view of many workspaces, and opening
+a deal from it (the open workspace's own account is selected; an account of another file
+opens read-only in a window of its own)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from accountmap.domain import clock
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ReviewMenu", text)
+
+
+class Review(QObject):
+    """Owns the portfolio window and the read-only windows opened from it."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.portfolio = None  # PortfolioWindow, made on first use
+        self.opened: list = []  # read-only main windows opened from the portfolio
+        self.today = clock.today  # asked at each use (tests pin the clock)
+
+    def own_path(self) -> Path | None:
+        document = self.window.document
+        return Path(document.path) if document is not None else None
+
+    def show_portfolio(self):
+        if self.portfolio is None:
+            from accountmap.panels.portfolio_view import PortfolioWindow
+
+            self.portfolio = PortfolioWindow(self.own_path, self.window.language(),
+                                             today=lambda: self.today(), parent=self.window)
+            self.portfolio.accountActivated.connect(self.open_account)
+        self.portfolio.show()
+        self.portfolio.raise_()
+        self.portfolio.reload()
+        return self.portfolio
+
+    def add_workspaces(self):
+        portfolio = self.show_portfolio()
+        portfolio.choose_files()
+        return portfolio
+
+    def print_review(self):
+        portfolio = self.show_portfolio()
+        return portfolio.print_review()
+
+    def edit_thresholds(self):
+        """The open workspace's review thresholds (a writable workspace only)."""
+        from accountmap.panels.review_thresholds import ReviewThresholdsDialog
+
+        document = self.window.document
+        if document is None or document.read_only:
+            self.window.show_error(tr("Open a workspace you can edit to change its thresholds."))
+            return None
+        dialog = ReviewThresholdsDialog(document, self.window.editor, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._thresholds_changed)
+        dialog.open()
+        return dialog
+
+    def _thresholds_changed(self) -> None:
+        if self.portfolio is not None and self.portfolio.isVisible():
+            self.portfolio.reload()
+
+    def open_account(self, path: Path, account_id: str):
+        """Select the account when it is the open workspace's; else open its file
+        read-only in a new window showing it."""
+        from accountmap.storage.errors import WorkspaceError
+
+        own = self.own_path()
+        if own is not None and Path(path).resolve() == own.resolve() \
+                and self.window.document.has_account(account_id):
+            self.window.select_account(account_id)
+            self.window.raise_()
+            self.window.activateWindow()
+            return self.window
+        other = type(self.window)()  # another main window (no import: app/main_window uses us)
+        other.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closing it lets it go
+        try:
+            other.open_workspace(Path(path), read_only=True, ask=False)
+        except WorkspaceError as exc:
+            other.deleteLater()
+            self.window.show_error(exc.message(self.window.language()))
+            return None
+        other.select_account(account_id)
+        other.destroyed.connect(lambda _=None, w=other: self._forget(w))
+        self.opened.append(other)
+        other.show()
+        return other
+
+    def _forget(self, other) -> None:
+        if other in self.opened:
+            self.opened.remove(other)
+
+
+def add_review_menu(window) -> Review:
+    """The Review menu: Portfolio…, Add workspaces to review…, Print portfolio review…,
+    Review thresholds…"""
+    review = Review(window)
+    menu = window.menuBar().addMenu(tr("&Review"))
+    for text, slot, key, tip in (
+        (tr("&Portfolio…"), review.show_portfolio, "Ctrl+Shift+R",
+         tr("Every deal of this workspace and of the files added, with its flags")),
+        (tr("&Add workspaces to review…"), review.add_workspaces, None,
+         tr("Add other KAMs' workspace files to the portfolio (read only)")),
+        (tr("P&rint portfolio review…"), review.print_review, None,
+         tr("The portfolio review as a PDF")),
+        (tr("Review &thresholds…"), review.edit_thresholds, None,
+         tr("When this workspace's deals are flagged as stalled or neglected")),
+    ):
+        action = QAction(text, window)
+        if key:
+            action.setShortcuts([QKeySequence(key)])
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda _=False, s=slot: s())
+        menu.addAction(action)
+    window.review = review
+    return review

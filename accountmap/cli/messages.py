@@ -1,0 +1,47 @@
+"""The command line's messages (English and Russian), read through `CLI_MESSAGES.text`."""
+
+from __future__ import annotations
+
+from accountmap.catalogue import Messages
+
+CLI_MESSAGES = Messages({
+    "cli.check_clean": {"en": "No problems found.", "ru": "Проблем не найдено."},
+    "cli.in_account": {"en": "Account “{name}”", "ru": "Клиент «{name}»"},
+    "cli.demo_written": {"en": "Demo workspace written to {path}", "ru": "Демо-пространство записано в {path}"},
+    "cli.exported": {"en": "Exported {count} account(s) to {path}", "ru": "Выгружено клиентов: {count}, в {path}"},
+    "cli.imported": {"en": "Imported {count} account(s) into {path}", "ru": "Загружено клиентов: {count}, в {path}"},
+    "cli.no_account": {"en": "No account named “{name}” in {path}", "ru": "Нет клиента «{name}» в {path}"},
+    "cli.rendered": {"en": "Wrote {path}", "ru": "Записан файл {path}"},
+    "cli.render_format": {
+        "en": "{path}: unknown format; the file name must end in .png, .svg, .pdf, .graphml or .csv (people of the map)",
+        "ru": "{path}: неизвестный формат; имя файла должно оканчиваться на .png, .svg, .pdf, .graphml или .csv (люди карты)"},
+    "cli.account_ambiguous": {"en": "Several accounts are named “{name}”; rename one of them",
+                              "ru": "Несколько клиентов называются «{name}»; переименуйте один из них"},
+    "cli.no_folder": {"en": "the folder {path} does not exist", "ru": "папка {path} не существует"},
+    "portfolio.account": {"en": "Account", "ru": "Клиент"},
+    "portfolio.owner": {"en": "Owner", "ru": "Ответственный"},
+    "portfolio.value": {"en": "Value", "ru": "Сумма"},
+    "portfolio.currency": {"en": "Currency", "ru": "Валюта"},
+    "portfolio.stage": {"en": "Journey stage", "ru": "Этап пути"},
+    "portfolio.temperature": {"en": "Temperature", "ru": "Температура"},
+    "portfolio.close": {"en": "Target close", "ru": "Закрытие"},
+    "portfolio.progress": {"en": "Progress", "ru": "Прогресс"},
+    "portfolio.current": {"en": "Current checkpoint", "ru": "Текущая точка"},
+    "portfolio.days": {"en": "Days in it", "ru": "Дней в ней"},
+    "portfolio.overdue": {"en": "Overdue", "ru": "Просрочено"},
+    "portfolio.people": {"en": "People", "ru": "Людей"},
+    "portfolio.opponents": {"en": "Opponents", "ru": "Противников"},
+    "portfolio.questions": {"en": "Open questions", "ru": "Открытых вопросов"},
+    "portfolio.uncovered": {"en": "Centres without a supporter", "ru": "ЦФР без сторонника"},
+    "portfolio.missing_roles": {"en": "Roles nobody fills", "ru": "Незаполненные роли"},
+    "portfolio.written": {"en": "Portfolio of {count} account(s) written to {path}", "ru": "Портфель из {count} клиентов записан в {path}"},
+    "portfolio.empty": {"en": "The workspace has no accounts.", "ru": "В рабочем пространстве нет клиентов."},
+    "cli.brief_written": {"en": "Meeting brief written to {path}", "ru": "Памятка записана в {path}"},
+    "cli.plan_written": {"en": "Account plan written to {path}", "ru": "План записан в {path}"},
+    "cli.no_meeting": {"en": "Account “{account}” has no meeting with id “{id}”", "ru": "У клиента «{account}» нет встречи с идентификатором «{id}»"},
+    "cli.no_upcoming_meeting": {"en": "Account “{account}” has no meeting dated {date} or later", "ru": "У клиента «{account}» нет встреч на {date} или позже"},
+    "cli.cannot_write": {"en": "Cannot write {path}: {detail}", "ru": "Не удаётся записать {path}: {detail}"},
+    # as_of.py (--today)
+    "clock.bad_today": {"en": "--today wants a real date written as YYYY-MM-DD (e.g. 2027-03-31), not “{text}”.", "ru": "--today ждёт существующую дату в виде ГГГГ-ММ-ДД (например, 2027-03-31), а не «{text}»."},
+    "clock.bad_environment": {"en": "ACCOUNTMAP_TODAY wants a real date written as YYYY-MM-DD (e.g. 2027-03-31), not “{text}”.", "ru": "ACCOUNTMAP_TODAY ждёт существующую дату в виде ГГГГ-ММ-ДД (например, 2027-03-31), а не «{text}»."},
+})

@@ -1,0 +1,120 @@
+"""The files of a portfolio review: many workspace files and folders, read without writing.
+
+`workspace_paths` turns what the director gave (files and folders) into the workspace
+files to read; `load_portfolio` opens each one read-only (the existing read-only open:
+nothing is written, no lock is taken), reviews every account with the thresholds of its
+own file, and lets the account go. One account id found in several files is one deal,
+reviewed from the first file and naming all of them. A file that cannot be read is
+skipped with its reason; the others are reviewed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from accountmap.domain.portfolio import DealReview, review_deal
+from accountmap.storage.errors import WorkspaceError
+
+
+SUFFIX = ".accountmap"
+# Copies AccountMap itself makes beside a file: never a second KAM's work.
+OWN_COPIES = (".backup-", ".creating", ".tmp")
+
+# progress(files done, files, the file being read): False cancels the loading. Asked before
+# each file and every ASK_EVERY accounts within one, so a big file can be cancelled too.
+Progress = Callable[[int, int, str], bool]
+ASK_EVERY = 10
+
+
+@dataclass
+class ReviewedDeal:
+    review: DealReview
+    path: Path
+    language: str
+    framework: object  # the file's JourneyFramework (names its stations)
+    also_in: list[Path] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[Path]:
+        return [self.path, *self.also_in]
+
+
+@dataclass
+class Portfolio:
+    deals: list[ReviewedDeal]
+    files: list[Path]
+    skipped: list[tuple[Path, WorkspaceError]]
+    today: dt.date
+    cancelled: bool = False
+
+
+def is_own_copy(path: Path) -> bool:
+    return any(mark in path.name for mark in OWN_COPIES) or path.name.startswith(".")
+
+
+def workspace_paths(given: Iterable[str | Path]) -> tuple[list[Path], list[tuple[Path, WorkspaceError]]]:
+    """Files as given, and every `.accountmap` directly in each folder (sorted by name),
+    each once; a path that does not exist or a folder without workspaces is reported."""
+    paths: list[Path] = []
+    problems: list[tuple[Path, WorkspaceError]] = []
+    seen: set[Path] = set()
+    for item in given:
+        item = Path(item)
+        if item.is_dir():
+            found = sorted((p for p in item.iterdir()
+                            if p.suffix == SUFFIX and p.is_file() and not is_own_copy(p)),
+                           key=lambda p: p.name.casefold())
+            if not found:
+                problems.append((item, WorkspaceError("review.no_files", path=item)))
+        elif item.exists():
+            found = [item]
+        else:
+            problems.append((item, WorkspaceError("storage.missing", path=item)))
+            continue
+        for path in found:
+            key = path.resolve()
+            if key not in seen:
+                seen.add(key)
+                paths.append(path)
+    return paths, problems
+
+
+def load_portfolio(given: Iterable[str | Path], today: dt.date,
+                   progress: Progress | None = None) -> Portfolio:
+    from accountmap.storage.workspace_file import WorkspaceFile
+
+    paths, skipped = workspace_paths(given)
+    portfolio = Portfolio([], paths, skipped, today)
+    by_id: dict[str, ReviewedDeal] = {}
+    for index, path in enumerate(paths):
+        if progress is not None and progress(index, len(paths), path.name) is False:
+            portfolio.cancelled = True
+            break
+        try:
+            with WorkspaceFile.open(path, read_only=True) as wf:
+                settings = wf.settings()
+                for number, account_id in enumerate(wf.account_ids(), 1):
+                    if number % ASK_EVERY == 0 and progress is not None \
+                            and progress(index, len(paths), path.name) is False:
+                        portfolio.cancelled = True  # also within a big file
+                        break
+                    if account_id in by_id:
+                        by_id[account_id].also_in.append(path)
+                        continue
+                    review = review_deal(wf.load_account(account_id), today, settings)
+                    deal = ReviewedDeal(review, path, settings.language,
+                                        settings.journey_framework)
+                    by_id[account_id] = deal
+                    portfolio.deals.append(deal)
+        except WorkspaceError as exc:
+            skipped.append((path, exc))
+        except ValueError as exc:  # a row the models refuse (a damaged or foreign file)
+            skipped.append((path, WorkspaceError("storage.unreadable", path=path, detail=exc)))
+        if portfolio.cancelled:
+            break
+    if progress is not None and not portfolio.cancelled:
+        progress(len(paths), len(paths), "")
+    return portfolio
