@@ -39,11 +39,10 @@ def hostile_workspace(tmp_path):
         wf.add_accounts([Account(name="Клиент", stakeholders=[
             Stakeholder(id="s1", full_name="Иван", title="Директор", decision_centre_id="d1")],
             decision_centres=[DecisionCentre(id="d1", name="Финансы")])])
-        for table, key, field, value in (("stakeholders", "s1", "$.full_name", HOSTILE),
-                                         ("stakeholders", "s1", "$.notes", HOSTILE + "\n2"),
-                                         ("decision_centres", "d1", "$.name", HOSTILE)):
-            wf.conn.execute(f"UPDATE {table} SET data = json_set(data, ?, ?) WHERE id = ?",
-                            (field, value, key))
+        for table, key, column, value in (("stakeholders", "s1", "full_name", HOSTILE),
+                                          ("stakeholders", "s1", "notes", HOSTILE + "\n2"),
+                                          ("decision_centres", "d1", "name", HOSTILE)):
+            wf.conn.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (value, key))
     return path
 
 

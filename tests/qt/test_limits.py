@@ -18,7 +18,7 @@ PEOPLE = ACCOUNT_LIMITS["stakeholders"]
 
 def test_an_import_over_the_limit_is_refused_with_the_path_of_the_list(tmp_path, capsys):
     source = tmp_path / "big.json"
-    source.write_text(json.dumps({"accounts": [
+    source.write_text(json.dumps({"format": "accountmap", "version": 1, "accounts": [
         {"name": "ok"},
         {"name": "huge", "stakeholders": [{"full_name": f"P{i}"} for i in range(PEOPLE + 1)]},
     ]}), encoding="utf-8")
@@ -31,7 +31,7 @@ def test_an_import_over_the_limit_is_refused_with_the_path_of_the_list(tmp_path,
 
 def test_an_import_at_the_limit_is_accepted(tmp_path, capsys):
     source = tmp_path / "full.json"
-    source.write_text(json.dumps({"accounts": [
+    source.write_text(json.dumps({"format": "accountmap", "version": 1, "accounts": [
         {"name": "full", "stakeholders": [{"full_name": f"P{i}"} for i in range(PEOPLE)]},
     ]}), encoding="utf-8")
     assert main(["import", str(tmp_path / "w.accountmap"), str(source)]) == 0

@@ -122,7 +122,7 @@ IMPORT_ACCOUNTS = 8
 def import_source(k: int) -> dict:
     """The JSON document of import number k: accounts named `I{k}-{i}`, big enough that
     an import spans many pages."""
-    return {"language": "en", "accounts": [
+    return {"format": "accountmap", "version": 1, "language": "en", "accounts": [
         {"name": f"I{k}-{i}", "notes": PADDING,
          "stakeholders": [{"id": f"s{j}", "full_name": f"Person {k}/{i}/{j}"}
                           for j in range(40)]}

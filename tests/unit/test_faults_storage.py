@@ -144,11 +144,13 @@ def test_reading_a_workspace_never_writes_it(tmp_path, capsys):
     assert main(["export", str(path), "-o", str(tmp_path / "x.json")]) == 0
     capsys.readouterr()
     assert sha(path) == before
-    WorkspaceFile.open(path).close()  # opened for writing, nothing written: no optimize
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
-                        ).fetchone() == (0,)
-    conn.close()
+    # Opened for writing, nothing written: no optimize. (Schema v3's first session leaves
+    # a sqlite_stat1 behind, so its absence no longer tells; watch the statements instead.)
+    wf = WorkspaceFile.open(path)
+    statements: list[str] = []
+    wf.conn.set_trace_callback(statements.append)
+    wf.close()
+    assert not [s for s in statements if "optimize" in s.lower() or "analyze" in s.lower()]
     assert integrity(path) == [("ok",)]
 
 
@@ -175,7 +177,7 @@ def test_stale_wal_never_joins_a_new_workspace(tmp_path, capsys):
     """Class 4: a new import at the path exited 0 and `check` reported a damaged page."""
     path = make_stale_wal(tmp_path)
     source = tmp_path / "in.json"
-    source.write_text(json.dumps({"accounts": [{"name": "Новый"}]}), encoding="utf-8")
+    source.write_text(json.dumps({"format": "accountmap", "version": 1, "accounts": [{"name": "Новый"}]}), encoding="utf-8")
     assert main(["import", str(path), str(source)]) == 0
     assert integrity(path) == [("ok",)]
     assert main(["check", str(path)]) == 0, capsys.readouterr().err
@@ -312,7 +314,7 @@ def test_an_import_into_a_new_file_is_one_transaction(tmp_path, monkeypatch):
 
     monkeypatch.setattr(workspace_file.WorkspaceFile, "_execute", counting)
     source = tmp_path / "in.json"
-    source.write_text(json.dumps({"language": "en", "accounts": [
+    source.write_text(json.dumps({"format": "accountmap", "version": 1, "language": "en", "accounts": [
         {"name": f"A{i}"} for i in range(40)]}), encoding="utf-8")
     assert main(["import", str(tmp_path / "new.accountmap"), str(source)]) == 0
     assert len(transactions) == 1 and transactions[0] > 40
@@ -330,7 +332,7 @@ def full_disk(tmp_path: Path):
     mount = tmp_path / "tiny"
     mount.mkdir()
     if os.geteuid() != 0 or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
+            ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
             capture_output=True).returncode != 0:
         pytest.skip("mounting a small file system needs root")
     try:
