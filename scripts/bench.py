@@ -434,8 +434,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--accounts", type=int, default=1000, help="portfolio size (default 1000)")
     parser.add_argument("--runs", type=int, default=5, help="start-up runs (default 5)")
-    parser.add_argument("--only", choices=["review", "contacts"],
-                        help="run only these rows (review: the portfolio of 20 files, issue 16)")
+    parser.add_argument("--only", choices=["review", "contacts", "limits"],
+                        help="run only these rows (review: the portfolio of 20 files, issue 16; "
+                             "limits: every output of an account at the limits, issue 13)")
     parser.add_argument("--skip-review", action="store_true", help="skip the 20-file review")
     args = parser.parse_args()
     began = time.perf_counter()
@@ -457,6 +458,15 @@ def main() -> int:
             from bench_contacts import bench_contact_import  # scripts/bench_contacts.py
 
             bench_contact_import(folder, row)
+        if args.only in (None, "limits"):
+            from bench_limits import bench_limits  # scripts/bench_limits.py
+
+            demo = folder / "demo.accountmap"
+            if not demo.exists():
+                from accountmap.storage.demo import write_demo
+
+                write_demo(demo)
+            bench_limits(folder, row, demo)  # outputs of an account at the limits
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     row("peak memory: this benchmark process", "—", f"{peak:.0f} MiB")
     width = max(len(r[0]) for r in ROWS)

@@ -56,6 +56,9 @@ def make_application(lang: str | None = None) -> QApplication:
 
         atexit.register(release_clipboard)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from accountmap.app import plain_tooltips
+
+    plain_tooltips.install(app)  # user text in tooltips is shown, never rendered
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     from PySide6.QtCore import QLocale
@@ -143,5 +146,11 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
         from accountmap.app.help_menu import show_on_first_start
 
         QTimer.singleShot(0, lambda: show_on_first_start(window))
-    code = app.exec()
+    from accountmap.app.termination import GracefulTermination
+
+    termination = GracefulTermination(app, window)  # SIGTERM/logout: commit, close, quit
+    try:
+        code = app.exec()
+    finally:
+        termination.uninstall()
     return result["code"] or code

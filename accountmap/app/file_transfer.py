@@ -119,7 +119,11 @@ class FileTransfer(QObject):
         if suffix not in ("graphml", "png", "svg", "pdf"):
             suffix = next((s for s in ("png", "svg", "pdf") if f"*.{s}" in chosen_filter), "graphml")
             path = path.with_name(path.name + "." + suffix)
+        from accountmap.storage.errors import WorkspaceError
+        from accountmap.storage.output_guard import guard_output, output_file
+
         try:
+            guard_output(path, [window.document.path])  # never over a workspace (issue 13)
             if suffix == "graphml":
                 from accountmap.briefing.graphml import write_graphml
 
@@ -127,7 +131,12 @@ class FileTransfer(QObject):
             else:
                 from accountmap.canvas.render import render_account
 
-                render_account(window.document, window.editor, window.account_id, view, path)
+                with output_file(path, [window.document.path]) as tmp:  # whole or nothing
+                    render_account(window.document, window.editor, window.account_id, view,
+                                   tmp, fmt=suffix)
+        except WorkspaceError as exc:
+            window.show_error(exc.message(window.language()))
+            return False
         except Exception as exc:  # noqa: BLE001 - any failure is one sentence for the user
             window.show_error(tr("The file could not be written: %1").replace("%1", str(exc)))
             return False
@@ -150,9 +159,16 @@ class FileTransfer(QObject):
     def export_people_to(self, path: Path) -> bool:
         from accountmap.storage.people_csv import write_people_csv
 
+        from accountmap.storage.errors import WorkspaceError
+        from accountmap.storage.output_guard import guard_output
+
         window = self.window
         try:
+            guard_output(path, [window.document.path])  # never over a workspace (issue 13)
             write_people_csv(window.document.account(window.account_id), path, window.language())
+        except WorkspaceError as exc:
+            window.show_error(exc.message(window.language()))
+            return False
         except OSError as exc:
             window.show_error(tr("The file could not be written: %1").replace("%1", exc.strerror or str(exc)))
             return False

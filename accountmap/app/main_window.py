@@ -258,7 +258,8 @@ class MainWindow(QMainWindow):
             document = WorkspaceDocument.open(path, create=create, read_only=read_only, parent=self,
                                               language=self.language())  # a new one speaks the UI's
         except WorkspaceError as exc:
-            if exc.key == "storage.locked" and ask and self._ask_read_only(exc):
+            locked = exc.key in ("storage.locked", "storage.locked_elsewhere")  # or via a link
+            if locked and ask and self._ask_read_only(exc):
                 document = WorkspaceDocument.open(path, read_only=True, parent=self)
             else:
                 raise
@@ -414,7 +415,8 @@ class MainWindow(QMainWindow):
         from accountmap.storage.exchange import document_to_json, export_document, write_text_atomically
 
         try:
-            write_text_atomically(Path(path), document_to_json(export_document(self.document.file)))
+            write_text_atomically(Path(path), document_to_json(export_document(self.document.file)),
+                                  [self.document.path])
         except (WorkspaceError, OSError) as exc:
             message = exc.message(self.language()) if isinstance(exc, WorkspaceError) else str(exc)
             self.show_error(message)

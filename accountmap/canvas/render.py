@@ -113,14 +113,15 @@ def write_scene(scene, out: Path, fmt: str | None = None, *, title: str = "",
     return out
 
 
-def render_account(document, editor, account_id: str, view: str, out: Path) -> Path:
+def render_account(document, editor, account_id: str, view: str, out: Path,
+                   fmt: str | None = None) -> Path:
     if view == "map":
         scene = build_map_scene(document, editor, account_id)
     elif view == "roadmap":
         scene = build_roadmap_scene(document, editor, account_id)
     else:
         raise ValueError(view)
-    return write_scene(scene, out, title=document.account_name(account_id))
+    return write_scene(scene, out, fmt, title=document.account_name(account_id))
 
 
 def build_roadmap_scene(document, editor, account_id):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-from pathlib import Path
+from collections.abc import Iterable
 
 from accountmap import catalogue
 from accountmap.briefing.messages import BRIEFING_MESSAGES
@@ -58,8 +58,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def _load(args):
     from accountmap.cli import CommandError
+    from accountmap.storage.output_guard import guard_output
     from accountmap.storage.workspace_file import WorkspaceFile
 
+    guard_output(args.output, [args.workspace])  # refused before any work is done
     with WorkspaceFile.open(args.workspace, read_only=True) as wf:
         settings = wf.settings()
         lang = args.lang or settings.language
@@ -68,18 +70,19 @@ def _load(args):
             raise CommandError(CLI_MESSAGES.text("cli.no_account", lang, name=args.account,
                                               path=args.workspace))
         account = wf.load_account(account_id)
+    from accountmap.storage.limits import refuse_output_over_limits
+
+    refuse_output_over_limits(account)  # bounded work (domain/limits.py)
     return account, settings, lang
 
 
-def write_output(path: str | os.PathLike, data: bytes, lang: str = "en") -> None:
-    """Write the PDF whole or not at all; a clear CommandError when it cannot."""
-    from accountmap.cli import CommandError
+def write_output(path: str | os.PathLike, data: bytes,
+                 inputs: Iterable[str | os.PathLike]) -> None:
+    """Write the PDF whole or not at all, never over a workspace or one of its `inputs`;
+    a WorkspaceError (one sentence, exit 2) when it cannot."""
+    from accountmap.storage.output_guard import write_output as write_guarded
 
-    try:
-        write_atomically(path, data)
-    except OSError as exc:
-        raise CommandError(CLI_MESSAGES.text("cli.cannot_write", lang, path=Path(path),
-                                          detail=exc.strerror or exc)) from exc
+    write_guarded(path, data, inputs)
 
 
 def run_brief(args) -> int:
@@ -109,7 +112,7 @@ def run_brief(args) -> int:
                 meetings=_listed(list(reversed(past)), lang) or BRIEFING_MESSAGES.text("brief.none", lang)))
     data = build_meeting_brief(account, meeting, settings.journey_framework, lang=lang,
                                paper=args.paper, today=today)
-    write_output(args.output, data, lang)
+    write_output(args.output, data, [args.workspace])
     print(CLI_MESSAGES.text("cli.brief_written", lang, path=args.output))
     return 0
 
@@ -156,6 +159,6 @@ def run_plan(args) -> int:
     account, settings, lang = _load(args)
     data = build_account_plan(account, settings.journey_framework, lang=lang,
                               paper=args.paper, today=today_of(args, lang))
-    write_output(args.output, data, lang)
+    write_output(args.output, data, [args.workspace])
     print(CLI_MESSAGES.text("cli.plan_written", lang, path=args.output))
     return 0

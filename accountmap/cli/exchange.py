@@ -22,21 +22,20 @@ def register(sub) -> None:
 
 def run_export(args) -> int:
     from accountmap.storage.exchange import document_to_json, export_document, write_text_atomically
+    from accountmap.storage.output_guard import guard_output
     from accountmap.storage.workspace_file import WorkspaceFile
 
+    guard_output(args.output, [args.workspace])  # before the work, and again when writing
     with WorkspaceFile.open(args.workspace, read_only=True) as wf:
         ids = None
         if args.account:
             found = wf.find_account(args.account)
             if found is None:
                 raise CommandError(CLI_MESSAGES.text("cli.no_account", "en", name=args.account,
-                                                  path=args.workspace))
+                                                     path=args.workspace))
             ids = [found]
         document = export_document(wf, ids)
-    try:
-        write_text_atomically(args.output, document_to_json(document))
-    except OSError as exc:
-        raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
+    write_text_atomically(args.output, document_to_json(document), [args.workspace])
     print(CLI_MESSAGES.text("cli.exported", "en", count=len(document.accounts), path=args.output))
     return 0
 
@@ -46,8 +45,14 @@ def run_import(args) -> int:
     from accountmap.storage.workspace_file import WorkspaceFile
 
     document = read_document(args.json_file)  # validated before the workspace is touched
-    creating = not args.workspace.exists()
-    with WorkspaceFile.open(args.workspace, create=True) as wf:
-        import_document(wf, document, adopt_settings=creating)
+    if not args.workspace.exists():
+        # Built beside and renamed into place: a kill leaves nothing or everything.
+        from accountmap.storage.new_workspace import create_whole
+
+        create_whole(args.workspace,
+                     lambda wf: import_document(wf, document, adopt_settings=True))
+    else:
+        with WorkspaceFile.open(args.workspace) as wf:  # one transaction
+            import_document(wf, document)
     print(CLI_MESSAGES.text("cli.imported", "en", count=len(document.accounts), path=args.workspace))
     return 0

@@ -39,6 +39,10 @@ def run(args) -> int:
     from accountmap.storage.portfolio_files import load_portfolio
 
     output = args.output or args.csv
+    if output is not None:
+        from accountmap.storage.output_guard import guard_output
+
+        guard_output(output, args.paths)  # refused before any file is read
     if output is not None and output.suffix.lower() not in (".pdf", ".csv"):
         raise CommandError(f"{output}: the output must end in .pdf or .csv")
     today = today_of(args, args.lang)
@@ -58,14 +62,14 @@ def run(args) -> int:
         from accountmap.storage.exchange import write_text_atomically
 
         header, rows = csv_rows(portfolio, lang)
-        write_text_atomically(output, "\ufeff" + to_csv(header, rows))  # BOM: Excel reads UTF-8
+        write_text_atomically(output, "\ufeff" + to_csv(header, rows), portfolio.files)  # BOM: Excel reads UTF-8
         print(BRIEFING_MESSAGES.text("review.written", lang, count=len(rows), path=output))
     else:
         from accountmap.briefing.portfolio_review import build_portfolio_review
         from accountmap.cli.briefing import write_output
 
         data = build_portfolio_review(portfolio, lang=lang, paper=args.paper)
-        write_output(output, data, lang)
+        write_output(output, data, portfolio.files)
         print(BRIEFING_MESSAGES.text("review.written", lang, count=len(portfolio.deals), path=output))
     # exit 1 when nothing could be reviewed, or a damaged account was left out of a file
     # that was read (its reason is printed above, naming table, row and column)

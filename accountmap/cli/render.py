@@ -42,6 +42,9 @@ DATA_FORMATS = ("graphml", "csv")
 
 def run(args) -> int:
     out: Path = args.output
+    from accountmap.storage.output_guard import guard_output, output_file
+
+    guard_output(out, [args.workspace])  # refused before any work is done
     if out.suffix.lstrip(".").lower() in DATA_FORMATS:
         return run_data(args)
     from accountmap.canvas.render import FORMATS, ensure_gui_application, render_account
@@ -60,8 +63,13 @@ def run(args) -> int:
     try:
         make_application(args.lang or document.language)
         account_id = find_account(document, args.account)
+        from accountmap.storage.limits import refuse_output_over_limits
+
+        refuse_output_over_limits(document.account(account_id))  # bounded work
         try:
-            render_account(document, Editor(document), account_id, args.view, out)
+            with output_file(out, [args.workspace]) as tmp:
+                render_account(document, Editor(document), account_id, args.view, tmp,
+                               fmt=out.suffix.lstrip(".").lower())
         except OSError as exc:
             raise CommandError(f"cannot write {out}: {exc}") from None
     finally:
@@ -77,6 +85,8 @@ def run(args) -> int:
 def run_data(args) -> int:
     """GraphML or CSV straight from the file: no Qt, no window."""
     from accountmap.briefing.graphml import write_graphml
+    from accountmap.storage.limits import refuse_output_over_limits
+    from accountmap.storage.output_guard import guard_output, output_error
     from accountmap.storage.people_csv import write_people_csv
     from accountmap.storage.workspace_file import WorkspaceFile
 
@@ -90,13 +100,15 @@ def run_data(args) -> int:
         lang = args.lang or wf.settings().language
         account_id = _find_in_file(wf, args.account)
         account = wf.load_account(account_id)
+    refuse_output_over_limits(account)  # bounded work
+    guard_output(out, [args.workspace])  # again, just before writing
     try:
         if fmt == "graphml":
             write_graphml(account, args.view, out, lang)
         else:
             write_people_csv(account, out, lang)
     except OSError as exc:
-        raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise output_error(out, exc) from None
     print(CLI_MESSAGES.text("cli.rendered", "en", path=out))
     return 0
 

@@ -40,6 +40,7 @@ from accountmap.domain.journey_rules import last_contact_updates
 from accountmap.domain.roadmap_rules import default_outcome, next_to_activate, status_fields
 from accountmap.domain.vocabulary import CheckpointStatus
 from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.limits import refuse_growth
 from accountmap.storage.workspace_file import (
     ACCOUNTS,
     SETTINGS,
@@ -91,10 +92,17 @@ class Editor:
         changes = [c for c in changes if c.before != c.after]
         if not changes:
             return False
+        refuse_growth(changes, self._row_count, len(self.document.account_ids()))
         with self.step(text, merge_key):
             applied = self.document.apply(changes)  # raises before anything is pushed
             self._step.extend(applied)
         return bool(applied)
+
+    def _row_count(self, account_id: str | None, table: str) -> int:
+        """Rows of `table` in the account now (0 for an account not in the file yet)."""
+        if account_id is None or not self.document.has_account(account_id):
+            return 0
+        return len(collection_items(self.document.account(account_id), table))
 
     def updated_row(self, account_id: str | None, table: str, row_id: str,
                     fields: Mapping[str, object]) -> RowChange | None:

@@ -10,8 +10,16 @@ import os
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
+from accountmap.domain.text import multi_line, one_line
 from accountmap.domain.vocabulary import (
     Attitude,
     BuyingRole,
@@ -30,8 +38,9 @@ from accountmap.domain.vocabulary import (
 # Limits that keep a hostile or broken file from exhausting memory or the canvas, while
 # leaving room for anything a person types: a name of 500 characters, notes of 100,000.
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:\-]{1,64}$")]
-Name = Annotated[str, StringConstraints(max_length=500)]
-Text = Annotated[str, StringConstraints(max_length=100_000)]
+# Control characters are stripped as text is validated (accountmap/domain/text.py).
+Name = Annotated[str, StringConstraints(max_length=500), AfterValidator(one_line)]
+Text = Annotated[str, StringConstraints(max_length=100_000), AfterValidator(multi_line)]
 Coordinate = Annotated[float, Field(ge=-1e7, le=1e7, allow_inf_nan=False)]
 Extent = Annotated[float, Field(ge=10, le=1e6, allow_inf_nan=False)]
 

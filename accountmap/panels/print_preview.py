@@ -330,12 +330,15 @@ class PrintPreviewDialog(QDialog):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         target = Path(path)
-        try:
-            write_atomically(target, self.pdf_bytes)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save as PDF"),
-                                self.tr("The PDF could not be saved to %1: %2")
-                                .replace("%1", str(target)).replace("%2", exc.strerror or str(exc)))
+        from accountmap.storage.errors import WorkspaceError
+        from accountmap.storage.output_guard import write_output
+
+        try:  # never over a workspace or a file a window holds (see output_guard)
+            write_output(target, self.pdf_bytes)
+        except WorkspaceError as exc:
+            from accountmap.document.workspace_document import ui_language
+
+            QMessageBox.warning(self, self.tr("Save as PDF"), exc.message(ui_language()))
             return False
         QSettings().setValue("printPreview/lastDir", str(target.parent))
         return True

@@ -19,10 +19,8 @@ from pydantic import BaseModel
 
 from accountmap.domain import clock
 from accountmap.domain.workspace import WorkspaceExport
-from accountmap.storage.atomic_write import replacing
 from accountmap.storage.exchange import import_document
-from accountmap.storage.file_copy import make_self_contained
-from accountmap.storage.workspace_file import WorkspaceFile
+from accountmap.storage.new_workspace import create_whole
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 DEMO_PATH = RESOURCES / "demo" / "demo.json"
@@ -110,9 +108,7 @@ def write_demo(path: Path, *, force: bool = False, today: dt.date | None = None)
     if not path.parent.is_dir():
         raise DemoError(f"the folder {path.parent} does not exist")
     document = load_demo(as_of=today or clock.today())
-    with replacing(path) as tmp:
-        with WorkspaceFile.open(tmp, create=True) as wf:
-            import_document(wf, document, adopt_settings=True)
-            make_self_contained(wf)
-        for side in ("-wal", "-shm"):  # of a workspace it replaces
-            Path(f"{path}{side}").unlink(missing_ok=True)
+    # Built beside `path` under its lock, in one transaction, folded into one file and
+    # renamed into place; stale -wal/-shm/-journal at `path` are removed first.
+    create_whole(path, lambda wf: import_document(wf, document, adopt_settings=True),
+                 replace=force)

@@ -4,6 +4,29 @@ from __future__ import annotations
 
 from accountmap import catalogue
 
+_WHAT = {  # what an account (or a workspace) is full of, in each language (limits.py)
+    "stakeholders": ("people", "человек"),
+    "decision_centres": ("decision centres", "центров принятия решений"),
+    "relationships": ("relationships", "связей"),
+    "open_questions": ("open questions", "открытых вопросов"),
+    "roadmap_nodes": ("roadmap steps", "шагов дорожной карты"),
+    "roadmap_edges": ("roadmap links", "переходов дорожной карты"),
+    "meetings": ("meetings", "встреч"),
+    "touchpoints": ("touchpoints", "точек контакта"),
+    "journey_grids": ("journey grids", "таблиц пути клиента"),
+    "journey_history": ("journey events", "событий пути клиента"),
+}
+_LIMIT_REACHED = {
+    **{f"limits.reached.{table}": {
+        "en": f"An account holds at most {{limit}} {en}; this one is full, nothing was added",
+        "ru": f"В одном клиенте не больше {{limit}} {ru}; этот заполнен, ничего не добавлено",
+    } for table, (en, ru) in _WHAT.items()},
+    "limits.reached.accounts": {
+        "en": "A workspace holds at most {limit} accounts; nothing was added",
+        "ru": "В рабочем пространстве не больше {limit} клиентов; ничего не добавлено",
+    },
+}
+
 STORAGE_MESSAGES = catalogue.Messages({
     "storage.missing": {"en": "{path}: no such file", "ru": "{path}: файл не найден"},
     "storage.directory": {"en": "{path} is a folder, not a workspace file", "ru": "{path} — это папка, а не файл рабочего пространства"},
@@ -109,6 +132,31 @@ STORAGE_MESSAGES = catalogue.Messages({
               "which is not in {parent}",
         "ru": "таблица {table}, строка {row}, столбец {column}: ссылается на {value}, "
               "которого нет в {parent}"},
+    # issue 13 (faults): lock.py
+    "storage.locked_elsewhere": {"en": "{path} is already open for editing under another name (a link to the same file). Close it there, or open it read-only", "ru": "{path} уже открыт для редактирования под другим именем (ссылка на тот же файл). Закройте его там или откройте только для чтения"},
+    "storage.no_space": {"en": "The disk is full: {path} cannot be opened for editing or created. Free some space and try again", "ru": "Диск заполнен: {path} нельзя открыть для редактирования или создать. Освободите место и повторите"},
+    # limits.py
+    "limits.import": {"en": "{path} is too big to import: {detail}; nothing was imported", "ru": "{path} слишком велик для загрузки: {detail}; ничего не загружено"},
+    "limits.item": {"en": "$.accounts[{index}].{where} has {count} items, an account holds at most {limit}", "ru": "$.accounts[{index}].{where}: {count} элементов, в одном клиенте не больше {limit}"},
+    "limits.output": {"en": "The account “{name}” is over the limits ({detail}); it cannot be drawn or printed in bounded time. Split it or remove what is not needed", "ru": "Клиент «{name}» превышает пределы ({detail}); его нельзя нарисовать или распечатать за разумное время. Разделите его или удалите лишнее"},
+    "limits.accounts": {"en": "{count} accounts, a workspace holds at most {limit}", "ru": "{count} клиентов, в рабочем пространстве не больше {limit}"},
+    # recovery.py
+    "storage.hot_journal": {"en": "{path} was left in the middle of a change by a crash, and its folder or the file is read-only, so it cannot be restored here; open it once where it can be written", "ru": "{path} остался посреди изменения после сбоя, а файл или его папка только для чтения, поэтому восстановить его здесь нельзя; откройте его один раз там, где его можно записать"},
+    "storage.busy": {"en": "{path} is busy (another program is writing it); try again in a moment", "ru": "{path} занят (его записывает другая программа); повторите через минуту"},
+    # output_guard.py
+    "output.is_workspace": {"en": "{path} is an AccountMap workspace; it was not overwritten. Choose another file name for the output", "ru": "{path} — рабочее пространство AccountMap; оно не перезаписано. Выберите другое имя файла для результата"},
+    "output.is_input": {"en": "{path} is the file being read; it was not overwritten. Choose another file name for the output", "ru": "{path} — это читаемый файл; он не перезаписан. Выберите другое имя файла для результата"},
+    "output.held": {"en": "{path} is open in AccountMap (process {pid}); it was not overwritten", "ru": "{path} открыт в AccountMap (процесс {pid}); файл не перезаписан"},
+    "output.special": {"en": "{path} is not a regular file (a device, pipe or socket); AccountMap writes only regular files", "ru": "{path} — не обычный файл (устройство, канал или сокет); AccountMap записывает только обычные файлы"},
+    "output.directory": {"en": "{path} is a folder; give a file name", "ru": "{path} — это папка; укажите имя файла"},
+    "output.no_folder": {"en": "Cannot write {path}: the folder {folder} does not exist", "ru": "Не удаётся записать {path}: папки {folder} не существует"},
+    "output.disk_full": {"en": "The disk is full: {path} was not written", "ru": "Диск заполнен: файл {path} не записан"},
+    "output.cannot_write": {"en": "Cannot write {path}: {detail}", "ru": "Не удаётся записать {path}: {detail}"},
+    "exchange.over_limit": {"en": "{path} is too large to import (more than the {limit} MB limit)", "ru": "{path} слишком велик для загрузки (больше предела в {limit} МБ)"},
+    "input.special": {"en": "{path} is not a regular file (a device, pipe or socket); AccountMap reads only regular files", "ru": "{path} — не обычный файл (устройство, канал или сокет); AccountMap читает только обычные файлы"},
+    # new_workspace.py
+    "storage.exists": {"en": "{path} already exists", "ru": "{path} уже существует"},
+    **_LIMIT_REACHED,
 })
 
 

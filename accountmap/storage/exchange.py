@@ -8,14 +8,17 @@ export → import into a new file → export is byte-identical.
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from accountmap.domain.integrity import integrity_errors
 from accountmap.domain.workspace import FORMAT_NAME, FORMAT_VERSION, WorkspaceExport
-from accountmap.storage.atomic_write import write_atomically
 from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.limits import refuse_over_limits
+from accountmap.storage.output_guard import read_limited, write_output
 from accountmap.storage.workspace_file import WorkspaceFile
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -35,12 +38,10 @@ def document_to_json(document: WorkspaceExport) -> str:
     return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a temp file beside it, then a rename."""
-    path = Path(path)
-    if path.is_dir():
-        raise WorkspaceError("storage.directory", path=path)
-    write_atomically(path, text.encode("utf-8"))
+def write_text_atomically(path: Path, text: str, inputs: Sequence[os.PathLike] = ()) -> None:
+    """Write the whole file or nothing: a temp file beside it, then a rename. Never over a
+    workspace, one of `inputs` or a special file (WorkspaceError, see output_guard)."""
+    write_output(Path(path), text.encode("utf-8"), inputs)
 
 
 def _path_of(loc: tuple) -> str:
@@ -53,8 +54,8 @@ def _path_of(loc: tuple) -> str:
 def parse_document(text: str | bytes, source: str = "JSON") -> WorkspaceExport:
     """Parse and validate an export; every error is reported with its JSON path."""
     if len(text) > MAX_IMPORT_BYTES:
-        raise WorkspaceError("exchange.too_large", path=source,
-                             size=len(text) // (1024 * 1024), limit=MAX_IMPORT_BYTES // (1024 * 1024))
+        raise WorkspaceError("exchange.over_limit", path=source,
+                             limit=MAX_IMPORT_BYTES // (1024 * 1024))
     try:
         raw = json.loads(text)
     except RecursionError as exc:
@@ -70,6 +71,7 @@ def parse_document(text: str | bytes, source: str = "JSON") -> WorkspaceExport:
         lines += [f"  {_path_of(e.get('loc', ()))}: {e.get('msg', '')}" for e in exc.errors()
                   if _path_of(e.get("loc", ())) not in ("$.format", "$.version")]
         _refuse(source, lines)
+    refuse_over_limits(document, source)  # bounded work for every output (domain/limits)
     stations = {s.id for s in document.journey_framework.stations}
     for index, account in enumerate(document.accounts):
         lines += [f"  $.accounts[{index}]{path}: {message}"
@@ -108,24 +110,13 @@ def _refuse(source: str, lines: list[str]) -> None:
 
 def read_document(path: Path) -> WorkspaceExport:
     path = Path(path)
-    if not path.exists():
-        raise WorkspaceError("storage.missing", path=path)
-    if path.is_dir():
-        raise WorkspaceError("storage.directory", path=path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise WorkspaceError("exchange.too_large", path=path, size=size // (1024 * 1024),
-                                 limit=MAX_IMPORT_BYTES // (1024 * 1024))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise WorkspaceError("storage.unreadable", path=path, detail=exc.strerror or exc) from exc
+    data = read_limited(path, MAX_IMPORT_BYTES)  # counts the bytes read, not st_size
     return parse_document(data, str(path))
 
 
 def import_document(wf: WorkspaceFile, document: WorkspaceExport, *,
                     adopt_settings: bool = False) -> list[str]:
-    """Add the document's accounts to the workspace in one transaction."""
-    if adopt_settings:
-        wf.replace_settings(document.settings())
-    return wf.add_accounts(document.accounts)
+    """Add the document's accounts (and with `adopt_settings` its settings) to the
+    workspace in ONE transaction: a crash leaves all of it or none."""
+    return wf.add_accounts(document.accounts,
+                           document.settings() if adopt_settings else None)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from accountmap.storage.atomic_write import replacing
 from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.output_guard import guard_copy
 from accountmap.storage.workspace_file import WorkspaceFile
 
 
@@ -18,6 +19,7 @@ def save_copy(workspace: WorkspaceFile, target: str | os.PathLike) -> None:
     what is still in the WAL), without a WAL of its own, replacing it whole or not at all.
     Raises WorkspaceError "storage.copy_failed"."""
     target = Path(target)
+    guard_copy(target, workspace.path)  # never over itself or a file open elsewhere
     try:
         with replacing(target) as tmp:
             copy = sqlite3.connect(str(tmp))

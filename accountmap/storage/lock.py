@@ -8,6 +8,11 @@ it over (`WorkspaceLock.took_over_from` tells whose it was). A second writer whi
 first is alive gets `WorkspaceLocked`, which names the holder so the UI can offer to open
 the file read-only instead.
 
+The lock belongs to the real file, not to a name: the sidecar sits beside the path with
+symlinks resolved, and the writer also holds a flock on the workspace file itself (its
+inode), so a hard link or a symlink to an open workspace finds it locked. The flock on the
+file is separate from SQLite's own (POSIX) locks on it and never conflicts with them.
+
 Where flock is unavailable (Windows, some network file systems) the lock falls back to the
 sidecar alone: a sidecar naming a live process on this host means locked; anything else is
 stale.
@@ -89,6 +94,9 @@ class WorkspaceLocked(WorkspaceError):
     def __init__(self, path: Path, holder: LockHolder | None) -> None:
         self.holder = holder
         unknown = "?"
+        if holder is None:  # held through another name of the same file
+            WorkspaceError.__init__(self, "storage.locked_elsewhere", path=path)
+            return
         super().__init__(
             "storage.locked", path=path,
             pid=holder.pid if holder else unknown,
@@ -103,7 +111,8 @@ class WorkspaceLocked(WorkspaceError):
 
 
 def lock_path(path: str | os.PathLike) -> Path:
-    path = Path(path)
+    """The sidecar of the real file behind `path` (symlinks resolved)."""
+    path = Path(os.path.realpath(path))
     return path.with_name(path.name + ".lock")
 
 
@@ -120,10 +129,11 @@ class WorkspaceLock:
 
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
-        self.lock_file = lock_path(self.path)
+        self.lock_file = lock_path(self.path)  # beside the real file
         self.holder: LockHolder | None = None
         self.took_over_from: LockHolder | None = None
         self._fd: int | None = None
+        self._file_fd: int | None = None  # flock on the workspace file itself
 
     @property
     def held(self) -> bool:
@@ -147,6 +157,7 @@ class WorkspaceLock:
             return self
         for _attempt in range(20):
             fd = self._open_sidecar()
+            mine = False  # whether the sidecar is ours to remove on failure
             try:
                 if not self._flock(fd):
                     raise WorkspaceLocked(self.path, self._read_holder_soon(fd))
@@ -161,19 +172,51 @@ class WorkspaceLock:
                         raise WorkspaceLocked(self.path, previous)
                 self.took_over_from = previous
                 self.holder = LockHolder.current()
+                mine = True
                 self._write(fd, self.holder)
+                self._fd = fd
+                self.lock_file_itself()
             except BaseException:
-                os.close(fd)
+                self._fd = None
+                if mine:
+                    self._drop_sidecar(fd)  # never leave a lock file behind
+                else:
+                    os.close(fd)
                 raise
-            self._fd = fd
             return self
         raise WorkspaceError("storage.lock_failed", path=self.path,  # pragma: no cover
                              detail="the lock file keeps changing")
 
+    def lock_file_itself(self) -> None:
+        """Take the flock on the workspace file (once it exists): links share it."""
+        if self._file_fd is not None or fcntl is None or self._flock_unsupported:
+            return
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError:
+            return  # not created yet (WorkspaceFile calls again once it is)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise WorkspaceLocked(self.path, None) from None
+        except OSError:
+            os.close(fd)  # no flock here: the sidecar alone guards the file
+            return
+        self._file_fd = fd
+
     def release(self) -> None:
         fd, self._fd = self._fd, None
+        file_fd, self._file_fd = self._file_fd, None
+        if file_fd is not None:
+            # Called after the SQLite connection closed; closing this descriptor would
+            # drop that connection's POSIX locks if it were still open.
+            os.close(file_fd)
         if fd is None:
             return
+        self._drop_sidecar(fd)
+
+    def _drop_sidecar(self, fd: int) -> None:
         try:
             # Remove the sidecar while still holding the flock; a process that opened
             # it meanwhile notices (inode check) and retries on a fresh one.
@@ -203,8 +246,13 @@ class WorkspaceLock:
         try:
             return os.open(self.lock_file, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
-            raise WorkspaceError("storage.lock_failed", path=self.path,
-                                 detail=exc.strerror or exc) from exc
+            raise self._error(exc) from exc
+
+    def _error(self, exc: OSError) -> WorkspaceError:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return WorkspaceError("storage.no_space", path=self.path)
+        return WorkspaceError("storage.lock_failed", path=self.path,
+                              detail=exc.strerror or exc)
 
     def _flock(self, fd: int) -> bool:
         """Try to take the flock; False if another process holds it."""
@@ -259,7 +307,7 @@ class WorkspaceLock:
         try:
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
-            os.write(fd, data)
+            if os.write(fd, data) != len(data):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         except OSError as exc:
-            raise WorkspaceError("storage.lock_failed", path=self.path,
-                                 detail=exc.strerror or exc) from exc
+            raise self._error(exc) from exc

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import struct
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,19 +24,26 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.parse import quote
 
-from accountmap.domain import clock
 from accountmap.domain.models import COLLECTIONS, Account, AccountFields
 from accountmap.domain.workspace import WorkspaceSettings
+from accountmap.storage import read_sidecars
 from accountmap.storage import rows as mapping
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.lock import WorkspaceLock
 from accountmap.storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
+from accountmap.storage.output_guard import guard_input
 from accountmap.storage.reading import ACCOUNTS, SETTINGS, SETTINGS_KEY, WorkspaceReader
+from accountmap.storage.recovery import (
+    backup_before_migration,
+    check_tables,
+    open_error,
+    recover_after_crash,
+    upgraded_in_memory,
+)
 from accountmap.storage.rows import Row, RowChange
 
 __all__ = ["ACCOUNTS", "SETTINGS", "SETTINGS_KEY", "TABLES", "Row", "RowChange",
-           "WorkspaceFile", "account_rows", "inspect_file", "read_only_uri",
-           "backup_before_migration"]
+           "WorkspaceFile", "account_rows", "inspect_file", "backup_before_migration"]
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 TABLES = (ACCOUNTS, SETTINGS, *COLLECTIONS)
@@ -68,10 +74,7 @@ def inspect_file(path: Path) -> int:
 
     Returns the file's schema version (`PRAGMA user_version`).
     """
-    if not path.exists():
-        raise WorkspaceError("storage.missing", path=path)
-    if path.is_dir():
-        raise WorkspaceError("storage.directory", path=path)
+    guard_input(path)  # missing, a folder, or a device/FIFO (which would hang)
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -95,13 +98,15 @@ def inspect_file(path: Path) -> int:
             "storage.truncated", path=path,
             detail=f"{size} bytes of {pages * page_size}",
         )
+    header_version, header_app_id = struct.unpack(">I4xI", header[60:72])
     if not has_wal:
         # The header is the whole truth when no WAL holds newer pages: refuse what is
         # not ours or too new without letting SQLite create a single sidecar file.
-        header_version, header_app_id = struct.unpack(">I4xI", header[60:72])
         _refuse_foreign(path, header_app_id, header_version)
+    if header_app_id == APPLICATION_ID:
+        recover_after_crash(path)
     try:
-        conn = sqlite3.connect(read_only_uri(path, header), uri=True)
+        conn = sqlite3.connect(read_sidecars.read_only_uri(path, header), uri=True)
     except sqlite3.Error as exc:
         raise WorkspaceError("storage.unreadable", path=path, detail=exc) from exc
     try:
@@ -124,30 +129,6 @@ def _refuse_foreign(path: Path, app_id: int, version: int) -> None:
                              supported=SCHEMA_VERSION)
 
 
-def read_only_uri(path: Path, header: bytes | None = None) -> str:
-    """The URI to read `path` without writing it, also from a read-only folder.
-
-    Reading a WAL-mode file needs its `-shm` index, which SQLite cannot create in a
-    read-only folder. With no `-wal` content the main file holds everything, so it is
-    read as immutable; with some, the changes in it cannot be read there at all.
-    """
-    uri = f"file:{quote(str(path))}?mode=ro"
-    if header is None:
-        try:
-            with path.open("rb") as handle:
-                header = handle.read(100)
-        except OSError:
-            return uri
-    is_wal_mode = len(header) > 19 and header[18] == 2
-    shm = Path(str(path) + "-shm")
-    if not is_wal_mode or shm.exists() or os.access(path.parent, os.W_OK):
-        return uri
-    wal = Path(str(path) + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        raise WorkspaceError("storage.wal_read_only_folder", path=path)
-    return uri + "&immutable=1"
-
-
 class WorkspaceFile(WorkspaceReader):
     """An open workspace file. Not thread-safe: one per thread. Reading its contents:
     storage/reading.py."""
@@ -159,6 +140,9 @@ class WorkspaceFile(WorkspaceReader):
         self.read_only = read_only
         self.lock = lock
         self._identity = self._stat_identity()
+        self._created_sidecars: list[Path] = []  # by a read-only open (read_sidecars)
+        read_sidecars.opened(path)
+        self._wrote = False  # a transaction committed (PRAGMA optimize only then)
         self._in_transaction: bool | None = None  # None: no transaction; False: not begun
 
     # ----------------------------------------------------------------- opening
@@ -196,6 +180,7 @@ class WorkspaceFile(WorkspaceReader):
     @classmethod
     def _open_existing(cls, path: Path, read_only: bool, lock: bool,
                        held: WorkspaceLock | None) -> "WorkspaceFile":
+        absent = read_sidecars.missing(path)  # before anything opens it
         version = inspect_file(path)
         if not read_only and not os.access(path, os.W_OK):
             read_only = True
@@ -206,8 +191,13 @@ class WorkspaceFile(WorkspaceReader):
             held = None
         if not read_only and lock and held is None:
             held = WorkspaceLock(path).acquire()
+        if held is not None:
+            held.lock_file_itself()  # a file created just now: links share the lock
+        created = absent if read_only else []
         try:
-            return cls(path, cls._connect(path, read_only, version), read_only, held)
+            opened = cls(path, cls._connect(path, read_only, version), read_only, held)
+            opened._created_sidecars = created
+            return opened
         except BaseException:
             if held is not None:
                 held.release()
@@ -215,11 +205,13 @@ class WorkspaceFile(WorkspaceReader):
 
     @staticmethod
     def _connect(path: Path, read_only: bool, version: int) -> sqlite3.Connection:
-        uri = read_only_uri(path) if read_only else f"file:{quote(str(path))}?mode=rw"
+        """A configured connection. An older file is upgraded only to be written: read
+        only, it is read through an upgraded copy in memory and left untouched."""
+        uri = (read_sidecars.read_only_uri(path) if read_only
+               else f"file:{quote(str(path))}?mode=rw")
         if version < SCHEMA_VERSION:
             if read_only:
-                raise WorkspaceError("storage.migration_failed", path=path,
-                                     detail="the file is read-only")
+                return upgraded_in_memory(path, uri, version, TABLES)
             _migrate_file(path, uri, version)
         try:
             conn = sqlite3.connect(uri, uri=True, isolation_level=None,
@@ -227,11 +219,15 @@ class WorkspaceFile(WorkspaceReader):
         except sqlite3.Error as exc:
             raise WorkspaceError("storage.unreadable", path=path, detail=exc) from exc
         try:
+            conn.execute("PRAGMA busy_timeout = 5000")
+            check_tables(path, conn, TABLES)  # refused before a byte is written
             _configure(conn, read_only)
-            conn.execute("SELECT count(*) FROM accounts").fetchone()
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise WorkspaceError("storage.truncated", path=path, detail=exc) from exc
+            raise open_error(path, exc) from exc
+        except BaseException:
+            conn.close()
+            raise
         return conn
 
     @staticmethod
@@ -255,23 +251,32 @@ class WorkspaceFile(WorkspaceReader):
                 conn.execute("COMMIT")
             finally:
                 conn.close()
+            # A -wal, -shm or -journal left by a file once at this path (deleted while
+            # open, or crashed) must never join the new file: SQLite would replay it.
+            # We hold the lock, so no live writer owns them.
+            for side in ("-wal", "-shm", "-journal"):
+                Path(f"{path}{side}").unlink(missing_ok=True)
             os.replace(tmp, path)  # the file appears whole or not at all
         except (OSError, sqlite3.Error) as exc:
             try:
                 tmp.unlink(missing_ok=True)
+                Path(str(tmp) + "-journal").unlink(missing_ok=True)
             except OSError:
                 pass
+            if "full" in str(exc).lower() or getattr(exc, "errno", None) == 28:
+                raise WorkspaceError("storage.no_space", path=path) from exc
             raise WorkspaceError("storage.cannot_create", path=path, detail=exc) from exc
 
     def close(self) -> None:
         try:
-            if not self.read_only:
+            if not self.read_only and self._wrote:  # never a write to a file only read
                 self.conn.execute("PRAGMA optimize")
         except sqlite3.Error:
             pass
         try:
             self.conn.close()
         finally:
+            read_sidecars.closed(self.path, self._created_sidecars)
             if self.lock is not None:
                 self.lock.release()
 
@@ -317,6 +322,7 @@ class WorkspaceFile(WorkspaceReader):
             yield
             if self._in_transaction:
                 self.conn.execute("COMMIT")
+                self._wrote = True
         except BaseException as exc:
             if self._in_transaction:
                 with suppress(sqlite3.Error):
@@ -366,8 +372,10 @@ class WorkspaceFile(WorkspaceReader):
             return WorkspaceError("storage.read_only", path=self.path)
         return WorkspaceError("storage.write_failed", path=self.path, detail=exc)
 
-    def add_accounts(self, accounts: Sequence[Account]) -> list[str]:
-        """Write whole accounts in one transaction (import, demo, duplicate).
+    def add_accounts(self, accounts: Sequence[Account],
+                     settings: WorkspaceSettings | None = None) -> list[str]:
+        """Write whole accounts (and `settings`, if given) in one transaction (import,
+        demo, duplicate).
 
         An account whose id is already in the file gets a new id; returns the ids used.
         """
@@ -376,6 +384,9 @@ class WorkspaceFile(WorkspaceReader):
         existing = set(self.account_ids())
         position = self.next_position(ACCOUNTS, None)
         statements: list[tuple[str, tuple]] = []
+        if settings is not None:
+            statements.extend(self._statements(RowChange(
+                SETTINGS, None, SETTINGS_KEY, None, Row(0, settings.model_dump(mode="json")))))
         used: list[str] = []
         for account in accounts:
             account_id = account.id
@@ -409,7 +420,6 @@ def account_rows(account: Account, account_id: str, position: float) -> list[Row
 
 
 def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
-    conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA foreign_keys = ON")
     if not read_only:
         conn.execute("PRAGMA journal_mode = WAL")
@@ -423,7 +433,7 @@ def _migrate_file(path: Path, uri: str, version: int) -> None:
     the file header, and a failed migration must leave the file byte-identical.
     """
     try:
-        backup_before_migration(path)
+        backup_before_migration(path, version)
     except (OSError, sqlite3.Error) as exc:
         raise WorkspaceError("storage.migration_failed", path=path,
                              detail=f"no backup copy could be made: {exc}") from exc
@@ -440,29 +450,6 @@ def _migrate_file(path: Path, uri: str, version: int) -> None:
                              detail=first_error(exc)) from exc
     finally:
         conn.close()
-
-
-def backup_before_migration(path: Path) -> Path:
-    """Copy the file (and its WAL) next to itself before a migration touches it."""
-    stamp = clock.now_local().strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
-    counter = 1
-    while backup.exists():  # never overwrite an earlier backup
-        counter += 1
-        backup = path.with_name(f"{path.stem}.backup-{stamp}-{counter}{path.suffix}")
-    # A consistent copy even with a WAL: SQLite's online backup.
-    src = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(str(backup))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    except sqlite3.Error:
-        shutil.copy2(path, backup)
-    finally:
-        src.close()
-    return backup
 
 
 def first_error(exc: Exception) -> str:

@@ -64,8 +64,6 @@ def test_reviewing_a_file_in_wal_mode_keeps_its_bytes(tmp_path):
     assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == (digest, mtime)
 
 
-@pytest.mark.xfail(strict=True, reason="the read-only open of a WAL-mode file lets SQLite "
-                   "create empty -wal/-shm files beside it; issue 13 rewrites that open")
 def test_reviewing_a_file_in_wal_mode_leaves_no_sidecar_files(tmp_path):
     path = tmp_path / "kam.accountmap"
     from accountmap.storage.workspace_file import WorkspaceFile

@@ -55,4 +55,6 @@ def test_export_the_map_and_the_road_as_png_svg_pdf(window, tmp_path):
 def test_export_into_a_missing_folder_says_so_without_a_traceback(window, tmp_path):
     with mock.patch("accountmap.app.main_window._interactive", return_value=False):
         export(window, "map", (str(tmp_path / "nope" / "map.png"), "PNG image (*.png)"))
-    assert "could not be written" in window.statusBar().currentMessage()
+    # the output guard's one sentence: which file, and that its folder is missing
+    message = window.statusBar().currentMessage()
+    assert "map.png" in message and "does not exist" in message

@@ -7,10 +7,14 @@ returned (the edit is committed). The parent kills it with SIGKILL at random mom
 Edit k is a pure function of k, so the parent can replay the stream to know exactly what
 the file must hold after any number of edits. The stream mixes inserts, updates and
 deletes over several tables, and multi-row edits that must land all-or-nothing.
+
+Run as `python crash_worker.py import new|existing TARGET FIRST`: runs the CLI's
+`import` again and again (see `import_loop`), for the import crash tests.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 from accountmap.storage.workspace_file import (
@@ -112,7 +116,48 @@ def _cascade_person(state: dict, account: str | None, person: str) -> None:
                 i for i in data["stakeholder_ids"] if i != person]}
 
 
+IMPORT_ACCOUNTS = 8
+
+
+def import_source(k: int) -> dict:
+    """The JSON document of import number k: accounts named `I{k}-{i}`, big enough that
+    an import spans many pages."""
+    return {"format": "accountmap", "version": 1, "language": "en", "accounts": [
+        {"name": f"I{k}-{i}", "notes": PADDING,
+         "stakeholders": [{"id": f"s{j}", "full_name": f"Person {k}/{i}/{j}"}
+                          for j in range(40)]}
+        for i in range(IMPORT_ACCOUNTS)]}
+
+
+def import_loop(mode: str, target: str, first: int) -> None:
+    """Run `accountmap import` (the CLI code, in this process) again and again; print k
+    once import k returned. `new`: each into a new file `target/n{k}.accountmap`;
+    `existing`: all into the workspace `target`."""
+    import contextlib
+    import io
+    import json
+    from pathlib import Path
+
+    from accountmap.cli import main as cli
+
+    source = Path(target).parent / f"source-{os.getpid()}.json" if mode == "existing" \
+        else Path(target) / f"source-{os.getpid()}.json"
+    k = first
+    while True:
+        source.write_text(json.dumps(import_source(k)), encoding="utf-8")
+        out = str(Path(target) / f"n{k}.accountmap") if mode == "new" else target
+        with contextlib.redirect_stdout(io.StringIO()):
+            code = cli(["import", out, str(source)])
+        if code != 0:
+            raise SystemExit(f"import {k} failed with {code}")
+        print(k, flush=True)
+        k += 1
+
+
 def main() -> None:
+    if sys.argv[1] == "import":
+        import_loop(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+        return
     path, first = sys.argv[1], int(sys.argv[2])
     wf = WorkspaceFile.open(path)
     k = first

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -19,6 +20,8 @@ import sys
 import threading
 import time
 from pathlib import Path
+
+import pytest
 
 from tests.unit import crash_worker
 from tests.unit.crash_worker import edit, replay, setup_changes
@@ -43,11 +46,11 @@ def file_state(wf: WorkspaceFile) -> dict:
 class Child:
     """The writer process; a thread collects the numbers it acknowledges."""
 
-    def __init__(self, path: Path, first: int) -> None:
+    def __init__(self, *args: object) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(  # keeps scripts/test-any-day's entry
             filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
         self.proc = subprocess.Popen(
-            [sys.executable, crash_worker.__file__, str(path), str(first)],
+            [sys.executable, crash_worker.__file__, *map(str, args)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
         )
         self.acks: list[int] = []
@@ -121,6 +124,80 @@ def test_acknowledged_edits_survive_sigkill(tmp_path: Path) -> None:
     assert done > TRIALS  # the stream really advanced
 
 
+def imported_batches(path: Path) -> dict[int, int]:
+    """{k: number of accounts of import k} in the workspace at `path`."""
+    batches: dict[int, int] = {}
+    with WorkspaceFile.open(path, read_only=True) as wf:  # the way a reading command opens
+        for _account_id, name in wf.account_summaries():
+            k = int(name[1:].split("-")[0])
+            batches[k] = batches.get(k, 0) + 1
+        for account_id in wf.account_ids():
+            assert len(wf.rows("stakeholders", account_id)) == 40
+    return batches
+
+
+def check_integrity(path: Path) -> None:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        conn.close()
+
+
+def kill_soon(child: Child, rng: random.Random) -> None:
+    if rng.random() < 0.2:
+        time.sleep(rng.uniform(0.0, 0.8))  # anywhere, start-up included
+    else:
+        assert child.first_ack.wait(timeout=60), child.proc.stderr.read()
+        time.sleep(rng.uniform(0.0, 0.15))
+    stderr = child.kill()
+    assert child.proc.returncode == -signal.SIGKILL, stderr
+
+
+IMPORT_TRIALS = 20
+
+
+@pytest.mark.slow
+def test_a_killed_import_into_a_new_file_leaves_nothing_or_everything(tmp_path: Path) -> None:
+    """Issue 13, class 3: `accountmap import` into a new file was two transactions."""
+    rng = random.Random(1313)
+    done = 0
+    for trial in range(IMPORT_TRIALS):
+        child = Child("import", "new", tmp_path, done)
+        kill_soon(child, rng)
+        assert child.acks == list(range(done, done + len(child.acks)))
+        before, done = done, done + len(child.acks)
+        for k in range(before, done):  # every acknowledged import is whole
+            path = tmp_path / f"n{k}.accountmap"
+            assert imported_batches(path) == {k: crash_worker.IMPORT_ACCOUNTS}, trial
+        in_flight = tmp_path / f"n{done}.accountmap"
+        if in_flight.exists():  # committed and renamed, killed before it could say so
+            check_integrity(in_flight)
+            assert imported_batches(in_flight) == {done: crash_worker.IMPORT_ACCOUNTS}
+            with WorkspaceFile.open(in_flight, read_only=True) as wf:
+                assert wf.settings().language == "en"  # settings and accounts together
+            done += 1
+    assert done >= IMPORT_TRIALS // 2  # the stream really advanced
+
+
+@pytest.mark.slow
+def test_a_killed_import_into_an_existing_file_is_all_or_nothing(tmp_path: Path) -> None:
+    rng = random.Random(1314)
+    path = tmp_path / "w.accountmap"
+    WorkspaceFile.open(path, create=True).close()
+    done = 0
+    for trial in range(IMPORT_TRIALS):
+        child = Child("import", "existing", path, done)
+        kill_soon(child, rng)
+        done += len(child.acks)
+        batches = imported_batches(path)  # recovers the WAL the way every command does
+        check_integrity(path)
+        if done in batches:  # committed, killed before it could say so
+            done += 1
+        assert batches == {k: crash_worker.IMPORT_ACCOUNTS for k in range(done)}, trial
+    assert done >= IMPORT_TRIALS // 2
+
+
 MIGRATOR = """
 import sys, time
 from accountmap.storage import migrations
@@ -129,48 +206,75 @@ real = migrations.MIGRATIONS[2]
 def slow_migration(conn):  # a long migration: a kill lands inside its transaction
     print("migrating", flush=True)
     real(conn)
-    time.sleep(1.0)
+    conn.execute("UPDATE stakeholders SET data = json_set(data, '$.title', "
+                 "hex(randomblob(100)))")  # many changed pages, some spilled to the file
+    time.sleep(0.3)
 migrations.MIGRATIONS[2] = slow_migration
 WorkspaceFile.open(sys.argv[1]).close()
 print("migrated", flush=True)
 """
+MIGRATION_TRIALS = 20
 
 
-def test_killed_migration_leaves_the_old_or_the_new_version(tmp_path: Path) -> None:
+@pytest.mark.slow
+@pytest.mark.parametrize("journal_mode", ["delete", "wal"])
+def test_killed_migration_leaves_the_old_or_the_new_version(tmp_path: Path,
+                                                            journal_mode: str) -> None:
+    """A killed migration, in rollback-journal mode (a hot -journal is left) or in WAL:
+    the next command opens the file, read-only first, with its last committed state."""
     from tests.unit.test_migrations import make_old_file
 
     from accountmap.storage.migrations import SCHEMA_VERSION
 
-    rng = random.Random(7)
-    people = 5_000
+    rng = random.Random(7 if journal_mode == "delete" else 8)
+    people = 2_000
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(  # keeps scripts/test-any-day's entry
             filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
+    template = make_old_file(tmp_path / "template.accountmap", 1, people=people)
+    with WorkspaceFile.open(template, read_only=True) as wf:
+        expected = [s.model_dump() for s in wf.load_account("acme").stakeholders]
     outcomes = []
-    for trial in range(6):
-        path = make_old_file(tmp_path / f"old{trial}.accountmap", 1, people=people)
+    hot_journals = 0
+    for trial in range(MIGRATION_TRIALS):
+        path = tmp_path / f"old{trial}.accountmap"
+        shutil.copyfile(template, path)
+        conn = sqlite3.connect(path)
+        conn.execute(f"PRAGMA journal_mode = {journal_mode}")
+        conn.close()
         child = subprocess.Popen([sys.executable, "-c", MIGRATOR, str(path)], env=env,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        if trial % 2 == 0:  # inside the migration's transaction
+        if trial % 4 != 3:  # inside the migration's transaction
             assert child.stdout.readline().strip() == "migrating", child.stderr.read()
-            time.sleep(rng.uniform(0.0, 0.5))
+            time.sleep(rng.uniform(0.0, 0.3))
         else:  # anywhere: start-up, backup, migration, commit, switch to WAL, close
-            time.sleep(rng.uniform(0.0, 2.5))
+            time.sleep(rng.uniform(0.0, 2.0))
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
-        conn = sqlite3.connect(path)
-        try:
-            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            indexes = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
-                                   " AND name LIKE 'idx_%'").fetchone()[0]
-            count = conn.execute("SELECT count(*) FROM stakeholders").fetchone()[0]
-        finally:
-            conn.close()
+        journal = Path(f"{path}-journal")
+        hot_journals += journal.exists() and journal.stat().st_size > 0
+        # First a reading command, the way the CLI opens: no raw connection beforehand.
+        with WorkspaceFile.open(path, read_only=True) as wf:
+            stakeholders = [s.model_dump() for s in wf.load_account("acme").stakeholders]
+        version = _pragma(path, "user_version")
         assert version in (1, SCHEMA_VERSION)
-        assert (indexes > 0) == (version == SCHEMA_VERSION)  # never half-migrated
-        assert count == people
+        if version == 1:
+            assert stakeholders == expected  # untouched by the migration that died
+        else:
+            assert len(stakeholders) == people
+        check_integrity(path)
         outcomes.append(version)
-        with WorkspaceFile.open(path) as wf:  # and it opens (migrating if need be)
+        with WorkspaceFile.open(path) as wf:  # and it opens for writing, migrating
             assert wf.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
             assert len(wf.rows("stakeholders", "acme")) == people
-    assert 1 in outcomes  # some kills did land inside a migration
+        check_integrity(path)
+    assert outcomes.count(1) >= MIGRATION_TRIALS // 2  # kills did land inside migrations
+    if journal_mode == "delete":
+        assert hot_journals >= MIGRATION_TRIALS // 4  # the case that said "damaged"
+
+
+def _pragma(path: Path, name: str):
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute(f"PRAGMA {name}").fetchone()[0]
+    finally:
+        conn.close()

@@ -98,7 +98,7 @@ def test_opening_a_v1_file_backs_it_up_and_migrates_every_version(
 
     backups = sorted(v1_file.parent.glob("old.backup-*.accountmap"))
     assert len(backups) == 1
-    assert backups[0].name[len("old.backup-"):].split(".")[0].replace("-", "").isdigit()
+    assert backups[0].name.startswith("old.backup-v1-")  # the version it was migrated from
     assert pragma(backups[0], "user_version") == 1
     assert schema(backups[0]) == schema(make_old_file(v1_file.parent / "ref.db", 1))
     with sqlite3.connect(backups[0]) as conn:
@@ -150,13 +150,16 @@ def test_failed_migration_leaves_the_original_byte_identical(
         assert len(wf.load_account("acme").stakeholders) == 5
 
 
-def test_old_file_opened_read_only_is_refused_untouched(v1_file: Path) -> None:
+def test_old_file_opened_read_only_is_read_untouched_without_an_upgrade(v1_file: Path) -> None:
     before = sha(v1_file)
-    with pytest.raises(WorkspaceError) as info:
-        WorkspaceFile.open(v1_file, read_only=True)
-    assert info.value.key == "storage.migration_failed"
+    with WorkspaceFile.open(v1_file, read_only=True) as wf:  # reading commands
+        assert wf.read_only
+        assert len(wf.load_account("acme").stakeholders) == 5
+        assert wf.settings().language == "ru"
     assert sha(v1_file) == before
+    assert pragma(v1_file, "user_version") == 1
     assert not lock_path(v1_file).exists()
+    assert list(v1_file.parent.iterdir()) == [v1_file]  # no backup, no sidecar
 
 
 def test_no_migration_without_a_backup(v1_file: Path, monkeypatch) -> None:
@@ -164,7 +167,7 @@ def test_no_migration_without_a_backup(v1_file: Path, monkeypatch) -> None:
 
     from accountmap.storage import workspace_file
 
-    def disk_full(path):
+    def disk_full(path, version=0):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     before = sha(v1_file)

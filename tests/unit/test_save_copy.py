@@ -38,3 +38,19 @@ def test_a_copy_that_cannot_be_written_leaves_nothing(tmp_path):
     assert caught.value.key == "storage.copy_failed"
     assert "copy.accountmap" in caught.value.message("ru")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.accountmap", "w.accountmap"]
+
+
+def test_a_copy_onto_the_workspace_itself_is_refused_and_it_stays_whole(tmp_path):
+    """Issue 13: "Save a copy as" onto the open file (or a link to it) replaced the file
+    under its own connection; the edits after that went to a deleted file."""
+    path = tmp_path / "w.accountmap"
+    write_demo(path)
+    (tmp_path / "link.accountmap").symlink_to(path)
+    with WorkspaceFile.open(path) as wf:
+        for target in (path, tmp_path / "link.accountmap"):
+            with pytest.raises(WorkspaceError) as caught:
+                save_copy(wf, target)
+            assert caught.value.key == "output.is_input"
+        wf.apply([RowChange(ACCOUNTS, None, "later", None, Row(99, {"name": "Позже"}))])
+    with WorkspaceFile.open(path, read_only=True) as wf:
+        assert wf.integrity_problems() == [] and "later" in wf.account_ids()
