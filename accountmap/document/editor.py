@@ -20,7 +20,6 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
-from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication
 
 from accountmap.document.commands import ChangeCommand
@@ -28,7 +27,6 @@ from accountmap.document.workspace_document import WorkspaceDocument
 from accountmap.domain.models import (
     COLLECTIONS,
     Account,
-    AccountFields,
     Entity,
     JourneyEvent,
     RoadmapEdge,
@@ -48,7 +46,6 @@ from accountmap.storage.workspace_file import (
     Row,
     RowChange,
     account_rows,
-    first_error,
 )
 
 
@@ -119,10 +116,7 @@ class Editor:
     # ------------------------------------------------------------------ accounts
     def add_account(self, name: str, **fields) -> str:
         account_id = new_id()
-        try:
-            data = AccountFields(name=name, **fields).model_dump(mode="json")
-        except ValidationError as exc:
-            raise WorkspaceError("storage.invalid_row", detail=first_error(exc)) from exc
+        data = {"name": name, **fields}  # validated (once) by the document
         position = self.document.next_position(None, ACCOUNTS)
         self.commit([RowChange(ACCOUNTS, None, account_id, None, Row(position, data))],
                     tr("Add account"))

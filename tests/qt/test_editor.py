@@ -150,3 +150,23 @@ def test_a_step_that_changes_nothing_writes_nothing(opened, tmp_path):
             Editor(reader).update_account(aid, name="Другое имя")
     finally:
         reader.close()
+
+
+def test_an_edit_is_validated_once(opened, monkeypatch):
+    """The editor builds the row, the document validates it once with its model and the
+    file writes the dump as it is (it was validated three times)."""
+    doc, editor, path = opened
+    aid = editor.add_account("Клиент")
+    pid = editor.add(aid, "stakeholders", Stakeholder(full_name="Иванов"))
+    doc.account(aid)
+    calls = []
+    original = Stakeholder.model_validate.__func__
+
+    def counting(cls, *args, **kwargs):
+        calls.append(args[0] if args else None)
+        return original(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Stakeholder, "model_validate", classmethod(counting))
+    editor.update(aid, "stakeholders", pid, title="Директор")
+    assert len(calls) == 1
+    assert memory_json(doc) == fresh_json(path)
