@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TEST_TODAY
+
 from accountmap.domain.models import COLLECTIONS
 from accountmap.storage.demo import write_demo
 from accountmap.storage.errors import WorkspaceError
@@ -290,6 +292,9 @@ def test_the_documented_queries_run_and_find_rows(demo: Path) -> None:
     assert len(queries) >= 6
     conn = sqlite3.connect(f"file:{demo}?mode=ro", uri=True)
     for query in queries:
+        # The demo's story is written as of the pinned day; SQLite's 'now' is the machine's
+        # clock, so the queries are asked as of that same pinned day.
+        query = query.replace("date('now'", f"date('{TEST_TODAY.isoformat()}'")
         assert conn.execute(query).fetchall(), query
 
 
