@@ -253,6 +253,7 @@ class Editor:
             doomed.setdefault("roadmap_edges", set()).update(
                 e.id for e in account.roadmap.edges if e.from_id in nodes or e.to_id in nodes)
         edges = doomed.get("roadmap_edges", set())
+        _doom_replies(account, doomed)
         updates: list[tuple[str, str, dict]] = []
         for s in account.stakeholders:
             if s.id not in people and s.decision_centre_id in centres:
@@ -287,6 +288,13 @@ class Editor:
                 fields["checkpoint_id"] = None
             if fields:
                 updates.append(("touchpoints", t.id, fields))
+        for c in account.review_comments:  # a comment outlives its person or checkpoint
+            if c.id in doomed.get("review_comments", set()):
+                continue
+            if c.stakeholder_id in people:
+                updates.append(("review_comments", c.id, {"stakeholder_id": None}))
+            elif c.checkpoint_id in nodes:
+                updates.append(("review_comments", c.id, {"checkpoint_id": None}))
         changes: list[RowChange] = []
         for table, row_id, fields in updates:
             change = self.updated_row(account_id, table, row_id, fields)
@@ -383,3 +391,16 @@ class Editor:
         updates = last_contact_updates(self.document.account(account_id), touchpoint, today)
         self.update_many(account_id, [("stakeholders", person_id, {"last_contact": day})
                                       for person_id, day in updates.items()], tr("Edit"))
+
+
+def _doom_replies(account: Account, doomed: dict[str, set[str]]) -> None:
+    """A deleted comment takes its replies (and theirs) with it."""
+    comments = doomed.get("review_comments")
+    if not comments:
+        return
+    grew = True
+    while grew:
+        replies = {c.id for c in account.review_comments
+                   if c.reply_to in comments and c.id not in comments}
+        comments |= replies
+        grew = bool(replies)

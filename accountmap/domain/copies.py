@@ -29,6 +29,8 @@ REFERENCES: dict[str, dict[str, str]] = {
     "meetings": {"attendee_ids": IF_PRESENT, "checkpoint_id": IF_PRESENT},
     "touchpoints": {"stakeholder_ids": IF_PRESENT, "checkpoint_id": IF_PRESENT},
     "journey_grids": {"stakeholder_id": IF_PRESENT},
+    "review_comments": {"stakeholder_id": IF_PRESENT, "checkpoint_id": IF_PRESENT,
+                        "reply_to": REQUIRED},
 }
 
 

@@ -53,6 +53,7 @@ def integrity_errors(account: Account, stations: set[str] | None = None) -> list
         (".roadmap.nodes", roadmap.nodes), (".roadmap.edges", roadmap.edges),
         (".meetings", account.meetings), (".touchpoints", account.touchpoints),
         (".journey_grids", account.journey_grids), (".journey_history", account.journey_history),
+        (".review_comments", account.review_comments),
     ):
         errors += _duplicates(items, where)
     centres = {c.id for c in account.decision_centres}
@@ -96,4 +97,11 @@ def integrity_errors(account: Account, stations: set[str] | None = None) -> list
                            "person")
     for i, h in enumerate(account.journey_history):
         errors += stage(h.journey_stage, f".journey_history[{i}].journey_stage")
+    comments = {c.id for c in account.review_comments}
+    for i, c in enumerate(account.review_comments):
+        errors += _missing(c.stakeholder_id, people, f".review_comments[{i}].stakeholder_id",
+                           "person")
+        errors += _missing(c.checkpoint_id, nodes, f".review_comments[{i}].checkpoint_id",
+                           "checkpoint")
+        errors += _missing(c.reply_to, comments, f".review_comments[{i}].reply_to", "comment")
     return errors

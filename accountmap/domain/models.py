@@ -205,6 +205,35 @@ class JourneyEvent(Entity):
     evidence: Text = ""
 
 
+class ReviewComment(Entity):
+    """A reviewer's remark on an account, one of its people or one of its checkpoints
+    (both ids None: on the account). A reply names the comment it answers (`reply_to`).
+
+    `history` holds the fingerprints (domain/review_merge.fingerprint) of the comment's
+    earlier versions, newest last: importing a review file tells by them which side edited
+    a comment since the two copies parted (docs/REVIEW.md). `target_name` is the person's
+    or checkpoint's name when the comment was written, kept if the item goes away."""
+
+    stakeholder_id: Id | None = None
+    checkpoint_id: Id | None = None
+    reply_to: Id | None = None
+    target_name: Name = ""
+    author: Name = ""
+    date: dt.date | None = None
+    text: Text = ""
+    resolved: bool = False
+    history: list[Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]] = Field(
+        default_factory=list, max_length=1000)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> "ReviewComment":
+        if self.stakeholder_id is not None and self.checkpoint_id is not None:
+            raise ValueError("a comment is on a person or on a checkpoint, not on both")
+        if self.reply_to is not None and self.reply_to == self.id:
+            raise ValueError("a comment cannot answer itself")
+        return self
+
+
 class AccountFields(Model):
     """The account's own fields, without its collections (one row in the file)."""
 
@@ -231,6 +260,7 @@ class Account(AccountFields):
     touchpoints: list[Touchpoint] = Field(default_factory=list, max_length=100_000)
     journey_grids: list[JourneyGrid] = Field(default_factory=list, max_length=10_000)
     journey_history: list[JourneyEvent] = Field(default_factory=list, max_length=100_000)
+    review_comments: list[ReviewComment] = Field(default_factory=list, max_length=100_000)
 
     def fields(self) -> AccountFields:
         return AccountFields.model_validate(
@@ -259,6 +289,7 @@ COLLECTIONS: dict[str, type[Entity]] = {
     "touchpoints": Touchpoint,
     "journey_grids": JourneyGrid,
     "journey_history": JourneyEvent,
+    "review_comments": ReviewComment,
 }
 
 

@@ -10,7 +10,7 @@ from accountmap.domain.journey import JourneyFramework, TWELVE_STATIONS
 from accountmap.domain.models import Account, Model
 
 FORMAT_NAME = "accountmap"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: accounts carry review_comments (docs/FORMAT.md)
 
 
 class ReviewThresholds(Model):

@@ -10,10 +10,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from accountmap.domain.models import COLLECTIONS
-
 APPLICATION_ID = 0x41634D70  # "AcMp": marks an AccountMap workspace
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+
+# The collections of versions 1 and 2 (one JSON row each), frozen: a collection added
+# later gets its own migration step, so older steps never see it.
+COLLECTIONS = ("decision_centres", "stakeholders", "relationships", "open_questions",
+               "roadmap_nodes", "roadmap_edges", "meetings", "touchpoints", "journey_grids",
+               "journey_history")
 
 
 def _v1_tables(conn: sqlite3.Connection) -> None:
@@ -82,10 +86,19 @@ def _v3_relational(conn: sqlite3.Connection) -> None:
             conn.execute(sql, params)
 
 
+def _v4_review_comments(conn: sqlite3.Connection) -> None:
+    """Version 4: review comments on accounts, people and checkpoints (issue 16): the
+    `review_comments` table; nothing else changes."""
+    from accountmap.storage.schema import create_added
+
+    create_added(conn, 4)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1_tables,
     2: _v2_order_indexes,
     3: _v3_relational,
+    4: _v4_review_comments,
 }
 
 

@@ -113,6 +113,7 @@ class Table:
     columns: tuple[Column, ...]
     foreign_keys: tuple[ForeignKey, ...] = ()
     checks: tuple[str, ...] = ()
+    since: int = 3  # the schema version that added the table (storage/migrations.py)
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,13 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         date("date"), ref("journey_stage"), enum("temperature", Temperature, null=True),
         text("reason"), text("evidence"),
     )),
+    Table("review_comments", (
+        ref("stakeholder_id"), ref("checkpoint_id"), ref("reply_to"), name("target_name"),
+        name("author"), date("date"), text("text"), flag("resolved"), json_list("history"),
+    ), (ForeignKey("stakeholder_id", "stakeholders", "SET NULL"),
+        ForeignKey("checkpoint_id", "roadmap_nodes", "SET NULL"),
+        ForeignKey("reply_to", "review_comments", "CASCADE")),
+        ("stakeholder_id IS NULL OR checkpoint_id IS NULL", "reply_to IS NOT id"), since=4),
 )}
 
 LINKS: dict[str, Link] = {link.table: link for link in (
@@ -266,7 +274,7 @@ def _link_ddl(link: Link) -> list[str]:
 
 def create_v3(conn: sqlite3.Connection) -> None:
     """Create every v3 table, index, trigger and search index (inside the caller's
-    transaction)."""
+    transaction); the tables added since come with their own version (`create_added`)."""
     account_lines = [
         "id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64)",
         POSITION,
@@ -278,14 +286,25 @@ def create_v3(conn: sqlite3.Connection) -> None:
         "CREATE TABLE accounts (\n  " + ",\n  ".join(account_lines) + "\n)",
         "CREATE INDEX idx_accounts_order ON accounts(position)",
     ]
-    for table in TABLES.values():
+    v3 = [table for table in TABLES.values() if table.since == 3]
+    for table in v3:
         statements += _entity_ddl(table)
-    for table in TABLES.values():
+    for table in v3:
         statements += _set_null_ddl(table)
     for link in LINKS.values():
         statements += _link_ddl(link)
     for table, columns in SEARCH.items():
         statements += _search_ddl(table, columns)
+    for sql in statements:
+        conn.execute(sql)
+
+
+def create_added(conn: sqlite3.Connection, version: int) -> None:
+    """Create the tables that schema `version` (past 3) added, with their indexes and
+    triggers (inside the caller's transaction)."""
+    added = [table for table in TABLES.values() if table.since == version]
+    statements = [sql for table in added for sql in _entity_ddl(table)]
+    statements += [sql for table in added for sql in _set_null_ddl(table)]
     for sql in statements:
         conn.execute(sql)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from accountmap.domain.workspace import FORMAT_VERSION
 from accountmap.storage.demo import write_demo
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.exchange import import_document, parse_document
@@ -143,7 +144,7 @@ def test_every_error_is_reported_at_once() -> None:
     (lambda d: d.update(version="1"), "$.version"),
     (lambda d: d.update(version=1.0), "$.version"),
     (lambda d: d.update(version=True), "$.version"),
-    (lambda d: d.update(version=2), "$.version"),
+    (lambda d: d.update(version=FORMAT_VERSION + 1), "$.version"),
     (lambda d: d.update(version=0), "$.version"),
 ])
 def test_bad_values_are_refused_with_their_path(change, path: str) -> None:

@@ -15,6 +15,7 @@ import pytest
 from tests.conftest import TEST_TODAY
 
 from accountmap.domain.models import COLLECTIONS
+from accountmap.storage.migrations import COLLECTIONS as V2_COLLECTIONS
 from accountmap.storage.demo import write_demo
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.exchange import document_to_json, export_document
@@ -181,7 +182,7 @@ def v2_rows(path: Path) -> dict:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         rows = {("accounts", None, i): p for i, p in conn.execute("SELECT id, position FROM accounts")}
-        for table in COLLECTIONS:
+        for table in V2_COLLECTIONS:
             rows.update({(table, a, i): p for a, i, p in conn.execute(
                 f"SELECT account_id, id, position FROM {table}")})
         return rows
