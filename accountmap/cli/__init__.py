@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "accountmap.cli.briefing",
     "accountmap.cli.render",
     "accountmap.cli.contacts",
+    "accountmap.cli.review",
 ]
 
 

@@ -18,6 +18,12 @@ CLI_MESSAGES = Messages({
     "cli.account_ambiguous": {"en": "Several accounts are named “{name}”; rename one of them",
                               "ru": "Несколько клиентов называются «{name}»; переименуйте один из них"},
     "cli.no_folder": {"en": "the folder {path} does not exist", "ru": "папка {path} не существует"},
+    # review export/import/add (issue 16)
+    "review.exported": {"en": "{count} comment(s) of {accounts} account(s) written to {path}", "ru": "Замечаний: {count}, клиентов: {accounts}, записано в {path}"},
+    "review.imported": {"en": "Review imported: {added} comment(s) added, {replaced} updated, {kept} unchanged; {conflicts} conflict(s)", "ru": "Замечания загружены: добавлено {added}, обновлено {replaced}, без изменений {kept}; конфликтов: {conflicts}"},
+    "review.no_person": {"en": "No person “{name}” in account “{account}”", "ru": "Нет человека «{name}» у клиента «{account}»"},
+    "review.no_checkpoint": {"en": "No checkpoint “{name}” in account “{account}”", "ru": "Нет контрольной точки «{name}» у клиента «{account}»"},
+    "review.no_comment": {"en": "No comment “{name}” in account “{account}”", "ru": "Нет замечания «{name}» у клиента «{account}»"},
     "portfolio.account": {"en": "Account", "ru": "Клиент"},
     "portfolio.owner": {"en": "Owner", "ru": "Ответственный"},
     "portfolio.value": {"en": "Value", "ru": "Сумма"},

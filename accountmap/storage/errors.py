@@ -15,6 +15,7 @@ _WHAT = {  # what an account (or a workspace) is full of, in each language (limi
     "touchpoints": ("touchpoints", "точек контакта"),
     "journey_grids": ("journey grids", "таблиц пути клиента"),
     "journey_history": ("journey events", "событий пути клиента"),
+    "review_comments": ("review comments", "замечаний"),
 }
 _LIMIT_REACHED = {
     **{f"limits.reached.{table}": {
@@ -48,6 +49,14 @@ STORAGE_MESSAGES = catalogue.Messages({
     "exchange.not_json": {"en": "{path} is not valid JSON: {detail}", "ru": "{path} — некорректный JSON: {detail}"},
     "exchange.too_deep": {"en": "{path} is nested too deeply to be an AccountMap export", "ru": "{path} слишком глубоко вложен для выгрузки AccountMap"},
     "exchange.too_large": {"en": "{path} is too large to import ({size} MB; the limit is {limit} MB)", "ru": "{path} слишком велик для загрузки ({size} МБ; предел {limit} МБ)"},
+    "review.not_review": {"en": "{path} is not an AccountMap review file", "ru": "{path} — не файл замечаний AccountMap"},
+    "review.newer": {"en": "{path} was written by a newer AccountMap (review file version {found}, this one reads up to {supported}); update AccountMap", "ru": "{path} записан более новой версией AccountMap (версия файла замечаний {found}, эта читает до {supported}); обновите AccountMap"},
+    "review.invalid": {"en": "{path} is not a valid review file ({detail}); nothing was imported", "ru": "{path} — некорректный файл замечаний ({detail}); ничего не загружено"},
+    "review.conflict.edited_both": {"en": "{account}: the comment on “{target}” was edited on both sides; this side's text is kept and the other (“{theirs}”) is added as a reply to it", "ru": "{account}: замечание к «{target}» изменено с обеих сторон; текст этой стороны сохранён, а другой («{theirs}») добавлен ответом к нему"},
+    "review.conflict.target_gone": {"en": "{account}: “{target}” is no longer on this map; the comment “{theirs}” is kept on the account", "ru": "{account}: «{target}» больше нет на этой карте; замечание «{theirs}» сохранено на клиенте"},
+    "review.conflict.parent_gone": {"en": "{account}: the comment that “{theirs}” answers was deleted here; the reply is kept as a comment of its own", "ru": "{account}: замечание, на которое отвечает «{theirs}», здесь удалено; ответ сохранён отдельным замечанием"},
+    "review.conflict.no_account": {"en": "{account}: this workspace has no such account (by its id); its comments were not imported", "ru": "{account}: в этом пространстве нет такого клиента (по идентификатору); его замечания не загружены"},
+    "review.on_account": {"en": "the account", "ru": "клиент"},
     "exchange.invalid": {"en": "{path} is not a valid AccountMap export; nothing was imported:\n{errors}", "ru": "{path} — некорректная выгрузка AccountMap; ничего не загружено:\n{errors}"},
     "storage.locked": {
         "en": "{path} is already open for editing by {user} on {host} (process {pid}, since {started}). Close it there, or open it read-only",
