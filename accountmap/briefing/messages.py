@@ -159,6 +159,12 @@ BRIEFING_MESSAGES = catalogue.Messages({
     "review.roles_all": {"en": "Every key role is filled", "ru": "Все ключевые роли заняты"},
     "review.people_line": {"en": "People on the map: {count}; opponents: {opponents}", "ru": "Людей на карте: {count}; противников: {opponents}"},
     "review.flags_head": {"en": "Flags", "ru": "Флаги"},
+    # review comments on a deal's page (issue 16)
+    "review.comments_head": {"en": "Open review comments", "ru": "Открытые замечания"},
+    "review.comment_on_account": {"en": "The account", "ru": "Клиент"},
+    "review.comment_line": {"en": "{target} — {author}, {date}", "ru": "{target} — {author}, {date}"},
+    "review.commented_deal": {"en": "Deal with open comments", "ru": "Сделка с открытыми замечаниями"},
+    "review.comments_column": {"en": "Comments", "ru": "Замечания"},
     "review.no_flags": {"en": "No flags: nothing needs the director's attention.", "ru": "Флагов нет: внимания руководителя не требуется."},
     "review.none_flagged": {"en": "No deal is flagged.", "ru": "Ни у одной сделки нет флагов."},
     "review.empty": {"en": "No accounts found in the files given.", "ru": "В указанных файлах нет клиентов."},

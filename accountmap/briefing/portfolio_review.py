@@ -175,9 +175,10 @@ def _facts(ctx: ReviewContext, pairs: list[tuple[str, str]]) -> Table:
 def _deal_page(ctx: ReviewContext, deal) -> list[Flowable]:
     t = ctx.t
     s, h = deal.review.summary, deal.review.health
+    kind = "review.flagged_deal" if h.flags else "review.commented_deal"
     out: list[Flowable] = [
         PageBreak(),
-        Paragraph(esc(t("review.flagged_deal")), ctx.st.subtitle),
+        Paragraph(esc(t(kind)), ctx.st.subtitle),
         Paragraph(esc(pt.account_name(deal, ctx.lang)), ctx.st.title),
         _facts(ctx, [
             (t("review.kam"), clean(s.owner) or t("brief.not_set")),
@@ -210,12 +211,45 @@ def _deal_page(ctx: ReviewContext, deal) -> list[Flowable]:
         else esc(t("review.roles_all")),
     ]
     out.append(ctx.p("<br/>".join(lines)))
-    out.append(ctx.h1(t("review.flags_head")))
+    if h.flags:
+        out.append(ctx.h1(t("review.flags_head")))
     for flag in h.flags:
         out.append(Paragraph(f"<b>{esc(flag_name(flag, ctx.lang))}.</b> "
                              f"{esc(flag_reason(flag, ctx.lang))}", ctx.st.bullet,
                              bulletText="•"))
+    if deal.review.open_comments:
+        out.append(ctx.h1(t("review.comments_head")))
+        out += _comments(ctx, deal.review.open_comments)
     return out
+
+
+def _comments(ctx: ReviewContext, comments) -> list[Flowable]:
+    """Each open comment (what it is on, who, when, the text), its replies indented."""
+    out: list[Flowable] = []
+    for c in comments:
+        target = clean(c.target_name) or ctx.t("review.comment_on_account")
+        author = clean(c.author) or "—"
+        day = fmt_date(c.date, ctx.lang) if c.date else "—"
+        head = (ctx.t("review.comment_line", target=target, author=author, date=day)
+                if c.reply_to is None else f"{author}, {day}")
+        text = esc(c.text).replace("\n", "<br/>")
+        if c.reply_to is None:
+            out.append(Paragraph(f"<b>{esc(head)}</b><br/>{text}", ctx.st.bullet,
+                                 bulletText="•"))
+        else:
+            out.append(Paragraph(f"<i>{esc(head)}</i><br/>{text}", _reply_style(ctx),
+                                 bulletText="↳"))
+    return out
+
+
+def _reply_style(ctx: ReviewContext) -> ParagraphStyle:
+    style = getattr(ctx, "_reply_style", None)
+    if style is None:
+        base = ctx.st.bullet
+        style = ctx._reply_style = ParagraphStyle(
+            "reply", parent=base, leftIndent=base.leftIndent + 18,
+            bulletIndent=base.bulletIndent + 18, textColor=MUTED)
+    return style
 
 
 def build_portfolio_review(portfolio, *, lang: str = "ru", paper: str = "a4") -> bytes:
@@ -224,7 +258,7 @@ def build_portfolio_review(portfolio, *, lang: str = "ru", paper: str = "a4") ->
     if portfolio.deals:
         story += _patterns(ctx, portfolio)
         for deal in sorted(portfolio.deals, key=pt.sort_key):
-            if deal.review.health.flags:
+            if deal.review.health.flags or deal.review.open_comments:
                 story += _deal_page(ctx, deal)
     story.append(Spacer(1, 1))
     buffer = io.BytesIO()

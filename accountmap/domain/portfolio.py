@@ -11,7 +11,7 @@ from accountmap.domain.account_rules import (
     unfilled_roles,
 )
 from accountmap.domain.deal_health import DealHealth, deal_health
-from accountmap.domain.models import Account
+from accountmap.domain.models import Account, ReviewComment
 from accountmap.domain.road_patterns import RoadTrace, trace_of
 from accountmap.domain.roadmap_rules import (
     RoadPosition,
@@ -98,6 +98,8 @@ class DealReview:
     health: DealHealth
     trace: RoadTrace
     missing_roles: tuple[BuyingRole, ...]
+    # the review comments not resolved, each followed by its replies (also resolved ones)
+    open_comments: tuple[ReviewComment, ...] = ()
 
     @property
     def account_id(self) -> str:
@@ -115,4 +117,25 @@ def review_deal(account: Account, today: dt.date,
         health=health,
         trace=trace_of(account, today, health.outcome.value, position),
         missing_roles=tuple(unfilled_roles(account)),
+        open_comments=open_threads(account.review_comments),
     )
+
+
+def open_threads(comments: list[ReviewComment]) -> tuple[ReviewComment, ...]:
+    """The comments not resolved (replies aside), each followed by its replies in order."""
+    replies: dict[str, list[ReviewComment]] = {}
+    for c in comments:
+        if c.reply_to is not None:
+            replies.setdefault(c.reply_to, []).append(c)
+    ids = {c.id for c in comments}
+    out: list[ReviewComment] = []
+    for c in comments:
+        if c.resolved or (c.reply_to is not None and c.reply_to in ids):
+            continue
+        out.append(c)
+        stack = list(reversed(replies.get(c.id, [])))
+        while stack:
+            reply = stack.pop()
+            out.append(reply)
+            stack.extend(reversed(replies.get(reply.id, [])))
+    return tuple(out)

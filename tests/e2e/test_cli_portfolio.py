@@ -228,3 +228,31 @@ def test_a_bad_day_is_one_sentence(folder):
     result = run("portfolio", folder, "--today", "2026-02-30")
     assert result.returncode == 2
     assert "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_open_comments_and_their_replies_are_on_the_deal_pages(tmp_path):
+    """A deal's page lists its open review comments (a resolved one is left out), each
+    reply under its comment; a deal with no flag but an open comment gets its page too."""
+    from accountmap.domain.models import ReviewComment
+    from accountmap.storage.workspace_file import WorkspaceFile
+
+    deal = healthy_deal("Спокойный завод", "calm")
+    ask = ReviewComment(author="Директор", date=TODAY, text="Кто подпишет бюджет?")
+    deal.review_comments = [
+        ask,
+        ReviewComment(author="КАМ", date=TODAY, text="Финансовый директор", reply_to=ask.id),
+        ReviewComment(author="Директор", date=TODAY, text="Старое, закрыто", resolved=True),
+    ]
+    path = tmp_path / "calm.accountmap"
+    write_workspace(path, [deal])
+    with WorkspaceFile.open(path, read_only=True) as wf:
+        assert len(wf.load_account("calm").review_comments) == 3
+    flagless = load_portfolio([path], TODAY).deals[0]
+    result = run("portfolio", path, "--today", AS_OF, "-o", tmp_path / "r.pdf")
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(tmp_path / "r.pdf")
+    assert "Кто подпишет бюджет?" in text and "Финансовый директор" in text
+    assert text.index("Кто подпишет бюджет?") < text.index("Финансовый директор")
+    assert "Старое, закрыто" not in text
+    if not flagless.review.health.flags:
+        assert "Сделка с открытыми замечаниями" in text
