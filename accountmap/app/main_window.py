@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
         document.errorOccurred.connect(self.show_error)
         document.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         document.settingsChanged.connect(self._rebuild_pages)
+        self.review.set_document(document, self.editor)  # the comments list (app/review.py)
         app_settings.remember_file(path)
         self.accounts.fill()
         ids = document.account_ids()
@@ -312,6 +313,8 @@ class MainWindow(QMainWindow):
         self.document = None
         self.editor = None
         self.account_id = None
+        if getattr(self, "review", None) is not None:
+            self.review.set_document(None, None)
 
     def _update_title(self) -> None:
         if self.document is None:

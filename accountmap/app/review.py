@@ -95,6 +95,87 @@ class Review(QObject):
         other.show()
         return other
 
+    # ------------------------------------------------------------------ comments
+    def set_document(self, document, editor) -> None:
+        self.comments.set_document(document, editor)
+
+    def go_to(self, account_id: str, kind: str, entity_id: str) -> None:
+        """Double-click in the comments list: the account, and the person or checkpoint."""
+        self.window.select_account(account_id)
+        if kind != "account":
+            self.window.show_entity(kind, entity_id)
+
+    def send_review(self, path: Path | None = None) -> Path | None:
+        """Write the open workspace's comments to a review file for the KAM (or back)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from accountmap.storage.errors import WorkspaceError
+        from accountmap.storage.review_exchange import SUFFIX, review_of, write_review
+
+        document = self.window.document
+        if document is None:
+            return None
+        if path is None:
+            suggested = str(Path(document.path).with_name(Path(document.path).stem
+                                                          + "-review" + SUFFIX))
+            chosen, _ = QFileDialog.getSaveFileName(self.window, tr("Send review"), suggested,
+                                                    tr("Review files (*.amreview)"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        review = review_of([document.account(i) for i in document.account_ids()
+                            if i not in self.window.damaged], self.today())
+        try:
+            write_review(path, review, [Path(document.path)])
+        except WorkspaceError as exc:
+            self.window.show_error(exc.message(self.window.language()))
+            return None
+        count = sum(len(a.comments) for a in review.accounts)
+        self.window.statusBar().showMessage(
+            tr("{count} comments written to {path}").format(count=count, path=path.name), 10000)
+        return path
+
+    def import_review(self, path: Path | None = None):
+        """Merge a review file into the open workspace: one undo step; conflicts listed."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from accountmap.panels.pickers import interactive
+        from accountmap.storage.errors import WorkspaceError
+        from accountmap.storage.review_exchange import conflict_text, read_review
+
+        document = self.window.document
+        if document is None or document.read_only:
+            self.window.show_error(tr("Open a workspace you can edit to import a review."))
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self.window, tr("Import review"), "",
+                                                    tr("Review files (*.amreview)"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        lang = self.window.language()
+        try:
+            merge = self.window.editor.import_review(read_review(path))
+        except WorkspaceError as exc:
+            self.window.show_error(exc.message(lang))
+            return None
+        edited_both = sum(1 for c in merge.conflicts if c.kind == "edited_both")
+        summary = tr("{added} comments added, {replaced} updated, {kept} unchanged; "
+                     "{conflicts} conflicts.").format(
+            added=len(merge.added), replaced=len(merge.replaced) - edited_both,
+            kept=merge.kept, conflicts=len(merge.conflicts))
+        self.last_report = [summary, *(conflict_text(c, lang) for c in merge.conflicts)]
+        self.window.statusBar().showMessage(summary, 15000)
+        self.comments_dock.show()
+        if interactive():
+            box = QMessageBox(QMessageBox.Icon.Information if not merge.conflicts
+                              else QMessageBox.Icon.Warning, tr("Import review"), summary,
+                              QMessageBox.StandardButton.Ok, self.window)
+            if merge.conflicts:
+                box.setDetailedText("\n".join(self.last_report[1:]))
+            box.exec()
+        return merge
+
     def _forget(self, other) -> None:
         if other in self.opened:
             self.opened.remove(other)
@@ -105,6 +186,7 @@ def add_review_menu(window) -> Review:
     Review thresholds…"""
     review = Review(window)
     menu = window.menuBar().addMenu(tr("&Review"))
+    _add_comments_dock(window, review)
     for text, slot, key, tip in (
         (tr("&Portfolio…"), review.show_portfolio, "Ctrl+Shift+R",
          tr("Every deal of this workspace and of the files added, with its flags")),
@@ -114,7 +196,15 @@ def add_review_menu(window) -> Review:
          tr("The portfolio review as a PDF")),
         (tr("Review &thresholds…"), review.edit_thresholds, None,
          tr("When this workspace's deals are flagged as stalled or neglected")),
+        (None, None, None, None),
+        (tr("&Send review…"), review.send_review, None,
+         tr("Write this workspace's review comments to a file for the KAM (or back)")),
+        (tr("&Import review…"), review.import_review, None,
+         tr("Merge a review file into this workspace: both sides' changes are kept")),
     ):
+        if text is None:
+            menu.addSeparator()
+            continue
         action = QAction(text, window)
         if key:
             action.setShortcuts([QKeySequence(key)])
@@ -122,5 +212,34 @@ def add_review_menu(window) -> Review:
         action.setToolTip(tip)
         action.triggered.connect(lambda _=False, s=slot: s())
         menu.addAction(action)
+    toggle = review.comments_dock.toggleViewAction()
+    toggle.setText(tr("Review &comments"))
+    toggle.setShortcuts([QKeySequence("Ctrl+Shift+K")])
+    toggle.setStatusTip(tr("The list of review comments: open, resolved, replies"))
+    menu.addSeparator()
+    menu.addAction(toggle)
     window.review = review
     return review
+
+
+def _add_comments_dock(window, review: Review) -> None:
+    import getpass
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDockWidget
+
+    from accountmap.panels.review_comments import ReviewCommentsPanel
+
+    def author() -> str:
+        return str(QSettings().value("review/author", "") or getpass.getuser())
+
+    review.comments = ReviewCommentsPanel(author, lambda: review.today(),
+                                          lambda: window.account_id, window.language())
+    review.comments.goTo.connect(review.go_to)
+    dock = QDockWidget(tr("Review comments"), window)
+    dock.setObjectName("reviewCommentsDock")
+    dock.setWidget(review.comments)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    dock.hide()  # shown from the Review menu (or after an import)
+    review.comments_dock = dock
+    review.last_report = []

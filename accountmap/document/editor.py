@@ -29,12 +29,14 @@ from accountmap.domain.models import (
     Account,
     Entity,
     JourneyEvent,
+    ReviewComment,
     RoadmapEdge,
     Touchpoint,
     collection_items,
     new_id,
 )
 from accountmap.domain.journey_rules import last_contact_updates
+from accountmap.domain.review_merge import Merge, ReviewFile, merge_review, revised
 from accountmap.domain.roadmap_rules import default_outcome, next_to_activate, status_fields
 from accountmap.domain.vocabulary import CheckpointStatus
 from accountmap.storage.errors import WorkspaceError
@@ -391,6 +393,34 @@ class Editor:
         updates = last_contact_updates(self.document.account(account_id), touchpoint, today)
         self.update_many(account_id, [("stakeholders", person_id, {"last_contact": day})
                                       for person_id, day in updates.items()], tr("Edit"))
+
+    # ------------------------------------------------------------------ review comments
+    def add_comment(self, account_id: str, comment: ReviewComment) -> str:
+        """A new comment or reply (docs/REVIEW.md); one undo step."""
+        return self.add(account_id, "review_comments", comment,
+                        tr("Reply") if comment.reply_to else tr("Add comment"))
+
+    def revise_comment(self, account_id: str, comment_id: str, **fields) -> bool:
+        """New `text` and/or `resolved`; the version replaced goes into the comment's
+        history (so a review import can tell who edited it)."""
+        comment = next(c for c in self.document.account(account_id).review_comments
+                       if c.id == comment_id)
+        text = tr("Edit comment") if "text" in fields else (
+            tr("Resolve comment") if fields.get("resolved") else tr("Reopen comment"))
+        return self.update(account_id, "review_comments", comment_id, text,
+                           **revised(comment, **fields))
+
+    def import_review(self, review: ReviewFile) -> Merge:
+        """Merge a review file into the open workspace: one transaction, one undo step."""
+        from accountmap.storage.review_exchange import TABLE, merge_changes
+
+        accounts = {a.id: self.document.account(a.id) for a in review.accounts
+                    if self.document.has_account(a.id)}
+        merge = merge_review(accounts, review)
+        changes = merge_changes(merge, lambda a, c: self.document.row(a, TABLE, c),
+                                lambda a: self.document.next_position(a, TABLE))
+        self.commit(changes, tr("Import review"))
+        return merge
 
 
 def _doom_replies(account: Account, doomed: dict[str, set[str]]) -> None:

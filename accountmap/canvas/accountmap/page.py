@@ -95,6 +95,9 @@ class AccountMapPage(CanvasPage):
         self.scene.contextMenuWanted.connect(self._context_menu)
         context.document.rowsChanged.connect(self._on_rows_changed)
         context.document.settingsChanged.connect(self.view.legend.refresh)
+        from accountmap.canvas.common.comment_badges import CommentBadges  # issue 16
+
+        self.comment_badges = CommentBadges(self.scene, "stakeholders", "stakeholder_id")
 
     # ================================================================== toolbar
     def _act(self, text: str, tip: str, slot, shortcut=None) -> QAction:

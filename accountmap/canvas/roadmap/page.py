@@ -301,6 +301,10 @@ class RoadmapPage(CanvasPage):
         self.scene.editRequested.connect(self._edit_requested)
         self.header.show_position(self.scene)
         self.refresh_problems()
+        from accountmap.canvas.common.comment_badges import CommentBadges  # issue 16
+
+        self.comment_badges = CommentBadges(self.scene, "roadmap_nodes", "checkpoint_id")
+        self.scene.roadmapChanged.connect(self.comment_badges.refresh)
 
     def first_view(self) -> None:
         self.show_where_we_are()

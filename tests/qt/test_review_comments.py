@@ -1,0 +1,163 @@
+"""Review comments in the window: the list (filter, go to, new/reply/resolve/delete, one
+undo step each), badges on the person cards and checkpoints, Send/Import review (one undo
+step), and a workspace opened read-only that no edit path can write."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+
+import pytest
+
+from accountmap.canvas.accountmap.page import AccountMapPage
+from accountmap.canvas.common.comment_badges import CommentBadge
+from accountmap.canvas.roadmap.page import RoadmapPage
+from accountmap.domain.models import Account, ReviewComment, Stakeholder
+from accountmap.domain.review_merge import EDITED_BOTH, ReviewFile, ReviewedAccount, revised
+from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.review_exchange import read_review
+from accountmap.storage.workspace_file import WorkspaceFile
+from tests.conftest import TEST_TODAY
+from tests.qt.demo_window import show_page, window  # noqa: F401
+
+URAL = "АО «Уральский завод трубных систем»"
+
+
+def ural(window):  # noqa: F811
+    return next(i for i in window.document.account_ids()
+                if window.document.account(i).name == URAL)
+
+
+def comments_on_disk(path, account_id):
+    with WorkspaceFile.open(path, read_only=True) as wf:
+        return {c.id: c for c in wf.load_account(account_id).review_comments}
+
+
+def badges(page, table, entity_id):
+    item = page.scene.item_for(table, entity_id)
+    return [c for c in item.childItems() if isinstance(c, CommentBadge)]
+
+
+def test_comments_list_badges_and_one_undo_step_each(window, qtbot):  # noqa: F811
+    a = ural(window)
+    window.select_account(a)
+    account = window.document.account(a)
+    person = account.stakeholders[0]
+    node = next(n for n in account.roadmap.nodes if n.kind == "checkpoint")
+    panel = window.review.comments
+    stack = window.document.undo_stack
+    start = stack.index()
+    c1 = panel.add(a, "stakeholder", person.id, "Встретиться лично")
+    c2 = panel.add(a, "node", node.id, "Сроки реальны?")
+    c3 = panel.add(a, "account", None, "Где экономический покупатель?")
+    assert stack.index() == start + 3
+    map_page = show_page(window, AccountMapPage)
+    (badge,) = badges(map_page, "stakeholders", person.id)
+    assert badge.count == 1 and "Встретиться лично" in badge.toolTip()
+    road = show_page(window, RoadmapPage)
+    assert badges(road, "roadmap_nodes", node.id)[0].count == 1
+    reply = panel.reply(a, c1, "Встреча 2 декабря")
+    assert stack.index() == start + 4
+    assert panel.tree.topLevelItemCount() >= 3
+    panel.set_resolved(a, c2, True)
+    assert stack.index() == start + 5
+    assert badges(road, "roadmap_nodes", node.id) == []  # resolved: no badge
+    shown = {panel.tree.topLevelItem(i).data(0, 0x0100)
+             for i in range(panel.tree.topLevelItemCount())}
+    assert c2 not in shown and {c1, c3} <= shown  # the list shows open comments
+    panel.filter.setCurrentIndex(panel.filter.findData("resolved"))
+    assert [panel.tree.topLevelItem(i).data(0, 0x0100)
+            for i in range(panel.tree.topLevelItemCount())] == [c2]
+    panel.filter.setCurrentIndex(panel.filter.findData("all"))
+    # double-click goes to the checkpoint on the roadmap
+    show_page(window, AccountMapPage)
+    assert panel.select(a, c2)
+    panel._go(panel.tree.currentItem())
+    assert isinstance(window.tabs.currentWidget(), RoadmapPage)
+    # deleting a comment takes its reply: one step, and undo brings both back
+    panel.delete(a, c1)
+    assert stack.index() == start + 6
+    assert set(comments_on_disk(window.document.path, a)) == {c2, c3}
+    stack.undo()
+    assert {c1, reply} <= set(comments_on_disk(window.document.path, a))
+    assert badges(map_page, "stakeholders", person.id)[0].count == 1
+    # deleting the person keeps the comment, on the account; undo puts it back on them
+    window.editor.delete(a, {"stakeholders": [person.id]})
+    kept = comments_on_disk(window.document.path, a)[c1]
+    assert kept.stakeholder_id is None and kept.target_name == person.full_name
+    stack.undo()
+    assert comments_on_disk(window.document.path, a)[c1].stakeholder_id == person.id
+
+
+def test_send_and_import_review_in_the_window(window, qtbot, tmp_path):  # noqa: F811
+    a = ural(window)
+    window.select_account(a)
+    panel = window.review.comments
+    c1 = panel.add(a, "account", None, "Где ЛПР?")
+    sent = window.review.send_review(tmp_path / "out.amreview")
+    (reviewed,) = read_review(sent).accounts
+    assert [c.text for c in reviewed.comments] == ["Где ЛПР?"]
+    # the other side edited the same comment, replied, and wrote a new one
+    theirs = reviewed.comments[0]
+    edited = theirs.model_copy(update=revised(theirs, text="Где ЛПР? Срочно"))
+    new = ReviewComment(author="КАМ", date=TEST_TODAY, text="Новый вопрос")
+    answer = ReviewComment(author="КАМ", date=TEST_TODAY, text="Ответ", reply_to=c1)
+    panel.set_resolved(a, c1, True)  # ...while this side resolved it
+    (tmp_path / "in.amreview").write_text(ReviewFile(accounts=[ReviewedAccount(
+        id=a, name=URAL, comments=[edited, new, answer])]).model_dump_json(), "utf-8")
+    before = comments_on_disk(window.document.path, a)
+    stack = window.document.undo_stack
+    start = stack.index()
+    merge = window.review.import_review(tmp_path / "in.amreview")
+    assert stack.index() == start + 1  # one undo step
+    assert [c.kind for c in merge.conflicts] == [EDITED_BOTH]
+    assert "изменено с обеих сторон" in window.review.last_report[1] or \
+        "edited on both sides" in window.review.last_report[1]
+    after = comments_on_disk(window.document.path, a)
+    assert after[c1].resolved and after[c1].text == "Где ЛПР?"  # ours kept
+    assert {c.text for c in after.values()} >= {"Где ЛПР? Срочно", "Новый вопрос", "Ответ"}
+    assert window.review.comments_dock.isVisible()
+    stack.undo()
+    assert comments_on_disk(window.document.path, a) == before
+    (tmp_path / "bad.amreview").write_text("{}", "utf-8")
+    assert window.review.import_review(tmp_path / "bad.amreview") is None  # one sentence
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_file_opened_read_only_is_written_by_no_edit_path(window, tmp_path):  # noqa: F811
+    """Every kind of edit the editor offers, on a file opened read-only: all refused, the
+    file byte-identical, no sidecar file made."""
+    path = tmp_path / "kam.accountmap"
+    shutil.copy(window.document.path, path)
+    window.open_workspace(path, read_only=True, ask=False)
+    before, files = digest(path), sorted(p.name for p in tmp_path.iterdir())
+    editor, a = window.editor, ural(window)
+    account = window.document.account(a)
+    person, node = account.stakeholders[0], account.roadmap.nodes[1]
+    edits = [
+        lambda: editor.add_account("Новый"),
+        lambda: editor.update_account(a, name="Другое"),
+        lambda: editor.add_whole_account(Account(name="Целый")),
+        lambda: editor.duplicate_account(a),
+        lambda: editor.delete_account(a),
+        lambda: editor.move_account(a, 1),
+        lambda: editor.update_settings(stale_contact_days=5),
+        lambda: editor.add(a, "stakeholders", Stakeholder(full_name="Кто-то")),
+        lambda: editor.update(a, "stakeholders", person.id, full_name="Иной"),
+        lambda: editor.move(a, {("stakeholders", person.id): (5.0, 5.0)}),
+        lambda: editor.delete(a, {"stakeholders": [person.id]}),
+        lambda: editor.add_comment(a, ReviewComment(text="x")),
+        lambda: editor.import_review(ReviewFile(accounts=[ReviewedAccount(
+            id=a, comments=[ReviewComment(text="y")])])),
+        lambda: editor.connect_nodes(a, node.id, account.roadmap.nodes[2].id),
+    ]
+    for edit in edits:
+        with pytest.raises(WorkspaceError) as caught:
+            edit()
+        assert caught.value.key == "storage.read_only"
+    assert window.review.import_review(tmp_path / "none.amreview") is None
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == files
