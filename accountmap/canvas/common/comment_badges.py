@@ -29,10 +29,12 @@ class CommentBadge(QGraphicsItem):
         super().__init__(parent)
         self.count = 0
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # the same size on screen at any zoom (a whole map fitted in view still shows it)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(50)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(0, 0, self.width(), self.SIZE)
+    def boundingRect(self) -> QRectF:  # noqa: N802  (centred on the card's corner)
+        return QRectF(-self.width() / 2, -self.SIZE / 2, self.width(), self.SIZE)
 
     def width(self) -> float:
         return self.SIZE + 7 * max(0, len(str(self.count)) - 1)
@@ -42,7 +44,7 @@ class CommentBadge(QGraphicsItem):
         self.count = count
         self.setToolTip(tip)
         box = self.parentItem().boundingRect()
-        self.setPos(box.right() - self.width() + 6, box.top() - 6)
+        self.setPos(box.right() - 4, box.top() + 4)
         self.update()
 
     def paint(self, painter, option, widget=None) -> None:
