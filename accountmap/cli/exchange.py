@@ -17,6 +17,9 @@ def register(sub) -> None:
     p = sub.add_parser("import", help="import accounts from JSON (creates the workspace if missing)")
     p.add_argument("workspace", type=Path)
     p.add_argument("json_file", type=Path)
+    p.add_argument("--on-conflict", choices=("replace", "copy", "merge"), default=None,
+                   help="an account whose id the workspace already holds: replace it, keep "
+                        "both (the import as a copy with a new id), or merge the two")
     p.set_defaults(func=run_import)
 
 
@@ -52,7 +55,16 @@ def run_import(args) -> int:
         create_whole(args.workspace,
                      lambda wf: import_document(wf, document, adopt_settings=True))
     else:
+        from accountmap.storage.exchange import clashing
+
+        with WorkspaceFile.open(args.workspace, read_only=True) as wf:  # refused: untouched
+            clashes = clashing(wf, document)
+        if clashes and args.on_conflict is None:
+            raise CommandError(CLI_MESSAGES.text(
+                "cli.account_exists", "en", name=clashes[0].name, id=clashes[0].id,
+                path=args.workspace, more="" if len(clashes) == 1 else CLI_MESSAGES.text(
+                    "cli.and_more", "en", count=len(clashes) - 1)))
         with WorkspaceFile.open(args.workspace) as wf:  # one transaction
-            import_document(wf, document)
+            import_document(wf, document, on_conflict=args.on_conflict or "copy")
     print(CLI_MESSAGES.text("cli.imported", "en", count=len(document.accounts), path=args.workspace))
     return 0

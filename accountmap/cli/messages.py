@@ -19,6 +19,8 @@ CLI_MESSAGES = Messages({
                               "ru": "Несколько клиентов называются «{name}»; переименуйте один из них"},
     "cli.no_folder": {"en": "the folder {path} does not exist", "ru": "папка {path} не существует"},
     # review export/import/add (issue 16)
+    "cli.and_more": {"en": " (and {count} more accounts of the file)", "ru": " (и ещё клиентов из файла: {count})"},
+    "cli.account_exists": {"en": "Account “{name}” (id {id}) is already in {path}{more}; say what to do with --on-conflict replace, copy or merge. Nothing was imported", "ru": "Клиент «{name}» (идентификатор {id}) уже есть в {path}{more}; укажите --on-conflict replace, copy или merge. Ничего не загружено"},
     "review.exported": {"en": "{count} comment(s) of {accounts} account(s) written to {path}", "ru": "Замечаний: {count}, клиентов: {accounts}, записано в {path}"},
     "review.imported": {"en": "Review imported: {added} comment(s) added, {replaced} updated, {kept} unchanged; {conflicts} conflict(s)", "ru": "Замечания загружены: добавлено {added}, обновлено {replaced}, без изменений {kept}; конфликтов: {conflicts}"},
     "review.no_person": {"en": "No person “{name}” in account “{account}”", "ru": "Нет человека «{name}» у клиента «{account}»"},

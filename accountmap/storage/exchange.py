@@ -114,9 +114,33 @@ def read_document(path: Path) -> WorkspaceExport:
     return parse_document(data, str(path))
 
 
+def clashing(wf: WorkspaceFile, document: WorkspaceExport) -> list:
+    """The document's accounts whose id the workspace already holds."""
+    present = set(wf.account_ids())
+    return [a for a in document.accounts if a.id in present]
+
+
 def import_document(wf: WorkspaceFile, document: WorkspaceExport, *,
-                    adopt_settings: bool = False) -> list[str]:
+                    adopt_settings: bool = False, on_conflict: str = "copy") -> list[str]:
     """Add the document's accounts (and with `adopt_settings` its settings) to the
-    workspace in ONE transaction: a crash leaves all of it or none."""
-    return wf.add_accounts(document.accounts,
-                           document.settings() if adopt_settings else None)
+    workspace in ONE transaction: a crash leaves all of it or none. An account whose id
+    the workspace holds is, by `on_conflict` (domain/account_merge.py): `copy` added under
+    a new id, `replace`d, or `merge`d into the workspace's (returns the ids used)."""
+    from accountmap.domain.account_merge import COPY, MERGE, merge_accounts
+    from accountmap.storage.rows import Row, RowChange
+    from accountmap.storage.workspace_file import ACCOUNTS, account_rows
+
+    clashes = {a.id for a in clashing(wf, document)} if on_conflict != COPY else set()
+    with wf.transaction():
+        for account in document.accounts:
+            if account.id not in clashes:
+                continue
+            if on_conflict == MERGE:
+                account = merge_accounts(wf.load_account(account.id), account).account
+            before = wf.read_row(ACCOUNTS, None, account.id)
+            wf.apply([RowChange(ACCOUNTS, None, account.id, before, None)])  # cascades
+            wf.apply(account_rows(account, account.id, before.position))
+        rest = [a for a in document.accounts if a.id not in clashes]
+        used = wf.add_accounts(rest, document.settings() if adopt_settings else None)
+    by_id = iter(used)
+    return [a.id if a.id in clashes else next(by_id) for a in document.accounts]

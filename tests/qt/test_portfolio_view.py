@@ -217,7 +217,8 @@ def test_review_menu_and_adding_files_from_the_dialog(qtbot, files, monkeypatch)
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Обзор")
     texts = [a.text() for a in menu.actions()]
     assert texts == ["&Портфель сделок…", "&Добавить файлы в обзор…", "П&ечать обзора портфеля…",
-                     "&Пороги флагов…"]
+                     "&Пороги флагов…", "", "&Отправить замечания…", "&Загрузить замечания…",
+                     "", "&Замечания"]
     chosen = [str(others / "kam_petrov.accountmap")]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen, ""))
     menu.actions()[1].trigger()  # Add workspaces to review…
