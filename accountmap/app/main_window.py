@@ -398,8 +398,9 @@ class MainWindow(QMainWindow):
             return
         try:
             document = read_document(Path(path))
-            ids = self.editor.add_whole_accounts(document.accounts, self.tr("Import JSON"))
-            first = ids[0] if ids else None
+            from accountmap.app.same_account import import_accounts  # issue 16
+
+            first = import_accounts(self, document.accounts)
         except WorkspaceError as exc:
             self.show_error(exc.message(self.language()))
             return

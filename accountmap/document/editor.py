@@ -149,6 +149,28 @@ class Editor:
         self.commit(changes, text or tr("Add account"))
         return ids
 
+    def replace_account(self, account: Account, text: str | None = None) -> None:
+        """The account of the same id becomes `account` (an import chose to replace or
+        merge, domain/account_merge.py), in its place in the list: one undo step."""
+        account_id = account.id
+        old = self.document.account(account_id)
+        position = self.document.row(None, ACCOUNTS, account_id).position
+        wanted = {(c.table, c.id): c for c in account_rows(account, account_id, position)}
+        changes: list[RowChange] = []
+        for table in COLLECTIONS:
+            for item in collection_items(old, table):
+                if (table, item.id) not in wanted:
+                    changes.append(RowChange(table, account_id, item.id,
+                                             self.document.row(account_id, table, item.id), None))
+        for (table, row_id), change in wanted.items():
+            before = (self.document.row(None, ACCOUNTS, account_id) if table == ACCOUNTS
+                      else self.document.row(account_id, table, row_id))
+            if before is not None:
+                change = RowChange(table, change.account_id, row_id, before,
+                                   Row(before.position, change.after.data))
+            changes.append(change)
+        self.commit(changes, text or tr("Replace account"))
+
     def duplicate_account(self, account_id: str, name: str | None = None) -> str:
         source = self.document.account(account_id).model_copy(deep=True)
         source.name = name if name is not None else tr("%1 (copy)").replace("%1", source.name)

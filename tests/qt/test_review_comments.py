@@ -161,3 +161,41 @@ def test_a_file_opened_read_only_is_written_by_no_edit_path(window, tmp_path):  
     assert window.review.import_review(tmp_path / "none.amreview") is None
     assert digest(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == files
+
+
+@pytest.mark.parametrize("choice", ["replace", "copy", "merge", None])
+def test_importing_an_account_the_workspace_holds_asks_and_is_one_step(
+        window, tmp_path, monkeypatch, choice):  # noqa: F811
+    from accountmap.app import same_account
+    from accountmap.storage.exchange import document_to_json, export_document
+
+    a = ural(window)
+    document = export_document(window.document.file, [a])
+    document.accounts[0].name = "Оттуда"
+    document.accounts[0].stakeholders.append(Stakeholder(full_name="Новиков Пётр"))
+    path = tmp_path / "x.json"
+    path.write_text(document_to_json(document), "utf-8")
+    asked = []
+    monkeypatch.setattr(same_account, "ask_choice",
+                        lambda w, names: asked.append(names) or choice)
+    stack = window.document.undo_stack
+    start, count = stack.index(), len(window.document.account_ids())
+    window.import_json_file(path)
+    assert asked == [[URAL]]
+    ids = window.document.account_ids()
+    names = [window.document.account(i).name for i in ids]
+    if choice is None:
+        assert stack.index() == start and len(ids) == count
+        return
+    assert stack.index() == start + 1
+    people = {s.full_name for s in window.document.account(a).stakeholders}
+    if choice == "replace":
+        assert len(ids) == count and "Оттуда" in names and "Новиков Пётр" in people
+    elif choice == "copy":
+        assert len(ids) == count + 1 and "Оттуда" in names and URAL in names
+    else:
+        assert len(ids) == count and URAL in names and "Новиков Пётр" in people
+    stack.undo()
+    assert len(window.document.account_ids()) == count
+    assert window.document.account(a).name == URAL
+    assert "Новиков Пётр" not in {s.full_name for s in window.document.account(a).stakeholders}
