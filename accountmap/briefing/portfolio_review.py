@@ -28,6 +28,7 @@ from accountmap.briefing import portfolio_table as pt
 from accountmap.briefing.common import Context
 from accountmap.briefing.drawings import ACCENT, FADED, INK, fit_text
 from accountmap.briefing.fonts import BOLD, REGULAR
+from accountmap.briefing.portfolio_deal_page import DealPage
 from accountmap.briefing.review_messages import flag_name, flag_reason
 from accountmap.briefing.styles import (
     MARGIN,
@@ -252,6 +253,71 @@ def _reply_style(ctx: ReviewContext) -> ParagraphStyle:
     return style
 
 
+def _fast_deal_page(ctx: ReviewContext, deal) -> list[Flowable]:
+    """The deal's page drawn straight on the canvas (briefing/portfolio_deal_page.py), the
+    same words as `_deal_page`; that one when the content does not fit one page."""
+    t = ctx.t
+    s, h = deal.review.summary, deal.review.health
+    page = DealPage(ctx.width)
+    page.text(_w(REGULAR, t("review.flagged_deal" if h.flags else "review.commented_deal")),
+              10.5, 14, MUTED, after=6)
+    page.text(_w(BOLD, pt.account_name(deal, ctx.lang)), 17, 21, after=2)
+    page.facts([
+        (t("review.kam"), clean(s.owner) or t("brief.not_set")),
+        (t("review.value"), fmt_money(s.deal_value, s.currency, ctx.lang)),
+        (t("review.station"), pt.station_name(deal, ctx.lang) or t("brief.not_set")),
+        (t("review.temperature"), ctx.label("temperature", s.temperature)),
+        (t("review.next_meeting"), pt.meeting_text(deal, ctx.lang) or t("brief.none")),
+        (t("review.files") if deal.also_in else t("review.file"), _files(ctx, deal)),
+    ])
+    page.heading(t("review.road"))
+    if h.checkpoints_total:
+        page.drawing(progress_bar(h.checkpoints_done, h.checkpoints_total, ctx.width,
+                                  ctx.lang))
+        current = pt.current_text(deal, ctx.lang)
+        if current:
+            if h.days_in_checkpoint is not None:
+                current += " — " + t("review.days_line", days=h.days_in_checkpoint)
+            page.text(_w(BOLD, t("review.current") + ":") + _w(REGULAR, current), 9.5, 12.5)
+    else:
+        page.text(_w(REGULAR, t("review.no_road")), 9.5, 12.5, MUTED)
+    page.heading(t("review.coverage_head"))
+    page.text(_w(REGULAR, t("review.coverage_line", covered=h.centres_covered,
+                            total=h.centres_total) if h.centres_total
+                 else t("review.no_centres")), 9.5, 12.5, after=0)
+    page.text(_w(REGULAR, t("review.people_line", count=s.people, opponents=s.opponents)),
+              9.5, 12.5, after=0)
+    roles = [ctx.label("role", r) for r in deal.review.missing_roles]
+    page.text(_w(BOLD, t("review.roles_missing") + ":") + _w(REGULAR, ", ".join(roles))
+              if roles else _w(REGULAR, t("review.roles_all")), 9.5, 12.5)
+    if h.flags:
+        page.heading(t("review.flags_head"))
+    for flag in h.flags:
+        page.text(_w(BOLD, flag_name(flag, ctx.lang) + ".") + _w(REGULAR, flag_reason(flag, ctx.lang)),
+                  9.5, 12.5, indent=12, bullet="•", bullet_indent=2)
+    if deal.review.open_comments:
+        page.heading(t("review.comments_head"))
+    for c in deal.review.open_comments:
+        author, day = clean(c.author) or "—", fmt_date(c.date, ctx.lang) if c.date else "—"
+        if c.reply_to is None:
+            head = t("review.comment_line", author=author, date=day,
+                     target=clean(c.target_name) or t("review.comment_on_account"))
+            page.text(_w(BOLD, head), 9.5, 12.5, indent=12, bullet="•", bullet_indent=2,
+                      after=0)
+            page.text(_w(REGULAR, clean(c.text)), 9.5, 12.5, indent=12)
+        else:
+            page.text(_w(REGULAR, f"{author}, {day}"), 9.5, 12.5, MUTED, indent=30,
+                      bullet="↳", bullet_indent=20, after=0)
+            page.text(_w(REGULAR, clean(c.text)), 9.5, 12.5, MUTED, indent=30)
+    if page.y > ctx.height - 4:
+        return _deal_page(ctx, deal)
+    return [PageBreak(), page]
+
+
+def _w(font: str, text: str) -> list[tuple[str, str]]:
+    return [(font, word) for word in text.split()]
+
+
 def build_portfolio_review(portfolio, *, lang: str = "ru", paper: str = "a4") -> bytes:
     ctx = ReviewContext(lang, paper, portfolio.today)
     story: list[Flowable] = _summary(ctx, portfolio)
@@ -259,7 +325,7 @@ def build_portfolio_review(portfolio, *, lang: str = "ru", paper: str = "a4") ->
         story += _patterns(ctx, portfolio)
         for deal in sorted(portfolio.deals, key=pt.sort_key):
             if deal.review.health.flags or deal.review.open_comments:
-                story += _deal_page(ctx, deal)
+                story += _fast_deal_page(ctx, deal)
     story.append(Spacer(1, 1))
     buffer = io.BytesIO()
     title = ctx.t("review.title")
