@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable
 
 from accountmap.briefing.drawings import ACCENT, INK
 from accountmap.briefing.fonts import BOLD, REGULAR
-from accountmap.briefing.styles import MUTED, SHADE
+from accountmap.briefing.styles import SHADE
 
 Token = tuple[str, str]  # (font, word)
 Line = tuple[float, list[tuple[float, str, str]]]  # (indent, [(x, font, word)])
@@ -48,7 +48,19 @@ def wrap_tokens(tokens: list[Token], width: float, size: float) -> list[list[tup
             x = 0.0
         lines[-1].append((x, font, word))
         x += w + space
-    return lines
+    return [_runs(line) for line in lines]
+
+
+def _runs(line: list[tuple[float, str, str]]) -> list[tuple[float, str, str]]:
+    """Neighbouring words of one font as one string (a space apart, as they were laid
+    out): one drawString a run instead of one a word."""
+    runs: list[tuple[float, str, str]] = []
+    for x, font, word in line:
+        if runs and runs[-1][1] == font:
+            runs[-1] = (runs[-1][0], font, runs[-1][2] + " " + word)
+        else:
+            runs.append((x, font, word))
+    return runs
 
 
 class DealPage(Flowable):
@@ -138,5 +150,3 @@ class DealPage(Flowable):
                 renderPDF.draw(drawing, canvas, 0, top - y)
                 current = None
 
-
-MUTED_COLOR = MUTED

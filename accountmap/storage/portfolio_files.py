@@ -99,19 +99,21 @@ def load_portfolio(given: Iterable[str | Path], today: dt.date,
         try:
             with WorkspaceFile.open(path, read_only=True) as wf:
                 settings = wf.settings()
-                for number, account_id in enumerate(wf.account_ids(), 1):
+                ids = wf.account_ids()
+                for account_id in ids:
+                    if account_id in by_id:  # one deal, found in two files
+                        by_id[account_id].also_in.append(path)
+                new = [i for i in ids if i not in by_id]
+                for number, (account_id, account) in enumerate(wf.load_accounts(new), 1):
                     if number % ASK_EVERY == 0 and progress is not None \
                             and progress(index, len(paths), path.name) is False:
                         portfolio.cancelled = True  # also within a big file
                         break
-                    if account_id in by_id:
-                        by_id[account_id].also_in.append(path)
+                    if isinstance(account, DamagedAccount):  # the file's others are reviewed
+                        skipped.append((path, account))
                         continue
-                    try:
-                        account = wf.load_account(account_id)
-                    except DamagedAccount as exc:  # the file's other accounts are reviewed
-                        skipped.append((path, exc))
-                        continue
+                    if isinstance(account, WorkspaceError):
+                        raise account
                     review = review_deal(account, today, settings)
                     deal = ReviewedDeal(review, path, settings.language,
                                         settings.journey_framework)

@@ -215,6 +215,32 @@ def read_rows(conn: sqlite3.Connection, table: str, account_id: str,
     return rows
 
 
+def read_all_rows(conn: sqlite3.Connection, table: str
+                  ) -> dict[str, list[tuple[str, float, dict] | DamagedRow]]:
+    """account id -> (id, position, data) of its rows of `table` in order, for every
+    account at once (one query a table: a review of many accounts); a row no model could
+    take is its DamagedRow in place of the row."""
+    by_account: dict[str, list] = defaultdict(list)
+    records = conn.execute(select_sql(table).replace("SELECT id,", "SELECT account_id, id,")
+                           + " ORDER BY account_id, position, id")
+    for record in records:
+        try:
+            by_account[record[0]].append(to_data(table, record[1:]))
+        except DamagedRow as exc:
+            by_account[record[0]].append(exc)
+    for link in links_of(table):
+        lists: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for account_id, owner, target in conn.execute(
+                f"SELECT account_id, {link.owner_column}, {link.target_column} FROM "
+                f"{link.table} ORDER BY account_id, {link.owner_column}, position"):
+            lists[(account_id, owner)].append(target)
+        for account_id, rows in by_account.items():
+            for row in rows:
+                if not isinstance(row, DamagedRow):
+                    row[2][link.field] = lists.get((account_id, row[0]), [])
+    return by_account
+
+
 def read_accounts(conn: sqlite3.Connection, account_id: str | None = None
                   ) -> list[tuple[str, float, dict]]:
     """(id, position, fields) of every account in order (or of one)."""
