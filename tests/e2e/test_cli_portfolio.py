@@ -256,3 +256,24 @@ def test_open_comments_and_their_replies_are_on_the_deal_pages(tmp_path):
     assert "Старое, закрыто" not in text
     if not flagless.review.health.flags:
         assert "Сделка с открытыми замечаниями" in text
+
+
+def test_a_deal_page_too_long_for_one_page_flows_over_pages_whole(tmp_path):
+    """Sixty long open comments do not fit the drawn page: the deal flows over pages and
+    every comment is printed whole."""
+    from accountmap.domain.models import ReviewComment
+
+    deal = healthy_deal("Многословный завод", "wordy")
+    deal.review_comments = [
+        ReviewComment(author="Директор", date=TODAY,
+                      text=f"Замечание {i:02d}: " + "очень подробное пояснение " * 12)
+        for i in range(60)]
+    path = tmp_path / "wordy.accountmap"
+    write_workspace(path, [deal])
+    result = run("portfolio", path, "--today", AS_OF, "-o", tmp_path / "r.pdf")
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(tmp_path / "r.pdf")
+    assert all(f"Замечание {i:02d}:" in text for i in range(60))
+    pages = subprocess.run(["pdfinfo", str(tmp_path / "r.pdf")], capture_output=True,
+                           text=True).stdout
+    assert int(next(l.split()[-1] for l in pages.splitlines() if l.startswith("Pages"))) >= 4
