@@ -30,6 +30,19 @@ OWN_COPIES = (".backup-", ".creating", ".tmp")
 # each file and every ASK_EVERY accounts within one, so a big file can be cancelled too.
 Progress = Callable[[int, int, str], bool]
 ASK_EVERY = 10
+# What the review reads of each account (domain/portfolio.review_deal and the report use
+# nothing else): relationships, touchpoints and journey grids stay on disk.
+REVIEWED_TABLES = ("decision_centres", "stakeholders", "open_questions", "roadmap_nodes",
+                   "roadmap_edges", "meetings", "review_comments")
+# ...nor these columns (long texts, positions on the canvas, contact details)
+UNREVIEWED_COLUMNS = {
+    "stakeholders": frozenset({"interests", "email", "phone", "contact_notes", "notes",
+                               "x", "y"}),
+    "decision_centres": frozenset({"interest", "x", "y", "width", "height"}),
+    "open_questions": frozenset({"answer"}),
+    "roadmap_nodes": frozenset({"description", "notes", "exit_note", "x", "y"}),
+    "meetings": frozenset({"place", "notes"}),
+}
 
 
 @dataclass
@@ -104,7 +117,8 @@ def load_portfolio(given: Iterable[str | Path], today: dt.date,
                     if account_id in by_id:  # one deal, found in two files
                         by_id[account_id].also_in.append(path)
                 new = [i for i in ids if i not in by_id]
-                for number, (account_id, account) in enumerate(wf.load_accounts(new), 1):
+                loaded = wf.load_accounts(new, REVIEWED_TABLES, UNREVIEWED_COLUMNS)
+                for number, (account_id, account) in enumerate(loaded, 1):
                     if number % ASK_EVERY == 0 and progress is not None \
                             and progress(index, len(paths), path.name) is False:
                         portfolio.cancelled = True  # also within a big file

@@ -127,15 +127,21 @@ class WorkspaceReader:
             raise damaged_account(self.conn, self.path, account_id, str(data.get("name", "")),
                                   exc) from exc
 
-    def load_accounts(self, ids: Sequence[str]):
+    def load_accounts(self, ids: Sequence[str], tables: Sequence[str] = tuple(COLLECTIONS),
+                      skip: dict[str, frozenset[str]] | None = None):
         """(id, the Account or the WorkspaceError saying why it cannot be loaded) of each
         account of `ids` in turn, read with one query a table for all of them (a review of
-        many accounts; `load_account` reads one)."""
+        many accounts; `load_account` reads one). Only `tables` are read (the others are
+        left empty: a portfolio review needs neither relationships nor journey grids), and
+        of each table not the columns `skip[table]` names (they get their defaults)."""
         try:
             fields = {i: (p, d) for i, p, d in self._mapped(mapping.read_accounts)}
         except mapping.DamagedRow:
             fields = None
-        tables = {table: self._mapped(mapping.read_all_rows, table) for table in COLLECTIONS}
+        skip = skip or {}
+        read = {table: self._mapped(mapping.read_all_rows, table,
+                                    skip.get(table, frozenset())) if table in tables else {}
+                for table in COLLECTIONS}
         for account_id in ids:
             found = None if fields is None else fields.get(account_id)
             if found is None:
@@ -148,7 +154,7 @@ class WorkspaceReader:
             try:
                 collections = {}
                 for table in COLLECTIONS:
-                    rows = tables[table].get(account_id, [])
+                    rows = read[table].get(account_id, [])
                     bad = next((r for r in rows if isinstance(r, mapping.DamagedRow)), None)
                     if bad is not None:
                         raise bad

@@ -148,15 +148,17 @@ def select_sql(table: str) -> str:
     return f"SELECT id, position, {quoted} FROM {table}"
 
 
-_SHAPES: dict[str, tuple[tuple[str, ...], tuple[Column, ...], tuple[str, ...]]] = {}
+_SHAPES: dict[tuple, tuple[tuple[str, ...], tuple[Column, ...], tuple[str, ...]]] = {}
 
 
-def _shape(table: str) -> tuple[tuple[str, ...], tuple[Column, ...], tuple[str, ...]]:
-    """("id", "position", column names...), the JSON columns, the boolean columns."""
-    shape = _SHAPES.get(table)
+def _shape(table: str, skip: frozenset[str] = frozenset()
+           ) -> tuple[tuple[str, ...], tuple[Column, ...], tuple[str, ...]]:
+    """("id", "position", column names...), the JSON columns, the boolean columns (all
+    columns but those in `skip`)."""
+    shape = _SHAPES.get((table, skip))
     if shape is None:
-        columns = columns_of(table)
-        shape = _SHAPES[table] = (
+        columns = tuple(c for c in columns_of(table) if c.name not in skip)
+        shape = _SHAPES[(table, skip)] = (
             ("id", "position", *(c.name for c in columns)),
             tuple(c for c in columns if c.kind == "json"),
             tuple(c.name for c in columns if c.kind == "bool"),
@@ -164,10 +166,12 @@ def _shape(table: str) -> tuple[tuple[str, ...], tuple[Column, ...], tuple[str, 
     return shape
 
 
-def to_data(table: str, record: Sequence) -> tuple[str, float, dict]:
-    """(id, position, data) of a record of `select_sql`; raises DamagedRow for a value no
-    model could take (not JSON, not 0/1, a position that is not a number)."""
-    names, json_columns, bool_columns = _shape(table)
+def to_data(table: str, record: Sequence, skip: frozenset[str] = frozenset()
+            ) -> tuple[str, float, dict]:
+    """(id, position, data) of a record of `select_sql` (less the columns in `skip`);
+    raises DamagedRow for a value no model could take (not JSON, not 0/1, a position that
+    is not a number)."""
+    names, json_columns, bool_columns = _shape(table, skip)
     data = dict(zip(names, record))
     row_id = data["id"]
     position = data.pop("position")
@@ -215,17 +219,20 @@ def read_rows(conn: sqlite3.Connection, table: str, account_id: str,
     return rows
 
 
-def read_all_rows(conn: sqlite3.Connection, table: str
+def read_all_rows(conn: sqlite3.Connection, table: str, skip: frozenset[str] = frozenset()
                   ) -> dict[str, list[tuple[str, float, dict] | DamagedRow]]:
     """account id -> (id, position, data) of its rows of `table` in order, for every
     account at once (one query a table: a review of many accounts); a row no model could
-    take is its DamagedRow in place of the row."""
+    take is its DamagedRow in place of the row. The columns in `skip` are not read (the
+    model gives them their defaults)."""
     by_account: dict[str, list] = defaultdict(list)
-    records = conn.execute(select_sql(table).replace("SELECT id,", "SELECT account_id, id,")
-                           + " ORDER BY account_id, position, id")
+    names, json_columns, bool_columns = _shape(table, skip)
+    quoted = ", ".join(f'"{n}"' for n in names[2:])
+    records = conn.execute(f"SELECT account_id, id, position, {quoted} FROM {table} "
+                           "ORDER BY account_id, position, id")
     for record in records:
         try:
-            by_account[record[0]].append(to_data(table, record[1:]))
+            by_account[record[0]].append(to_data(table, record[1:], skip))
         except DamagedRow as exc:
             by_account[record[0]].append(exc)
     for link in links_of(table):
