@@ -18,9 +18,13 @@ _LINE_BREAKS = re.compile("\r\n?|[\t\n\u2028\u2029]")
 
 def one_line(text: str) -> str:
     """A name or title: no control characters; tabs and line breaks become spaces."""
+    if text.isprintable():  # nearly every text (C speed): nothing either pattern matches
+        return text
     return _UNPRINTABLE.sub("", _LINE_BREAKS.sub(" ", text))
 
 
 def multi_line(text: str) -> str:
     """Notes: no control characters; line breaks (as \\n) and tabs are kept."""
+    if text.isprintable():
+        return text
     return _UNPRINTABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
