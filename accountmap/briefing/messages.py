@@ -164,7 +164,7 @@ BRIEFING_MESSAGES = catalogue.Messages({
     "review.comment_on_account": {"en": "The account", "ru": "Клиент"},
     "review.comment_line": {"en": "{target} — {author}, {date}", "ru": "{target} — {author}, {date}"},
     "review.commented_deal": {"en": "Deal with open comments", "ru": "Сделка с открытыми замечаниями"},
-    "review.comments_column": {"en": "Comments", "ru": "Замечания"},
+    "review.comments": {"en": "Comments", "ru": "Замечания"},
     "review.no_flags": {"en": "No flags: nothing needs the director's attention.", "ru": "Флагов нет: внимания руководителя не требуется."},
     "review.none_flagged": {"en": "No deal is flagged.", "ru": "Ни у одной сделки нет флагов."},
     "review.empty": {"en": "No accounts found in the files given.", "ru": "В указанных файлах нет клиентов."},

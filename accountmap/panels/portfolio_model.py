@@ -18,7 +18,7 @@ from accountmap.briefing import portfolio_table as pt
 from accountmap.briefing.styles import fmt_money
 
 COLUMNS = ("account", "kam", "value", "station", "temperature", "current", "progress", "days",
-           "next_meeting", "coverage", "flags", "file")
+           "next_meeting", "coverage", "flags", "comments", "file")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEAL_ROLE = Qt.ItemDataRole.UserRole + 2
 FLAGGED = QColor("#b91c1c")
@@ -95,6 +95,9 @@ class PortfolioModel(QAbstractTableModel):
             return pt.coverage_text(deal)
         if column == "flags":
             return pt.flags_text(deal, lang)
+        if column == "comments":
+            count = _open_count(deal)
+            return str(count) if count else ""
         if column == "file":
             names = [p.name for p in deal.files]
             return names[0] + (f" (+{len(names) - 1})" if len(names) > 1 else "")
@@ -121,13 +124,22 @@ class PortfolioModel(QAbstractTableModel):
             return h.centres_covered / h.centres_total if h.centres_total else -1.0
         if column == "flags":
             return len(h.flags)
+        if column == "comments":
+            return _open_count(deal)
         return self.text(deal, column).casefold()
 
     def tooltip(self, deal, column: str) -> str:
         if column == "file":
             return "\n".join(str(p) for p in deal.files)
+        if column == "comments":  # the open comments, each with who wrote it
+            return "\n".join(f"• {c.author}: {' '.join(c.text.split())[:160]}"
+                             for c in deal.review.open_comments if c.reply_to is None)
         lines = pt.reasons(deal, self.lang)
         return "\n".join(f"• {line}" for line in lines) if lines else self.text(deal, column)
+
+
+def _open_count(deal) -> int:
+    return sum(1 for c in deal.review.open_comments if c.reply_to is None)
 
 
 class PortfolioFilter(QSortFilterProxyModel):

@@ -199,3 +199,23 @@ def test_importing_an_account_the_workspace_holds_asks_and_is_one_step(
     assert len(window.document.account_ids()) == count
     assert window.document.account(a).name == URAL
     assert "Новиков Пётр" not in {s.full_name for s in window.document.account(a).stakeholders}
+
+
+def test_the_portfolio_counts_each_deals_open_comments(window, qtbot):  # noqa: F811
+    from accountmap.panels.portfolio_model import COLUMNS
+
+    a = ural(window)
+    panel = window.review.comments
+    first = panel.add(a, "account", None, "Где ЛПР?")
+    panel.add(a, "account", None, "Кто платит?")
+    panel.reply(a, first, "Ответ не считается")
+    resolved = panel.add(a, "account", None, "Закрыто")
+    panel.set_resolved(a, resolved, True)
+    view = window.review.show_portfolio()
+    column = COLUMNS.index("comments")
+    row = next(r for r in range(view.model.rowCount())
+               if view.model.index(r, 0).data() == URAL)
+    cell = view.model.index(row, column)
+    assert cell.data() == "2"
+    assert "Где ЛПР?" in cell.data(0x03) and "Закрыто" not in cell.data(0x03)  # tooltip
+    view.close()
