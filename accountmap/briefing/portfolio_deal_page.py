@@ -7,7 +7,6 @@ hundred comments) is left to the platypus version, which flows over pages.
 
 from __future__ import annotations
 
-from reportlab.graphics import renderPDF
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
@@ -25,6 +24,10 @@ def _words(font: str, text: str) -> list[Token]:
 
 def wrap_tokens(tokens: list[Token], width: float, size: float) -> list[list[tuple[float, str, str]]]:
     """Greedy word wrap of words in their fonts; a word wider than the line is cut."""
+    if tokens and len({font for font, _w in tokens}) == 1:  # one font: fits on one line?
+        whole = " ".join(w for _f, w in tokens)
+        if stringWidth(whole, tokens[0][0], size) <= width:
+            return [[(0.0, tokens[0][0], whole)]]
     lines: list[list[tuple[float, str, str]]] = [[]]
     x = 0.0
     space = stringWidth(" ", REGULAR, size)
@@ -64,7 +67,8 @@ def _runs(line: list[tuple[float, str, str]]) -> list[tuple[float, str, str]]:
 
 
 class DealPage(Flowable):
-    """Blocks of text, headings, the facts box and the road's bar, laid out in `wrap`."""
+    """Blocks of text, headings, the facts box and the road's bar, laid out as they are
+    added (`y` from the top) and drawn in `draw`."""
 
     def __init__(self, width: float) -> None:
         super().__init__()
@@ -117,9 +121,16 @@ class DealPage(Flowable):
             self.y += height + 5
         self.ops.insert(0, ("r", top, self.y - top))
 
-    def drawing(self, drawing) -> None:
-        self.ops.append(("d", self.y + drawing.height, drawing))
-        self.y += drawing.height + 2
+    def bar(self, fraction: float, label: str, color_done, color_rest) -> None:
+        """The road's progress bar (as portfolio_review.progress_bar draws it) and its
+        words beside it, in bold 9 pt."""
+        height, bar = 12.0, self.width * 0.4
+        top = self.y + 2
+        self.ops.append(("b", top, bar, height, color_rest, 1.0))
+        if fraction > 0:
+            self.ops.append(("b", top, bar, height, color_done, min(1.0, fraction)))
+        self.ops.append(("t", bar + 8, top + 9, BOLD, 9, INK, label))
+        self.y += height + 4 + 2
 
     # ------------------------------------------------------------------ platypus
     def wrap(self, available_width: float, available_height: float):  # noqa: D102
@@ -138,15 +149,16 @@ class DealPage(Flowable):
                     canvas.setFillColor(color)
                     current = (font, size, color)
                 canvas.drawString(x, top - y, word)
-            elif kind == "r":
+            elif kind == "b":
+                _kind, y, length, height, color, fraction = op
+                canvas.setFillColor(color)
+                canvas.rect(0, top - y - height, length * fraction, height, stroke=0, fill=1)
+                current = None
+            else:  # "r": the facts' shaded box
                 _kind, y, height = op
                 canvas.saveState()
                 canvas.setFillColor(SHADE)
                 canvas.rect(0, top - y - height, self.width, height, stroke=0, fill=1)
                 canvas.restoreState()
-                current = None
-            else:
-                _kind, y, drawing = op
-                renderPDF.draw(drawing, canvas, 0, top - y)
                 current = None
 

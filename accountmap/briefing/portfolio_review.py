@@ -273,8 +273,11 @@ def _fast_deal_page(ctx: ReviewContext, deal) -> list[Flowable]:
     ])
     page.heading(t("review.road"))
     if h.checkpoints_total:
-        page.drawing(progress_bar(h.checkpoints_done, h.checkpoints_total, ctx.width,
-                                  ctx.lang))
+        label = fit_text(BRIEFING_MESSAGES.text("review.road_line", ctx.lang,
+                                                done=h.checkpoints_done,
+                                                total=h.checkpoints_total),
+                         BOLD, 9, ctx.width * 0.6 - 8)
+        page.bar(h.checkpoints_done / h.checkpoints_total, label, ACCENT, FADED)
         current = pt.current_text(deal, ctx.lang)
         if current:
             if h.days_in_checkpoint is not None:
