@@ -15,7 +15,12 @@ def tr(text: str) -> str:
 
 
 def ask_choice(window, names: list[str]) -> str | None:
-    """REPLACE, COPY, MERGE, or None (cancel)."""
+    """REPLACE, COPY, MERGE, or None (cancel). Where nobody can answer (offscreen, a
+    script) both are kept, as an import always did: nothing is lost."""
+    from accountmap.panels.pickers import interactive
+
+    if not interactive():
+        return COPY
     box = QMessageBox(QMessageBox.Icon.Question, tr("The same account twice"),
                       tr("This workspace already has: {names}. What should the import do?")
                       .format(names=", ".join(f"«{n}»" for n in names)),
