@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -57,10 +58,13 @@ class CommentDialog(QDialog):
     checkpoint of the current account)."""
 
     def __init__(self, title: str, targets: list[tuple[str, str, str]] | None = None,
-                 text: str = "", parent=None) -> None:
+                 text: str = "", author: str = "", parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         form = QFormLayout(self)
+        self.author = QLineEdit(author)
+        self.author.setToolTip(tr("Your name as the KAM will see it (remembered)"))
+        form.addRow(tr("Author:"), self.author)
         self.target = QComboBox()
         for kind, entity_id, name in targets or []:
             self.target.addItem(name, (kind, entity_id))
@@ -291,8 +295,10 @@ class ReviewCommentsPanel(QWidget):
         targets += [("stakeholder", s.id, s.full_name) for s in account.stakeholders]
         targets += [("node", n.id, n.title) for n in account.roadmap.nodes
                     if n.kind in ("checkpoint", "decision")]
-        dialog = CommentDialog(tr("New review comment"), targets, parent=self)
+        dialog = CommentDialog(tr("New review comment"), targets, author=self.author(),
+                               parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.text.toPlainText().strip():
+            _remember_author(dialog.author.text())
             kind, entity_id = dialog.target.currentData()
             made = self.add(account_id, kind, entity_id, dialog.text.toPlainText().strip())
             if made:
@@ -302,8 +308,9 @@ class ReviewCommentsPanel(QWidget):
         chosen = self.selected()
         if chosen is None:
             return
-        dialog = CommentDialog(tr("Reply"), parent=self)
+        dialog = CommentDialog(tr("Reply"), author=self.author(), parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.text.toPlainText().strip():
+            _remember_author(dialog.author.text())
             made = self.reply(*chosen, dialog.text.toPlainText().strip())
             if made:
                 self.select(chosen[0], made)
@@ -318,3 +325,14 @@ class ReviewCommentsPanel(QWidget):
         chosen = self.selected()
         if chosen is not None:
             self.delete(*chosen)
+
+
+AUTHOR_KEY = "review/author"
+
+
+def _remember_author(name: str) -> None:
+    """The name comments are signed with, for the next ones (QSettings)."""
+    from PySide6.QtCore import QSettings
+
+    if name.strip():
+        QSettings().setValue(AUTHOR_KEY, " ".join(name.split()))

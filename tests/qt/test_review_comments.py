@@ -219,3 +219,28 @@ def test_the_portfolio_counts_each_deals_open_comments(window, qtbot):  # noqa: 
     assert cell.data() == "2"
     assert "Где ЛПР?" in cell.data(0x03) and "Закрыто" not in cell.data(0x03)  # tooltip
     view.close()
+
+
+def test_new_comment_dialog_signs_with_the_remembered_author(window, monkeypatch):  # noqa: F811
+    from PySide6.QtWidgets import QDialog
+
+    from accountmap.panels import review_comments
+
+    a = ural(window)
+    window.select_account(a)
+    person = window.document.account(a).stakeholders[2]
+
+    def answer(dialog):
+        dialog.author.setText("  Соколова   Е. ")
+        combo = dialog.target
+        combo.setCurrentIndex(next(i for i in range(combo.count())
+                                   if tuple(combo.itemData(i)) == ("stakeholder", person.id)))
+        dialog.text.setPlainText("Кто он для нас?")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(review_comments.CommentDialog, "exec", answer)
+    window.review.comments.ask_new()
+    (made,) = [c for c in window.document.account(a).review_comments]
+    assert made.author == "Соколова Е." and made.stakeholder_id == person.id
+    assert made.target_name == person.full_name and made.date == TEST_TODAY
+    assert window.review.comments.author() == "Соколова Е."  # remembered
