@@ -18,7 +18,7 @@ from accountmap.briefing import portfolio_table as pt
 from accountmap.briefing.styles import fmt_money
 
 COLUMNS = ("account", "kam", "value", "station", "temperature", "current", "progress", "days",
-           "next_meeting", "coverage", "flags", "comments", "file")
+           "next_meeting", "coverage", "comments", "flags", "file")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEAL_ROLE = Qt.ItemDataRole.UserRole + 2
 FLAGGED = QColor("#b91c1c")
@@ -67,7 +67,7 @@ class PortfolioModel(QAbstractTableModel):
             if deal.review.health.is_closed:
                 return CLOSED
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("value", "progress", "days",
-                                                                     "coverage"):
+                                                                     "coverage", "comments"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
