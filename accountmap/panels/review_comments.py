@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -101,6 +102,10 @@ class ReviewCommentsPanel(QWidget):
         self.tree.setHeaderLabels([tr("Comment"), tr("On"), tr("Account"), tr("Author"),
                                    tr("Date")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tree.header()  # the comment's text takes the room left
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         self.tree.setWordWrap(True)
         self.tree.setToolTip(tr("Double-click a comment to go to what it is on"))
         self.tree.itemDoubleClicked.connect(self._go)
@@ -168,7 +173,7 @@ class ReviewCommentsPanel(QWidget):
                     continue
                 shown += self._fill(account, wanted)
         self.tree.expandAll()
-        for column, width in ((0, 320), (1, 170), (2, 150), (3, 110)):
+        for column, width in ((1, 190), (2, 170), (3, 150), (4, 90)):
             self.tree.setColumnWidth(column, width)
         self.count.setText(tr("{count} shown").format(count=shown))
         if selected is not None:
