@@ -180,3 +180,28 @@ def test_no_migration_without_a_backup(v1_file: Path, monkeypatch) -> None:
     assert "backup" in info.value.message("en")
     assert sha(v1_file) == before
     assert pragma(v1_file, "user_version") == 1
+
+
+def test_a_v3_file_gets_the_comments_table_and_a_review_reads_it_untouched(tmp_path: Path
+                                                                          ) -> None:
+    """Version 4 adds review_comments: a v3 file opened to write is upgraded (its rows
+    kept, comments can be added); a v3 file in a portfolio review is read as it is."""
+    import datetime as dt
+
+    from accountmap.domain.models import ReviewComment
+    from accountmap.storage.portfolio_files import load_portfolio
+    from accountmap.storage.rows import Row, RowChange
+
+    old = make_old_file(tmp_path / "kam.accountmap", 3)
+    before = sha(old)
+    (deal,) = load_portfolio([old], dt.date(2026, 11, 23)).deals
+    assert deal.review.summary.people == 5 and deal.review.open_comments == ()
+    assert sha(old) == before and pragma(old, "user_version") == 3
+    with WorkspaceFile.open(old) as wf:
+        assert wf.conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        comment = ReviewComment(text="Где ЛПР?", stakeholder_id="s1")
+        wf.apply([RowChange("review_comments", "acme", comment.id, None,
+                            Row(0, comment.model_dump(mode="json")))])
+        assert len(wf.load_account("acme").stakeholders) == 5
+        assert wf.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert len(list(tmp_path.glob("kam.backup-*.accountmap"))) == 1
