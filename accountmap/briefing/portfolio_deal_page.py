@@ -144,10 +144,11 @@ class DealPage(Flowable):
             kind = op[0]
             if kind == "t":
                 _kind, x, y, font, size, color, word = op
-                if current != (font, size, color):
+                if current is None or current[:2] != (font, size):
                     canvas.setFont(font, size)
+                if current is None or current[2] is not color:
                     canvas.setFillColor(color)
-                    current = (font, size, color)
+                current = (font, size, color)
                 canvas.drawString(x, top - y, word)
             elif kind == "b":
                 _kind, y, length, height, color, fraction = op

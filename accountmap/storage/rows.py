@@ -230,11 +230,28 @@ def read_all_rows(conn: sqlite3.Connection, table: str, skip: frozenset[str] = f
     quoted = ", ".join(f'"{n}"' for n in names[2:])
     records = conn.execute(f"SELECT account_id, id, position, {quoted} FROM {table} "
                            "ORDER BY account_id, position, id")
-    for record in records:
+    keys = names[2:]  # what to_data does, without a call and a lookup a row
+    for account_id, row_id, position, *values in records:
+        rows = by_account[account_id]
+        if not isinstance(position, (int, float)):
+            rows.append(DamagedRow(table, row_id, "position",
+                                   f"not a number ({position!r:.40})"))
+            continue
+        data = dict(zip(keys, values))
+        data["id"] = row_id
         try:
-            by_account[record[0]].append(to_data(table, record[1:], skip))
+            for column in json_columns:
+                value = data[column.name]
+                data[column.name] = ([] if value == "[]"
+                                     else _from_json(table, row_id, column, value))
+            for name in bool_columns:
+                if data[name] not in (0, 1):
+                    raise DamagedRow(table, row_id, name, f"not 0 or 1 ({data[name]!r:.40})")
+                data[name] = bool(data[name])
         except DamagedRow as exc:
-            by_account[record[0]].append(exc)
+            rows.append(exc)
+            continue
+        rows.append((row_id, position, data))
     for link in links_of(table):
         lists: dict[tuple[str, str], list[str]] = defaultdict(list)
         for account_id, owner, target in conn.execute(
