@@ -37,6 +37,7 @@ class RoadOverview(QWidget):
         scene = view.scene()
         scene.roadmapChanged.connect(self.schedule)
         scene.positionChanged.connect(self.schedule)
+        scene.arrangement.changed.connect(self.schedule)
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             bar.valueChanged.connect(self.update)
             bar.rangeChanged.connect(self.update)
@@ -65,7 +66,8 @@ class RoadOverview(QWidget):
             boxes.append((rect, QColor(fill), QColor(border), bool(getattr(item, "active", False))))
         self._boxes = boxes
         self.bounds = bounds.adjusted(-20, -20, 20, 20) if boxes else QRectF()
-        self.setVisible(len(boxes) > 1)
+        # the folded whole road is all in view already
+        self.setVisible(len(boxes) > 1 and scene.arrangement.fold_width is None)
         self.place()
         self.update()
 

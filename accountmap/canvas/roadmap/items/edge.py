@@ -22,6 +22,8 @@ from accountmap.canvas.roadmap.items.drawing import (
 from accountmap.domain.models import RoadmapEdge
 from accountmap.layout.sizes import NODE_WIDTH
 
+LABEL_ZOOM = 0.45  # farther out, outcome labels (11 px) are not drawn (the tooltip has them)
+
 if TYPE_CHECKING:
     from accountmap.canvas.roadmap.items.node import NodeItem
 
@@ -42,6 +44,7 @@ class EdgeItem(QGraphicsObject, EntityItem):
         self.taken = False  # on the path taken
         self.chosen = False  # the outcome chosen at a decision
         self.path = QPainterPath()
+        self.wrap_y: float | None = None  # folded road: run back along this line to the next band
         self.label_rect = QRectF()
         self.label_text = ""
         self.label_lines: list[str] = []
@@ -77,7 +80,9 @@ class EdgeItem(QGraphicsObject, EntityItem):
             self._shape = path
             self._bounds = QRectF()
             return
-        if self.source is self.target:
+        if self.wrap_y is not None and self.source is not self.target:
+            self._wrap_path(path)
+        elif self.source is self.target:
             start = self.source.top_port() + QPointF(20, 0)
             end = self.source.top_port() - QPointF(20, 0)
             path.moveTo(start)
@@ -126,6 +131,23 @@ class EdgeItem(QGraphicsObject, EntityItem):
         self._shape = shape
         self._bounds = shape.boundingRect().united(self.arrow.boundingRect()).adjusted(-4, -4, 4, 4)
         self.update()
+
+    def _wrap_path(self, path: QPainterPath) -> None:
+        """From the end of one band of a folded road to the next band: out to the right,
+        down into the gap between the bands, back left, down and in (like a line of text)."""
+        start, end = self.source.out_port(), self.target.in_port()
+        y, r = self.wrap_y, 12.0
+        right, left = start.x() + 24, end.x() - 24
+        path.moveTo(start)
+        path.lineTo(right - r, start.y())
+        path.quadTo(right, start.y(), right, start.y() + r)
+        path.lineTo(right, y - r)
+        path.quadTo(right, y, right - r, y)
+        path.lineTo(left + r, y)
+        path.quadTo(left, y, left, y + r)
+        path.lineTo(left, end.y() - r)
+        path.quadTo(left, end.y(), left + r, end.y())
+        path.lineTo(end)
 
     def _layout_label(self) -> None:
         text = outcome_text(self.edge.outcome).strip()
@@ -188,7 +210,8 @@ class EdgeItem(QGraphicsObject, EntityItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawPolygon(self.arrow)
-        if self.label_text:
+        if self.label_text and option.levelOfDetailFromTransform(
+                painter.worldTransform()) >= LABEL_ZOOM:
             painter.setPen(QPen(colour, 1.4 if self.chosen else 1.0))
             painter.setBrush(QColor("#e3edff") if self.chosen else QColor("#ffffff"))
             painter.drawRoundedRect(self.label_rect, 7, 7)

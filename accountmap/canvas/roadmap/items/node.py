@@ -32,12 +32,13 @@ from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 
 _POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 FAR_ZOOM = 0.45  # below this zoom a node shows its title only, in large type
-FAR_PIXELS = 26
+FAR_PIXELS = 23  # three lines fill the node's height; 9.5 px on screen at zoom 0.41
+FAR_LINE = 24.0
 
 
 @lru_cache(maxsize=4096)
 def far_title(title: str, width: float) -> tuple[str, ...]:
-    return tuple(wrap_text(title, metrics(FAR_PIXELS, True), [width, width])[0])
+    return tuple(wrap_text(title, metrics(FAR_PIXELS), [width] * 3)[0])
 
 
 class ConnectHandle(QGraphicsItem):
@@ -107,6 +108,7 @@ class NodeItem(QGraphicsObject, EntityItem):
         self.overdue = False
         self.passed = False
         self.lines: list[str] = []
+        self.arranged: QPointF | None = None  # shown here instead of the model's x, y
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -139,6 +141,18 @@ class NodeItem(QGraphicsObject, EntityItem):
         if pos != self.model_pos() or pos != self.pos():
             self.set_model_pos(pos)
         self.update()
+
+    def set_model_pos(self, pos: QPointF) -> None:
+        self._model_pos = QPointF(pos)
+        self.setPos(self.arranged if self.arranged is not None else pos)
+
+    def set_arranged(self, pos: QPointF | None) -> None:
+        """Show the node at `pos` (lanes, the folded whole road), not dragged; None: back to
+        the model's x, y."""
+        self.arranged = pos
+        self.movable_to_model = pos is None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, pos is None)
+        self.setPos(pos if pos is not None else self.model_pos())
 
     def display_title(self) -> str:
         return self.node.title.strip() or kind_text(self.kind)
@@ -258,12 +272,12 @@ class NodeItem(QGraphicsObject, EntityItem):
             self._paint_centered(painter, w, h, 13, 16.0, bold=True)
 
     def _paint_far(self, painter: QPainter, w: float, h: float) -> None:
-        """Seen from far away: the title in two lines of large type, nothing else."""
-        inset = 0.16 * w if self.kind == NodeKind.DECISION else 10.0
+        """Seen from far away: the title in up to three lines of large type, nothing else."""
+        inset = 0.16 * w if self.kind == NodeKind.DECISION else 8.0
         lines = far_title(self.display_title(), w - 2 * inset)
         painter.setPen(QColor("#1f2633"))
-        painter.setFont(font(FAR_PIXELS, True))
-        line_h = FAR_PIXELS * 1.15
+        painter.setFont(font(FAR_PIXELS))
+        line_h = FAR_LINE
         top = (h - line_h * len(lines)) / 2
         for i, line in enumerate(lines):
             painter.drawText(QRectF(inset, top + i * line_h, w - 2 * inset, line_h),
