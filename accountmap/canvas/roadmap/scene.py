@@ -62,7 +62,8 @@ class RoadmapScene(CanvasScene):
         self._connect_from: NodeItem | None = None
         self._rubber_line: QGraphicsLineItem | None = None
         self.placing: NodeKind | None = None  # palette tool: the next click places this kind
-        self.setItemIndexMethod(CanvasScene.ItemIndexMethod.NoIndex)
+        # the BSP index (Qt's default) kept: a frame of zoom or pan then asks only the items
+        # in view for their bounds, not all of a 1,000-node road (scripts/bench --only road)
         from accountmap.canvas.roadmap.arrangement import RoadArrangement
 
         self.arrangement = RoadArrangement(self)  # lanes, the folded whole road (views only)

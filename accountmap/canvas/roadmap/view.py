@@ -4,11 +4,14 @@ folded whole road behind the nodes, with their names kept at the left edge."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsView
 
-from accountmap.canvas.common.view import CanvasView
+from accountmap.canvas.common.view import BACKGROUND, GRID_LINE, CanvasView
+from accountmap.layout.sizes import GRID
 from accountmap.canvas.roadmap.items import OVERDUE_COLOUR, PATH_COLOUR, tr
 from accountmap.canvas.roadmap.items import font as items_font
 
@@ -19,6 +22,8 @@ class RoadmapView(CanvasView):
     def __init__(self, scene, parent=None) -> None:
         super().__init__(scene, parent)
         self.legend_visible = True
+        self._grid_picture: tuple[tuple, QPixmap] | None = None
+        self._legend: tuple[str, QPixmap] | None = None
         # the legend is drawn in viewport coordinates: scrolling must repaint it
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         from accountmap.canvas.roadmap.minimap import RoadOverview
@@ -44,8 +49,41 @@ class RoadmapView(CanvasView):
         station = context.document.settings.journey_framework.station(stage_id)
         return station.name(context.lang) if station is not None else stage_id
 
+    def _draw_grid(self, painter: QPainter, rect: QRectF) -> None:
+        """The grid as one unscaled blit of a picture a cell larger than the viewport (drawn
+        once per zoom), shifted to where the scene's origin is: a pan or zoom frame costs a
+        copy, not a scaled texture fill (scripts/bench --only road)."""
+        if not self.grid_visible or self.zoom < 0.35:
+            painter.fillRect(rect, BACKGROUND)
+            return
+        step = GRID * 4 * self.zoom
+        size = self.viewport().size()
+        key = (step, size.width(), size.height())
+        if self._grid_picture is None or self._grid_picture[0] != key:
+            extra = 2 * math.ceil(step)
+            picture = QPixmap(size.width() + extra, size.height() + extra)
+            picture.fill(BACKGROUND)
+            grid = QPainter(picture)
+            grid.setPen(QPen(GRID_LINE, 0))
+            x = 0.0
+            while x < picture.width():
+                grid.drawLine(QPointF(x, 0), QPointF(x, picture.height()))
+                x += step
+            y = 0.0
+            while y < picture.height():
+                grid.drawLine(QPointF(0, y), QPointF(picture.width(), y))
+                y += step
+            grid.end()
+            self._grid_picture = (key, picture)
+        origin = painter.transform().map(QPointF(0, 0))
+        painter.save()
+        painter.resetTransform()
+        painter.drawPixmap(QPointF(math.fmod(origin.x(), step) - step,
+                                   math.fmod(origin.y(), step) - step), self._grid_picture[1])
+        painter.restore()
+
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
-        super().drawBackground(painter, rect)
+        self._draw_grid(painter, rect)
         arrangement = self.scene().arrangement
         if not arrangement.active:
             return
@@ -116,6 +154,16 @@ class RoadmapView(CanvasView):
         if not self.legend_visible:
             painter.restore()
             return
+        legend = self._legend_picture()
+        painter.drawPixmap(QPointF(10, self.viewport().height() - legend.height()
+                                   / legend.devicePixelRatio() - 10), legend)
+        painter.restore()
+
+    def _legend_picture(self) -> QPixmap:
+        """The legend, drawn once per language (a blit per frame, not five rounded boxes)."""
+        words = tr("path taken")  # the language the legend is in
+        if self._legend is not None and self._legend[0] == words:
+            return self._legend[1]
         rows = [
             ("path", tr("path taken")),
             ("chosen", tr("outcome chosen")),
@@ -127,7 +175,13 @@ class RoadmapView(CanvasView):
         fm = QFontMetricsF(f)
         width = max(fm.horizontalAdvance(t) for _k, t in rows) + 56
         height = 18 * len(rows) + 10
-        box = QRectF(10, self.viewport().height() - height - 10, width, height)
+        ratio = self.devicePixelRatioF()
+        picture = QPixmap(int((width + 1) * ratio), int((height + 1) * ratio))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = QRectF(0.5, 0.5, width - 1, height - 1)
         painter.setPen(QPen(QColor("#c9ced8"), 1))
         painter.setBrush(QColor(255, 255, 255, 230))
         painter.drawRoundedRect(box, 6, 6)
@@ -158,8 +212,9 @@ class RoadmapView(CanvasView):
             painter.setPen(QColor("#3b4252"))
             painter.drawText(QRectF(x + 38, y - 9, width - 46, 18),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-        painter.restore()
-
+        painter.end()
+        self._legend = (words, picture)
+        return picture
 
     def _draw_empty_hint(self, painter: QPainter) -> None:
         painter.save()
