@@ -82,9 +82,11 @@ def fit_whole(view) -> None:
     folded = scene.itemsBoundingRect()
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     # scroll over the folded road only (the scene's own rect still spans the road unfolded)
+    # (and below it room to scroll the last band clear of the legend)
+    below = (view.legend_height() if hasattr(view, "legend_height") else 0) / chosen
     scene.setSceneRect(QRectF(folded.left() - PADDING, folded.top() - PADDING,
                               max(folded.width() + 2 * PADDING, visible.width()),
-                              max(folded.height() + 2 * PADDING, visible.height())))
+                              max(folded.height() + 2 * PADDING + below, visible.height())))
     if folded.height() + 2 * PADDING <= room / chosen:  # clear of the legend below
         view.centerOn(folded.center().x(), folded.top() - PADDING + visible.height() / 2)
     else:  # from the start; the rest scrolls down

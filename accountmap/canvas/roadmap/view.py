@@ -78,8 +78,10 @@ class RoadmapView(CanvasView):
         origin = painter.transform().map(QPointF(0, 0))
         painter.save()
         painter.resetTransform()
-        painter.drawPixmap(QPointF(math.fmod(origin.x(), step) - step,
-                                   math.fmod(origin.y(), step) - step), self._grid_picture[1])
+        dx, dy = math.fmod(origin.x(), step), math.fmod(origin.y(), step)
+        # a grid line falls on the scene's origin: start the picture a line before the view
+        painter.drawPixmap(QPointF(dx - step if dx > 0 else dx, dy - step if dy > 0 else dy),
+                           self._grid_picture[1])
         painter.restore()
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
