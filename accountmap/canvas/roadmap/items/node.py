@@ -34,6 +34,7 @@ _POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 FAR_ZOOM = 0.45  # below this zoom a node shows its title only, in large type
 FAR_PIXELS = 23  # three lines fill the node's height; 9.5 px on screen at zoom 0.41
 FAR_LINE = 24.0
+UNREADABLE_PIXELS = 5.0  # a title smaller than this on screen is not drawn at all
 
 
 @lru_cache(maxsize=4096)
@@ -124,14 +125,20 @@ class NodeItem(QGraphicsObject, EntityItem):
 
     @property
     def kind(self) -> NodeKind:
-        return NodeKind(self.node.kind)
+        return self._kind
 
     def size(self) -> tuple[float, float]:
-        return node_size(self.kind)
+        return self._size
 
     def set_node(self, node: RoadmapNode) -> None:
         self.prepareGeometryChange()
         self.node = node
+        # what paint() needs, worked out once per change, not at every frame of a pan
+        self._kind = NodeKind(node.kind)
+        self._size = node_size(self._kind)
+        self._bounds = QRectF(-6, -6, self._size[0] + 12, self._size[1] + 12)
+        self._outline = self._make_outline()
+        self._colours = self._make_colours()
         w, h = self.size()
         self.handle.setVisible(self.kind not in (NodeKind.WON, NodeKind.LOST))
         self.handle.setPos(w, h / 2)
@@ -183,10 +190,12 @@ class NodeItem(QGraphicsObject, EntityItem):
 
     # ------------------------------------------------------------------ geometry
     def boundingRect(self) -> QRectF:  # noqa: N802
-        w, h = self.size()
-        return QRectF(-6, -6, w + 12, h + 12)
+        return self._bounds
 
     def outline(self) -> QPainterPath:
+        return self._outline
+
+    def _make_outline(self) -> QPainterPath:
         w, h = self.size()
         path = QPainterPath()
         if self.kind == NodeKind.DECISION:
@@ -226,6 +235,9 @@ class NodeItem(QGraphicsObject, EntityItem):
 
     # ------------------------------------------------------------------ painting
     def colours(self) -> tuple[QColor, QColor]:
+        return self._colours
+
+    def _make_colours(self) -> tuple[QColor, QColor]:
         if self.kind == NodeKind.CHECKPOINT:
             fill, border = STATUS_COLOURS[CheckpointStatus(self.node.status)]
         else:
@@ -262,8 +274,10 @@ class NodeItem(QGraphicsObject, EntityItem):
             if self.kind == NodeKind.DECISION:
                 painter.drawPath(outline)
             painter.drawRect(QRectF(-3, -3, w + 6, h + 6))
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < FAR_ZOOM:
-            self._paint_far(painter, w, h)  # far out: the title only, large
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < FAR_ZOOM:  # far out: the title only, large (a shape when even that is a blur)
+            if lod * FAR_PIXELS >= UNREADABLE_PIXELS:
+                self._paint_far(painter, w, h)
         elif self.kind == NodeKind.CHECKPOINT:
             self._paint_checkpoint(painter, w, h, border)
         elif self.kind == NodeKind.DECISION:
