@@ -127,13 +127,15 @@ class RoadOverview(QWidget):
             self._picture = self._draw_road()
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._picture)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         seen = self.visible_scene_rect().intersected(self.bounds)
-        if not seen.isEmpty():
+        if not seen.isEmpty():  # whole pixels, no antialiasing: this is drawn every frame
             frame = QRectF(self.to_overview(seen.topLeft()), self.to_overview(seen.bottomRight()))
-            painter.setPen(QPen(QColor("#1d7bf0"), 1.6))
-            painter.setBrush(QColor(29, 123, 240, 40))
-            painter.drawRect(frame if frame.width() >= 4 else frame.adjusted(-2, 0, 2, 0))
+            if frame.width() < 4:
+                frame.adjust(-2, 0, 2, 0)
+            box = frame.toAlignedRect()
+            painter.fillRect(box, QColor(29, 123, 240, 40))
+            painter.setPen(QPen(QColor("#1d7bf0"), 2))
+            painter.drawRect(box.adjusted(1, 1, -1, -1))
         painter.end()
 
     # ---------------------------------------------------------------- going there
