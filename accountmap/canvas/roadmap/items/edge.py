@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -21,6 +22,15 @@ from accountmap.canvas.roadmap.items.drawing import (
 )
 from accountmap.domain.models import RoadmapEdge
 from accountmap.layout.sizes import NODE_WIDTH
+
+@lru_cache(maxsize=16)
+def _line_pen(on_path: bool, taken: bool, loop: bool) -> QPen:
+    """The branch's line (made once per kind, not at every paint: a pan repaints them all)."""
+    pen = QPen(PATH_COLOUR if on_path else EDGE_COLOUR, 3.2 if taken else 1.6)
+    if loop:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
 
 LABEL_ZOOM = 0.45  # farther out, outcome labels (11 px) are not drawn (the tooltip has them)
 
@@ -201,10 +211,7 @@ class EdgeItem(QGraphicsObject, EntityItem):
         if self.isSelected():
             painter.setPen(QPen(QColor(29, 123, 240, 90), width + 6))
             painter.drawPath(self.path)
-        pen = QPen(colour, width)
-        if self.edge.loop:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
+        painter.setPen(_line_pen(self.taken or self.chosen, self.taken, self.edge.loop))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from accountmap.canvas.common.scene import EntityItem
@@ -35,6 +35,22 @@ FAR_ZOOM = 0.45  # below this zoom a node shows its title only, in large type
 FAR_PIXELS = 23  # three lines fill the node's height; 9.5 px on screen at zoom 0.41
 FAR_LINE = 24.0
 UNREADABLE_PIXELS = 5.0  # a title smaller than this on screen is not drawn at all
+
+
+# pens made once, not at every paint of every node (a pan repaints them all)
+_GLOW_PEN = QPen(QColor(255, 190, 40, 150), 10)
+_CURRENT_PEN = QPen(PATH_COLOUR, 1.6, Qt.PenStyle.DashLine)
+_OVERDUE_PEN = QPen(OVERDUE_COLOUR, 2.2, Qt.PenStyle.DashLine)
+_SELECT_PEN = QPen(SELECT_COLOUR, 2.0)
+_TEXT_COLOUR = QColor("#1f2633")
+
+
+@lru_cache(maxsize=256)
+def _border_pen(rgba: int, strong: bool, dashed: bool) -> QPen:
+    pen = QPen(QColor.fromRgba(rgba), 2.4 if strong else 1.4)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
 
 
 @lru_cache(maxsize=4096)
@@ -250,26 +266,24 @@ class NodeItem(QGraphicsObject, EntityItem):
         fill, border = self.colours()
         outline = self.outline()
         if self.active:  # a warm glow around the active checkpoint
-            painter.setPen(QPen(QColor(255, 190, 40, 150), 10))
+            painter.setPen(_GLOW_PEN)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(outline)
-        pen = QPen(border, 2.4 if (self.active or self.passed) else 1.4)
-        if self.kind == NodeKind.CHECKPOINT and self.node.status == CheckpointStatus.SKIPPED:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(QBrush(fill))
+        painter.setPen(_border_pen(border.rgba(), self.active or self.passed,
+                                   self.kind == NodeKind.CHECKPOINT
+                                   and self.node.status == CheckpointStatus.SKIPPED))
+        painter.setBrush(fill)
         painter.drawPath(outline)
         if self.current and not self.active:  # the next step on the road
-            painter.setPen(QPen(PATH_COLOUR, 1.6, Qt.PenStyle.DashLine))
+            painter.setPen(_CURRENT_PEN)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            inner = QPainterPath(outline)
-            painter.drawPath(inner.translated(0, 0))
+            painter.drawPath(outline)
         if self.overdue:
-            painter.setPen(QPen(OVERDUE_COLOUR, 2.2, Qt.PenStyle.DashLine))
+            painter.setPen(_OVERDUE_PEN)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(QRectF(-4, -4, w + 8, h + 8), 10, 10)
         if self.isSelected():
-            painter.setPen(QPen(SELECT_COLOUR, 2.0))
+            painter.setPen(_SELECT_PEN)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             if self.kind == NodeKind.DECISION:
                 painter.drawPath(outline)
@@ -289,7 +303,7 @@ class NodeItem(QGraphicsObject, EntityItem):
         """Seen from far away: the title in up to three lines of large type, nothing else."""
         inset = 0.16 * w if self.kind == NodeKind.DECISION else 8.0
         lines = far_title(self.display_title(), w - 2 * inset)
-        painter.setPen(QColor("#1f2633"))
+        painter.setPen(_TEXT_COLOUR)
         painter.setFont(font(FAR_PIXELS))
         line_h = FAR_LINE
         top = (h - line_h * len(lines)) / 2
