@@ -340,8 +340,10 @@ class MainWindow(QMainWindow):
         self._try_open(Path(path), create=True)
 
     def choose_workspace(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open workspace"), self._dialog_dir(),
-                                              self.tr("AccountMap workspace (*.accountmap);;All files (*)"))
+        from accountmap.app.open_dialog import open_file_name  # readable in Russian too
+
+        path = open_file_name(self, self.tr("Open workspace"), self._dialog_dir(),
+                              self.tr("AccountMap workspace (*.accountmap);;All files (*)"))
         if path:
             self._try_open(Path(path))
 

@@ -3,17 +3,20 @@
 A real deal's road is 30-50 nodes in a row: fitted whole it is a line of dots. "Fit" shows
 the whole road when it is readable at that zoom, else the stretch of road around "now"
 (the active checkpoint, else the next step) at the smallest readable zoom, with the road's
-height in view where possible; "Whole road" fits everything (nodes then draw their titles
-large, see NodeItem.paint) and the overview in the corner shows the rest.
+height in view where possible. "Whole road" folds the road into bands stacked like lines of
+text (canvas/roadmap/arrangement.py) at the largest zoom where the folded road fits the
+window, nodes drawing their titles large (NodeItem's far level of detail) — never below the
+zoom where those titles still read; a road too long even for that scrolls down, band by band.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 
-READABLE_ZOOM = 0.55  # node titles (13 px) still read at about 7 px on screen
-MAX_FIT_ZOOM = 0.65  # more of the road in view rather than bigger nodes
+READABLE_ZOOM = 0.7  # node titles (13 px) read at 9 px on screen, the footer at 7.7 px
+MAX_FIT_ZOOM = 0.75  # more of the road in view rather than bigger nodes
 PADDING = 40.0
+LEGIBLE_PIXELS = 9.5  # the least on-screen size of a far title (FAR_PIXELS in the scene)
 
 
 def now_rect(scene) -> QRectF | None:
@@ -29,19 +32,71 @@ def now_rect(scene) -> QRectF | None:
     return None
 
 
-def fit_whole(view) -> None:
-    rect = view.scene().itemsBoundingRect()
-    if rect.isEmpty():
-        return
+def _fit_rect(view, rect: QRectF, max_zoom: float = 1.5) -> None:
     view.fitInView(rect.adjusted(-PADDING, -PADDING, PADDING, PADDING),
                    Qt.AspectRatioMode.KeepAspectRatio)
-    if view.zoom > 1.5:
-        view.set_zoom(1.5)
+    if view.zoom > max_zoom:
+        view.set_zoom(max_zoom)
+
+
+def whole_road_zooms() -> list[float]:
+    """Zooms at which titles read, largest first: the near level of detail down to
+    READABLE_ZOOM, then the far one (titles only, large) down to LEGIBLE_PIXELS on screen."""
+    from accountmap.canvas.roadmap.items.node import FAR_PIXELS, FAR_ZOOM
+
+    near = [1.0, 0.85, READABLE_ZOOM]
+    far, zoom = [], FAR_ZOOM - 0.01
+    least = LEGIBLE_PIXELS / FAR_PIXELS
+    while zoom > least:
+        far.append(zoom)
+        zoom -= 0.02
+    return near + far + [least]
+
+
+def fit_whole(view) -> None:
+    """The whole road, readable: as it stands if that reads, else folded into bands."""
+    scene = view.scene()
+    arrangement = scene.arrangement
+    arrangement.set_fold(None)
+    road = scene.itemsBoundingRect()
+    if road.isEmpty():
+        return
+    vp = view.viewport().rect()
+    room = vp.height() - (view.legend_height() if hasattr(view, "legend_height") else 0)
+    zooms = whole_road_zooms()
+    whole = min(vp.width() / (road.width() + 2 * PADDING),
+                vp.height() / (road.height() + 2 * PADDING))
+    chosen = zooms[-1]
+    for zoom in zooms:
+        if whole >= zoom:  # it reads as it stands
+            view.set_zoom(min(whole, 1.5) if whole >= READABLE_ZOOM else zoom)
+            view.centerOn(road.center())
+            return
+        width = vp.width() / zoom - 2 * PADDING
+        box = arrangement.road_rect_if_folded(width)
+        if box is not None and box[3] - box[1] + 2 * PADDING <= room / zoom:
+            chosen = zoom
+            break
+    arrangement.set_fold(vp.width() / chosen - 2 * PADDING)
+    view.set_zoom(chosen)
+    folded = scene.itemsBoundingRect()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    # scroll over the folded road only (the scene's own rect still spans the road unfolded)
+    # (and below it room to scroll the last band clear of the legend)
+    below = (view.legend_height() if hasattr(view, "legend_height") else 0) / chosen
+    scene.setSceneRect(QRectF(folded.left() - PADDING, folded.top() - PADDING,
+                              max(folded.width() + 2 * PADDING, visible.width()),
+                              max(folded.height() + 2 * PADDING + below, visible.height())))
+    if folded.height() + 2 * PADDING <= room / chosen:  # clear of the legend below
+        view.centerOn(folded.center().x(), folded.top() - PADDING + visible.height() / 2)
+    else:  # from the start; the rest scrolls down
+        view.centerOn(folded.center().x(), folded.top() - PADDING + visible.height() / 2)
 
 
 def readable_fit(view) -> None:
     """The whole road if it reads at that zoom, else the stretch around "now"."""
     scene = view.scene()
+    scene.arrangement.set_fold(None)
     road = scene.itemsBoundingRect()
     if road.isEmpty():
         return
@@ -49,7 +104,7 @@ def readable_fit(view) -> None:
     vp = view.viewport().rect()
     whole = min(vp.width() / padded.width(), vp.height() / padded.height())
     if whole >= READABLE_ZOOM:
-        fit_whole(view)
+        _fit_rect(view, road)
         return
     height_fit = vp.height() / padded.height()
     view.set_zoom(max(READABLE_ZOOM, min(MAX_FIT_ZOOM, height_fit)))

@@ -10,7 +10,7 @@ dots): x and y are mapped separately, and back the same way on a click.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from accountmap.canvas.roadmap.items import KIND_COLOURS, STATUS_COLOURS, tr
@@ -26,7 +26,9 @@ class RoadOverview(QWidget):
     HEIGHT = 64
 
     def __init__(self, view) -> None:
-        super().__init__(view)
+        # a child of the viewport, painted with it: as a sibling over it, each frame of the
+        # viewport also repainted what lies under a translucent overlay (bench --only road)
+        super().__init__(view.viewport())
         self.view = view
         self.setFixedSize(QSize(self.WIDTH, self.HEIGHT))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -34,9 +36,11 @@ class RoadOverview(QWidget):
         self.bounds = QRectF()
         self._boxes: list[tuple[QRectF, QColor, QColor, bool]] = []  # scene rect, fill, border, active
         self._pending = False
+        self._picture: QPixmap | None = None  # the boxes, drawn once per change of the road
         scene = view.scene()
         scene.roadmapChanged.connect(self.schedule)
         scene.positionChanged.connect(self.schedule)
+        scene.arrangement.changed.connect(self.schedule)
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             bar.valueChanged.connect(self.update)
             bar.rangeChanged.connect(self.update)
@@ -64,14 +68,16 @@ class RoadOverview(QWidget):
                 fill, border = KIND_COLOURS.get(kind, ("#ffffff", "#8a94a6"))
             boxes.append((rect, QColor(fill), QColor(border), bool(getattr(item, "active", False))))
         self._boxes = boxes
+        self._picture = None
         self.bounds = bounds.adjusted(-20, -20, 20, 20) if boxes else QRectF()
-        self.setVisible(len(boxes) > 1)
+        # the folded whole road is all in view already
+        self.setVisible(len(boxes) > 1 and scene.arrangement.fold_width is None)
         self.place()
         self.update()
 
     def place(self) -> None:
         vp = self.view.viewport()
-        self.move(vp.x() + vp.width() - self.width() - 10, vp.y() + 10)
+        self.move(vp.width() - self.width() - 10, 10)
 
     # ---------------------------------------------------------------- mapping
     def _area(self) -> QRectF:
@@ -91,10 +97,13 @@ class RoadOverview(QWidget):
         return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
 
     # ---------------------------------------------------------------- drawing
-    def paintEvent(self, event) -> None:  # noqa: N802
-        if self.bounds.isEmpty():
-            return
-        painter = QPainter(self)
+    def _draw_road(self) -> QPixmap:
+        """The panel and its boxes: redrawn only when the road changes, not at every scroll."""
+        ratio = self.devicePixelRatioF()
+        picture = QPixmap(self.size() * ratio)
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor("#c9ced8"), 1))
         painter.setBrush(QColor(255, 255, 255, 235))
@@ -108,13 +117,25 @@ class RoadOverview(QWidget):
             painter.setPen(QPen(QColor("#e69b00") if active else border, 2 if active else 0.8))
             painter.setBrush(fill)
             painter.drawRect(box)
+        painter.end()
+        return picture
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        if self.bounds.isEmpty():
+            return
+        if self._picture is None:
+            self._picture = self._draw_road()
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._picture)
         seen = self.visible_scene_rect().intersected(self.bounds)
-        if not seen.isEmpty():
+        if not seen.isEmpty():  # whole pixels, no antialiasing: this is drawn every frame
             frame = QRectF(self.to_overview(seen.topLeft()), self.to_overview(seen.bottomRight()))
-            painter.setPen(QPen(QColor("#1d7bf0"), 1.6))
-            painter.setBrush(QColor(29, 123, 240, 40))
-            painter.drawRect(frame.adjusted(0, 0, 0, 0) if frame.width() >= 4 else
-                             frame.adjusted(-2, 0, 2, 0))
+            if frame.width() < 4:
+                frame.adjust(-2, 0, 2, 0)
+            box = frame.toAlignedRect()
+            painter.fillRect(box, QColor(29, 123, 240, 40))
+            painter.setPen(QPen(QColor("#1d7bf0"), 2))
+            painter.drawRect(box.adjusted(1, 1, -1, -1))
         painter.end()
 
     # ---------------------------------------------------------------- going there

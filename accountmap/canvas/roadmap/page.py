@@ -4,10 +4,9 @@ the list of problems found by `validate_roadmap`."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QAction, QActionGroup, QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QApplication,
-    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,18 +24,15 @@ from PySide6.QtWidgets import (
 from accountmap import catalogue
 from accountmap.canvas.common.elided_label import ElidedLabel
 from accountmap.canvas.common.page import CanvasPage
-from accountmap.canvas.common.view import CanvasView
 from accountmap.canvas.roadmap.items import (
-    OVERDUE_COLOUR,
-    PATH_COLOUR,
     kind_text,
     outcome_text,
     outcome_typed,
     tr,
 )
-from accountmap.canvas.roadmap.items import font as items_font
 from accountmap.canvas.roadmap.panel import RoadmapPanel
 from accountmap.canvas.roadmap.scene import EDGES, NODES, RoadmapScene
+from accountmap.canvas.roadmap.view import RoadmapView
 from accountmap.domain import clock
 from accountmap.domain.problems import Severity
 from accountmap.domain.roadmap_rules import days_in_checkpoint, validate_roadmap
@@ -101,103 +97,6 @@ class RoadHeader(QWidget):
         self.overdue_label.setVisible(bool(overdue))
         self.overdue_label.setText(tr("Overdue: %1").replace("%1", str(len(overdue))))
         self.overdue_label.setToolTip("\n".join(sorted(n.title for n in overdue)))
-
-
-class RoadmapView(CanvasView):
-    """The canvas view with a small legend in the bottom-left corner."""
-
-    def __init__(self, scene, parent=None) -> None:
-        super().__init__(scene, parent)
-        self.legend_visible = True
-        # the legend is drawn in viewport coordinates: scrolling must repaint it
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
-        from accountmap.canvas.roadmap.minimap import RoadOverview
-
-        self.overview = RoadOverview(self)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self.overview.place()
-
-    def zoom_fit(self) -> None:
-        from accountmap.canvas.roadmap.fitting import readable_fit
-
-        readable_fit(self)
-
-    def fit_whole_road(self) -> None:
-        from accountmap.canvas.roadmap.fitting import fit_whole
-
-        fit_whole(self)
-
-    def set_legend_visible(self, visible: bool) -> None:
-        self.legend_visible = visible
-        self.viewport().update()
-
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
-        if not self.scene().items_by_key:
-            self._draw_empty_hint(painter)
-            return
-        if not self.legend_visible:
-            return
-        painter.save()
-        painter.resetTransform()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rows = [
-            ("path", tr("path taken")),
-            ("chosen", tr("outcome chosen")),
-            ("active", tr("active checkpoint")),
-            ("overdue", tr("overdue")),
-            ("faded", tr("not in play")),
-        ]
-        f = items_font(11)
-        fm = QFontMetricsF(f)
-        width = max(fm.horizontalAdvance(t) for _k, t in rows) + 56
-        height = 18 * len(rows) + 10
-        box = QRectF(10, self.viewport().height() - height - 10, width, height)
-        painter.setPen(QPen(QColor("#c9ced8"), 1))
-        painter.setBrush(QColor(255, 255, 255, 230))
-        painter.drawRoundedRect(box, 6, 6)
-        painter.setFont(f)
-        for i, (key, text) in enumerate(rows):
-            y = box.top() + 6 + 18 * i + 9
-            x = box.left() + 8
-            if key == "path":
-                painter.setPen(QPen(PATH_COLOUR, 3.2))
-                painter.drawLine(QPointF(x, y), QPointF(x + 30, y))
-            elif key == "chosen":
-                painter.setPen(QPen(PATH_COLOUR, 1.2))
-                painter.setBrush(QColor("#e3edff"))
-                painter.drawRoundedRect(QRectF(x, y - 7, 30, 14), 6, 6)
-                painter.drawText(QRectF(x, y - 7, 30, 14), Qt.AlignmentFlag.AlignCenter, "✓")
-            elif key == "active":
-                painter.setPen(QPen(QColor(255, 190, 40, 160), 5))
-                painter.setBrush(QColor("#fff3d1"))
-                painter.drawRoundedRect(QRectF(x + 2, y - 5, 26, 10), 3, 3)
-            elif key == "overdue":
-                painter.setPen(QPen(OVERDUE_COLOUR, 1.8, Qt.PenStyle.DashLine))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(QRectF(x + 2, y - 6, 26, 12), 3, 3)
-            else:
-                painter.setPen(QPen(QColor(122, 133, 153, 80), 1.6))
-                painter.setBrush(QColor(255, 255, 255, 80))
-                painter.drawRoundedRect(QRectF(x + 2, y - 6, 26, 12), 3, 3)
-            painter.setPen(QColor("#3b4252"))
-            painter.drawText(QRectF(x + 38, y - 9, width - 46, 18),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-        painter.restore()
-
-
-    def _draw_empty_hint(self, painter: QPainter) -> None:
-        painter.save()
-        painter.resetTransform()
-        painter.setPen(QColor("#5b6475"))
-        painter.setFont(items_font(15))
-        area = QRectF(self.viewport().rect()).adjusted(60, 60, -60, -60)
-        painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, tr(
-            "The road is empty. Pick “Start” in the toolbar and click on the canvas, then add "
-            "checkpoints and crossroads and drag from a node’s ⊕ handle to connect them — "
-            "or begin with “New roadmap from template…”."))
-        painter.restore()
 
 
 class InlineEditor(QLineEdit):
@@ -309,8 +208,13 @@ class RoadmapPage(CanvasPage):
     def first_view(self) -> None:
         self.show_where_we_are()
 
+    def zoom_fit(self) -> None:  # Fit, Ctrl+0
+        self.show_where_we_are()
+
     def show_where_we_are(self) -> None:
         """Fit the road; when that is too small to read, the stretch around the current step."""
+        if self.act_whole_road.isChecked():
+            self.leave_whole_road()
         self.view.zoom_fit()
 
     # ------------------------------------------------------------------ toolbar
@@ -351,9 +255,20 @@ class RoadmapPage(CanvasPage):
         self.act_fit = bar.addAction(tr("Fit"), self.zoom_fit)
         self.act_fit.setToolTip(tr("The whole road if it can be read, else the stretch around "
                                    "where the deal is now (Ctrl+0)"))
-        self.act_whole_road = bar.addAction(tr("Whole road"), self.view.fit_whole_road)
-        self.act_whole_road.setToolTip(tr("The whole road in the window (titles only); the "
-                                          "overview in the corner takes you anywhere on it"))
+        self.act_whole_road = bar.addAction(tr("Whole road"))
+        self.act_whole_road.setCheckable(True)
+        self.act_whole_road.setToolTip(tr("The whole road folded into rows that fit the window, "
+                                          "titles large; double-click a step to go there"))
+        self.act_whole_road.toggled.connect(self._whole_road_toggled)
+        from accountmap.canvas.roadmap.arrangement import lanes_remembered
+
+        self.act_lanes = bar.addAction(tr("Lanes by stage"))
+        self.act_lanes.setCheckable(True)
+        self.act_lanes.setToolTip(tr("Each step in the lane of its journey stage (a way of "
+                                     "showing the road; nothing in the file changes)"))
+        self.act_lanes.setChecked(lanes_remembered())
+        self.scene.arrangement.set_lanes(self.act_lanes.isChecked(), remember=False)
+        self.act_lanes.toggled.connect(self._lanes_toggled)
         bar.addSeparator()
         self.act_from_template = bar.addAction(tr("New roadmap from template…"),
                                                self.new_from_template)
@@ -363,7 +278,30 @@ class RoadmapPage(CanvasPage):
         for action in [*self.palette_actions.values(), self.act_layout, self.act_from_template]:
             action.setEnabled(writable)
 
+    def _whole_road_toggled(self, on: bool) -> None:
+        if on:
+            self.view.fit_whole_road()
+        else:
+            self.show_where_we_are()
+
+    def leave_whole_road(self) -> None:
+        """Back from the folded road to the road as it stands (without refitting)."""
+        self.act_whole_road.blockSignals(True)
+        self.act_whole_road.setChecked(False)
+        self.act_whole_road.blockSignals(False)
+        self.scene.arrangement.set_fold(None)
+
+    def _lanes_toggled(self, on: bool) -> None:
+        self.scene.arrangement.set_lanes(on)
+        if self.act_whole_road.isChecked():
+            self.view.fit_whole_road()
+        else:
+            self.show_where_we_are()
+
     def _palette_toggled(self, kind: NodeKind, on: bool) -> None:
+        if on and self.act_whole_road.isChecked():  # new steps go on the road as it stands
+            self.leave_whole_road()
+            self.show_where_we_are()
         if on:
             self.scene.placing = kind
             self.view.viewport().setCursor(Qt.CursorShape.CrossCursor)
@@ -391,8 +329,14 @@ class RoadmapPage(CanvasPage):
             self.panel.set_target(None, None)
 
     def _edit_requested(self, table: str, entity_id: str) -> None:
-        """Double-click: edit the node's title or the branch's outcome in place."""
+        """Double-click: edit the node's title or the branch's outcome in place; on the
+        folded whole road, go to that step on the road as it stands."""
         self.panel.set_target(table, entity_id)
+        if self.act_whole_road.isChecked():
+            self.leave_whole_road()
+            self.view.set_zoom(max(self.view.zoom, 0.75))
+            self.focus_key((table, entity_id))
+            return
         item = self.scene.items_by_key.get((table, entity_id))
         if item is None or self.context.document.read_only:
             return

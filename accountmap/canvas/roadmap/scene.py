@@ -62,7 +62,11 @@ class RoadmapScene(CanvasScene):
         self._connect_from: NodeItem | None = None
         self._rubber_line: QGraphicsLineItem | None = None
         self.placing: NodeKind | None = None  # palette tool: the next click places this kind
-        self.setItemIndexMethod(CanvasScene.ItemIndexMethod.NoIndex)
+        # the BSP index (Qt's default) kept: a frame of zoom or pan then asks only the items
+        # in view for their bounds, not all of a 1,000-node road (scripts/bench --only road)
+        from accountmap.canvas.roadmap.arrangement import RoadArrangement
+
+        self.arrangement = RoadArrangement(self)  # lanes, the folded whole road (views only)
         self.rebuild()
         if listen:
             context.document.rowsChanged.connect(self._on_rows_changed)
@@ -91,6 +95,7 @@ class RoadmapScene(CanvasScene):
         for edge in roadmap.edges:
             self._add_edge_item(edge)
         self.refresh_position()
+        self.arrangement.apply()
 
     def _add_edge_item(self, edge: RoadmapEdge) -> EdgeItem:
         item = EdgeItem(edge, self.items_by_key.get((NODES, edge.from_id)),
@@ -349,7 +354,7 @@ class RoadmapScene(CanvasScene):
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
         item = self.item_at(event.scenePos())
         if item is None:
-            if event.button() == Qt.MouseButton.LeftButton:
+            if event.button() == Qt.MouseButton.LeftButton and not self.arrangement.active:
                 self.add_node(NodeKind.CHECKPOINT, event.scenePos())
                 event.accept()
             return

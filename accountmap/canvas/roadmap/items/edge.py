@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -21,6 +22,17 @@ from accountmap.canvas.roadmap.items.drawing import (
 )
 from accountmap.domain.models import RoadmapEdge
 from accountmap.layout.sizes import NODE_WIDTH
+
+@lru_cache(maxsize=16)
+def _line_pen(on_path: bool, taken: bool, loop: bool) -> QPen:
+    """The branch's line (made once per kind, not at every paint: a pan repaints them all)."""
+    pen = QPen(PATH_COLOUR if on_path else EDGE_COLOUR, 3.2 if taken else 1.6)
+    if loop:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+LABEL_ZOOM = 0.45  # farther out, outcome labels (11 px) are not drawn (the tooltip has them)
 
 if TYPE_CHECKING:
     from accountmap.canvas.roadmap.items.node import NodeItem
@@ -42,6 +54,7 @@ class EdgeItem(QGraphicsObject, EntityItem):
         self.taken = False  # on the path taken
         self.chosen = False  # the outcome chosen at a decision
         self.path = QPainterPath()
+        self.wrap_y: float | None = None  # folded road: run back along this line to the next band
         self.label_rect = QRectF()
         self.label_text = ""
         self.label_lines: list[str] = []
@@ -77,7 +90,9 @@ class EdgeItem(QGraphicsObject, EntityItem):
             self._shape = path
             self._bounds = QRectF()
             return
-        if self.source is self.target:
+        if self.wrap_y is not None and self.source is not self.target:
+            self._wrap_path(path)
+        elif self.source is self.target:
             start = self.source.top_port() + QPointF(20, 0)
             end = self.source.top_port() - QPointF(20, 0)
             path.moveTo(start)
@@ -126,6 +141,23 @@ class EdgeItem(QGraphicsObject, EntityItem):
         self._shape = shape
         self._bounds = shape.boundingRect().united(self.arrow.boundingRect()).adjusted(-4, -4, 4, 4)
         self.update()
+
+    def _wrap_path(self, path: QPainterPath) -> None:
+        """From the end of one band of a folded road to the next band: out to the right,
+        down into the gap between the bands, back left, down and in (like a line of text)."""
+        start, end = self.source.out_port(), self.target.in_port()
+        y, r = self.wrap_y, 12.0
+        right, left = start.x() + 24, end.x() - 24
+        path.moveTo(start)
+        path.lineTo(right - r, start.y())
+        path.quadTo(right, start.y(), right, start.y() + r)
+        path.lineTo(right, y - r)
+        path.quadTo(right, y, right - r, y)
+        path.lineTo(left + r, y)
+        path.quadTo(left, y, left, y + r)
+        path.lineTo(left, end.y() - r)
+        path.quadTo(left, end.y(), left + r, end.y())
+        path.lineTo(end)
 
     def _layout_label(self) -> None:
         text = outcome_text(self.edge.outcome).strip()
@@ -179,16 +211,14 @@ class EdgeItem(QGraphicsObject, EntityItem):
         if self.isSelected():
             painter.setPen(QPen(QColor(29, 123, 240, 90), width + 6))
             painter.drawPath(self.path)
-        pen = QPen(colour, width)
-        if self.edge.loop:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
+        painter.setPen(_line_pen(self.taken or self.chosen, self.taken, self.edge.loop))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawPolygon(self.arrow)
-        if self.label_text:
+        if self.label_text and option.levelOfDetailFromTransform(
+                painter.worldTransform()) >= LABEL_ZOOM:
             painter.setPen(QPen(colour, 1.4 if self.chosen else 1.0))
             painter.setBrush(QColor("#e3edff") if self.chosen else QColor("#ffffff"))
             painter.drawRoundedRect(self.label_rect, 7, 7)

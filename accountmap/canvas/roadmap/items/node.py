@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from accountmap.canvas.common.scene import EntityItem
@@ -32,12 +32,30 @@ from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
 
 _POSITION_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 FAR_ZOOM = 0.45  # below this zoom a node shows its title only, in large type
-FAR_PIXELS = 26
+FAR_PIXELS = 23  # three lines fill the node's height; 9.5 px on screen at zoom 0.41
+FAR_LINE = 24.0
+UNREADABLE_PIXELS = 5.0  # a title smaller than this on screen is not drawn at all
+
+
+# pens made once, not at every paint of every node (a pan repaints them all)
+_GLOW_PEN = QPen(QColor(255, 190, 40, 150), 10)
+_CURRENT_PEN = QPen(PATH_COLOUR, 1.6, Qt.PenStyle.DashLine)
+_OVERDUE_PEN = QPen(OVERDUE_COLOUR, 2.2, Qt.PenStyle.DashLine)
+_SELECT_PEN = QPen(SELECT_COLOUR, 2.0)
+_TEXT_COLOUR = QColor("#1f2633")
+
+
+@lru_cache(maxsize=256)
+def _border_pen(rgba: int, strong: bool, dashed: bool) -> QPen:
+    pen = QPen(QColor.fromRgba(rgba), 2.4 if strong else 1.4)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
 
 
 @lru_cache(maxsize=4096)
 def far_title(title: str, width: float) -> tuple[str, ...]:
-    return tuple(wrap_text(title, metrics(FAR_PIXELS, True), [width, width])[0])
+    return tuple(wrap_text(title, metrics(FAR_PIXELS), [width] * 3)[0])
 
 
 class ConnectHandle(QGraphicsItem):
@@ -107,6 +125,7 @@ class NodeItem(QGraphicsObject, EntityItem):
         self.overdue = False
         self.passed = False
         self.lines: list[str] = []
+        self.arranged: QPointF | None = None  # shown here instead of the model's x, y
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -122,14 +141,20 @@ class NodeItem(QGraphicsObject, EntityItem):
 
     @property
     def kind(self) -> NodeKind:
-        return NodeKind(self.node.kind)
+        return self._kind
 
     def size(self) -> tuple[float, float]:
-        return node_size(self.kind)
+        return self._size
 
     def set_node(self, node: RoadmapNode) -> None:
         self.prepareGeometryChange()
         self.node = node
+        # what paint() needs, worked out once per change, not at every frame of a pan
+        self._kind = NodeKind(node.kind)
+        self._size = node_size(self._kind)
+        self._bounds = QRectF(-6, -6, self._size[0] + 12, self._size[1] + 12)
+        self._outline = self._make_outline()
+        self._colours = self._make_colours()
         w, h = self.size()
         self.handle.setVisible(self.kind not in (NodeKind.WON, NodeKind.LOST))
         self.handle.setPos(w, h / 2)
@@ -139,6 +164,18 @@ class NodeItem(QGraphicsObject, EntityItem):
         if pos != self.model_pos() or pos != self.pos():
             self.set_model_pos(pos)
         self.update()
+
+    def set_model_pos(self, pos: QPointF) -> None:
+        self._model_pos = QPointF(pos)
+        self.setPos(self.arranged if self.arranged is not None else pos)
+
+    def set_arranged(self, pos: QPointF | None) -> None:
+        """Show the node at `pos` (lanes, the folded whole road), not dragged; None: back to
+        the model's x, y."""
+        self.arranged = pos
+        self.movable_to_model = pos is None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, pos is None)
+        self.setPos(pos if pos is not None else self.model_pos())
 
     def display_title(self) -> str:
         return self.node.title.strip() or kind_text(self.kind)
@@ -169,10 +206,12 @@ class NodeItem(QGraphicsObject, EntityItem):
 
     # ------------------------------------------------------------------ geometry
     def boundingRect(self) -> QRectF:  # noqa: N802
-        w, h = self.size()
-        return QRectF(-6, -6, w + 12, h + 12)
+        return self._bounds
 
     def outline(self) -> QPainterPath:
+        return self._outline
+
+    def _make_outline(self) -> QPainterPath:
         w, h = self.size()
         path = QPainterPath()
         if self.kind == NodeKind.DECISION:
@@ -212,6 +251,9 @@ class NodeItem(QGraphicsObject, EntityItem):
 
     # ------------------------------------------------------------------ painting
     def colours(self) -> tuple[QColor, QColor]:
+        return self._colours
+
+    def _make_colours(self) -> tuple[QColor, QColor]:
         if self.kind == NodeKind.CHECKPOINT:
             fill, border = STATUS_COLOURS[CheckpointStatus(self.node.status)]
         else:
@@ -224,32 +266,32 @@ class NodeItem(QGraphicsObject, EntityItem):
         fill, border = self.colours()
         outline = self.outline()
         if self.active:  # a warm glow around the active checkpoint
-            painter.setPen(QPen(QColor(255, 190, 40, 150), 10))
+            painter.setPen(_GLOW_PEN)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(outline)
-        pen = QPen(border, 2.4 if (self.active or self.passed) else 1.4)
-        if self.kind == NodeKind.CHECKPOINT and self.node.status == CheckpointStatus.SKIPPED:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(QBrush(fill))
+        painter.setPen(_border_pen(border.rgba(), self.active or self.passed,
+                                   self.kind == NodeKind.CHECKPOINT
+                                   and self.node.status == CheckpointStatus.SKIPPED))
+        painter.setBrush(fill)
         painter.drawPath(outline)
         if self.current and not self.active:  # the next step on the road
-            painter.setPen(QPen(PATH_COLOUR, 1.6, Qt.PenStyle.DashLine))
+            painter.setPen(_CURRENT_PEN)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            inner = QPainterPath(outline)
-            painter.drawPath(inner.translated(0, 0))
+            painter.drawPath(outline)
         if self.overdue:
-            painter.setPen(QPen(OVERDUE_COLOUR, 2.2, Qt.PenStyle.DashLine))
+            painter.setPen(_OVERDUE_PEN)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(QRectF(-4, -4, w + 8, h + 8), 10, 10)
         if self.isSelected():
-            painter.setPen(QPen(SELECT_COLOUR, 2.0))
+            painter.setPen(_SELECT_PEN)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             if self.kind == NodeKind.DECISION:
                 painter.drawPath(outline)
             painter.drawRect(QRectF(-3, -3, w + 6, h + 6))
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < FAR_ZOOM:
-            self._paint_far(painter, w, h)  # far out: the title only, large
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < FAR_ZOOM:  # far out: the title only, large (a shape when even that is a blur)
+            if lod * FAR_PIXELS >= UNREADABLE_PIXELS:
+                self._paint_far(painter, w, h)
         elif self.kind == NodeKind.CHECKPOINT:
             self._paint_checkpoint(painter, w, h, border)
         elif self.kind == NodeKind.DECISION:
@@ -258,12 +300,12 @@ class NodeItem(QGraphicsObject, EntityItem):
             self._paint_centered(painter, w, h, 13, 16.0, bold=True)
 
     def _paint_far(self, painter: QPainter, w: float, h: float) -> None:
-        """Seen from far away: the title in two lines of large type, nothing else."""
-        inset = 0.16 * w if self.kind == NodeKind.DECISION else 10.0
+        """Seen from far away: the title in up to three lines of large type, nothing else."""
+        inset = 0.16 * w if self.kind == NodeKind.DECISION else 8.0
         lines = far_title(self.display_title(), w - 2 * inset)
-        painter.setPen(QColor("#1f2633"))
-        painter.setFont(font(FAR_PIXELS, True))
-        line_h = FAR_PIXELS * 1.15
+        painter.setPen(_TEXT_COLOUR)
+        painter.setFont(font(FAR_PIXELS))
+        line_h = FAR_LINE
         top = (h - line_h * len(lines)) / 2
         for i, line in enumerate(lines):
             painter.drawText(QRectF(inset, top + i * line_h, w - 2 * inset, line_h),
