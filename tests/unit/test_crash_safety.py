@@ -46,20 +46,26 @@ def file_state(wf: WorkspaceFile) -> dict:
 class Child:
     """The writer process; a thread collects the numbers it acknowledges."""
 
-    def __init__(self, *args: object) -> None:
+    def __init__(self, *args: object, script: str | Path = crash_worker.__file__) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(  # keeps scripts/test-any-day's entry
             filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
         self.proc = subprocess.Popen(
-            [sys.executable, crash_worker.__file__, *map(str, args)],
+            [sys.executable, str(script), *map(str, args)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
         )
         self.acks: list[int] = []
         self.first_ack = threading.Event()
+        self.writing: list[int] = []  # "writing K": the child is about to commit K
+        self.first_write = threading.Event()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
     def _read(self) -> None:
         for line in self.proc.stdout:
+            if line.startswith("writing "):
+                self.writing.append(int(line.split()[1]))
+                self.first_write.set()
+                continue
             self.acks.append(int(line))
             self.first_ack.set()
 
