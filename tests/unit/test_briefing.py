@@ -351,6 +351,28 @@ def test_tiles_cover_a_drawing_larger_than_the_page():
     assert abs(sum(p.width for p in first_row) - road.width) < 1e-6
 
 
+def test_a_plan_can_be_stopped_while_its_pages_are_laid_out():
+    """Cancel in the print progress dialog raises out of `progress`; laying out the pages
+    (two thirds of a plan at the limits) reports as it goes, so the build stops there
+    instead of running on for seconds."""
+    from accountmap.briefing.account_plan import SECTIONS
+
+    class Stop(Exception):
+        pass
+
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+        if done > len(SECTIONS):  # the layout has begun
+            raise Stop
+
+    with pytest.raises(Stop):
+        build_account_plan(make_account(people=40, checkpoints=50), TWELVE_STATIONS,
+                           lang="en", today=TODAY, progress=progress)
+    assert seen[-1] > len(SECTIONS)
+
+
 def test_each_tile_holds_the_shapes_that_reach_into_it_and_no_others():
     """A big map is not drawn whole in every tile (at the limits that was 16 times 6,000
     shapes); a shape that reaches into a tile - a line crossing it from right to left
