@@ -233,7 +233,7 @@ def test_killed_migration_leaves_the_old_or_the_new_version(tmp_path: Path,
     from accountmap.storage.migrations import SCHEMA_VERSION
 
     rng = random.Random(7 if journal_mode == "delete" else 8)
-    people = 2_000
+    people = 1_000
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(  # keeps scripts/test-any-day's entry
             filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
     template = make_old_file(tmp_path / "template.accountmap", 1, people=people)
