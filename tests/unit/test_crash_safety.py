@@ -273,6 +273,12 @@ def test_killed_migration_leaves_the_old_or_the_new_version(tmp_path: Path,
             assert wf.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
             assert len(wf.rows("stakeholders", "acme")) == people
         check_integrity(path)
+        # one backup for the killed attempt and the one that finished (issue 13, class 9),
+        # whole: the file as it was before any migration
+        backups = list(tmp_path.glob(f"old{trial}.backup-*"))
+        assert len(backups) == 1, [b.name for b in backups]
+        assert _pragma(backups[0], "user_version") == 1
+        check_integrity(backups[0])
     assert outcomes.count(1) >= MIGRATION_TRIALS // 2  # kills did land inside migrations
     if journal_mode == "delete":
         assert hot_journals >= MIGRATION_TRIALS // 4  # the case that said "damaged"
