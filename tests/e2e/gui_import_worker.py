@@ -6,8 +6,9 @@ on the first turn of the event loop, taking over a dead writer's lock), then imp
 JSON documents FIRST, FIRST+1, ... (crash_worker.import_source) one after another
 through File > Import JSON… - the menu action itself, the file dialog answered with the
 document's path - and prints k once import k returned and the window shows its accounts,
-and `writing k` when import k starts writing to the file (WorkspaceFile.apply), so the
-parent can aim some kills inside the transaction. The parent kills it with SIGKILL.
+and `writing k` once import k has written half its rows inside its transaction, where it
+then pauses 0.2 s (a slow disk), so the parent can aim some kills inside the transaction
+whatever the machine's load. The parent kills it with SIGKILL.
 """
 
 from __future__ import annotations
@@ -34,16 +35,22 @@ def main() -> None:
 
     QFileDialog.getOpenFileName = staticmethod(answer_the_dialog)
 
+    import time
+
     from accountmap.storage.workspace_file import WorkspaceFile
 
-    commit = WorkspaceFile.apply
+    execute = WorkspaceFile._execute
 
-    def say_when_writing(self, *args, **kwargs):  # so the parent can kill inside it
-        if state.get("importing"):
-            print(f"writing {state['k']}", flush=True)
-        return commit(self, *args, **kwargs)
+    def halfway_pause(self, statements):  # so the parent can kill inside the transaction
+        if not (state.get("importing") and len(statements) > 1):
+            return execute(self, statements)
+        half = len(statements) // 2
+        execute(self, statements[:half])  # begins the transaction, writes half the rows
+        print(f"writing {state['k']}", flush=True)
+        time.sleep(0.2)  # a slow disk: the parent's kill lands here, whatever the load
+        return execute(self, statements[half:])
 
-    WorkspaceFile.apply = say_when_writing
+    WorkspaceFile._execute = halfway_pause
 
     def window():
         return next((w for w in QApplication.topLevelWidgets()
