@@ -113,14 +113,17 @@ def bench_limits(folder: Path, row, demo: Path) -> None:
         "render roadmap SVG": ["render", "{ws}", "--account", "{acc}", "--view", "roadmap",
                                "-o", "{out}.svg"],
         "account plan PDF": ["plan", "{ws}", "--account", "{acc}", "-o", "{out}.pdf"],
+        "meeting brief PDF (12 attendees on the whole map)": [
+            "brief", "{ws}", "--account", "{acc}", "{meeting}", "-o", "{out}.pdf"],
         "portfolio CSV": ["portfolio", "{ws}", "--csv", "{out}.csv"],
         "window shown (GUI open)": ["open", "{ws}", "--read-only", "--quit-after-show"],
     }
     for what, template in outputs.items():
         results = {}
         for name, ws, acc in (("floor", demo, demo_account), ("limit", big, "At the limit")):
-            args = [a.format(ws=ws, acc=acc, out=folder / f"{name}-{len(results)}")
-                    for a in template]
+            meeting = "--next" if name == "floor" else "--meeting=Встреча"  # the limit's is undated
+            args = [a.format(ws=ws, acc=acc, out=folder / f"{name}-{len(results)}",
+                             meeting=meeting) for a in template]
             results[name] = measure(args)
         (t0, m0, c0), (t1, m1, c1) = results["floor"], results["limit"]
         verdict = "ok" if c0 == 0 and c1 == 0 else f"FAILED ({c0}/{c1})"
