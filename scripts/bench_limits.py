@@ -52,6 +52,48 @@ def measure(args: list[str]) -> tuple[float, float, int]:
     return time.perf_counter() - start, usage.ru_maxrss / 1024, proc.returncode
 
 
+GUI_OUTPUTS = """
+import sys, time
+from pathlib import Path
+from accountmap.app.application import make_application
+app = make_application("en")
+from accountmap.app.main_window import MainWindow
+from accountmap.panels.print_preview import print_account_plan
+window = MainWindow()
+window.show()
+start = time.perf_counter()
+window.open_workspace(Path(sys.argv[1]), read_only=True)
+app.processEvents()
+print(f"open {time.perf_counter() - start:.2f}", flush=True)
+start = time.perf_counter()
+dialog = print_account_plan(window, window._account_context())
+app.processEvents()
+print(f"plan {time.perf_counter() - start:.2f} {dialog.page_count()}", flush=True)
+dialog.close()
+start = time.perf_counter()
+ok = window.file_transfer.export_view_to("map", Path(sys.argv[2]))
+print(f"png {time.perf_counter() - start:.2f} {ok}", flush=True)
+"""
+
+
+def bench_gui_outputs(ws: Path, folder: Path, row, what: str) -> None:
+    """In the main window: open the account, print its plan (built on the worker behind
+    the progress dialog, the preview shown), export its map as PNG (behind the progress
+    dialog)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-c", GUI_OUTPUTS, str(ws), str(folder / "gui.png")],
+                          env=env, capture_output=True, text=True, timeout=900)
+    found = dict(line.split(" ", 1) for line in proc.stdout.splitlines() if " " in line)
+    verdict = "ok" if proc.returncode == 0 and "png" in found else f"FAILED ({proc.returncode})"
+    if "plan" in found:
+        seconds, pages = found["plan"].split()
+        row(f"limits: GUI print account plan of {what} (built, preview shown)", "finishes",
+            f"{seconds} s, {pages} pages", verdict)
+    if "png" in found:
+        row(f"limits: GUI export the map as PNG of {what}", "finishes",
+            f"{found['png'].split()[0]} s", verdict)
+
+
 def bench_limits(folder: Path, row, demo: Path) -> None:
     from accountmap.domain.workspace import WorkspaceExport
     from accountmap.storage.workspace_file import WorkspaceFile
@@ -71,17 +113,21 @@ def bench_limits(folder: Path, row, demo: Path) -> None:
         "render roadmap SVG": ["render", "{ws}", "--account", "{acc}", "--view", "roadmap",
                                "-o", "{out}.svg"],
         "account plan PDF": ["plan", "{ws}", "--account", "{acc}", "-o", "{out}.pdf"],
+        "meeting brief PDF (12 attendees on the whole map)": [
+            "brief", "{ws}", "--account", "{acc}", "{meeting}", "-o", "{out}.pdf"],
         "portfolio CSV": ["portfolio", "{ws}", "--csv", "{out}.csv"],
         "window shown (GUI open)": ["open", "{ws}", "--read-only", "--quit-after-show"],
     }
     for what, template in outputs.items():
         results = {}
         for name, ws, acc in (("floor", demo, demo_account), ("limit", big, "At the limit")):
-            args = [a.format(ws=ws, acc=acc, out=folder / f"{name}-{len(results)}")
-                    for a in template]
+            meeting = "--next" if name == "floor" else "--meeting=Встреча"  # the limit's is undated
+            args = [a.format(ws=ws, acc=acc, out=folder / f"{name}-{len(results)}",
+                             meeting=meeting) for a in template]
             results[name] = measure(args)
         (t0, m0, c0), (t1, m1, c1) = results["floor"], results["limit"]
         verdict = "ok" if c0 == 0 and c1 == 0 else f"FAILED ({c0}/{c1})"
         row(f"limits: {what} of an account at the limits", "finishes",
             f"{t1:.1f} s, {m1:.0f} MiB (demo {t0:.1f} s, {m0:.0f} MiB; ×{t1 / t0:.1f} time, "
             f"×{m1 / m0:.1f} memory)", verdict)
+    bench_gui_outputs(big, folder, row, "an account at the limits")

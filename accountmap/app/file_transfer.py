@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QFileDialog
 
 CONTACT_SUFFIXES = (".csv", ".xlsx", ".xls", ".txt", ".tsv")  # .xls: told to save as .xlsx
+SLOW_JSON_BYTES = 1_000_000  # a workspace this big took most of a second to export here
 
 
 def tr(text: str) -> str:
@@ -129,11 +130,19 @@ class FileTransfer(QObject):
 
                 write_graphml(window.document.account(window.account_id), view, path, window.language())
             else:
+                from accountmap.app.progress import SlowWork, slow_account
                 from accountmap.canvas.render import render_account
 
-                with output_file(path, [window.document.path]) as tmp:  # whole or nothing
-                    render_account(window.document, window.editor, window.account_id, view,
-                                   tmp, fmt=suffix)
+                label = tr("Exporting the map…") if view == "map" else tr("Exporting the roadmap…")
+                slow = slow_account(window.document.account(window.account_id))
+                with SlowWork(window, label, 3, slow=slow) as work:
+                    with output_file(path, [window.document.path]) as tmp:  # whole or nothing
+                        render_account(window.document, window.editor, window.account_id, view,
+                                       tmp, fmt=suffix, step=lambda: work.step(tr("Drawing…")))
+                        work.step(tr("Writing…"))  # cancelled here: the temp file is removed
+                if work.cancelled:
+                    window.statusBar().showMessage(tr("Export cancelled: no file was written"), 5000)
+                    return False
         except WorkspaceError as exc:
             window.show_error(exc.message(window.language()))
             return False
@@ -141,6 +150,35 @@ class FileTransfer(QObject):
             window.show_error(tr("The file could not be written: %1").replace("%1", str(exc)))
             return False
         window.statusBar().showMessage(tr("Exported to %1").replace("%1", str(path)), 5000)
+        return True
+
+    def export_json_to(self, path: Path) -> bool:
+        """The whole workspace as JSON at `path`, account by account behind a progress
+        dialog when the workspace is big (cancelled: no file written)."""
+        from accountmap.app.progress import SlowWork
+        from accountmap.storage.errors import WorkspaceError
+        from accountmap.storage.exchange import document_to_json, export_document, write_text_atomically
+
+        window = self.window
+        document = window.document
+        try:
+            slow = Path(document.path).stat().st_size >= SLOW_JSON_BYTES
+        except OSError:
+            slow = False
+        try:
+            steps = len(document.file.account_ids()) + 1
+            with SlowWork(window, tr("Exporting JSON…"), steps, slow=slow) as work:
+                text = document_to_json(export_document(document.file,
+                                                        loaded=lambda _d, _t: work.step()))
+                work.step(tr("Writing…"))  # the last moment to cancel: nothing written yet
+                write_text_atomically(path, text, [document.path])
+            if work.cancelled:
+                window.statusBar().showMessage(tr("Export cancelled: no file was written"), 5000)
+                return False
+        except (WorkspaceError, OSError) as exc:
+            message = exc.message(window.language()) if isinstance(exc, WorkspaceError) else str(exc)
+            window.show_error(message)
+            return False
         return True
 
     def export_people(self) -> None:

@@ -410,22 +410,12 @@ class MainWindow(QMainWindow):
             self.select_account(first)
 
     def export_json(self) -> None:
-        from accountmap.storage.errors import WorkspaceError
-
         if not self.document:
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export JSON"), self._dialog_dir(),
                                               self.tr("JSON (*.json)"))
-        if not path:
-            return
-        from accountmap.storage.exchange import document_to_json, export_document, write_text_atomically
-
-        try:
-            write_text_atomically(Path(path), document_to_json(export_document(self.document.file)),
-                                  [self.document.path])
-        except (WorkspaceError, OSError) as exc:
-            message = exc.message(self.language()) if isinstance(exc, WorkspaceError) else str(exc)
-            self.show_error(message)
+        if path:  # account by account behind a progress dialog when big (app/progress.py)
+            self.file_transfer.export_json_to(Path(path))
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
@@ -476,7 +466,9 @@ class MainWindow(QMainWindow):
         self.journey_strip = JourneyStrip(context, self.account_area)
         self.account_layout.insertWidget(0, self.journey_strip)
         self.journey_strip.show()  # a child added to a shown widget stays hidden otherwise
-        for module, name in PAGES:
+        from accountmap.app.progress import opening_pages  # a big account: progress, page by page
+
+        for module, name in opening_pages(self, context.account, PAGES):
             cls = getattr(importlib.import_module(module), name)
             page = cls(context, self.tabs)
             if hasattr(page, "strip"):  # the journey page's own strip: the window's is enough

@@ -234,6 +234,7 @@ def _road_diagram(ctx: Context) -> list[Flowable]:
     return road_diagram(ctx)
 
 
+LAYOUT_STEPS = 30
 SECTIONS = (_summary, _map, _centres, _people, _relationships, _questions, road_text,
             _road_diagram, journey, touchpoints, grids)
 
@@ -242,16 +243,28 @@ def build_account_plan(account: Account, framework: JourneyFramework | None,
                        lang: str = "ru", paper: str = "a4", *, today: dt.date,
                        progress: Progress | None = None) -> bytes:
     """The account plan as PDF bytes, as of `today`; `progress(done, total)` is called as it goes
-    (one step per section, one for laying out the pages)."""
+    (one step per section, then LAYOUT_STEPS while the pages are laid out - two thirds of
+    the time at the limits); it may raise to stop the build."""
     ctx = Context(account, framework, lang, paper, today)
-    total = len(SECTIONS) + 1
+    sections = len(SECTIONS)
+    total = sections + LAYOUT_STEPS
     report = progress or (lambda done, total: None)
     report(0, total)
     story: list[Flowable] = ctx.account_header("plan.title")
     for i, section in enumerate(SECTIONS, start=1):
         story += section(ctx)
         report(i, total)
-    return ctx.build(story, "plan.title", after=lambda: report(total, total))
+
+    last = {"step": sections}
+
+    def laid_out(done: int, of: int) -> None:
+        step = sections + min(LAYOUT_STEPS - 1, LAYOUT_STEPS * done // max(1, of))
+        if step > last["step"]:  # one report a step; the last when the file is written
+            last["step"] = step
+            report(step, total)
+
+    return ctx.build(story, "plan.title", after=lambda: report(total, total),
+                     laid_out=laid_out if progress else None)
 
 
 __all__ = ["build_account_plan", "next_meeting"]

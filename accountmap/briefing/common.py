@@ -260,7 +260,10 @@ class Context:
 
     # --- the document
     def build(self, story: list[Flowable], title_key: str,
-              after: Callable[[], None] | None = None) -> bytes:
+              after: Callable[[], None] | None = None,
+              laid_out: Callable[[int, int], None] | None = None) -> bytes:
+        """The PDF bytes; `laid_out(done, total)` as the pages are laid out (flowables
+        placed of about `total`; it may raise to stop the layout), `after()` at the end."""
         buffer = io.BytesIO()
         title = f"{self.t(title_key)}: {clean(self.account.name)}"
         footer_left = fit_text(title, REGULAR, 7.5, self.width * 0.7)
@@ -293,6 +296,16 @@ class Context:
             templates.append(PageTemplate(id=name, frames=[frame], onPage=on_page,
                                           pagesize=size))
         doc.addPageTemplates(templates)
+        if laid_out is not None:
+            estimate = {"total": max(1, len(story))}
+
+            def on_progress(kind: str, value: int) -> None:  # reportlab's progress callback
+                if kind == "SIZE_EST":
+                    estimate["total"] = max(1, value)
+                elif kind == "PROGRESS":
+                    laid_out(max(0, min(value, estimate["total"])), estimate["total"])
+
+            doc.setProgressCallBack(on_progress)
         doc.build(story)
         if after:
             after()

@@ -158,10 +158,40 @@ def tiles(drawing: Drawing, max_width: float, max_height: float,
     # Rows are measured from the top of the drawing.
     ys = _cuts(drawing.height, max_height,
                [(drawing.height - y - h, drawing.height - y) for _, y, _, h in avoid])
+    if len(xs) == 2 and len(ys) == 2:  # one tile: the whole drawing
+        return [ClippedDrawing(drawing, x1 - x0, y1 - y0, x0, y0)
+                for y0, y1 in zip(ys, ys[1:]) for x0, x1 in zip(xs, xs[1:])]
+    bounds = [_shape_bounds(shape) for shape in drawing.contents]
     return [
-        ClippedDrawing(drawing, x1 - x0, y1 - y0, x0, y0)
+        ClippedDrawing(_window_shapes(drawing, bounds, x0, drawing.height - y1,
+                                      x1, drawing.height - y0),
+                       x1 - x0, y1 - y0, x0, y0)
         for y0, y1 in zip(ys, ys[1:]) for x0, x1 in zip(xs, xs[1:])
     ]
+
+
+def _shape_bounds(shape) -> tuple[float, float, float, float] | None:
+    """(x0, y0, x1, y1) of a shape, widened by its stroke; None when unknown."""
+    try:
+        ax, ay, bx, by = shape.getBounds()  # a Line's are its ends, in their order
+    except Exception:  # noqa: BLE001 - a shape without bounds is always drawn
+        return None
+    pad = (getattr(shape, "strokeWidth", 0) or 0) + 1.0
+    return min(ax, bx) - pad, min(ay, by) - pad, max(ax, bx) + pad, max(ay, by) + pad
+
+
+def _window_shapes(drawing: Drawing, bounds: list, x0: float, y0: float,
+                   x1: float, y1: float) -> Drawing:
+    """A drawing of the same size holding only the shapes that reach into the window
+    (x0, y0)-(x1, y1) (drawing coordinates, y up), in their order. A map at the limits
+    is cut into a dozen tiles; drawing all of it in each took most of the plan's time."""
+    part = Drawing(drawing.width, drawing.height,
+                   initialFontName=getattr(drawing, "initialFontName", None),
+                   initialFontSize=getattr(drawing, "initialFontSize", None))
+    for shape, box in zip(drawing.contents, bounds):
+        if box is None or (box[0] <= x1 and box[2] >= x0 and box[1] <= y1 and box[3] >= y0):
+            part.add(shape)
+    return part
 
 
 @dataclass

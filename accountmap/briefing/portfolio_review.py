@@ -322,7 +322,15 @@ def _w(font: str, text: str) -> list[tuple[str, str]]:
     return [(font, word) for word in text.split()]
 
 
-def build_portfolio_review(portfolio, *, lang: str = "ru", paper: str = "a4") -> bytes:
+LAYOUT_STEPS = 30
+
+
+def build_portfolio_review(portfolio, *, lang: str = "ru", paper: str = "a4",
+                           progress=None) -> bytes:
+    """The review as PDF bytes; `progress(done, total)` as the pages are laid out (it may
+    raise to stop the build: Cancel in the print progress dialog)."""
+    report = progress or (lambda done, total: None)
+    report(0, LAYOUT_STEPS)
     ctx = ReviewContext(lang, paper, portfolio.today)
     story: list[Flowable] = _summary(ctx, portfolio)
     if portfolio.deals:
@@ -352,5 +360,19 @@ def build_portfolio_review(portfolio, *, lang: str = "ru", paper: str = "a4") ->
         topMargin=MARGIN, bottomMargin=MARGIN + 8, title=title, creator="AccountMap",
         lang=lang, initialFontName=REGULAR, initialFontSize=9.5,
     )
+    if progress is not None:
+        shown = {"step": 0, "of": max(1, len(story))}
+
+        def on_progress(kind: str, value: int) -> None:  # reportlab's progress callback
+            if kind == "SIZE_EST":
+                shown["of"] = max(1, value)
+            elif kind == "PROGRESS":
+                step = min(LAYOUT_STEPS - 1, LAYOUT_STEPS * max(0, value) // shown["of"])
+                if step > shown["step"]:
+                    shown["step"] = step
+                    report(step, LAYOUT_STEPS)
+
+        doc.setProgressCallBack(on_progress)
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    report(LAYOUT_STEPS, LAYOUT_STEPS)
     return buffer.getvalue()

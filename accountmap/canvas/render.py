@@ -114,13 +114,17 @@ def write_scene(scene, out: Path, fmt: str | None = None, *, title: str = "",
 
 
 def render_account(document, editor, account_id: str, view: str, out: Path,
-                   fmt: str | None = None) -> Path:
+                   fmt: str | None = None, step=None) -> Path:
+    """`step()`, when given, is called once the scene is built, before it is drawn (a
+    progress dialog's step; it may raise to stop the work)."""
     if view == "map":
         scene = build_map_scene(document, editor, account_id)
     elif view == "roadmap":
         scene = build_roadmap_scene(document, editor, account_id)
     else:
         raise ValueError(view)
+    if step is not None:
+        step()
     return write_scene(scene, out, fmt, title=document.account_name(account_id))
 
 

@@ -156,9 +156,12 @@ def _listed(meetings, lang: str) -> str:
 def run_plan(args) -> int:
     from accountmap.briefing.account_plan import build_account_plan
 
+    from accountmap.cli.progress import terminal_progress
+
     account, settings, lang = _load(args)
     data = build_account_plan(account, settings.journey_framework, lang=lang,
-                              paper=args.paper, today=today_of(args, lang))
+                              paper=args.paper, today=today_of(args, lang),
+                              progress=terminal_progress("cli.progress_plan", lang))
     write_output(args.output, data, [args.workspace])
     print(CLI_MESSAGES.text("cli.plan_written", lang, path=args.output))
     return 0

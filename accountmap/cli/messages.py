@@ -63,4 +63,6 @@ CLI_MESSAGES = Messages({
     "clock.overdue": {"en": "overdue as of {today}: “{title}” was due {due}", "ru": "просрочено на {today}: «{title}», срок {due}"},
     "clock.untitled": {"en": "(untitled)", "ru": "(без названия)"},
     "clock.bad_environment": {"en": "ACCOUNTMAP_TODAY wants a real date written as YYYY-MM-DD (e.g. 2027-03-31), not “{text}”.", "ru": "ACCOUNTMAP_TODAY ждёт существующую дату в виде ГГГГ-ММ-ДД (например, 2027-03-31), а не «{text}»."},
+    # progress on a terminal (cli/progress.py)
+    "cli.progress_plan": {"en": "Laying out the account plan…", "ru": "Готовлю план работы с клиентом…"},
 })

@@ -298,11 +298,8 @@ class PortfolioWindow(QMainWindow):
 
         portfolio = self.portfolio
 
-        def build(lang: str, paper: str, progress) -> bytes:
-            progress(0, 1)
-            data = build_portfolio_review(portfolio, lang=lang, paper=paper)
-            progress(1, 1)
-            return data
+        def build(lang: str, paper: str, progress) -> bytes:  # progress through the layout
+            return build_portfolio_review(portfolio, lang=lang, paper=paper, progress=progress)
 
         title = BRIEFING_MESSAGES.text("review.title", self.lang)
         return _open(self, build, title=title,

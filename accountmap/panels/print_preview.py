@@ -56,6 +56,7 @@ PAPERS = (("a4", "A4"), ("letter", "Letter"))
 LANGUAGES = (("ru", "Русский"), ("en", "English"))  # each in its own language
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.25, 4.0, 1.25
 PAGE_GAP = 16
+EAGER_PAGES = 30  # a longer document draws its pages as they scroll into view
 
 
 def tr(text: str) -> str:
@@ -81,7 +82,7 @@ class PrintPreviewDialog(QDialog):
         self.lang = lang
         self.paper = paper
         self.pdf_bytes = b""
-        self.page_images: list[QImage] = []
+        self.page_images: list[QImage | None] = []  # None: not drawn yet (long documents)
         self._pdf: pdfium.PdfDocument | None = None
         self._sizes: list[tuple[float, float]] = []
         self._fit_width = True
@@ -168,6 +169,7 @@ class PrintPreviewDialog(QDialog):
         # Always shown: a bar appearing would narrow the view and re-fit the width.
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroll.viewport().installEventFilter(self)
+        self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._draw_visible())
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(80)
@@ -268,6 +270,8 @@ class PrintPreviewDialog(QDialog):
         if (watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize
                 and self._fit_width):
             self._resize_timer.start()
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._draw_visible()  # more of the document may be in view
         return super().eventFilter(watched, event)
 
     def _refit(self) -> None:
@@ -290,12 +294,17 @@ class PrintPreviewDialog(QDialog):
         self._rendered_scale = scale
         ratio = self.devicePixelRatioF()
         count = len(self._sizes)
+        self._page_labels = []
+        eager = count <= EAGER_PAGES
         for index in range(count):
-            image = render_page(self._pdf[index], scale * ratio)
-            image.setDevicePixelRatio(ratio)
-            self.page_images.append(image)
             page = QLabel()
-            page.setPixmap(QPixmap.fromImage(image))
+            if eager:
+                self._draw_page(page, index, scale, ratio)
+            else:  # drawn when scrolled into view (_draw_visible)
+                self.page_images.append(None)
+                width, height = self._sizes[index]
+                page.setFixedSize(round(width * scale) + 2, round(height * scale) + 2)
+            self._page_labels.append(page)
             page.setStyleSheet("background: white; border: 1px solid #3e4650;")
             page.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             caption = QLabel(self.tr("Page %1 of %2").replace("%1", str(index + 1))
@@ -312,6 +321,33 @@ class PrintPreviewDialog(QDialog):
         self.pages_layout.activate()
         self.pages_widget.resize(self.pages_widget.sizeHint().expandedTo(self.scroll.viewport().size()))
         bar.setValue(round(where * bar.maximum()))  # the same place in the document
+        self._draw_visible()
+
+    def _draw_page(self, page: QLabel, index: int, scale: float, ratio: float) -> None:
+        image = render_page(self._pdf[index], scale * ratio)
+        image.setDevicePixelRatio(ratio)
+        if index < len(self.page_images):
+            self.page_images[index] = image
+        else:
+            self.page_images.append(image)
+        page.setPixmap(QPixmap.fromImage(image))
+
+    def _draw_visible(self) -> None:
+        """Draw the pages in view and a screen around them, not yet drawn. A long document
+        (an account plan at the limits has some 230 pages) is not drawn whole on opening:
+        that froze the window for 8 s and took 460 MB."""
+        if self._pdf is None or not getattr(self, "_page_labels", None):
+            return
+        viewport = self.scroll.viewport()
+        top = self.scroll.verticalScrollBar().value() - viewport.height()
+        bottom = top + 3 * viewport.height()
+        scale, ratio = self._rendered_scale, self.devicePixelRatioF()
+        for index, page in enumerate(self._page_labels):
+            if self.page_images[index] is not None:
+                continue
+            y = page.y()
+            if y + page.height() >= top and y <= bottom:
+                self._draw_page(page, index, scale, ratio)
 
     # ------------------------------------------------------------------ output
     def _last_dir(self) -> str:

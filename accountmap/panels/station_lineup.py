@@ -45,10 +45,27 @@ class PersonChip(QToolButton):
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMenu(QMenu(self))
+        self.menu().aboutToShow.connect(self.fill_menu)
         self.clicked.connect(self.showMenu)
         self._press = None
+        self.filler = None  # fills the menu when first shown (a thousand chips: seconds)
+        self.station_id: str | None = None  # the checked station
+
+    def fill_menu(self) -> None:
+        if self.filler is not None:
+            filler, self.filler = self.filler, None
+            filler(self.menu())
+        self.check_station(self.station_id)
+
+    def check_station(self, station_id: str | None) -> None:
+        self.station_id = station_id
+        if self.filler is None:  # the menu is there
+            for action in self.menu().actions():
+                if action.isCheckable():
+                    action.setChecked(action.data() == station_id)
 
     def station_actions(self) -> list[QAction]:
+        self.fill_menu()
         return [a for a in self.menu().actions() if a.data() is not None]
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
@@ -225,20 +242,24 @@ class StationLineup(FollowsAccount, QScrollArea):
         """A person's chip with its menu of stations (what it shows: `_dress`)."""
         chip = PersonChip(person.id, "")
         chip.base_font = QFont(chip.font())
-        menu = chip.menu()
-        title = menu.addAction(self.tr("Move to station:"))
-        title.setEnabled(False)
-        for i, station in enumerate(framework.stations, 1):
-            action = menu.addAction(f"{i}. {station.name(lang)}")
-            action.setData(station.id)
-            action.setCheckable(True)
-            action.triggered.connect(lambda _=False, p=person.id, s=station.id: self.move_person(p, s))
-        menu.addSeparator()
-        clear = menu.addAction(self.tr("No station"))
-        clear.setData("")
-        clear.triggered.connect(lambda _=False, p=person.id: self.move_person(p, None))
-        show = menu.addAction(self.tr("Show on the map"))
-        show.triggered.connect(lambda _=False, p=person.id: self.context.show("stakeholder", p))
+        person_id = person.id
+
+        def fill(menu: QMenu) -> None:  # when first shown: 15 actions a chip add up
+            title = menu.addAction(self.tr("Move to station:"))
+            title.setEnabled(False)
+            for i, station in enumerate(framework.stations, 1):
+                action = menu.addAction(f"{i}. {station.name(lang)}")
+                action.setData(station.id)
+                action.setCheckable(True)
+                action.triggered.connect(lambda _=False, s=station.id: self.move_person(person_id, s))
+            menu.addSeparator()
+            clear = menu.addAction(self.tr("No station"))
+            clear.setData("")
+            clear.triggered.connect(lambda _=False: self.move_person(person_id, None))
+            show = menu.addAction(self.tr("Show on the map"))
+            show.triggered.connect(lambda _=False: self.context.show("stakeholder", person_id))
+
+        chip.filler = fill
         self.chips[person.id] = chip
         return chip
 
@@ -276,9 +297,7 @@ class StationLineup(FollowsAccount, QScrollArea):
         elif state == "ahead":
             tip.append(self.tr("More than one station ahead of the group"))
         chip.setToolTip("\n".join(tip))
-        for action in chip.station_actions():
-            if action.isCheckable():
-                action.setChecked(action.data() == person.journey_stage)
+        chip.check_station(person.journey_stage)
 
     def _summary_text(self, positions, framework, lang) -> str:
         if positions.median is None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.output_guard import guard_input, read_limited
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -42,14 +43,18 @@ def read_contact_file(path: Path, encoding: str | None = None) -> ContactTable:
     path = Path(path)
     if not path.exists():
         raise WorkspaceError("contacts.missing", path=path)
+    guard_input(path)  # a FIFO hung the window, /dev/zero filled the memory (issue 13)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise WorkspaceError("contacts.too_large", path=path, size=size // (1024 * 1024),
                                  limit=MAX_BYTES // (1024 * 1024))
-        data = path.read_bytes()
     except OSError as exc:
         raise WorkspaceError("contacts.unreadable", path=path, detail=exc.strerror or exc) from exc
+    data = read_limited(path, MAX_BYTES)  # the bytes read count, not the size it reports
+    if len(data) > MAX_BYTES:
+        raise WorkspaceError("contacts.too_large", path=path, size=len(data) // (1024 * 1024),
+                             limit=MAX_BYTES // (1024 * 1024))
     if data.startswith(b"PK\x03\x04"):
         return read_xlsx(data, path)
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Excel 97-2003

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -25,12 +25,20 @@ MAX_IMPORT_BYTES = 200 * 1024 * 1024
 MAX_REPORTED_ERRORS = 50
 
 
-def export_document(wf: WorkspaceFile, account_ids: list[str] | None = None) -> WorkspaceExport:
+def export_document(wf: WorkspaceFile, account_ids: list[str] | None = None,
+                    loaded: Callable[[int, int], None] | None = None) -> WorkspaceExport:
+    """The workspace (or the accounts `account_ids`) as a JSON document; `loaded(done,
+    total)` after each account (a progress dialog's step; it may raise to stop)."""
     settings = wf.settings()
     ids = wf.account_ids() if account_ids is None else account_ids
+    accounts = []
+    for account_id in ids:
+        accounts.append(wf.load_account(account_id))
+        if loaded is not None:
+            loaded(len(accounts), len(ids))
     return WorkspaceExport(
         **dict(settings),  # every setting, whatever settings come
-        accounts=[wf.load_account(i) for i in ids],
+        accounts=accounts,
     )
 
 

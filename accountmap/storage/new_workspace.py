@@ -57,6 +57,13 @@ def create_whole(path: str | os.PathLike, fill: Callable[[WorkspaceFile], object
             if "full" in str(exc).lower() or getattr(exc, "errno", None) == 28:
                 raise WorkspaceError("storage.no_space", path=path) from exc
             raise WorkspaceError("storage.cannot_create", path=path, detail=exc) from exc
+        except WorkspaceError as exc:  # told about the file the person named, not ours
+            for leftover in (tmp, *(Path(f"{tmp}{side}") for side in SIDES)):
+                leftover.unlink(missing_ok=True)
+            if exc.params.get("path") != str(tmp):
+                raise
+            params = {**exc.params, "path": str(path)}
+            raise WorkspaceError(exc.key, **params) from exc
         except BaseException:
             for leftover in (tmp, *(Path(f"{tmp}{side}") for side in SIDES)):
                 leftover.unlink(missing_ok=True)

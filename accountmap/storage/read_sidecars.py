@@ -82,8 +82,10 @@ def read_only_uri(path: Path, header: bytes | None = None) -> str:
     """The URI to read `path` without writing it, also from a read-only folder.
 
     Reading a WAL-mode file needs its `-shm` index, which SQLite cannot create in a
-    read-only folder. With no `-wal` content the main file holds everything, so it is
-    read as immutable; with some, the changes in it cannot be read there at all.
+    read-only folder, nor on a full disk (it said "disk I/O error", and the workspace was
+    called damaged). With no `-shm` no writer has the file open, and with no `-wal`
+    content the main file holds everything, so it is read as immutable; with some, the
+    changes in it cannot be read there at all.
     """
     uri = f"file:{quote(str(path))}?mode=ro"
     if header is None:
@@ -94,9 +96,25 @@ def read_only_uri(path: Path, header: bytes | None = None) -> str:
             return uri
     is_wal_mode = len(header) > 19 and header[18] == 2
     shm = Path(str(path) + "-shm")
-    if not is_wal_mode or shm.exists() or os.access(path.parent, os.W_OK):
+    if not is_wal_mode or shm.exists():
+        return uri
+    full = _no_room_for_index(path.parent)
+    if os.access(path.parent, os.W_OK) and not full:
         return uri
     wal = Path(str(path) + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
-        raise WorkspaceError("storage.wal_read_only_folder", path=path)
+        raise WorkspaceError("storage.no_space" if full else "storage.wal_read_only_folder",
+                             path=path)
     return uri + "&immutable=1"
+
+
+SHM_BYTES = 32768  # the first block of a -shm index
+
+
+def _no_room_for_index(folder: Path) -> bool:
+    """True when the file system of `folder` has no room left for a -shm index."""
+    try:
+        fs = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return fs.f_bavail * fs.f_frsize < 2 * SHM_BYTES

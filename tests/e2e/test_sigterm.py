@@ -11,6 +11,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from accountmap.domain.models import Account
 from accountmap.storage.lock import lock_path
 from accountmap.storage.workspace_file import WorkspaceFile
@@ -50,7 +52,8 @@ TYPIST = textwrap.dedent("""
 """)
 
 
-def test_sigterm_commits_the_field_being_typed_in(tmp_path):
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_sigterm_commits_the_field_being_typed_in(tmp_path, signum):
     path = tmp_path / "w.accountmap"
     with WorkspaceFile.open(path, create=True) as wf:
         wf.add_accounts([Account(name="Акме")])
@@ -62,7 +65,7 @@ def test_sigterm_commits_the_field_being_typed_in(tmp_path):
         assert child.stdout.readline().strip() == "typed", child.stderr.read()
         with WorkspaceFile.open(path, read_only=True) as wf:
             assert wf.account_summaries()[0][1] == "Акме"  # typed, not yet committed
-        child.send_signal(signal.SIGTERM)
+        child.send_signal(signum)  # SIGHUP: the terminal it ran from was closed
         assert child.wait(timeout=60) == 0, child.stderr.read()
     finally:
         if child.poll() is None:
@@ -71,3 +74,42 @@ def test_sigterm_commits_the_field_being_typed_in(tmp_path):
     with WorkspaceFile.open(path, read_only=True) as wf:
         assert wf.account_summaries()[0][1] == "Акме Holding"
     assert not lock_path(path).exists()  # closed the way a person closes it
+
+
+def test_logout_commits_the_field_being_typed_in(tmp_path, qtbot):
+    """The session manager asks the application to save its data at logout
+    (commitDataRequest): the text being typed is committed before the session ends."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from accountmap.app.application import make_application
+    from accountmap.app.main_window import MainWindow
+    from accountmap.app.termination import GracefulTermination
+
+    path = tmp_path / "w.accountmap"
+    with WorkspaceFile.open(path, create=True) as wf:
+        wf.add_accounts([Account(name="Акме")])
+    app = make_application("en")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.open_workspace(path)
+    for index in range(window.tabs.count()):
+        if any(f.text() == "Акме" for f in window.tabs.widget(index).findChildren(QLineEdit)):
+            window.tabs.setCurrentIndex(index)
+    field = next(f for f in window.findChildren(QLineEdit) if f.text() == "Акме" and f.isVisible())
+    window.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    field.end(False)
+    QTest.keyClicks(field, " Holding")
+    assert window.document.account(window.account_id).name == "Акме"  # not yet committed
+    termination = GracefulTermination(app, window)
+    try:
+        termination._commit_field(None)  # what commitDataRequest calls, with the manager
+    finally:
+        termination.uninstall()
+    assert window.document.account(window.account_id).name == "Акме Holding"
+    window.close()
+    with WorkspaceFile.open(path, read_only=True) as wf:
+        assert wf.account_summaries()[0][1] == "Акме Holding"

@@ -251,3 +251,28 @@ def test_review_thresholds_are_one_undo_step_and_change_the_flags(qtbot, files):
     from tests.snapshots import fresh_json, memory_json
 
     assert fresh_json(own) == memory_json(window.document)
+
+
+def test_the_review_reports_its_layout_to_the_progress_dialog(qtbot, files, monkeypatch):
+    """Issue 13: progress where an output takes more than a second - the review of many
+    deals reports while its pages are laid out (it showed 0 % until done)."""
+    from accountmap.briefing.portfolio_review import LAYOUT_STEPS
+    from accountmap.panels import pdf_build
+
+    values: list[tuple[int, int]] = []
+
+    class Recording(pdf_build.QProgressDialog):
+        def setValue(self, value):  # noqa: N802
+            values.append((value, self.maximum()))
+            super().setValue(value)
+
+    monkeypatch.setattr(pdf_build, "QProgressDialog", Recording)
+    own, others = files
+    window, view = open_portfolio(qtbot, own, others)
+    dialog = view.print_review()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    done = [v for v, _ in values]
+    assert values[0] == (0, LAYOUT_STEPS) and values[-1] == (LAYOUT_STEPS, LAYOUT_STEPS)
+    assert done == sorted(set(done)) and any(0 < v < LAYOUT_STEPS for v in done)
+    dialog.close()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from accountmap.app.application import make_application
 from accountmap.document.context import AccountContext
 from accountmap.app.main_window import MainWindow
-from accountmap.briefing.account_plan import SECTIONS, build_account_plan
+from accountmap.briefing.account_plan import LAYOUT_STEPS, SECTIONS, build_account_plan
 from accountmap.briefing.meeting_brief import build_meeting_brief
 from accountmap.storage.demo import write_demo
 from accountmap.document.editor import Editor
@@ -306,9 +306,12 @@ def test_plan_progress_reaches_the_progress_dialog(context, monkeypatch):
     monkeypatch.setattr(pdf_build, "QProgressDialog", Recording)
     dialog = pp.print_account_plan(None, context, today=TODAY)
     assert dialog is not None and dialog.page_count() >= 2
-    total = len(SECTIONS) + 1
+    total = len(SECTIONS) + LAYOUT_STEPS  # a step a section, then the layout in steps
     assert values[0] == (0, total) and values[-1] == (total, total)
-    assert [v for v, _ in values] == list(range(total + 1))
+    done = [v for v, _ in values]
+    assert done == sorted(set(done))  # forward, one report a step
+    assert done[:len(SECTIONS) + 1] == list(range(len(SECTIONS) + 1))
+    assert any(len(SECTIONS) < v < total for v in done)  # the layout reports as it goes
     dialog.close()
 
 

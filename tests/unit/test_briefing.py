@@ -351,6 +351,56 @@ def test_tiles_cover_a_drawing_larger_than_the_page():
     assert abs(sum(p.width for p in first_row) - road.width) < 1e-6
 
 
+def test_a_plan_can_be_stopped_while_its_pages_are_laid_out():
+    """Cancel in the print progress dialog raises out of `progress`; laying out the pages
+    (two thirds of a plan at the limits) reports as it goes, so the build stops there
+    instead of running on for seconds."""
+    from accountmap.briefing.account_plan import SECTIONS
+
+    class Stop(Exception):
+        pass
+
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+        if done > len(SECTIONS):  # the layout has begun
+            raise Stop
+
+    with pytest.raises(Stop):
+        build_account_plan(make_account(people=40, checkpoints=50), TWELVE_STATIONS,
+                           lang="en", today=TODAY, progress=progress)
+    assert seen[-1] > len(SECTIONS)
+
+
+def test_each_tile_holds_the_shapes_that_reach_into_it_and_no_others():
+    """A big map is not drawn whole in every tile (at the limits that was 16 times 6,000
+    shapes); a shape that reaches into a tile - a line crossing it from right to left
+    included - is in that tile, and every shape is in some tile."""
+    from reportlab.graphics.shapes import Line
+
+    account = make_account(people=4, checkpoints=50)
+    road = roadmap_drawing(account, 500, 700, min_scale=0.33)
+    w, h = road.width, road.height
+    crossing = Line(w - 1, h - 1, 1, 1)  # right to left, top to bottom: the whole drawing
+    road.add(crossing)
+    parts = tiles(road, 500, 700, road.item_boxes)
+    assert len(parts) > 1
+    for part in parts:
+        assert crossing in part.drawing.contents
+        assert len(part.drawing.contents) < len(road.contents)
+        wx0, wx1 = part.dx, part.dx + part.width
+        wy0, wy1 = h - part.dy - part.height, h - part.dy  # drawing coordinates, y up
+        for shape in road.contents:
+            ax, ay, bx, by = shape.getBounds()
+            inside = (min(ax, bx) < wx1 and max(ax, bx) > wx0
+                      and min(ay, by) < wy1 and max(ay, by) > wy0)
+            if inside:
+                assert shape in part.drawing.contents
+    kept = {id(shape) for part in parts for shape in part.drawing.contents}
+    assert kept == {id(shape) for shape in road.contents}
+
+
 def test_tall_cell_splits_across_pages_without_loss(tmp_path):
     from accountmap.briefing.common import Context
 

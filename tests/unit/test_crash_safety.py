@@ -46,20 +46,26 @@ def file_state(wf: WorkspaceFile) -> dict:
 class Child:
     """The writer process; a thread collects the numbers it acknowledges."""
 
-    def __init__(self, *args: object) -> None:
+    def __init__(self, *args: object, script: str | Path = crash_worker.__file__) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(  # keeps scripts/test-any-day's entry
             filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
         self.proc = subprocess.Popen(
-            [sys.executable, crash_worker.__file__, *map(str, args)],
+            [sys.executable, str(script), *map(str, args)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
         )
         self.acks: list[int] = []
         self.first_ack = threading.Event()
+        self.writing: list[int] = []  # "writing K": the child is about to commit K
+        self.first_write = threading.Event()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
     def _read(self) -> None:
         for line in self.proc.stdout:
+            if line.startswith("writing "):
+                self.writing.append(int(line.split()[1]))
+                self.first_write.set()
+                continue
             self.acks.append(int(line))
             self.first_ack.set()
 
@@ -227,7 +233,7 @@ def test_killed_migration_leaves_the_old_or_the_new_version(tmp_path: Path,
     from accountmap.storage.migrations import SCHEMA_VERSION
 
     rng = random.Random(7 if journal_mode == "delete" else 8)
-    people = 2_000
+    people = 1_000
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(  # keeps scripts/test-any-day's entry
             filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
     template = make_old_file(tmp_path / "template.accountmap", 1, people=people)
@@ -267,6 +273,12 @@ def test_killed_migration_leaves_the_old_or_the_new_version(tmp_path: Path,
             assert wf.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
             assert len(wf.rows("stakeholders", "acme")) == people
         check_integrity(path)
+        # one backup for the killed attempt and the one that finished (issue 13, class 9),
+        # whole: the file as it was before any migration
+        backups = list(tmp_path.glob(f"old{trial}.backup-*"))
+        assert len(backups) == 1, [b.name for b in backups]
+        assert _pragma(backups[0], "user_version") == 1
+        check_integrity(backups[0])
     assert outcomes.count(1) >= MIGRATION_TRIALS // 2  # kills did land inside migrations
     if journal_mode == "delete":
         assert hot_journals >= MIGRATION_TRIALS // 4  # the case that said "damaged"

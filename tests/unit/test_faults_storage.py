@@ -384,3 +384,39 @@ def test_a_healthy_workspace_on_a_full_disk_is_not_called_damaged(full_disk, tmp
     with WorkspaceFile.open(path, read_only=True) as wf:
         assert [n for _i, n in wf.account_summaries()] == ["Акме"]
     assert integrity(path) == [("ok",)]
+
+
+def test_a_workspace_as_left_by_the_app_is_read_on_a_full_disk(full_disk, tmp_path, capsys):
+    """Class 8, the usual case: a workspace closed by the app is in WAL mode, and reading
+    it needs a -shm index that a full disk has no room for; it was "damaged or truncated
+    (disk I/O error)" for every reading command. Now it is read, and left as it was."""
+    path = full_disk / "w.accountmap"
+    with WorkspaceFile.open(path, create=True) as wf:
+        wf.add_accounts([Account(name="Акме")])
+    fill(full_disk)
+    before = sha(path)
+    with WorkspaceFile.open(path, read_only=True) as wf:
+        assert [n for _i, n in wf.account_summaries()] == ["Акме"]
+    assert main(["export", str(path), "-o", str(tmp_path / "x.json")]) == 0
+    assert main(["portfolio", str(path)]) == 0
+    assert "damaged" not in capsys.readouterr().err
+    assert sha(path) == before
+    assert sorted(p.name for p in full_disk.iterdir()) == ["filler", "w.accountmap"]
+    assert main(["import", str(path), str(tmp_path / "x.json")]) == 2  # writing: the truth
+    assert "disk is full" in capsys.readouterr().err
+    assert sha(path) == before
+
+
+def test_a_new_workspace_on_a_full_disk_is_named_as_typed(full_disk, tmp_path, capsys):
+    """The message named the hidden file it is built in (.new.accountmap.building)."""
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps({"format": "accountmap", "version": 1, "language": "en",
+                                  "accounts": [{"name": "A"}]}), encoding="utf-8")
+    fill(full_disk)
+    filler = full_disk / "filler"
+    os.truncate(filler, filler.stat().st_size - 8192)  # room for the lock, not the file
+    target = full_disk / "new.accountmap"
+    assert main(["import", str(target), str(source)]) == 2
+    err = capsys.readouterr().err
+    assert "disk is full" in err and f"{target} " in err and ".building" not in err
+    assert sorted(p.name for p in full_disk.iterdir()) == ["filler"]
