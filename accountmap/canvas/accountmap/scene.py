@@ -8,6 +8,7 @@ call each: a drag (moves + new decision centres), a resize, a connection.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
@@ -17,7 +18,7 @@ from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem, E
 from accountmap.canvas.accountmap.label_placement import place_edge_labels
 from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
 from accountmap.domain import account_rules, clock
-from accountmap.domain.contact_history import last_contact
+from accountmap.domain.contact_history import last_contacts
 from accountmap.domain.models import Relationship
 from accountmap.domain.vocabulary import QuestionStatus, RelationshipKind
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
@@ -189,10 +190,11 @@ class AccountMapScene(CanvasScene):
             if q.stakeholder_id and q.status in (QuestionStatus.OPEN, QuestionStatus.ASKED):
                 counts[q.stakeholder_id] = counts.get(q.stakeholder_id, 0) + 1
         cards = self.cards.values() if ids is None else [self.cards[i] for i in ids if i in self.cards]
+        lasts = last_contacts(account, today, [card.entity_id for card in cards])  # one pass
         for card in cards:
             person = card.person
             fill, symbol = self.look_of(person)
-            last = last_contact(account, person.id, today)  # meetings held count too
+            last = lasts.get(person.id)  # meetings held count too
             stale = last is None or (today - last).days > days
             if last is None:
                 stale_text = tr("No contact recorded yet")
@@ -237,25 +239,26 @@ class AccountMapScene(CanvasScene):
             for r in account.relationships:
                 links.setdefault(r.from_id, []).append(r)
                 links.setdefault(r.to_id, []).append(r)
-            for pid in ids:
-                person = by_id.get(pid)
-                item = self.cards.get(pid)
-                if person is None:
-                    if item is not None:
-                        self._remove(item)
-                elif item is None:
-                    self._add_card(person)
-                    # relationships may arrive before (undo of a delete): attach them
-                    for r in links.get(pid, ()):
-                        if r.id not in self.edges:
-                            self._add_edge(r)
-                else:
-                    item.set_person(person)
-                    item.set_model_pos(QPointF(person.x, person.y))
-                    if item.toolTip():
-                        item.setToolTip(item.tooltip_text())
-                    for edge in item.edges:  # they name the person
-                        edge.setToolTip(edge.tooltip_text())
+            with self.moving_many(len(ids)):
+                for pid in ids:
+                    person = by_id.get(pid)
+                    item = self.cards.get(pid)
+                    if person is None:
+                        if item is not None:
+                            self._remove(item)
+                    elif item is None:
+                        self._add_card(person)
+                        # relationships may arrive before (undo of a delete): attach them
+                        for r in links.get(pid, ()):
+                            if r.id not in self.edges:
+                                self._add_edge(r)
+                    else:
+                        item.set_person(person)
+                        item.set_model_pos(QPointF(person.x, person.y))
+                        if item.toolTip():
+                            item.setToolTip(item.tooltip_text())
+                        for edge in item.edges:  # they name the person
+                            edge.setToolTip(edge.tooltip_text())
             self._rebuild_members()
             self.refresh_looks([i for i in ids if i in self.cards])
             self.place_labels()
@@ -278,6 +281,27 @@ class AccountMapScene(CanvasScene):
             self.place_labels()
         elif table in ("open_questions", "touchpoints", "meetings"):  # questions, contacts
             self.refresh_looks()
+
+    @contextmanager
+    def moving_many(self, count: int):
+        """Many cards moved at once (auto-layout, its undo): the BSP index is off meanwhile
+        (rebuilt once after, instead of one re-insertion per item moved) and each edge is
+        recomputed once, after its cards moved."""
+        if count < self.MANY or self.dragging or self.edge_batch is not None:
+            yield
+            return
+        self.edge_batch = set()
+        self.setItemIndexMethod(self.ItemIndexMethod.NoIndex)
+        try:
+            yield
+        finally:
+            batch, self.edge_batch = self.edge_batch, None
+            for edge in batch:
+                if edge.scene() is self:
+                    edge.update_geometry()
+            self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
+
+    MANY = 64  # from this many cards moved at once, `moving_many` pays off
 
     # ================================================================== queries
     def card_at(self, pos: QPointF, exclude=None) -> CardItem | None:
