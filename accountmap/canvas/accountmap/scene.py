@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 
 from accountmap.canvas.accountmap import style
+from accountmap.canvas.accountmap.edge_routing import EdgeRouter
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem, EdgeLabel
 from accountmap.canvas.accountmap.label_placement import place_edge_labels
 from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
@@ -46,6 +47,7 @@ class AccountMapScene(CanvasScene):
         self.edge_batch: set[EdgeItem] | None = None  # set during a mouse-move step
         self.dragging = False  # True while items are dragged (then the BSP index is off)
         self._labels_placed_for: tuple | None = None  # what place_labels last saw
+        self.router = EdgeRouter(self)  # lines around the cards in their way
         self.build()
         if not render_mode:
             context.document.rowsChanged.connect(self._on_rows_changed)
@@ -72,14 +74,19 @@ class AccountMapScene(CanvasScene):
             self._add_edge(relationship)
         self._rebuild_members()
         self.refresh_looks()
+        self.router.invalidate()
+        if self.render_mode:  # a file shows every line: route them all now
+            self.router.route_all()
         self.place_labels()
 
-    def place_labels(self) -> None:
+    def place_labels(self, force: bool = False) -> None:
         """Every edge label where cards hide the least of it (after a build, a drop, a
         change of people or relationships; not during a drag: labels ride along then)."""
         labelled = [edge for edge in self.edges.values() if edge.label_item is not None]
         if self.dragging or not labelled:
             return
+        if force:  # lines changed their way (routed around cards)
+            self._labels_placed_for = None
         # nothing to do when no card moved and no label changed (an edit of a title...)
         signature = (tuple((card.pos().x(), card.pos().y()) for card in self.cards.values()),
                      tuple((id(edge), edge.label_item.size.width()) for edge in labelled),
@@ -261,6 +268,7 @@ class AccountMapScene(CanvasScene):
                             edge.setToolTip(edge.tooltip_text())
             self._rebuild_members()
             self.refresh_looks([i for i in ids if i in self.cards])
+            self.router.invalidate()  # cards moved, came or went: lines are routed again
             self.place_labels()
         elif table == "relationships":
             by_id = {r.id: r for r in account.relationships}

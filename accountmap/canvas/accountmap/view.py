@@ -44,3 +44,7 @@ class MapView(CanvasView):
 
         fit_clear_of(self, self.scene().itemsBoundingRect(), self.legend_rect())
         self._follow_scene_rect()
+
+    def drawBackground(self, painter, rect) -> None:  # noqa: N802 - Qt's name
+        super().drawBackground(painter, rect)
+        self.scene().router.seen(rect, self.zoom)  # lines in sight go around cards
