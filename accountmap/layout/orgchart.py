@@ -251,6 +251,32 @@ def _is_top(name: str) -> bool:
     return bool(_TOP_WORDS.search(name))
 
 
+def _shelves(groups: list[list[tuple[str, _Block]]], wrap: float) -> list[list[tuple[str, _Block]]]:
+    """Frames in rows no wider than `wrap` (each group starts a new row)."""
+    rows: list[list[tuple[str, _Block]]] = []
+    for chosen in groups:
+        start_new = True
+        width = 0.0
+        for cid, frame in chosen:
+            if not start_new and width + CENTRE_GAP + frame.width <= wrap:
+                rows[-1].append((cid, frame))
+                width += CENTRE_GAP + frame.width
+            else:
+                rows.append([(cid, frame)])
+                width = frame.width
+                start_new = False
+    return rows
+
+
+def _shelf_miss(rows: list[list[tuple[str, _Block]]]) -> float:
+    """How far the rows' overall shape is from _ASPECT (0: exactly)."""
+    if not rows:
+        return 0.0
+    width = max(sum(f.width for _, f in row) + CENTRE_GAP * (len(row) - 1) for row in rows)
+    height = sum(max(f.height for _, f in row) for row in rows) + CENTRE_GAP * (len(rows) - 1)
+    return abs(math.log(max(width, 1.0) / max(height, 1.0) / _ASPECT))
+
+
 def layout_account_map(account: Account) -> MapLayout:
     """Positions of every card and frame of the account map."""
     people: list[Stakeholder] = []
@@ -312,27 +338,24 @@ def layout_account_map(account: Account) -> MapLayout:
         return _Block(width, height, cards)
 
     frames = [(c.id, framed(members.get(c.id, []))) for c in ordered]
-    groups = [
-        [f for c, f in zip(ordered, frames) if rank(c) == 0],
-        [f for c, f in zip(ordered, frames) if rank(c) != 0],
+    groups = [  # top management, then the centres others report into, start their rows
+        [f for c, f in zip(ordered, frames) if rank(c) == level] for level in (0, 1, 2)
     ]
     all_frames = [f for _, f in frames]
     area = sum((f.width + CENTRE_GAP) * (f.height + CENTRE_GAP) for f in all_frames)
     wrap = max([f.width for f in all_frames] + [math.sqrt(area * _ASPECT)])
 
-    # Shelf-pack the frames, each row centred on the widest row.
-    rows: list[list[tuple[str, _Block]]] = []
-    for chosen in groups:
-        start_new = True
-        width = 0.0
-        for cid, frame in chosen:
-            if not start_new and width + CENTRE_GAP + frame.width <= wrap:
-                rows[-1].append((cid, frame))
-                width += CENTRE_GAP + frame.width
-            else:
-                rows.append([(cid, frame)])
-                width = frame.width
-                start_new = False
+    # Shelf-pack the frames, each row centred on the widest row, at the row width (of a
+    # few tried) that gives the map the shape nearest _ASPECT.
+    candidates, edge = [wrap], 0.0
+    for _cid, frame in frames:
+        edge += frame.width + (CENTRE_GAP if edge else 0.0)
+        if wrap < edge <= wrap * 3:
+            candidates.append(edge)
+    if len(candidates) > _WRAP_TRIES:
+        candidates = [candidates[round(i * (len(candidates) - 1) / (_WRAP_TRIES - 1))]
+                      for i in range(_WRAP_TRIES)]
+    rows = min((_shelves(groups, w) for w in candidates), key=_shelf_miss)
     row_widths = [sum(f.width for _, f in row) + CENTRE_GAP * (len(row) - 1) for row in rows]
     total_width = max(row_widths, default=0.0)
 

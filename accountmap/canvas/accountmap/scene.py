@@ -260,12 +260,14 @@ class AccountMapScene(CanvasScene):
                             if r.id not in self.edges:
                                 self._add_edge(r)
                     else:
+                        renamed = person.full_name != item.person.full_name
                         item.set_person(person)
                         item.set_model_pos(QPointF(person.x, person.y))
                         if item.toolTip():
                             item.setToolTip(item.tooltip_text())
-                        for edge in item.edges:  # they name the person
-                            edge.setToolTip(edge.tooltip_text())
+                        if renamed:  # their tooltips name the person (a move does not)
+                            for edge in item.edges:
+                                edge.setToolTip(edge.tooltip_text())
             self._rebuild_members()
             self.refresh_looks([i for i in ids if i in self.cards])
             self.router.invalidate()  # cards moved, came or went: lines are routed again

@@ -27,6 +27,7 @@ from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
 
 
 LABEL_MIN_ZOOM = 0.55  # below it the 8-pt labels are not drawn (the tooltip has them)
+SKETCH_ZOOM = 0.12  # below it lines are drawn thin and plain (cards are plain shapes)
 
 
 # ====================================================================== edge
@@ -325,6 +326,14 @@ class EdgeItem(QGraphicsItem, EntityItem):
             self._pen = self.pen()
             self._pen_colour = self._pen.color()
         pen = self._pen
+        if lod(painter) < SKETCH_ZOOM:  # the whole of a big map: thin plain lines, no heads
+            painter.setRenderHint(ANTIALIASING, False)
+            painter.setPen(QPen(self._pen_colour, 0))
+            if self.points:
+                painter.drawPolyline(self.points)
+            else:
+                painter.drawLine(self.line)
+            return
         if getattr(self.scene(), "dragging", False):
             # while cards are dragged: plain lines are several times cheaper to draw
             painter.setRenderHint(ANTIALIASING, False)
