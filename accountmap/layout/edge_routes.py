@@ -145,6 +145,7 @@ class _Router:
         blocker = self.in_way(p, q)
         if blocker is None:
             return [p, q]
+        self.budget -= 1  # every detour tried counts, also of segments asked before
         if self.budget < 0 or depth > 24:
             return None
         left, top, right, bottom = _grown(self.obstacles.boxes[blocker[0]], MARGIN)

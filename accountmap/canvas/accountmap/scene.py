@@ -367,6 +367,9 @@ class AccountMapScene(CanvasScene):
             # index at every step; a plain list is cheaper until the drop
             self.dragging = True
             self.setItemIndexMethod(self.ItemIndexMethod.NoIndex)
+            moving = [self.items_by_key.get(key) for key in self._pressed_positions]
+            for view in self.views():  # what does not move: one picture until the drop
+                getattr(view, "still", None) and view.still.freeze([i for i in moving if i])
         # cards moved by this step put their edges here; each edge is then updated ONCE
         # (an edge between two dragged cards would otherwise be recomputed twice)
         self.edge_batch = set()
@@ -404,6 +407,8 @@ class AccountMapScene(CanvasScene):
     def _restore_index(self) -> None:
         if self.dragging:
             self.dragging = False
+            for view in self.views():
+                getattr(view, "still", None) and view.still.thaw()
             self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
             self.place_labels()
 
