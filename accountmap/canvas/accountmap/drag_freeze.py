@@ -15,6 +15,7 @@ from PySide6.QtGui import QPainter, QPen, QPixmap
 
 from accountmap.canvas.accountmap.items import CardItem, CentreItem
 from accountmap.canvas.accountmap.items.drawing import SELECTED
+from accountmap.canvas.common.view import CanvasView
 
 FREEZE_FROM = 150  # items on the map: fewer than that repaint fast enough as they are
 
@@ -57,17 +58,19 @@ class StaticPicture:
         self.pixmap = picture
 
     def _picture(self) -> QPixmap:
-        """The items in sight, as the view shows them, on a transparent picture (the grid
-        is drawn under it as usual). scene.render, not QWidget.grab: the first grab in a
-        process costs ~0.5 s."""
+        """The grid and the items in sight, as the view shows them (opaque: each step
+        copies it). scene.render, not QWidget.grab: the first grab in a process costs
+        ~0.5 s."""
         viewport = self.view.viewport()
         ratio = viewport.devicePixelRatioF()
         picture = QPixmap(viewport.size() * ratio)
         picture.setDevicePixelRatio(ratio)
-        picture.fill(Qt.GlobalColor.transparent)
         painter = QPainter(picture)
         painter.setRenderHints(self.view.renderHints())
         source = self.view.mapToScene(viewport.rect()).boundingRect()
+        painter.setTransform(self.view.viewportTransform())
+        CanvasView.drawBackground(self.view, painter, source)  # the grid, in the picture
+        painter.resetTransform()
         self.view.scene().render(painter, QRectF(0, 0, viewport.width(), viewport.height()), source,
                                  Qt.AspectRatioMode.IgnoreAspectRatio)
         painter.end()

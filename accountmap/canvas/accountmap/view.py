@@ -49,10 +49,10 @@ class MapView(CanvasView):
         self._follow_scene_rect()
 
     def drawBackground(self, painter, rect) -> None:  # noqa: N802 - Qt's name
-        super().drawBackground(painter, rect)
-        if self.still.active:  # a drag: what does not move is one picture, over the grid
+        if self.still.active:  # a drag: the grid and what does not move are one picture
             self.still.draw_background(painter)
             return
+        super().drawBackground(painter, rect)
         self.scene().router.seen(rect, self.zoom)  # lines in sight go around cards
 
     def drawForeground(self, painter, rect) -> None:  # noqa: N802 - Qt's name
