@@ -173,6 +173,15 @@ class WorkspaceDocument(QObject):
             return None
         return Row(self._positions[account_id][table][row_id], item.model_dump(mode="json"))
 
+    def rows(self, account_id: str, table: str, row_ids) -> dict[str, Row]:
+        """The stored rows of many ids of one collection, found in one pass (`row` of each
+        would scan the collection once per id)."""
+        wanted = set(row_ids)
+        positions = self._positions[account_id][table] if self.account(account_id) else {}
+        return {item.id: Row(positions[item.id], item.model_dump(mode="json"))
+                for item in collection_items(self.account(account_id), table)
+                if item.id in wanted}
+
     # ------------------------------------------------------------------ writing
     def apply(self, changes: Sequence[RowChange]) -> list[RowChange]:
         """Validate each row once, write them all in one transaction, then update memory

@@ -47,3 +47,32 @@ def is_stale(account: Account, person_id: str, today: dt.date, days: int) -> boo
     """No contact at all, or none in the last `days` days."""
     last = last_contact(account, person_id, today)
     return last is None or (today - last).days > days
+
+
+def last_contacts(account: Account, today: dt.date | None,
+                  person_ids=None) -> dict[str, dt.date | None]:
+    """`last_contact` of many people in one pass over the touchpoints and meetings (a map
+    of 3,000 people refreshes its cards in milliseconds, not one scan per card)."""
+    wanted = {s.id for s in account.stakeholders} if person_ids is None else set(person_ids)
+
+    def held(day: dt.date | None) -> bool:
+        return day is not None and (today is None or day <= today)
+
+    latest: dict[str, dt.date | None] = dict.fromkeys(wanted)
+
+    def seen(person_id: str, day: dt.date) -> None:
+        if person_id in latest and (latest[person_id] is None or day > latest[person_id]):
+            latest[person_id] = day
+
+    for person in account.stakeholders:
+        if person.id in latest and held(person.last_contact):
+            seen(person.id, person.last_contact)
+    for touchpoint in account.touchpoints:
+        if held(touchpoint.date):
+            for person_id in touchpoint.stakeholder_ids:
+                seen(person_id, touchpoint.date)
+    for meeting in account.meetings:
+        if held(meeting.date):
+            for person_id in meeting.attendee_ids:
+                seen(person_id, meeting.date)
+    return latest

@@ -29,6 +29,8 @@ from accountmap.layout.sizes import (
 CENTRE_GAP = 2 * CARD_GAP_X  # between frames, and between frames and the unassigned area
 _ASPECT = 1.3  # wanted width / height of packed areas
 _LEAF_ROW_MAX = 4  # up to this many subordinates without reports stand in one row
+_WRAP_TRIES = 8  # row widths tried when packing the trees of a centre
+_TALL = 1.5  # a block of reports taller than this times its width is a column to wrap
 
 Rect = tuple[float, float, float, float]
 
@@ -141,6 +143,22 @@ def _group_blocks(ids: list[str], children: dict[str, list[str]], built: dict[st
     return blocks
 
 
+def _beside(boss: str, below: _Block) -> _Block | None:
+    """A boss whose reports form a narrow column (a chain of single reports: deputy of a
+    deputy...) stands to their left instead of on top, when stacking would make a column
+    much taller than wide: tall columns wrap, and the map stays balanced."""
+    stacked_height = CARD_HEIGHT + CARD_GAP_Y + below.height
+    stacked_width = max(below.width, CARD_WIDTH)
+    if stacked_height <= _TALL * stacked_width:
+        return None
+    beside_height = max(CARD_HEIGHT, below.height)
+    beside_width = CARD_WIDTH + CARD_GAP_X + below.width
+    if max(beside_width / beside_height, beside_height / beside_width) >= stacked_height / stacked_width:
+        return None
+    return _Block(beside_width, beside_height, [(boss, 0.0, 0.0)],
+                  [(below, CARD_WIDTH + CARD_GAP_X, 0.0)], (0.0, CARD_WIDTH))
+
+
 def _forest(roots: list[str], children: dict[str, list[str]], min_wrap: float = 0.0) -> _Block:
     """The trees hanging from `roots`, packed into a roughly square block."""
     built: dict[str, _Block] = {}
@@ -157,6 +175,10 @@ def _forest(roots: list[str], children: dict[str, list[str]], min_wrap: float = 
                 stack.extend((kid, False) for kid in reversed(kids))
                 continue
             below = _pack(_group_blocks(kids, children, built), math.inf)
+            side = _beside(pid, below)
+            if side is not None:
+                built[pid] = side
+                continue
             # centre the boss over the first row of its direct reports
             span_left, span_right = below.top_span
             boss_x = (span_left + span_right - CARD_WIDTH) / 2
@@ -171,7 +193,30 @@ def _forest(roots: list[str], children: dict[str, list[str]], min_wrap: float = 
         return blocks[0]
     if len(blocks) == 1:  # only people who manage nobody: spread them to the width wanted
         blocks = [_card(pid) for pid in roots]
-    return _pack(blocks, max(_area_wrap(blocks), min_wrap))
+    if min_wrap:
+        return _pack(blocks, max(_area_wrap(blocks), min_wrap))
+    return _balanced_pack(blocks)
+
+
+def _balanced_pack(blocks: list[_Block]) -> _Block:
+    """Blocks packed in rows, the row width chosen among a few (around the square root of
+    their area) for the shape nearest _ASPECT: a few wide blocks make a row, not a tall
+    column. Linear in the blocks for each of at most _WRAP_TRIES widths."""
+    guess = _area_wrap(blocks)
+    widths, edge = [], 0.0
+    for block in blocks:
+        edge += block.width + (CARD_GAP_X if edge else 0.0)
+        if guess / 2 <= edge <= guess * 2:
+            widths.append(edge)
+    if len(widths) > _WRAP_TRIES:
+        widths = [widths[round(i * (len(widths) - 1) / (_WRAP_TRIES - 1))] for i in range(_WRAP_TRIES)]
+    best = None
+    for wrap in [guess, *widths]:
+        packed = _pack(blocks, max(wrap, max(b.width for b in blocks)))
+        miss = abs(math.log(max(packed.width, 1.0) / max(packed.height, 1.0) / _ASPECT))
+        if best is None or miss < best[0] - 1e-9:
+            best = (miss, packed)
+    return best[1]
 
 
 def _bosses(people: list[Stakeholder], group: dict[str, str | None], account: Account) -> dict[str, str | None]:
@@ -204,6 +249,32 @@ def _bosses(people: list[Stakeholder], group: dict[str, str | None], account: Ac
 
 def _is_top(name: str) -> bool:
     return bool(_TOP_WORDS.search(name))
+
+
+def _shelves(groups: list[list[tuple[str, _Block]]], wrap: float) -> list[list[tuple[str, _Block]]]:
+    """Frames in rows no wider than `wrap` (each group starts a new row)."""
+    rows: list[list[tuple[str, _Block]]] = []
+    for chosen in groups:
+        start_new = True
+        width = 0.0
+        for cid, frame in chosen:
+            if not start_new and width + CENTRE_GAP + frame.width <= wrap:
+                rows[-1].append((cid, frame))
+                width += CENTRE_GAP + frame.width
+            else:
+                rows.append([(cid, frame)])
+                width = frame.width
+                start_new = False
+    return rows
+
+
+def _shelf_miss(rows: list[list[tuple[str, _Block]]]) -> float:
+    """How far the rows' overall shape is from _ASPECT (0: exactly)."""
+    if not rows:
+        return 0.0
+    width = max(sum(f.width for _, f in row) + CENTRE_GAP * (len(row) - 1) for row in rows)
+    height = sum(max(f.height for _, f in row) for row in rows) + CENTRE_GAP * (len(rows) - 1)
+    return abs(math.log(max(width, 1.0) / max(height, 1.0) / _ASPECT))
 
 
 def layout_account_map(account: Account) -> MapLayout:
@@ -267,27 +338,24 @@ def layout_account_map(account: Account) -> MapLayout:
         return _Block(width, height, cards)
 
     frames = [(c.id, framed(members.get(c.id, []))) for c in ordered]
-    groups = [
-        [f for c, f in zip(ordered, frames) if rank(c) == 0],
-        [f for c, f in zip(ordered, frames) if rank(c) != 0],
+    groups = [  # top management, then the centres others report into, start their rows
+        [f for c, f in zip(ordered, frames) if rank(c) == level] for level in (0, 1, 2)
     ]
     all_frames = [f for _, f in frames]
     area = sum((f.width + CENTRE_GAP) * (f.height + CENTRE_GAP) for f in all_frames)
     wrap = max([f.width for f in all_frames] + [math.sqrt(area * _ASPECT)])
 
-    # Shelf-pack the frames, each row centred on the widest row.
-    rows: list[list[tuple[str, _Block]]] = []
-    for chosen in groups:
-        start_new = True
-        width = 0.0
-        for cid, frame in chosen:
-            if not start_new and width + CENTRE_GAP + frame.width <= wrap:
-                rows[-1].append((cid, frame))
-                width += CENTRE_GAP + frame.width
-            else:
-                rows.append([(cid, frame)])
-                width = frame.width
-                start_new = False
+    # Shelf-pack the frames, each row centred on the widest row, at the row width (of a
+    # few tried) that gives the map the shape nearest _ASPECT.
+    candidates, edge = [wrap], 0.0
+    for _cid, frame in frames:
+        edge += frame.width + (CENTRE_GAP if edge else 0.0)
+        if wrap < edge <= wrap * 3:
+            candidates.append(edge)
+    if len(candidates) > _WRAP_TRIES:
+        candidates = [candidates[round(i * (len(candidates) - 1) / (_WRAP_TRIES - 1))]
+                      for i in range(_WRAP_TRIES)]
+    rows = min((_shelves(groups, w) for w in candidates), key=_shelf_miss)
     row_widths = [sum(f.width for _, f in row) + CENTRE_GAP * (len(row) - 1) for row in rows]
     total_width = max(row_widths, default=0.0)
 

@@ -8,16 +8,18 @@ call each: a drag (moves + new decision centres), a resize, a connection.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 
 from accountmap.canvas.accountmap import style
+from accountmap.canvas.accountmap.edge_routing import EdgeRouter
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem, EdgeLabel
 from accountmap.canvas.accountmap.label_placement import place_edge_labels
 from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
 from accountmap.domain import account_rules, clock
-from accountmap.domain.contact_history import last_contact
+from accountmap.domain.contact_history import last_contacts
 from accountmap.domain.models import Relationship
 from accountmap.domain.vocabulary import QuestionStatus, RelationshipKind
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
@@ -45,6 +47,7 @@ class AccountMapScene(CanvasScene):
         self.edge_batch: set[EdgeItem] | None = None  # set during a mouse-move step
         self.dragging = False  # True while items are dragged (then the BSP index is off)
         self._labels_placed_for: tuple | None = None  # what place_labels last saw
+        self.router = EdgeRouter(self)  # lines around the cards in their way
         self.build()
         if not render_mode:
             context.document.rowsChanged.connect(self._on_rows_changed)
@@ -71,14 +74,19 @@ class AccountMapScene(CanvasScene):
             self._add_edge(relationship)
         self._rebuild_members()
         self.refresh_looks()
+        self.router.invalidate()
+        if self.render_mode:  # a file shows every line: route them all now
+            self.router.route_all()
         self.place_labels()
 
-    def place_labels(self) -> None:
+    def place_labels(self, force: bool = False) -> None:
         """Every edge label where cards hide the least of it (after a build, a drop, a
         change of people or relationships; not during a drag: labels ride along then)."""
         labelled = [edge for edge in self.edges.values() if edge.label_item is not None]
         if self.dragging or not labelled:
             return
+        if force:  # lines changed their way (routed around cards)
+            self._labels_placed_for = None
         # nothing to do when no card moved and no label changed (an edit of a title...)
         signature = (tuple((card.pos().x(), card.pos().y()) for card in self.cards.values()),
                      tuple((id(edge), edge.label_item.size.width()) for edge in labelled),
@@ -189,10 +197,11 @@ class AccountMapScene(CanvasScene):
             if q.stakeholder_id and q.status in (QuestionStatus.OPEN, QuestionStatus.ASKED):
                 counts[q.stakeholder_id] = counts.get(q.stakeholder_id, 0) + 1
         cards = self.cards.values() if ids is None else [self.cards[i] for i in ids if i in self.cards]
+        lasts = last_contacts(account, today, [card.entity_id for card in cards])  # one pass
         for card in cards:
             person = card.person
             fill, symbol = self.look_of(person)
-            last = last_contact(account, person.id, today)  # meetings held count too
+            last = lasts.get(person.id)  # meetings held count too
             stale = last is None or (today - last).days > days
             if last is None:
                 stale_text = tr("No contact recorded yet")
@@ -237,27 +246,31 @@ class AccountMapScene(CanvasScene):
             for r in account.relationships:
                 links.setdefault(r.from_id, []).append(r)
                 links.setdefault(r.to_id, []).append(r)
-            for pid in ids:
-                person = by_id.get(pid)
-                item = self.cards.get(pid)
-                if person is None:
-                    if item is not None:
-                        self._remove(item)
-                elif item is None:
-                    self._add_card(person)
-                    # relationships may arrive before (undo of a delete): attach them
-                    for r in links.get(pid, ()):
-                        if r.id not in self.edges:
-                            self._add_edge(r)
-                else:
-                    item.set_person(person)
-                    item.set_model_pos(QPointF(person.x, person.y))
-                    if item.toolTip():
-                        item.setToolTip(item.tooltip_text())
-                    for edge in item.edges:  # they name the person
-                        edge.setToolTip(edge.tooltip_text())
+            with self.moving_many(len(ids)):
+                for pid in ids:
+                    person = by_id.get(pid)
+                    item = self.cards.get(pid)
+                    if person is None:
+                        if item is not None:
+                            self._remove(item)
+                    elif item is None:
+                        self._add_card(person)
+                        # relationships may arrive before (undo of a delete): attach them
+                        for r in links.get(pid, ()):
+                            if r.id not in self.edges:
+                                self._add_edge(r)
+                    else:
+                        renamed = person.full_name != item.person.full_name
+                        item.set_person(person)
+                        item.set_model_pos(QPointF(person.x, person.y))
+                        if item.toolTip():
+                            item.setToolTip(item.tooltip_text())
+                        if renamed:  # their tooltips name the person (a move does not)
+                            for edge in item.edges:
+                                edge.setToolTip(edge.tooltip_text())
             self._rebuild_members()
             self.refresh_looks([i for i in ids if i in self.cards])
+            self.router.invalidate()  # cards moved, came or went: lines are routed again
             self.place_labels()
         elif table == "relationships":
             by_id = {r.id: r for r in account.relationships}
@@ -278,6 +291,27 @@ class AccountMapScene(CanvasScene):
             self.place_labels()
         elif table in ("open_questions", "touchpoints", "meetings"):  # questions, contacts
             self.refresh_looks()
+
+    @contextmanager
+    def moving_many(self, count: int):
+        """Many cards moved at once (auto-layout, its undo): the BSP index is off meanwhile
+        (rebuilt once after, instead of one re-insertion per item moved) and each edge is
+        recomputed once, after its cards moved."""
+        if count < self.MANY or self.dragging or self.edge_batch is not None:
+            yield
+            return
+        self.edge_batch = set()
+        self.setItemIndexMethod(self.ItemIndexMethod.NoIndex)
+        try:
+            yield
+        finally:
+            batch, self.edge_batch = self.edge_batch, None
+            for edge in batch:
+                if edge.scene() is self:
+                    edge.update_geometry()
+            self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
+
+    MANY = 64  # from this many cards moved at once, `moving_many` pays off
 
     # ================================================================== queries
     def card_at(self, pos: QPointF, exclude=None) -> CardItem | None:
@@ -333,6 +367,9 @@ class AccountMapScene(CanvasScene):
             # index at every step; a plain list is cheaper until the drop
             self.dragging = True
             self.setItemIndexMethod(self.ItemIndexMethod.NoIndex)
+            moving = [self.items_by_key.get(key) for key in self._pressed_positions]
+            for view in self.views():  # what does not move: one picture until the drop
+                getattr(view, "still", None) and view.still.freeze([i for i in moving if i])
         # cards moved by this step put their edges here; each edge is then updated ONCE
         # (an edge between two dragged cards would otherwise be recomputed twice)
         self.edge_batch = set()
@@ -370,6 +407,8 @@ class AccountMapScene(CanvasScene):
     def _restore_index(self) -> None:
         if self.dragging:
             self.dragging = False
+            for view in self.views():
+                getattr(view, "still", None) and view.still.thaw()
             self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
             self.place_labels()
 

@@ -3,6 +3,7 @@ room around the map to scroll into, and a fit that keeps the map clear of the le
 
 from __future__ import annotations
 
+from accountmap.canvas.accountmap.drag_freeze import StaticPicture
 from accountmap.canvas.accountmap.legend import LegendWidget
 from accountmap.canvas.common.view import CanvasView
 
@@ -13,6 +14,7 @@ class MapView(CanvasView):
     def __init__(self, scene, parent=None) -> None:
         super().__init__(scene, parent)
         self.legend = LegendWidget(scene, self)  # over the viewport, not scrolling with it
+        self.still = StaticPicture(self)  # what a drag does not move, as one picture
         # room around the map to scroll into: a fit can then keep the map off the legend
         scene.sceneRectChanged.connect(self._follow_scene_rect)
         self._follow_scene_rect()
@@ -24,6 +26,7 @@ class MapView(CanvasView):
         self.setSceneRect(rect.adjusted(-dx, -dy, dx, dy))
 
     def resizeEvent(self, event) -> None:  # noqa: N802
+        self.still.thaw()  # the picture would no longer fit
         super().resizeEvent(event)
         self.legend.reposition()
         self._follow_scene_rect()
@@ -44,3 +47,23 @@ class MapView(CanvasView):
 
         fit_clear_of(self, self.scene().itemsBoundingRect(), self.legend_rect())
         self._follow_scene_rect()
+
+    def drawBackground(self, painter, rect) -> None:  # noqa: N802 - Qt's name
+        if self.still.active:  # a drag: the grid and what does not move are one picture
+            self.still.draw_background(painter)
+            return
+        super().drawBackground(painter, rect)
+        self.scene().router.seen(rect, self.zoom)  # lines in sight go around cards
+
+    def drawForeground(self, painter, rect) -> None:  # noqa: N802 - Qt's name
+        super().drawForeground(painter, rect)
+        if self.still.active:
+            self.still.draw_foreground(painter)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
+        self.still.thaw()  # the picture would be in the wrong place
+        super().scrollContentsBy(dx, dy)
+
+    def set_zoom(self, factor: float) -> None:
+        self.still.thaw()
+        super().set_zoom(factor)

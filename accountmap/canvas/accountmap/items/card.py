@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap.canvas.accountmap import style
-from accountmap.canvas.accountmap.items.drawing import HIGHLIGHT, SELECTED, lod, tr, wrap_lines
+from accountmap.canvas.accountmap.items.drawing import ANTIALIASING, HIGHLIGHT, SELECTED, lod, tr, wrap_lines
 from accountmap.canvas.common.scene import EntityItem
 from accountmap.domain.models import Stakeholder
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
@@ -176,10 +176,20 @@ class CardItem(QGraphicsItem, EntityItem):
         return {"name": name_lines, "title": title_lines, "badges": badges, "name_font": name_font,
                 "name_h": name_metrics.height(), "title_h": title_metrics.height()}
 
+    SHAPE_ONLY_ZOOM = 0.12  # further out a name would be a few pixels: a plain shape
+    _FAR_BORDER = QPen(QColor("#7c8290"), 0)  # cosmetic: one pixel at any zoom
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
         w, h = CARD_WIDTH, CARD_HEIGHT
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         rect = QRectF(0, 0, w, h)
+        if lod(painter) < self.SHAPE_ONLY_ZOOM:  # the whole of a big map: a coloured block
+            painter.setRenderHint(ANTIALIASING, False)
+            painter.setPen(QPen(HIGHLIGHT if self.highlighted else SELECTED, 0) if
+                           (selected or self.highlighted) else self._FAR_BORDER)
+            painter.setBrush(self.fill)
+            painter.drawRect(rect)
+            return
         tint = QColor(self.fill)
         tint.setAlpha(60)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -209,7 +219,7 @@ class CardItem(QGraphicsItem, EntityItem):
                 name = self.person.full_name or tr("(no name)")
                 if very_far and self.person.full_name.strip():  # only the surname, big
                     word = name.split()[0]
-                    sizes, lines = (30, 26, 22, 18, 15, 13), 1
+                    sizes, lines = (30, 26, 22), 1  # large; a long one is elided, not shrunk
                     name = word
                 else:
                     sizes, lines = (19, 16, 13), (3 if not very_far else 2)

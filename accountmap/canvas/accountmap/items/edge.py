@@ -27,6 +27,7 @@ from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
 
 
 LABEL_MIN_ZOOM = 0.55  # below it the 8-pt labels are not drawn (the tooltip has them)
+SKETCH_ZOOM = 0.12  # below it lines are drawn thin and plain (cards are plain shapes)
 
 
 # ====================================================================== edge
@@ -62,6 +63,11 @@ class EdgeItem(QGraphicsItem, EntityItem):
         self._set_label()
         self._arrow: QPolygonF | None = None
         self.offset = 0.0  # sideways shift when several lines join the same two people
+        # bends around the cards in the way (edge_routing.py); valid while both ends stay
+        # where they were when it was routed, and for that version of the map
+        self.bends: list[QPointF] = []
+        self.routed_for: tuple = ()  # (version, source pos, target pos) of the route
+        self.points: list[QPointF] = []  # the drawn polyline, card border to card border
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
         self.update_geometry()
@@ -105,11 +111,29 @@ class EdgeItem(QGraphicsItem, EntityItem):
     def has_arrow(self) -> bool:
         return self.relationship.kind in (RelationshipKind.INFLUENCES, RelationshipKind.REPORTS_TO)
 
+    def set_bends(self, bends: list[tuple[float, float]], version: int) -> bool:
+        """The route around the cards in the way ([]: straight); True when it changed."""
+        new = [QPointF(x, y) for x, y in bends]
+        self.routed_for = (version, self.source.pos(), self.target.pos())
+        if new == self.bends:
+            return False
+        self.bends = new
+        self.update_geometry()
+        return True
+
+    def route_is_current(self, version: int) -> bool:
+        return self.routed_for == (version, self.source.pos(), self.target.pos())
+
     def update_geometry(self) -> None:
         # plain floats: this runs for every edge of every dragged card at every mouse step
         sp, tp = self.source.pos(), self.target.pos()
         ax, ay = sp.x() + CARD_WIDTH / 2, sp.y() + CARD_HEIGHT / 2
         bx, by = tp.x() + CARD_WIDTH / 2, tp.y() + CARD_HEIGHT / 2
+        if self.bends and self.routed_for[1:] != (sp, tp):
+            self.bends = []  # an end moved: straight until routed again
+        if self.bends:
+            self._bent_geometry(ax, ay, bx, by)
+            return
         if self.offset:
             length = math.hypot(bx - ax, by - ay) or 1.0
             sx, sy = -(by - ay) / length * self.offset, (bx - ax) / length * self.offset
@@ -127,10 +151,40 @@ class EdgeItem(QGraphicsItem, EntityItem):
             p1, p2 = QPointF(ax + dx * t, ay + dy * t), QPointF(bx - dx * t, by - dy * t)
         self.prepareGeometryChange()  # schedules the repaint of the old and new area
         self.line = QLineF(p1, p2)
+        self.points = []
         self._short = self.line.length() < 1
         self._shape = None  # the hit-test outline is built when Qt asks for it
         self._arrow = None
-        bounds = QRectF(p1, p2).normalized().adjusted(-14, -14, 14, 14)
+        self._finish_geometry(QRectF(p1, p2).normalized().adjusted(-14, -14, 14, 14))
+
+    @staticmethod
+    def _leave(cx: float, cy: float, tx: float, ty: float) -> QPointF:
+        """Where the segment from a card's centre (cx, cy) towards (tx, ty) leaves it."""
+        dx, dy = tx - cx, ty - cy
+        if dx == 0 and dy == 0:
+            return QPointF(cx, cy)
+        fx = (CARD_WIDTH / 2) / abs(dx) if dx else math.inf
+        fy = (CARD_HEIGHT / 2) / abs(dy) if dy else math.inf
+        f = min(fx, fy, 1.0)
+        return QPointF(cx + dx * f, cy + dy * f)
+
+    def _bent_geometry(self, ax: float, ay: float, bx: float, by: float) -> None:
+        first, last = self.bends[0], self.bends[-1]
+        points = [self._leave(ax, ay, first.x(), first.y()), *self.bends,
+                  self._leave(bx, by, last.x(), last.y())]
+        self.prepareGeometryChange()
+        self.points = points
+        # the label rides on the longest segment
+        longest = max(zip(points, points[1:]), key=lambda ab: QLineF(*ab).length())
+        self.line = QLineF(*longest)
+        self._short = False
+        self._shape = None
+        self._arrow = None
+        xs, ys = [p.x() for p in points], [p.y() for p in points]
+        self._finish_geometry(QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+                              .adjusted(-14, -14, 14, 14))
+
+    def _finish_geometry(self, bounds: QRectF) -> None:
         if self._label:
             self._label_box = self._label_rect(self._label_t)
             self.label_item.setPos(self._label_box.topLeft())
@@ -235,7 +289,12 @@ class EdgeItem(QGraphicsItem, EntityItem):
     def shape(self) -> QPainterPath:
         if self._shape is None:
             path = QPainterPath(self.line.p1())
-            path.lineTo(self.line.p2())
+            if self.points:
+                path = QPainterPath(self.points[0])
+                for point in self.points[1:]:
+                    path.lineTo(point)
+            else:
+                path.lineTo(self.line.p2())
             stroker = QPainterPathStroker()
             stroker.setWidth(12)
             self._shape = stroker.createStroke(path)
@@ -244,7 +303,7 @@ class EdgeItem(QGraphicsItem, EntityItem):
     def _arrow_geometry(self, width: float) -> tuple[QLineF, QPolygonF | None]:
         """The line to stroke and the arrow head (None: no head), cached until it moves."""
         if self._arrow is None:
-            line = QLineF(self.line)
+            line = QLineF(self.points[-2], self.points[-1]) if self.points else QLineF(self.line)
             head = None
             if self.has_arrow():
                 size = 8 + width * 1.5
@@ -267,14 +326,27 @@ class EdgeItem(QGraphicsItem, EntityItem):
             self._pen = self.pen()
             self._pen_colour = self._pen.color()
         pen = self._pen
+        if lod(painter) < SKETCH_ZOOM:  # the whole of a big map: thin plain lines, no heads
+            painter.setRenderHint(ANTIALIASING, False)
+            painter.setPen(QPen(self._pen_colour, 0))
+            if self.points:
+                painter.drawPolyline(self.points)
+            else:
+                painter.drawLine(self.line)
+            return
         if getattr(self.scene(), "dragging", False):
             # while cards are dragged: plain lines are several times cheaper to draw
             painter.setRenderHint(ANTIALIASING, False)
         if self.isSelected():  # the same as State_Selected in option.state, cheaper to ask
             painter.setPen(QPen(SELECTED_HALO, pen.widthF() + 6))
-            painter.drawLine(self.line)
+            if self.points:
+                painter.drawPolyline(self.points)
+            else:
+                painter.drawLine(self.line)
         painter.setPen(pen)
         line, head = self._arrow or self._arrow_geometry(pen.widthF())
+        if self.points:  # routed around cards: the bends, then the last segment
+            painter.drawPolyline(self.points[:-1])
         painter.drawLine(line)
         if head is not None:
             painter.setPen(NO_PEN)

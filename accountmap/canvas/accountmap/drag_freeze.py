@@ -1,0 +1,102 @@
+"""While cards are dragged, what does not move is one picture.
+
+At the first step of a drag the scene is rendered once, as the view shows it, without the
+moving cards, their lines and labels; every item that does not move is then made transparent (Qt skips it: no
+Python paint, no bounds asked) and the picture stands in as the background, so each mouse
+step paints only what moves. On the drop (or if the view scrolls, zooms or resizes, which
+would make the picture wrong) everything shows again. Transparency, not hiding: a hidden
+item would lose its selection.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPen, QPixmap
+
+from accountmap.canvas.accountmap.items import CardItem, CentreItem
+from accountmap.canvas.accountmap.items.drawing import SELECTED
+from accountmap.canvas.common.view import CanvasView
+
+FREEZE_FROM = 150  # items on the map: fewer than that repaint fast enough as they are
+
+
+class StaticPicture:
+    def __init__(self, view) -> None:
+        self.view = view
+        self.pixmap: QPixmap | None = None
+        self._faded: list = []
+
+    @property
+    def active(self) -> bool:
+        return self.pixmap is not None
+
+    def freeze(self, moving) -> None:
+        """`moving`: the items the drag moves (cards, frames)."""
+        scene = self.view.scene()
+        if self.active or len(scene.items_by_key) < FREEZE_FROM:
+            return
+        live: set = set()
+        for item in moving:
+            live.add(item)
+            if isinstance(item, CentreItem):
+                live.update(scene.cards_in_centre(item.entity_id))
+        for card in [i for i in live if isinstance(i, CardItem)]:
+            for edge in card.edges:
+                live.add(edge)
+                if edge.label_item is not None:
+                    live.add(edge.label_item)
+        for item in live:
+            item.setOpacity(0.0)
+        picture = self._picture()
+        for item in live:
+            item.setOpacity(1.0)
+        faded = [item for item in scene.items(Qt.SortOrder.AscendingOrder)
+                 if item.parentItem() is None and item not in live and item.opacity() > 0]
+        for item in faded:
+            item.setOpacity(0.0)
+        self._faded = faded
+        self.pixmap = picture
+
+    def _picture(self) -> QPixmap:
+        """The grid and the items in sight, as the view shows them (opaque: each step
+        copies it). scene.render, not QWidget.grab: the first grab in a process costs
+        ~0.5 s."""
+        viewport = self.view.viewport()
+        ratio = viewport.devicePixelRatioF()
+        picture = QPixmap(viewport.size() * ratio)
+        picture.setDevicePixelRatio(ratio)
+        painter = QPainter(picture)
+        painter.setRenderHints(self.view.renderHints())
+        source = self.view.mapToScene(viewport.rect()).boundingRect()
+        painter.setTransform(self.view.viewportTransform())
+        CanvasView.drawBackground(self.view, painter, source)  # the grid, in the picture
+        painter.resetTransform()
+        self.view.scene().render(painter, QRectF(0, 0, viewport.width(), viewport.height()), source,
+                                 Qt.AspectRatioMode.IgnoreAspectRatio)
+        painter.end()
+        return picture
+
+    def thaw(self) -> None:
+        if not self.active:
+            return
+        self.pixmap = None
+        scene = self.view.scene()
+        for item in self._faded:
+            if item.scene() is scene:
+                item.setOpacity(1.0)
+        self._faded = []
+        self.view.viewport().update()
+
+    def draw_background(self, painter: QPainter) -> None:
+        painter.save()
+        painter.resetTransform()  # the picture is of the viewport, pixel for pixel
+        painter.drawPixmap(QPointF(0, 0), self.pixmap)
+        painter.restore()
+
+    def draw_foreground(self, painter: QPainter) -> None:
+        """The frame a dragged card would drop into (frames are in the picture)."""
+        target = getattr(self.view.scene(), "_drop_centre", None)
+        if target is not None and target.scene() is self.view.scene():
+            painter.setPen(QPen(SELECTED, 2.5, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(target.rect_in_scene(), 10, 10)

@@ -1,0 +1,89 @@
+"""A drag on a big map paints only what moves: what stays is one picture (items made
+transparent, never hidden: selection stays), the dragged cards' lines follow every step,
+and everything shows again on the drop, or at once if the view scrolls."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from accountmap.app.main_window import MainWindow
+from accountmap.canvas.accountmap.page import AccountMapPage
+from accountmap.layout.orgchart import layout_account_map
+from accountmap.storage.workspace_file import WorkspaceFile
+from tests.samples.synthetic import synthetic_account
+
+
+@pytest.fixture
+def big_map(tmp_path, qtbot):
+    account = synthetic_account(120, centres=6, seed=3)
+    layout = layout_account_map(account)
+    for person in account.stakeholders:
+        person.x, person.y = layout.cards[person.id]
+    for centre in account.decision_centres:
+        centre.x, centre.y, centre.width, centre.height = layout.centres[centre.id]
+    path = tmp_path / "big.accountmap"
+    with WorkspaceFile.open(path, create=True) as wf:
+        wf.add_accounts([account])
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.open_workspace(path)
+    window.show()
+    qtbot.waitExposed(window)
+    page = next(p for p in window.pages if isinstance(p, AccountMapPage))
+    window.tabs.setCurrentWidget(page)
+    page.view.set_zoom(0.6)
+    QTest.qWait(20)
+    return window, page
+
+
+def press_and_move(page, card, steps: int = 4):
+    viewport = page.view.viewport()
+    start = page.view.mapFromScene(card.pos() + QPointF(30, 80))
+    QTest.mouseMove(viewport, start)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, steps + 1):
+        QTest.mouseMove(viewport, start + QPointF(6 * i, 4 * i).toPoint())
+    return start + QPointF(6 * steps, 4 * steps).toPoint()
+
+
+def test_a_drag_paints_only_what_moves_and_everything_comes_back_on_the_drop(big_map):
+    window, page = big_map
+    scene, view = page.scene, page.view
+    card = next(c for c in scene.cards.values() if c.edges and view.viewport().rect().contains(
+        view.mapFromScene(c.pos() + QPointF(30, 80))))
+    other = next(c for c in scene.cards.values() if c is not card and not set(c.edges) & set(card.edges))
+    edge = next(e for e in scene.edges.values() if card not in (e.source, e.target))
+    edge.setSelected(True)  # a selected line that does not move keeps its selection
+    card.setSelected(True)
+    end = press_and_move(page, card)
+    assert view.still.active
+    assert other.opacity() == 0.0 and card.opacity() == 1.0
+    assert all(e.opacity() == 1.0 and e.isVisible() for e in card.edges)
+    before = card.edges[0].line
+    QTest.mouseMove(view.viewport(), end + QPointF(10, 0).toPoint())
+    assert card.edges[0].line != before  # its lines follow every step
+    assert edge.isSelected()
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       end + QPointF(10, 0).toPoint())
+    QTest.qWait(20)
+    assert not view.still.active
+    assert all(item.opacity() == 1.0 for item in scene.items() if item.parentItem() is None)
+    assert edge.isSelected() and card.isSelected()
+    assert page.context.document.undo_stack.canUndo()
+
+
+def test_scrolling_during_a_drag_shows_everything_again(big_map):
+    window, page = big_map
+    scene, view = page.scene, page.view
+    card = next(c for c in scene.cards.values() if view.viewport().rect().contains(
+        view.mapFromScene(c.pos() + QPointF(30, 80))))
+    card.setSelected(True)
+    end = press_and_move(page, card)
+    assert view.still.active
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 40)
+    assert not view.still.active
+    assert all(item.opacity() == 1.0 for item in scene.items() if item.parentItem() is None)
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
