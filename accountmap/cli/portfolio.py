@@ -8,6 +8,7 @@ table is printed; `-o review.pdf` writes the report, `-o review.csv` a spreadshe
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -46,7 +47,11 @@ def run(args) -> int:
     if output is not None and output.suffix.lower() not in (".pdf", ".csv"):
         raise CommandError(f"{output}: the output must end in .pdf or .csv")
     today = today_of(args, args.lang)
-    portfolio = load_portfolio(args.paths, today)
+    # The files are read by worker processes forked from this one, unless Qt is loaded
+    # here (the command run inside the app or a test of it): a process with Qt's threads
+    # must not fork.
+    workers = 1 if "PySide6.QtCore" in sys.modules else (os.cpu_count() or 1)
+    portfolio = load_portfolio(args.paths, today, workers=workers)
     lang = args.lang or (portfolio.deals[0].language if portfolio.deals else "en")
     for path, error in portfolio.skipped:
         print(f"accountmap: {BRIEFING_MESSAGES.text('review.skipped', lang, path=path, reason=error.message(lang))}",

@@ -98,47 +98,114 @@ def workspace_paths(given: Iterable[str | Path]) -> tuple[list[Path], list[tuple
     return paths, problems
 
 
-def load_portfolio(given: Iterable[str | Path], today: dt.date,
-                   progress: Progress | None = None) -> Portfolio:
+@dataclass
+class FileReading:
+    """What one file gave the review: its settings' language and journey framework, every
+    account id in it, and the reviews of the accounts read (in the file's order)."""
+
+    language: str
+    framework: object
+    ids: list[str]
+    reviews: list[tuple[str, DealReview]]
+    damaged: list[DamagedAccount]
+    cancelled: bool = False
+
+
+def read_file(path: Path, today: dt.date, known: frozenset[str] | set[str] = frozenset(),
+              ask: Callable[[], bool] | None = None) -> FileReading:
+    """Review every account of `path` not in `known`, read-only; `ask()` returning False
+    every ASK_EVERY accounts stops (a big file can be cancelled too). Raises WorkspaceError
+    when the file cannot be read, ValueError on rows the models refuse."""
     from accountmap.storage.workspace_file import WorkspaceFile
 
+    with WorkspaceFile.open(path, read_only=True) as wf:
+        settings = wf.settings()
+        ids = wf.account_ids()
+        reading = FileReading(settings.language, settings.journey_framework, ids, [], [])
+        new = [i for i in ids if i not in known]
+        loaded = wf.load_accounts(new, REVIEWED_TABLES, UNREVIEWED_COLUMNS)
+        for number, (account_id, account) in enumerate(loaded, 1):
+            if number % ASK_EVERY == 0 and ask is not None and ask() is False:
+                reading.cancelled = True
+                break
+            if isinstance(account, DamagedAccount):  # the file's others are reviewed
+                reading.damaged.append(account)
+                continue
+            if isinstance(account, WorkspaceError):
+                raise account
+            reading.reviews.append((account_id, review_deal(account, today, settings)))
+    return reading
+
+
+def _read_in_worker(path: Path, today: dt.date) -> FileReading | None:
+    """A worker process's reading of one file; None when anything but a clean reading
+    came out (the file is then read again in the main process, which reports why)."""
+    try:
+        reading = read_file(path, today)
+    except Exception:  # noqa: BLE001 - reported by the main process's own reading
+        return None
+    return None if reading.damaged else reading
+
+
+def _worker_pool(paths: list[Path], today: dt.date, workers: int):
+    """A pool of `workers` forked processes already reading each file, and the future of
+    each file's reading in the order of `paths` (files are independent; a review of twenty
+    files is mostly reading them)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(paths)), mp_context=context)
+    return pool, [pool.submit(_read_in_worker, path, today) for path in paths]
+
+
+def load_portfolio(given: Iterable[str | Path], today: dt.date,
+                   progress: Progress | None = None, workers: int = 1) -> Portfolio:
+    """Review every account of the given files and folders. `workers` > 1 reads the files
+    in that many forked processes (the command line's review; never a process with Qt or
+    threads in it, which must not fork); progress is then asked once a file."""
     paths, skipped = workspace_paths(given)
     portfolio = Portfolio([], paths, skipped, today)
     by_id: dict[str, ReviewedDeal] = {}
+    pool, futures = (_worker_pool(paths, today, workers) if workers > 1 and len(paths) > 1
+                     else (None, []))
+    try:
+        _review_files(portfolio, paths, futures, by_id, progress)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    if progress is not None and not portfolio.cancelled:
+        progress(len(paths), len(paths), "")
+    return portfolio
+
+
+def _review_files(portfolio: Portfolio, paths: list[Path], futures: list,
+                  by_id: dict[str, ReviewedDeal], progress: Progress | None) -> None:
+    today, skipped = portfolio.today, portfolio.skipped
     for index, path in enumerate(paths):
         if progress is not None and progress(index, len(paths), path.name) is False:
             portfolio.cancelled = True
             break
         try:
-            with WorkspaceFile.open(path, read_only=True) as wf:
-                settings = wf.settings()
-                ids = wf.account_ids()
-                for account_id in ids:
-                    if account_id in by_id:  # one deal, found in two files
-                        by_id[account_id].also_in.append(path)
-                new = [i for i in ids if i not in by_id]
-                loaded = wf.load_accounts(new, REVIEWED_TABLES, UNREVIEWED_COLUMNS)
-                for number, (account_id, account) in enumerate(loaded, 1):
-                    if number % ASK_EVERY == 0 and progress is not None \
-                            and progress(index, len(paths), path.name) is False:
-                        portfolio.cancelled = True  # also within a big file
-                        break
-                    if isinstance(account, DamagedAccount):  # the file's others are reviewed
-                        skipped.append((path, account))
-                        continue
-                    if isinstance(account, WorkspaceError):
-                        raise account
-                    review = review_deal(account, today, settings)
-                    deal = ReviewedDeal(review, path, settings.language,
-                                        settings.journey_framework)
-                    by_id[account_id] = deal
-                    portfolio.deals.append(deal)
+            reading = futures[index].result() if futures else None
+            if reading is None:
+                ask = (None if progress is None
+                       else lambda: progress(index, len(paths), path.name))
+                reading = read_file(path, today, by_id.keys(), ask)
+            for account_id in reading.ids:
+                if account_id in by_id:  # one deal, found in two files
+                    by_id[account_id].also_in.append(path)
+            skipped.extend((path, damaged) for damaged in reading.damaged)
+            for account_id, review in reading.reviews:
+                if account_id in by_id:
+                    continue
+                deal = ReviewedDeal(review, path, reading.language, reading.framework)
+                by_id[account_id] = deal
+                portfolio.deals.append(deal)
+            portfolio.cancelled = reading.cancelled
         except WorkspaceError as exc:
             skipped.append((path, exc))
         except ValueError as exc:  # a row the models refuse (a damaged or foreign file)
             skipped.append((path, WorkspaceError("storage.unreadable", path=path, detail=exc)))
         if portfolio.cancelled:
             break
-    if progress is not None and not portfolio.cancelled:
-        progress(len(paths), len(paths), "")
-    return portfolio

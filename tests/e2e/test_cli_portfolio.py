@@ -277,3 +277,38 @@ def test_a_deal_page_too_long_for_one_page_flows_over_pages_whole(tmp_path):
     pages = subprocess.run(["pdfinfo", str(tmp_path / "r.pdf")], capture_output=True,
                            text=True).stdout
     assert int(next(l.split()[-1] for l in pages.splitlines() if l.startswith("Pages"))) >= 4
+
+
+def _seen(portfolio):
+    """What a review shows of a portfolio: each deal with its files, flags and language,
+    and each file skipped with its reason."""
+    deals = [(d.review.account_id, [p.name for p in d.files], d.language,
+              [f.kind for f in d.review.health.flags]) for d in portfolio.deals]
+    skipped = [(p.name, e.message("en")) for p, e in portfolio.skipped]
+    return deals, skipped
+
+
+def test_files_read_in_worker_processes_give_the_same_review(folder, tmp_path):
+    """The command line reads the files in forked worker processes: the same deals in the
+    same order, one deal found in two files once with both named, the same skipped files
+    and damaged accounts as a reading in one process."""
+    import shutil
+    import sqlite3
+
+    for path in folder.glob("*.accountmap"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "junk.accountmap").write_text("not a workspace")
+    damaged = tmp_path / "a_damaged.accountmap"  # read before the demo it copies
+    shutil.copy(folder / "demo.accountmap", damaged)
+    conn = sqlite3.connect(damaged)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute("UPDATE stakeholders SET attitude = 'hostile' WHERE id = 'sh-petrov'")
+    conn.commit()
+    conn.close()
+    one = load_portfolio([tmp_path], TODAY)
+    many = load_portfolio([tmp_path], TODAY, workers=3)
+    assert _seen(many) == _seen(one)
+    deals, skipped = _seen(many)
+    assert any(len(files) == 2 for _id, files, _lang, _flags in deals)
+    assert {name for name, _reason in skipped} == {"junk.accountmap", "a_damaged.accountmap"}
+    assert len(deals) == len({d[0] for d in deals})
