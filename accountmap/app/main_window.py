@@ -7,7 +7,6 @@ Save, only "Save a copy as".
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
@@ -29,7 +28,7 @@ from accountmap.app import help_menu
 from accountmap.app.account_list import AccountList
 from accountmap.app import settings as app_settings
 from accountmap.app.midnight import MidnightTimer
-from accountmap.app.pages import PAGES
+from accountmap.app.pages import AccountPages
 from accountmap.app.read_only_banner import ReadOnlyBanner
 from accountmap.app.review import add_review_menu
 
@@ -48,7 +47,7 @@ class MainWindow(QMainWindow):
         self.document = None  # WorkspaceDocument
         self.editor = None  # Editor
         self.account_id: str | None = None
-        self.pages: list = []
+        self.account_pages: AccountPages | None = None  # built when each is first shown
         self.damaged: dict[str, str] = {}  # account id -> why it cannot be shown
         self.resize(1400, 900)
         # No Qt namespace enums before the window is shown: the first use of `Qt` costs
@@ -206,15 +205,29 @@ class MainWindow(QMainWindow):
         elif name == "delete_selection" and self.accounts.hasFocus():
             self.accounts.delete_account()
 
+    @property
+    def pages(self) -> list:
+        """Every page of the account shown, in tab order (each built now if it was not
+        yet: the window itself builds a page only when its tab is first shown)."""
+        return self.account_pages.all() if self.account_pages is not None else []
+
+    def _built_pages(self) -> list:
+        return self.account_pages.built() if self.account_pages is not None else []
+
     def _toggle_grid(self, checked: bool) -> None:
-        for page in self.pages:
-            if hasattr(page, "set_grid_visible"):
-                page.set_grid_visible(checked)
+        for page in self._built_pages():
+            self._apply_view_settings(page)
 
     def _toggle_legend(self, checked: bool) -> None:
-        for page in self.pages:
-            if hasattr(page, "set_legend_visible"):
-                page.set_legend_visible(checked)
+        for page in self._built_pages():
+            self._apply_view_settings(page)
+
+    def _apply_view_settings(self, page) -> None:
+        """The View menu's grid and legend, on a page (also on one built later)."""
+        if hasattr(page, "set_grid_visible"):
+            page.set_grid_visible(self.act_grid.isChecked())
+        if hasattr(page, "set_legend_visible"):
+            page.set_legend_visible(self.act_legend.isChecked())
 
     def undo(self) -> None:
         if self.document:
@@ -430,7 +443,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ accounts
     def select_account(self, account_id: str | None) -> None:
-        if account_id == self.account_id and self.pages:
+        if account_id == self.account_id and self.account_pages is not None:
             return
         self.account_id = account_id
         if account_id:
@@ -439,9 +452,11 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _clear_pages(self) -> None:
-        for page in self.pages:
-            page.deleteLater()
-        self.pages = []
+        if self.account_pages is not None:
+            self.account_pages.disconnect()
+            for page in self.account_pages.widgets():
+                page.deleteLater()
+            self.account_pages = None
         self.tabs.clear()
         if self.journey_strip is not None:
             # out of the layout now: deleteLater waits for the event loop, and until then
@@ -470,18 +485,11 @@ class MainWindow(QMainWindow):
         self.journey_strip = JourneyStrip(context, self.account_area)
         self.account_layout.insertWidget(0, self.journey_strip)
         self.journey_strip.show()  # a child added to a shown widget stays hidden otherwise
-        for module, name in PAGES:
-            cls = getattr(importlib.import_module(module), name)
-            page = cls(context, self.tabs)
-            if hasattr(page, "strip"):  # the journey page's own strip: the window's is enough
-                page.strip.hide()
-            self.pages.append(page)
-            self.tabs.addTab(page, cls.title())
-        self.stack.setCurrentWidget(self.account_area)
+        self.account_pages = AccountPages(self.tabs, context, self._apply_view_settings)
         if 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
-        self._toggle_grid(self.act_grid.isChecked())
-        self._toggle_legend(self.act_legend.isChecked())
+        self.account_pages.page(self.tabs.currentIndex())  # only the page shown is built
+        self.stack.setCurrentWidget(self.account_area)
 
     def _mark_damaged(self, account_id: str, message: str) -> None:
         """The account cannot be read: say why where it would show, mark it in the list."""
@@ -499,11 +507,10 @@ class MainWindow(QMainWindow):
 
     def show_entity(self, kind: str, entity_id: str) -> None:
         """Bring the page that shows `kind` forward and focus the entity there."""
-        for index, page in enumerate(self.pages):
-            if getattr(page, "shows", ()) and kind in page.shows:
-                self.tabs.setCurrentIndex(index)
-                page.focus_entity(kind, entity_id)
-                return
+        index = self.account_pages.index_showing(kind) if self.account_pages else None
+        if index is not None:
+            self.tabs.setCurrentIndex(index)
+            self.account_pages.page(index).focus_entity(kind, entity_id)
 
     def account_actions(self) -> list[QAction]:
         return [self.act_add_account, self.act_rename_account, self.act_duplicate_account,

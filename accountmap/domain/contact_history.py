@@ -47,3 +47,38 @@ def is_stale(account: Account, person_id: str, today: dt.date, days: int) -> boo
     """No contact at all, or none in the last `days` days."""
     last = last_contact(account, person_id, today)
     return last is None or (today - last).days > days
+
+
+def last_contacts(account: Account, today: dt.date | None) -> dict[str, dt.date]:
+    """`last_contact` of every person at once, in one pass over the touchpoints and
+    meetings (a person never contacted is absent): the summary of a 3,000-person account
+    asked `last_contact` per person, 9 million steps for one edit."""
+    def held(day: dt.date | None) -> bool:
+        return day is not None and (today is None or day <= today)
+
+    latest: dict[str, dt.date] = {}
+
+    def saw(person_id: str, day: dt.date) -> None:
+        if person_id not in latest or latest[person_id] < day:
+            latest[person_id] = day
+
+    for touchpoint in account.touchpoints:
+        if held(touchpoint.date):
+            for person_id in touchpoint.stakeholder_ids:
+                saw(person_id, touchpoint.date)
+    for meeting in account.meetings:
+        if held(meeting.date):
+            for person_id in meeting.attendee_ids:
+                saw(person_id, meeting.date)
+    people = {person.id for person in account.stakeholders}
+    for person in account.stakeholders:
+        if held(person.last_contact):
+            saw(person.id, person.last_contact)
+    return {person_id: day for person_id, day in latest.items() if person_id in people}
+
+
+def stale_people(account: Account, today: dt.date, days: int) -> list:
+    """The people `is_stale` says are stale, in the account's order, in one pass."""
+    latest = last_contacts(account, today)
+    return [person for person in account.stakeholders
+            if person.id not in latest or (today - latest[person.id]).days > days]

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget
 from accountmap.panels import vocabulary_labels as labels
 from accountmap.domain import clock
 from accountmap.domain import account_rules
-from accountmap.domain.contact_history import is_stale
+from accountmap.domain.contact_history import stale_people
 from accountmap.domain.vocabulary import QuestionStatus
 from accountmap.panels.map_forms import CentreForm, RelationshipForm
 from accountmap.panels.stakeholder_form import StakeholderForm
@@ -41,8 +41,7 @@ class CoverageSummary(QLabel):
         names = {c.id: c.name or self.tr("(unnamed)") for c in account.decision_centres}
         uncovered = [names[c] for c in account_rules.uncovered_centres(account)]
         missing = [labels.no_role_text(r) for r in account_rules.unfilled_roles(account)]
-        stale = [s for s in account.stakeholders
-                 if is_stale(account, s.id, today, days)]
+        stale = stale_people(account, today, days)
         open_q = [q for q in account.open_questions
                   if q.status in (QuestionStatus.OPEN, QuestionStatus.ASKED)]
         cycles = account_rules.reports_to_cycles(account)

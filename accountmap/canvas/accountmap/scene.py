@@ -17,7 +17,7 @@ from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem, E
 from accountmap.canvas.accountmap.label_placement import place_edge_labels
 from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
 from accountmap.domain import account_rules, clock
-from accountmap.domain.contact_history import last_contact
+from accountmap.domain.contact_history import last_contact, last_contacts
 from accountmap.domain.models import Relationship
 from accountmap.domain.vocabulary import QuestionStatus, RelationshipKind
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
@@ -189,10 +189,13 @@ class AccountMapScene(CanvasScene):
             if q.stakeholder_id and q.status in (QuestionStatus.OPEN, QuestionStatus.ASKED):
                 counts[q.stakeholder_id] = counts.get(q.stakeholder_id, 0) + 1
         cards = self.cards.values() if ids is None else [self.cards[i] for i in ids if i in self.cards]
+        # every card at once: one pass over the contacts (per card it was quadratic)
+        latest = last_contacts(account, today) if len(cards) > 8 else None
         for card in cards:
             person = card.person
             fill, symbol = self.look_of(person)
-            last = last_contact(account, person.id, today)  # meetings held count too
+            last = (latest.get(person.id) if latest is not None  # meetings held count too
+                    else last_contact(account, person.id, today))
             stale = last is None or (today - last).days > days
             if last is None:
                 stale_text = tr("No contact recorded yet")
