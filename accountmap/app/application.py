@@ -122,13 +122,24 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
     _trace("window shown")
     result = {"code": 0}
 
+    def account_painted() -> None:
+        _trace("account painted")
+        if quit_after_show:
+            app.quit()
+
     def open_workspace() -> None:
+        from accountmap.app.first_paint import AfterFirstPaint, painted_part
         from accountmap.storage.errors import WorkspaceError
 
         try:
             path = workspace if workspace is not None else default_workspace()
             window.open_workspace(path, read_only=read_only, ask=not quit_after_show)
             _trace("workspace shown")
+            page = (window.tabs.currentWidget()
+                    if window.stack.currentWidget() is window.account_area else None)
+            if page is not None:  # quit (--quit-after-show) once the account painted
+                AfterFirstPaint(painted_part(page), account_painted)
+                return
         except WorkspaceError as exc:
             window.show_placeholder()
             message = exc.message(window.language())
@@ -141,7 +152,10 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
         if quit_after_show:
             app.quit()
 
-    QTimer.singleShot(0, open_workspace)
+    from accountmap.app.first_paint import AfterFirstPaint
+
+    # the workspace opens once the window painted "Opening…" (not before it painted)
+    AfterFirstPaint(window.placeholder, open_workspace)
     if not quit_after_show:
         from accountmap.app.help_menu import show_on_first_start
 
