@@ -178,16 +178,24 @@ class AccountMapScene(CanvasScene):
             return style.strength_colour(person.relationship_strength), str(person.relationship_strength)
         return style.ATTITUDE_COLOURS[person.attitude], style.ATTITUDE_SYMBOLS[person.attitude]
 
-    def refresh_looks(self, ids=None) -> None:
+    def _question_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for q in self.account.open_questions:
+            if q.stakeholder_id and q.status in (QuestionStatus.OPEN, QuestionStatus.ASKED):
+                counts[q.stakeholder_id] = counts.get(q.stakeholder_id, 0) + 1
+        return counts
+
+    def refresh_looks(self, ids=None, coverage: bool = True) -> None:
+        """The looks of the cards of `ids` (all with None): colour, open questions, stale
+        contact; and the frames' coverage marks (unless `coverage` is False: nothing
+        they depend on changed)."""
         if not self.context.document.has_account(self.context.account_id):
             return
         account = self.account
         days = self.context.document.settings.stale_contact_days
         today = clock.today()
-        counts: dict[str, int] = {}
-        for q in account.open_questions:
-            if q.stakeholder_id and q.status in (QuestionStatus.OPEN, QuestionStatus.ASKED):
-                counts[q.stakeholder_id] = counts.get(q.stakeholder_id, 0) + 1
+        counts = self._question_counts()
+        never, ago = tr("No contact recorded yet"), tr("Last contact %1 days ago")
         cards = self.cards.values() if ids is None else [self.cards[i] for i in ids if i in self.cards]
         # every card at once: one pass over the contacts (per card it was quadratic)
         latest = last_contacts(account, today) if len(cards) > 8 else None
@@ -198,14 +206,14 @@ class AccountMapScene(CanvasScene):
                     else last_contact(account, person.id, today))
             stale = last is None or (today - last).days > days
             if last is None:
-                stale_text = tr("No contact recorded yet")
+                stale_text = never
             elif stale:
-                stale_text = tr("Last contact %1 days ago").replace(
-                    "%1", str((today - last).days))
+                stale_text = ago.replace("%1", str((today - last).days))
             else:
                 stale_text = ""
             card.set_look(fill, symbol, counts.get(person.id, 0), stale, stale_text)
-        self.refresh_coverage()
+        if coverage:
+            self.refresh_coverage()
 
     def refresh_coverage(self) -> None:
         uncovered = set(account_rules.uncovered_centres(self.account))
@@ -235,35 +243,10 @@ class AccountMapScene(CanvasScene):
             self.refresh_coverage()
             self.place_labels()  # off the frames' titles where they are now
         elif table == "stakeholders":
-            by_id = {s.id: s for s in account.stakeholders}
-            links: dict[str, list] = {}  # person id -> relationships (one pass, not one per card)
-            for r in account.relationships:
-                links.setdefault(r.from_id, []).append(r)
-                links.setdefault(r.to_id, []).append(r)
-            for pid in ids:
-                person = by_id.get(pid)
-                item = self.cards.get(pid)
-                if person is None:
-                    if item is not None:
-                        self._remove(item)
-                elif item is None:
-                    self._add_card(person)
-                    # relationships may arrive before (undo of a delete): attach them
-                    for r in links.get(pid, ()):
-                        if r.id not in self.edges:
-                            self._add_edge(r)
-                else:
-                    item.set_person(person)
-                    item.set_model_pos(QPointF(person.x, person.y))
-                    if item.toolTip():
-                        item.setToolTip(item.tooltip_text())
-                    for edge in item.edges:  # they name the person
-                        edge.setToolTip(edge.tooltip_text())
-            self._rebuild_members()
-            self.refresh_looks([i for i in ids if i in self.cards])
-            self.place_labels()
+            self._people_changed(account, ids)
         elif table == "relationships":
             by_id = {r.id: r for r in account.relationships}
+            placed = True  # the labels stay where they are
             for rid in ids:
                 relationship = by_id.get(rid)
                 item = self.edges.get(rid)
@@ -272,15 +255,73 @@ class AccountMapScene(CanvasScene):
                                          (item.relationship.from_id, item.relationship.to_id)):
                     self._remove(item)
                     item = None
+                    placed = False
                 if relationship is None:
                     continue
                 if item is None:
                     self._add_edge(relationship)
+                    placed = False
                 else:
+                    shown = item._label
                     item.set_relationship(relationship)
+                    placed = placed and item._label == shown
+            if not placed:  # a line came or went, or a label's text changed
+                self.place_labels()
+        elif table == "open_questions":  # the cards whose count of questions changed
+            counts = self._question_counts()
+            changed = [pid for pid, card in self.cards.items()
+                       if card.questions != counts.get(pid, 0)]
+            self.refresh_looks(changed, coverage=False)
+        elif table in ("touchpoints", "meetings"):  # contacts: who is stale
+            self.refresh_looks(coverage=False)
+
+    def _people_changed(self, account, ids: list) -> None:
+        """Cards of `ids` added, removed or brought up to date; the frames' members, the
+        coverage marks and the labels' places only when what they depend on changed."""
+        by_id = {s.id: s for s in account.stakeholders} if len(ids) > 8 else None
+        links: dict[str, list] | None = None  # person id -> relationships, when needed
+        regroup = moved = False
+        coverage = False
+        for pid in ids:
+            person = by_id.get(pid) if by_id is not None else account.stakeholder(pid)
+            item = self.cards.get(pid)
+            if person is None:
+                if item is not None:
+                    self._remove(item)
+                    regroup = moved = coverage = True
+            elif item is None:
+                self._add_card(person)
+                regroup = moved = coverage = True
+                if links is None:  # one pass for all, not one per card
+                    links = {}
+                    for r in account.relationships:
+                        links.setdefault(r.from_id, []).append(r)
+                        links.setdefault(r.to_id, []).append(r)
+                # relationships may arrive before (undo of a delete): attach them
+                for r in links.get(pid, ()):
+                    if r.id not in self.edges:
+                        self._add_edge(r)
+            else:
+                before = item.person
+                if before.decision_centre_id != person.decision_centre_id:
+                    regroup = True
+                if (before.attitude, before.roles, before.decision_centre_id) != (
+                        person.attitude, person.roles, person.decision_centre_id):
+                    coverage = True
+                was = item.pos()
+                item.set_person(person)
+                item.set_model_pos(QPointF(person.x, person.y))
+                moved = moved or item.pos() != was
+                if item.toolTip():
+                    item.setToolTip(item.tooltip_text())
+                if before.full_name != person.full_name:
+                    for edge in item.edges:  # they name the person
+                        edge.setToolTip(edge.tooltip_text())
+        if regroup:
+            self._rebuild_members()
+        self.refresh_looks([i for i in ids if i in self.cards], coverage=coverage or regroup)
+        if moved:
             self.place_labels()
-        elif table in ("open_questions", "touchpoints", "meetings"):  # questions, contacts
-            self.refresh_looks()
 
     # ================================================================== queries
     def card_at(self, pos: QPointF, exclude=None) -> CardItem | None:
