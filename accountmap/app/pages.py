@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib
 from typing import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 PAGES: list[tuple[str, str]] = [
@@ -29,17 +30,35 @@ PAGES: list[tuple[str, str]] = [
     ("accountmap.panels.account_details", "AccountDetailsPage"),
 ]
 
+# Each page's tab title as its `title()` says it ((translation context, source text)),
+# so that a tab shows its title before its module is imported (a test checks they agree)
+TITLES: dict[str, tuple[str, str]] = {
+    "AccountMapPage": ("AccountMapPage", "Account map"),
+    "RoadmapPage": ("RoadmapCanvas", "Roadmap"),
+    "JourneyPage": ("JourneyPage", "Client journey"),
+    "MeetingsPage": ("MeetingsPage", "Meetings"),
+    "AccountDetailsPage": ("AccountDetailsPage", "Overview"),
+}
+
 
 def page_class(module: str, name: str) -> type:
     return getattr(importlib.import_module(module), name)
 
 
-class PageSlot(QWidget):
-    """Where a page goes until its tab is first chosen."""
+def page_title(name: str) -> str:
+    return QCoreApplication.translate(*TITLES[name])
 
-    def __init__(self, cls: type, parent=None) -> None:
+
+class PageSlot(QWidget):
+    """Where a page goes until its tab is first chosen (its module not even imported)."""
+
+    def __init__(self, module: str, name: str, parent=None) -> None:
         super().__init__(parent)
-        self.page_class = cls
+        self.spec = (module, name)
+
+    @property
+    def page_class(self) -> type:
+        return page_class(*self.spec)
 
 
 class AccountPages:
@@ -52,8 +71,7 @@ class AccountPages:
         self.made = made
         self._filling = True
         for module, name in PAGES:
-            cls = page_class(module, name)
-            tabs.addTab(PageSlot(cls), cls.title())
+            tabs.addTab(PageSlot(module, name), page_title(name))
         self._filling = False
         tabs.currentChanged.connect(self._on_current_changed)
 
@@ -89,7 +107,7 @@ class AccountPages:
         self.tabs.setUpdatesEnabled(False)
         try:
             self.tabs.removeTab(index)
-            self.tabs.insertTab(index, page, cls.title())
+            self.tabs.insertTab(index, page, page_title(cls.__name__))
             self.tabs.setCurrentIndex(current)
         finally:
             self.tabs.setUpdatesEnabled(True)

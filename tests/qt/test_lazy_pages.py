@@ -24,7 +24,7 @@ def test_only_the_page_shown_is_built(window):
     slots = [window.tabs.widget(i) for i in range(1, 5)]
     assert all(isinstance(w, PageSlot) for w in slots)
     titles = [window.tabs.tabText(i) for i in range(5)]
-    assert titles == [page_class(*spec).title() for spec in PAGES]
+    assert titles == [page_class(*spec).title() for spec in PAGES]  # as each page says
     window.tabs.setCurrentIndex(2)  # the user chooses the Journey tab
     page = window.tabs.currentWidget()
     assert isinstance(page, JourneyPage) and page.isVisible()
@@ -78,3 +78,18 @@ def test_another_account_starts_again_with_the_page_shown(window):
     assert window.tabs.currentWidget().context.account_id == other
     assert len(window.pages) == 5 and built(window) == [
         AccountMapPage, RoadmapPage, JourneyPage, MeetingsPage, type(window.pages[4])]
+
+
+def test_a_tab_title_known_before_its_page_is_the_title_the_page_gives(qtbot):
+    from accountmap.app.application import make_application
+    from accountmap.app.pages import page_title
+
+    try:
+        for lang in ("ru", "en"):
+            make_application(lang)
+            assert [page_title(name) for _, name in PAGES] == [
+                page_class(*spec).title() for spec in PAGES]
+        make_application("ru")
+        assert page_title("JourneyPage") != "Client journey"  # translated, not the source
+    finally:
+        make_application("en")
