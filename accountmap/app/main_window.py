@@ -8,6 +8,7 @@ Save, only "Save a copy as".
 from __future__ import annotations
 
 import gc
+import linecache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
@@ -222,6 +223,13 @@ class MainWindow(QMainWindow):
     def _toggle_legend(self, checked: bool) -> None:
         for page in self._built_pages():
             self._apply_view_settings(page)
+
+    def _page_made(self, page) -> None:
+        self._apply_view_settings(page)
+        # PySide6 reads the source of every module imported after it (looking for
+        # `from __feature__ import`), and linecache keeps it: ~9 MiB once the pages'
+        # modules are in. Tracebacks read the files again when they need them.
+        linecache.clearcache()
 
     def _apply_view_settings(self, page) -> None:
         """The View menu's grid and legend, on a page (also on one built later)."""
@@ -487,7 +495,7 @@ class MainWindow(QMainWindow):
         self.journey_strip = JourneyStrip(context, self.account_area)
         self.account_layout.insertWidget(0, self.journey_strip)
         self.journey_strip.show()  # a child added to a shown widget stays hidden otherwise
-        self.account_pages = AccountPages(self.tabs, context, self._apply_view_settings)
+        self.account_pages = AccountPages(self.tabs, context, self._page_made)
         if 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
         self.account_pages.page(self.tabs.currentIndex())  # only the page shown is built

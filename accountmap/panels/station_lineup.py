@@ -8,8 +8,10 @@ syndrome" for them), people more than one ahead ↑.
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QAction, QDrag, QFont
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QAction, QColor, QDrag, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QFrame,
     QHBoxLayout,
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QScrollArea,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,25 +35,73 @@ NOT_SET = ""
 PERSON_MIME = "application/x-accountmap-stakeholder"
 
 
-class PersonChip(QToolButton):
+# A chip's look by its mark: (background, border)
+LOOKS = {"": ("#ffffff", "#9aa5b4"), "behind": ("#fde2dc", "#c8372d"),
+         "ahead": ("#def3e0", "#2e8b3e")}
+PAD_X, PAD_Y, RADIUS = 5, 4, 10
+
+
+class PersonChip(QAbstractButton):
     """A person: click for the menu of stations, or drag onto another station's column.
 
-    The menu is made when first wanted (`make_menu(chip)` builds it): a lineup of 3,000
-    people made 45,000 actions up front, seconds to build and to destroy."""
+    Light on purpose (a lineup has one per person, up to thousands): it paints itself (no
+    style sheet: one cost ~10 KB a widget) and makes its menu when first wanted
+    (`make_menu(chip)`; 3,000 people made 45,000 actions up front)."""
 
     def __init__(self, person_id: str, text: str, make_menu, parent=None) -> None:
         super().__init__(parent)
         self.person_id = person_id
         self.station = None  # the person's station, checked in the menu
+        self.mark = ""  # "", "behind" or "ahead": the look
         self._make_menu = make_menu
         self._menu: QMenu | None = None
         self.setText(text)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.clicked.connect(self.show_menu)
         self._press = None
 
-    def menu(self) -> QMenu:  # noqa: D102 - QToolButton's name: made on first use
+    def set_mark(self, mark: str) -> None:
+        if mark != self.mark:
+            self.mark = mark
+            self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        metrics = self.fontMetrics()
+        lines = self.text().split("\n")
+        width = max(metrics.horizontalAdvance(line) for line in lines)
+        return QSize(width + 2 * PAD_X + 2, metrics.lineSpacing() * len(lines) + 2 * PAD_Y + 2)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(2 * RADIUS, self.sizeHint().height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        background, border = LOOKS[self.mark]
+        fill = QColor(background)
+        if self.isDown():
+            fill = fill.darker(112)
+        elif self.underMouse():
+            fill = fill.darker(104)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(border), 2 if self.hasFocus() else 1))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
+        painter.setFont(self.font())
+        painter.drawText(self.rect().adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y),
+                         int(Qt.AlignmentFlag.AlignCenter), self.text())
+
+    def enterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.update()
+        super().enterEvent(event)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.update()
+        super().leaveEvent(event)
+
+    def menu(self) -> QMenu:
+        """The menu of stations (made on first use)."""
         if self._menu is None:
             self._menu = self._make_menu(self)
             self.check_station()
@@ -123,13 +172,6 @@ class StationColumn(QFrame):
         self._on_drop(person_id, self.station_id or None)
 
 
-# One style sheet for the whole lineup, set on its body: a chip says which look it wants
-# by its "mark" property (a style sheet per chip cost ~0.4 ms each to set and polish)
-CHIP_STYLE = ("QToolButton { background: white; border: 1px solid #9aa5b4; border-radius: 10px;"
-              " padding: 3px 4px; } QToolButton::menu-indicator { image: none; width: 0px; }")
-LINEUP_STYLE = (CHIP_STYLE
-                + ' QToolButton[mark="behind"] { background: #fde2dc; border-color: #c8372d; }'
-                + ' QToolButton[mark="ahead"] { background: #def3e0; border-color: #2e8b3e; }')
 MARKS = {"": "", "behind": "↓ ", "ahead": "↑ "}
 
 
@@ -166,7 +208,6 @@ class StationLineup(FollowsAccount, QScrollArea):
         framework = self.context.document.settings.journey_framework
         positions = group_positions(account, framework)
         body = QWidget()
-        body.setStyleSheet(LINEUP_STYLE)
         outer = QVBoxLayout(body)
         self.summary = QLabel(self._summary_text(positions, framework, lang))
         self.summary.setWordWrap(True)
@@ -281,11 +322,7 @@ class StationLineup(FollowsAccount, QScrollArea):
         if before == shown:
             return
         self._dressed[person.id] = shown
-        if before is None or before[0] != state:
-            chip.setProperty("mark", state)
-            if before is not None:  # a chip already polished takes its new look
-                chip.style().unpolish(chip)
-                chip.style().polish(chip)
+        chip.set_mark(state)
         mark = MARKS[state]
         name = short_name(person.full_name) or "—"
         chip.setFont(chip.base_font)

@@ -118,12 +118,12 @@ def test_a_chip_marked_behind_or_ahead_takes_the_look_of_its_mark(window):
     window.select_account(aid)
     lineup = show_page(window, JourneyPage).lineup
     for chip in lineup.chips.values():
-        mark = chip.property("mark")
+        mark = chip.mark
         assert mark in ("", "behind", "ahead")
         assert chip.text().startswith({"": "", "behind": "↓", "ahead": "↑"}[mark])
-    marked = [c for c in lineup.chips.values() if c.property("mark")]
+    marked = [c for c in lineup.chips.values() if c.mark]
     assert marked  # the demo's group has someone behind or ahead
     background = {"": "#ffffff", "behind": "#fde2dc", "ahead": "#def3e0"}
     for chip in lineup.chips.values():
         image = chip.grab().toImage()
-        assert image.pixelColor(image.width() // 2, 3).name() == background[chip.property("mark")]
+        assert image.pixelColor(image.width() // 2, 3).name() == background[chip.mark]
