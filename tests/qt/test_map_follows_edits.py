@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QRectF
+
 from accountmap.canvas.accountmap.page import AccountMapPage
 from accountmap.canvas.accountmap.scene import AccountMapScene
 from accountmap.domain.models import OpenQuestion, Relationship, Stakeholder, Touchpoint
@@ -89,3 +91,30 @@ def test_labels_are_placed_again_only_when_a_card_moved_or_a_line_changed(window
     assert placed == [1, 1]
     editor.delete(aid, {"relationships": [relationship.id]})
     assert placed == [1, 1, 1]
+
+
+def test_a_label_whose_text_changed_is_placed_alone_and_clear_of_the_others(window):
+    from accountmap.layout.sizes import CENTRE_HEADER
+
+    page = show_page(window, AccountMapPage)
+    scene, editor, aid = page.scene, window.editor, window.account_id
+    edge = next(e for e in scene.edges.values() if e.label_item is not None)
+    others_before = {e.entity_id: (e._label_t, e._label_free) for e in scene.edges.values()
+                     if e.label_item is not None and e is not edge}
+    placed = []
+    scene.place_labels = lambda: placed.append(1)  # noqa: E731 - a spy
+    editor.update(aid, "relationships", edge.entity_id,
+                  label="Учились вместе в Бауманке, дружат семьями")
+    assert placed == []  # not the whole map
+    assert edge.label_item.toolTip().endswith("дружат семьями")
+    others_after = {e.entity_id: (e._label_t, e._label_free) for e in scene.edges.values()
+                    if e.label_item is not None and e is not edge}
+    assert others_after == others_before  # the others stay where they were
+    if edge._label_free:  # shown: on no other label, on no frame's title
+        mine = edge.label_item.sceneBoundingRect()
+        for other in scene.edges.values():
+            if other is not edge and other.label_item is not None and other._label_free:
+                assert not mine.intersects(other.label_item.sceneBoundingRect())
+        for centre in scene.centres.values():
+            title = QRectF(centre.pos().x(), centre.pos().y(), centre.size.width(), CENTRE_HEADER)
+            assert not mine.intersects(title)
