@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
 
 from accountmap.canvas.accountmap import style
@@ -108,9 +108,17 @@ class AccountMapScene(CanvasScene):
             return any(box[0] < r[2] and r[0] < box[2] and box[1] < r[3] and r[1] < box[3]
                        for r in regions)
 
-        cards = [card for card in self.cards.values() if near(CardItem.box_at(card.pos()))]
+        cards: dict[int, CardItem] = {}
+        around: dict[int, EdgeItem] = {}
+        for left, top, right, bottom in regions:  # the scene's index finds what is there
+            for item in self.items(QRectF(left, top, right - left, bottom - top),
+                                   Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+                if isinstance(item, CardItem):
+                    cards[id(item)] = item
+                elif isinstance(item, EdgeLabel):
+                    around[id(item.edge)] = item.edge
         fixed = []
-        for edge in self.edges.values():
+        for edge in around.values():
             if edge.label_item is None or edge in edges or not edge._label_free:
                 continue
             at, size = edge.line.pointAt(edge._label_t), edge._label_size
@@ -118,6 +126,7 @@ class AccountMapScene(CanvasScene):
                    at.x() + size.width() / 2, at.y() + size.height() / 2)
             if near(box):
                 fixed.append(box)
+        cards = [card for card in cards.values() if near(CardItem.box_at(card.pos()))]
         place_edge_labels(cards, list(self.centres.values()), edges, fixed)
 
     def _add_centre(self, centre) -> CentreItem:
@@ -299,10 +308,9 @@ class AccountMapScene(CanvasScene):
                     item.set_relationship(relationship)
                     if item._label != shown:
                         relabelled.append(item)
-                        placed = placed and bool(shown) and bool(item._label)
-            if not placed:  # a line came or went, or a label appeared or went
+            if not placed:  # a line came or went
                 self.place_labels()
-            elif relabelled:  # only a label's text: that label, the others stay
+            elif relabelled:  # only labels' texts: those labels, the others stay
                 self.place_changed_labels(relabelled)
         elif table == "open_questions":  # the cards whose count of questions changed
             counts = self._question_counts()
