@@ -50,6 +50,9 @@ def release_clipboard() -> None:
 
 
 def make_application(lang: str | None = None) -> QApplication:
+    from accountmap.app import pyside_imports
+
+    pyside_imports.install()  # (before the domain's ~250 modules are imported)
     _install_message_handler()
     if QApplication.instance() is None:
         import atexit
