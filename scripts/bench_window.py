@@ -149,7 +149,8 @@ def floor_upsert(folder: Path, rows: int = 1, runs: int = 30) -> float:
 
 class PlainScene:
     """The floor of a canvas: a plain QGraphicsScene with as many rectangles and texts as
-    the map has cards, in a view of the window's size."""
+    the map has cards, in a view of the window's size showing all of them (as the map
+    page opens)."""
 
     def __init__(self, app, count: int) -> None:
         from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
@@ -188,6 +189,7 @@ class PlainScene:
             text.setParentItem(rect)
             text.setPos(8, 8)
         view.show()
+        view.fitInView(scene.itemsBoundingRect())  # the whole map, as the page opens it
         view.viewport().repaint()
         settle(self.app)
         took = time.perf_counter() - start
@@ -197,6 +199,7 @@ class PlainScene:
 
     def move_fifty(self, dx: float) -> float:
         self.view.show()
+        self.view.fitInView(self.scene.itemsBoundingRect())
         settle(self.app)
         start = time.perf_counter()
         for rect in self.rects[:50]:
