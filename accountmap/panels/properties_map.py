@@ -48,7 +48,9 @@ class CoverageSummary(QLabel):
         self.setMargin(8)
         self._parts: dict[str, object] = {}  # part -> what it found (kept until stale)
         self._today: dt.date | None = None
-        self._cycles_key: tuple | None = None
+        self._cycles_key: tuple | None = None  # None: relationships changed since
+        self._searched_key: tuple | None = None  # the reports-to lines last searched
+        self._found_cycles: list[list[str]] = []
         self.stale = True  # something changed since the text was made
 
     def forget(self, tables=None) -> None:
@@ -56,6 +58,8 @@ class CoverageSummary(QLabel):
         for part, reads in PART_TABLES.items():
             if tables is None or any(t in reads for t in tables):
                 self._parts.pop(part, None)
+        if tables is None or "relationships" in tables:
+            self._cycles_key = None  # the reports-to lines may have changed
         self.stale = True
 
     def refresh(self, today: dt.date | None = None) -> None:
@@ -94,11 +98,13 @@ class CoverageSummary(QLabel):
     def _cycles(self, account) -> list[str]:
         """The reports-to cycles, named; searched again only when the reports-to lines
         changed (a rename changes only the names)."""
-        key = tuple((r.from_id, r.to_id) for r in account.relationships
-                    if r.kind == RelationshipKind.REPORTS_TO)
-        if key != self._cycles_key:
+        if self._cycles_key is None:  # relationships changed since the last search
+            key = tuple((r.from_id, r.to_id) for r in account.relationships
+                        if r.kind == RelationshipKind.REPORTS_TO)
+            if key != self._searched_key:
+                self._searched_key = key
+                self._found_cycles = account_rules.reports_to_cycles(account)
             self._cycles_key = key
-            self._found_cycles = account_rules.reports_to_cycles(account)
         if not self._found_cycles:
             return []
         people = {s.id: s.full_name for s in account.stakeholders}
