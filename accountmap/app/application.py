@@ -130,19 +130,35 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
         if quit_after_show:
             app.quit()
 
-    def open_workspace() -> None:
+    def show_first_account() -> None:
+        """The first account, once the list of accounts painted."""
         from accountmap.app.first_paint import AfterFirstPaint, painted_part
+
+        ids = window.document.account_ids() if window.document is not None else []
+        if ids and window.account_id is None:  # (unless the user chose one meanwhile)
+            window.select_account(ids[0])
+        elif not ids:
+            window.show_placeholder()
+        _trace("workspace shown")
+        page = (window.tabs.currentWidget()
+                if window.stack.currentWidget() is window.account_area else None)
+        if page is not None:  # quit (--quit-after-show) once the account painted
+            AfterFirstPaint(painted_part(page), account_painted)
+        elif quit_after_show:
+            app.quit()
+
+    def open_workspace() -> None:
+        from accountmap.app.first_paint import AfterFirstPaint
         from accountmap.storage.errors import WorkspaceError
 
         try:
             path = workspace if workspace is not None else default_workspace()
-            window.open_workspace(path, read_only=read_only, ask=not quit_after_show)
-            _trace("workspace shown")
-            page = (window.tabs.currentWidget()
-                    if window.stack.currentWidget() is window.account_area else None)
-            if page is not None:  # quit (--quit-after-show) once the account painted
-                AfterFirstPaint(painted_part(page), account_painted)
-                return
+            # the accounts listed (and painted) before one of them is loaded
+            window.open_workspace(path, read_only=read_only, ask=not quit_after_show,
+                                  show_first=False)
+            _trace("workspace listed")
+            AfterFirstPaint(window.accounts.viewport(), show_first_account)
+            return
         except WorkspaceError as exc:
             window.show_placeholder()
             message = exc.message(window.language())

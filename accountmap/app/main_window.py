@@ -270,8 +270,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ workspace
     def open_workspace(self, path: Path, *, read_only: bool = False, create: bool = False,
-                       ask: bool = True) -> None:
-        """Open `path` (raises WorkspaceError, leaving the current workspace open)."""
+                       ask: bool = True, show_first: bool = True) -> None:
+        """Open `path` (raises WorkspaceError, leaving the current workspace open) and show
+        its first account (with `show_first` False the caller does, once the list painted)."""
         from accountmap.document.editor import Editor
         from accountmap.document.workspace_document import WorkspaceDocument
         from accountmap.storage.errors import WorkspaceError
@@ -295,10 +296,7 @@ class MainWindow(QMainWindow):
         document.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         document.settingsChanged.connect(self._rebuild_pages)
         app_settings.remember_file(path)
-        self.accounts.fill()
-        ids = document.account_ids()
-        if ids:
-            self.select_account(ids[0])
+        self.accounts.fill(select=show_first)  # (fill shows the first account)
         self._update_title()
         self._update_actions()
         self.read_only_banner.show_for(document)

@@ -27,7 +27,8 @@ def test_quit_leaves_the_workspace_closed_and_the_settings_written(tmp_path):
     assert result.returncode == 0, result.stderr
     # stdout flushed before the process ended: every start-up mark is there
     assert result.stdout.splitlines() == [
-        "startup: window shown", "startup: workspace shown", "startup: account painted"]
+        "startup: window shown", "startup: workspace listed", "startup: workspace shown",
+        "startup: account painted"]
     settings = next((home / "config").rglob("*.conf")).read_text(encoding="utf-8")
     assert "recentFiles" in settings and "w.accountmap" in settings
     assert "mainWindow" in settings  # the window's geometry, written when it closed
