@@ -226,6 +226,23 @@ class MainWindow(QMainWindow):
 
     def _page_made(self, page) -> None:
         self._apply_view_settings(page)
+        # After a canvas's first paint Qt still holds its items as dirty, and processes
+        # them all at the next update of any item: that was the user's first edit
+        # (~100-200 ms at 3,000 people). One update just after the first paint does it
+        # while the user looks at the new page.
+        items = getattr(getattr(page, "scene", None), "items_by_key", None)
+        if items:
+            from accountmap.app.first_paint import AfterFirstPaint, painted_part
+
+            first = next(iter(items.values()))
+
+            def update_one() -> None:
+                try:
+                    first.update()
+                except RuntimeError:  # deleted meanwhile: nothing to do
+                    pass
+
+            AfterFirstPaint(painted_part(page), update_one)
         # PySide6 reads the source of every module imported after it (looking for
         # `from __feature__ import`), and linecache keeps it: ~9 MiB once the pages'
         # modules are in. Tracebacks read the files again when they need them.
