@@ -402,8 +402,7 @@ def test_a_workspace_as_left_by_the_app_is_read_on_a_full_disk(full_disk, tmp_pa
     assert "damaged" not in capsys.readouterr().err
     assert sha(path) == before
     assert sorted(p.name for p in full_disk.iterdir()) == ["filler", "w.accountmap"]
-    # writing: the truth (the account is already there: review's import asks what to do
-    # with it, so a copy is asked for, which must be written)
+    # writing (the account again, as a copy: the same id is refused before any write)
     assert main(["import", str(path), str(tmp_path / "x.json"), "--on-conflict", "copy"]) == 2
     assert "disk is full" in capsys.readouterr().err
     assert sha(path) == before
