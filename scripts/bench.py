@@ -434,11 +434,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--accounts", type=int, default=1000, help="portfolio size (default 1000)")
     parser.add_argument("--runs", type=int, default=5, help="start-up runs (default 5)")
-    parser.add_argument("--only", choices=["review", "contacts", "limits", "road", "map"],
+    parser.add_argument("--only", choices=["review", "contacts", "limits", "road", "map", "window"],
                         help="run only these rows (review: the portfolio of 20 files, issue 16; "
                              "limits: every output of an account at the limits, issue 13; "
                              "road: the roadmap's zoom/pan frame, 1,000 nodes, issue 15; "
-                             "map: the account map at 30-3,000 people, issue 15)")
+                             "map: the account map at 30-3,000 people, issue 15; "
+                             "window: the full main window at 30-3,000 people, issue 15)")
     parser.add_argument("--skip-review", action="store_true", help="skip the 20-file review")
     args = parser.parse_args()
     began = time.perf_counter()
@@ -477,6 +478,10 @@ def main() -> int:
             from bench_map import bench_map  # scripts/bench_map.py
 
             bench_map(folder, row)
+        if args.only in (None, "window"):
+            from bench_window import bench_window  # scripts/bench_window.py
+
+            bench_window(folder, row, args.runs)  # the full main window, issue 15
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     row("peak memory: this benchmark process", "—", f"{peak:.0f} MiB")
     width = max(len(r[0]) for r in ROWS)

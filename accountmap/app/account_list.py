@@ -28,8 +28,9 @@ class AccountList(QListWidget):
         self._show_menu(event.globalPos())
 
     # ------------------------------------------------------------------ the list
-    def fill(self) -> None:
-        """The document's accounts; the one shown stays selected (else the first)."""
+    def fill(self, select: bool = True) -> None:
+        """The document's accounts; the one shown stays selected (else the first is shown,
+        unless `select` is False: the caller shows one later)."""
         from PySide6.QtCore import Qt
 
         window = self.main_window
@@ -46,7 +47,7 @@ class AccountList(QListWidget):
         self.blockSignals(False)
         if current and document.has_account(current):
             self.select_id(current)
-        else:
+        elif select:
             ids = document.account_ids()
             window.select_account(ids[0] if ids else None)
 

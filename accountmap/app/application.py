@@ -50,6 +50,9 @@ def release_clipboard() -> None:
 
 
 def make_application(lang: str | None = None) -> QApplication:
+    from accountmap.app import pyside_imports
+
+    pyside_imports.install()  # (before the domain's ~250 modules are imported)
     _install_message_handler()
     if QApplication.instance() is None:
         import atexit
@@ -122,13 +125,40 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
     _trace("window shown")
     result = {"code": 0}
 
+    def account_painted() -> None:
+        _trace("account painted")
+        if quit_after_show:
+            app.quit()
+
+    def show_first_account() -> None:
+        """The first account, once the list of accounts painted."""
+        from accountmap.app.first_paint import AfterFirstPaint, painted_part
+
+        ids = window.document.account_ids() if window.document is not None else []
+        if ids and window.account_id is None:  # (unless the user chose one meanwhile)
+            window.select_account(ids[0])
+        elif not ids:
+            window.show_placeholder()
+        _trace("workspace shown")
+        page = (window.tabs.currentWidget()
+                if window.stack.currentWidget() is window.account_area else None)
+        if page is not None:  # quit (--quit-after-show) once the account painted
+            AfterFirstPaint(painted_part(page), account_painted)
+        elif quit_after_show:
+            app.quit()
+
     def open_workspace() -> None:
+        from accountmap.app.first_paint import AfterFirstPaint
         from accountmap.storage.errors import WorkspaceError
 
         try:
             path = workspace if workspace is not None else default_workspace()
-            window.open_workspace(path, read_only=read_only, ask=not quit_after_show)
-            _trace("workspace shown")
+            # the accounts listed (and painted) before one of them is loaded
+            window.open_workspace(path, read_only=read_only, ask=not quit_after_show,
+                                  show_first=False)
+            _trace("workspace listed")
+            AfterFirstPaint(window.accounts.viewport(), show_first_account)
+            return
         except WorkspaceError as exc:
             window.show_placeholder()
             message = exc.message(window.language())
@@ -141,7 +171,10 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
         if quit_after_show:
             app.quit()
 
-    QTimer.singleShot(0, open_workspace)
+    from accountmap.app.first_paint import AfterFirstPaint
+
+    # the workspace opens once the window painted "Opening…" (not before it painted)
+    AfterFirstPaint(window.placeholder, open_workspace)
     if not quit_after_show:
         from accountmap.app.help_menu import show_on_first_start
 
@@ -153,4 +186,19 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
         code = app.exec()
     finally:
         termination.uninstall()
+    if window.document is not None:  # quit without closing the window (--quit-after-show)
+        window.close()  # the workspace closed, the settings written
     return result["code"] or code
+
+
+def end_process(code: int) -> None:
+    """End the desktop application's process once the window is closed: every edit is
+    already committed, the workspace closed and the settings written, so the thousands
+    of models, items and widgets of a big account are not taken apart one by one (Python
+    and Qt's teardown took ~1 s at 3,000 people). The exit functions still run."""
+    import atexit
+
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

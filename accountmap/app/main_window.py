@@ -7,7 +7,8 @@ Save, only "Save a copy as".
 
 from __future__ import annotations
 
-import importlib
+import gc
+import linecache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
@@ -29,7 +30,7 @@ from accountmap.app import help_menu
 from accountmap.app.account_list import AccountList
 from accountmap.app import settings as app_settings
 from accountmap.app.midnight import MidnightTimer
-from accountmap.app.pages import PAGES
+from accountmap.app.pages import AccountPages
 from accountmap.app.read_only_banner import ReadOnlyBanner
 from accountmap.app.review import add_review_menu
 
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
         self.document = None  # WorkspaceDocument
         self.editor = None  # Editor
         self.account_id: str | None = None
-        self.pages: list = []
+        self.account_pages: AccountPages | None = None  # built when each is first shown
         self.damaged: dict[str, str] = {}  # account id -> why it cannot be shown
         self.resize(1400, 900)
         # No Qt namespace enums before the window is shown: the first use of `Qt` costs
@@ -206,15 +207,39 @@ class MainWindow(QMainWindow):
         elif name == "delete_selection" and self.accounts.hasFocus():
             self.accounts.delete_account()
 
+    @property
+    def pages(self) -> list:
+        """Every page of the account shown, in tab order (each built now if it was not
+        yet: the window itself builds a page only when its tab is first shown)."""
+        return self.account_pages.all() if self.account_pages is not None else []
+
+    def _built_pages(self) -> list:
+        return self.account_pages.built() if self.account_pages is not None else []
+
     def _toggle_grid(self, checked: bool) -> None:
-        for page in self.pages:
-            if hasattr(page, "set_grid_visible"):
-                page.set_grid_visible(checked)
+        for page in self._built_pages():
+            self._apply_view_settings(page)
 
     def _toggle_legend(self, checked: bool) -> None:
-        for page in self.pages:
-            if hasattr(page, "set_legend_visible"):
-                page.set_legend_visible(checked)
+        for page in self._built_pages():
+            self._apply_view_settings(page)
+
+    def _page_made(self, page) -> None:
+        self._apply_view_settings(page)
+        from accountmap.app.first_paint import settle_after_first_paint
+
+        settle_after_first_paint(page)  # the canvas's first edit does not pay for its build
+        # PySide6 reads the source of every module imported after it (looking for
+        # `from __feature__ import`), and linecache keeps it: ~9 MiB once the pages'
+        # modules are in. Tracebacks read the files again when they need them.
+        linecache.clearcache()
+
+    def _apply_view_settings(self, page) -> None:
+        """The View menu's grid and legend, on a page (also on one built later)."""
+        if hasattr(page, "set_grid_visible"):
+            page.set_grid_visible(self.act_grid.isChecked())
+        if hasattr(page, "set_legend_visible"):
+            page.set_legend_visible(self.act_legend.isChecked())
 
     def undo(self) -> None:
         if self.document:
@@ -248,8 +273,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ workspace
     def open_workspace(self, path: Path, *, read_only: bool = False, create: bool = False,
-                       ask: bool = True) -> None:
-        """Open `path` (raises WorkspaceError, leaving the current workspace open)."""
+                       ask: bool = True, show_first: bool = True) -> None:
+        """Open `path` (raises WorkspaceError, leaving the current workspace open) and show
+        its first account (with `show_first` False the caller does, once the list painted)."""
         from accountmap.document.editor import Editor
         from accountmap.document.workspace_document import WorkspaceDocument
         from accountmap.storage.errors import WorkspaceError
@@ -274,10 +300,7 @@ class MainWindow(QMainWindow):
         document.settingsChanged.connect(self._rebuild_pages)
         self.review.set_document(document, self.editor)  # the comments list (app/review.py)
         app_settings.remember_file(path)
-        self.accounts.fill()
-        ids = document.account_ids()
-        if ids:
-            self.select_account(ids[0])
+        self.accounts.fill(select=show_first)  # (fill shows the first account)
         self._update_title()
         self._update_actions()
         self.read_only_banner.show_for(document)
@@ -426,7 +449,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ accounts
     def select_account(self, account_id: str | None) -> None:
-        if account_id == self.account_id and self.pages:
+        if account_id == self.account_id and self.account_pages is not None:
             return
         self.account_id = account_id
         if account_id:
@@ -435,9 +458,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _clear_pages(self) -> None:
-        for page in self.pages:
-            page.deleteLater()
-        self.pages = []
+        gc.unfreeze()
+        if self.account_pages is not None:
+            self.account_pages.disconnect()
+            for page in self.account_pages.widgets():
+                page.deleteLater()
+            self.account_pages = None
         self.tabs.clear()
         if self.journey_strip is not None:
             # out of the layout now: deleteLater waits for the event loop, and until then
@@ -466,20 +492,18 @@ class MainWindow(QMainWindow):
         self.journey_strip = JourneyStrip(context, self.account_area)
         self.account_layout.insertWidget(0, self.journey_strip)
         self.journey_strip.show()  # a child added to a shown widget stays hidden otherwise
-        from accountmap.app.progress import opening_pages  # a big account: progress, page by page
-
-        for module, name in opening_pages(self, context.account, PAGES):
-            cls = getattr(importlib.import_module(module), name)
-            page = cls(context, self.tabs)
-            if hasattr(page, "strip"):  # the journey page's own strip: the window's is enough
-                page.strip.hide()
-            self.pages.append(page)
-            self.tabs.addTab(page, cls.title())
-        self.stack.setCurrentWidget(self.account_area)
+        self.account_pages = AccountPages(self.tabs, context, self._page_made)
         if 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
-        self._toggle_grid(self.act_grid.isChecked())
-        self._toggle_legend(self.act_legend.isChecked())
+        from accountmap.app.progress import opening_pages  # a big account: progress meanwhile
+
+        for shown in opening_pages(self, context.account, [self.tabs.currentIndex()]):
+            self.account_pages.page(shown)  # only the page shown is built
+        self.stack.setCurrentWidget(self.account_area)
+        # The account's models and items live while it is shown: out of the garbage
+        # collector's sight (a full collection among 3,000 people's objects stalled an
+        # edit or a drop for ~150 ms); given back when the account is closed.
+        gc.freeze()
 
     def _mark_damaged(self, account_id: str, message: str) -> None:
         """The account cannot be read: say why where it would show, mark it in the list."""
@@ -497,11 +521,10 @@ class MainWindow(QMainWindow):
 
     def show_entity(self, kind: str, entity_id: str) -> None:
         """Bring the page that shows `kind` forward and focus the entity there."""
-        for index, page in enumerate(self.pages):
-            if getattr(page, "shows", ()) and kind in page.shows:
-                self.tabs.setCurrentIndex(index)
-                page.focus_entity(kind, entity_id)
-                return
+        index = self.account_pages.index_showing(kind) if self.account_pages else None
+        if index is not None:
+            self.tabs.setCurrentIndex(index)
+            self.account_pages.page(index).focus_entity(kind, entity_id)
 
     def account_actions(self) -> list[QAction]:
         return [self.act_add_account, self.act_rename_account, self.act_duplicate_account,

@@ -18,7 +18,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from accountmap.app.application import run_application
+    from accountmap.app.application import end_process, run_application
 
-    return run_application(args.workspace, read_only=args.read_only,
+    code = run_application(args.workspace, read_only=args.read_only,
                            quit_after_show=args.quit_after_show, lang=args.lang)
+    end_process(code)  # the process ends here (no teardown of a big account's objects)
+    return code

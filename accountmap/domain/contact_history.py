@@ -76,3 +76,10 @@ def last_contacts(account: Account, today: dt.date | None,
             for person_id in meeting.attendee_ids:
                 seen(person_id, meeting.date)
     return latest
+
+
+def stale_people(account: Account, today: dt.date, days: int) -> list:
+    """The people `is_stale` says are stale, in the account's order, in one pass."""
+    latest = last_contacts(account, today)
+    return [person for person in account.stakeholders
+            if latest[person.id] is None or (today - latest[person.id]).days > days]

@@ -8,8 +8,10 @@ syndrome" for them), people more than one ahead ↑.
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QAction, QDrag, QFont
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QAction, QColor, QDrag, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QFrame,
     QHBoxLayout,
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QScrollArea,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,38 +35,92 @@ NOT_SET = ""
 PERSON_MIME = "application/x-accountmap-stakeholder"
 
 
-class PersonChip(QToolButton):
-    """A person: click for the menu of stations, or drag onto another station's column."""
+# A chip's look by its mark: (background, border)
+LOOKS = {"": ("#ffffff", "#9aa5b4"), "behind": ("#fde2dc", "#c8372d"),
+         "ahead": ("#def3e0", "#2e8b3e")}
+PAD_X, PAD_Y, RADIUS = 5, 4, 10
 
-    def __init__(self, person_id: str, text: str, parent=None) -> None:
+
+class PersonChip(QAbstractButton):
+    """A person: click for the menu of stations, or drag onto another station's column.
+
+    Light on purpose (a lineup has one per person, up to thousands): it paints itself (no
+    style sheet: one cost ~10 KB a widget) and makes its menu when first wanted
+    (`make_menu(chip)`; 3,000 people made 45,000 actions up front)."""
+
+    def __init__(self, person_id: str, text: str, make_menu, parent=None) -> None:
         super().__init__(parent)
         self.person_id = person_id
+        self.station = None  # the person's station, checked in the menu
+        self.mark = ""  # "", "behind" or "ahead": the look
+        self._make_menu = make_menu
+        self._menu: QMenu | None = None
         self.setText(text)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.DelayedPopup)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMenu(QMenu(self))
-        self.menu().aboutToShow.connect(self.fill_menu)
-        self.clicked.connect(self.showMenu)
+        self.clicked.connect(self.show_menu)
         self._press = None
-        self.filler = None  # fills the menu when first shown (a thousand chips: seconds)
-        self.station_id: str | None = None  # the checked station
 
-    def fill_menu(self) -> None:
-        if self.filler is not None:
-            filler, self.filler = self.filler, None
-            filler(self.menu())
-        self.check_station(self.station_id)
+    def set_mark(self, mark: str) -> None:
+        if mark != self.mark:
+            self.mark = mark
+            self.update()
 
-    def check_station(self, station_id: str | None) -> None:
-        self.station_id = station_id
-        if self.filler is None:  # the menu is there
-            for action in self.menu().actions():
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        metrics = self.fontMetrics()
+        lines = self.text().split("\n")
+        width = max(metrics.horizontalAdvance(line) for line in lines)
+        return QSize(width + 2 * PAD_X + 2, metrics.lineSpacing() * len(lines) + 2 * PAD_Y + 2)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(2 * RADIUS, self.sizeHint().height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        background, border = LOOKS[self.mark]
+        fill = QColor(background)
+        if self.isDown():
+            fill = fill.darker(112)
+        elif self.underMouse():
+            fill = fill.darker(104)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(border), 2 if self.hasFocus() else 1))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
+        painter.setFont(self.font())
+        painter.drawText(self.rect().adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y),
+                         int(Qt.AlignmentFlag.AlignCenter), self.text())
+
+    def enterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.update()
+        super().enterEvent(event)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.update()
+        super().leaveEvent(event)
+
+    def menu(self) -> QMenu:
+        """The menu of stations (made on first use)."""
+        if self._menu is None:
+            self._menu = self._make_menu(self)
+            self.check_station()
+        return self._menu
+
+    def has_menu(self) -> bool:
+        return self._menu is not None
+
+    def show_menu(self) -> None:
+        menu = self.menu()
+        menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
+
+    def check_station(self) -> None:
+        if self._menu is not None:
+            for action in self.station_actions():
                 if action.isCheckable():
-                    action.setChecked(action.data() == station_id)
+                    action.setChecked(action.data() == self.station)
 
     def station_actions(self) -> list[QAction]:
-        self.fill_menu()
         return [a for a in self.menu().actions() if a.data() is not None]
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
@@ -117,15 +172,6 @@ class StationColumn(QFrame):
         self._on_drop(person_id, self.station_id or None)
 
 
-CHIP_STYLE = ("QToolButton { background: white; border: 1px solid #9aa5b4; border-radius: 10px;"
-              " padding: 3px 4px; } QToolButton::menu-indicator { image: none; width: 0px; }")
-CHIP_STYLES = {
-    "": CHIP_STYLE,
-    "behind": CHIP_STYLE.replace("background: white", "background: #fde2dc").replace(
-        "#9aa5b4", "#c8372d"),
-    "ahead": CHIP_STYLE.replace("background: white", "background: #def3e0").replace(
-        "#9aa5b4", "#2e8b3e"),
-}
 MARKS = {"": "", "behind": "↓ ", "ahead": "↑ "}
 
 
@@ -239,29 +285,32 @@ class StationLineup(FollowsAccount, QScrollArea):
             self._dress(chip, person, positions, lang)
 
     def _chip(self, person, framework, lang) -> PersonChip:
-        """A person's chip with its menu of stations (what it shows: `_dress`)."""
-        chip = PersonChip(person.id, "")
+        """A person's chip (what it shows: `_dress`; its menu: `_menu`, made when wanted)."""
+        chip = PersonChip(person.id, "", self._menu)
         chip.base_font = QFont(chip.font())
-        person_id = person.id
-
-        def fill(menu: QMenu) -> None:  # when first shown: 15 actions a chip add up
-            title = menu.addAction(self.tr("Move to station:"))
-            title.setEnabled(False)
-            for i, station in enumerate(framework.stations, 1):
-                action = menu.addAction(f"{i}. {station.name(lang)}")
-                action.setData(station.id)
-                action.setCheckable(True)
-                action.triggered.connect(lambda _=False, s=station.id: self.move_person(person_id, s))
-            menu.addSeparator()
-            clear = menu.addAction(self.tr("No station"))
-            clear.setData("")
-            clear.triggered.connect(lambda _=False: self.move_person(person_id, None))
-            show = menu.addAction(self.tr("Show on the map"))
-            show.triggered.connect(lambda _=False: self.context.show("stakeholder", person_id))
-
-        chip.filler = fill
         self.chips[person.id] = chip
         return chip
+
+    def _menu(self, chip: PersonChip) -> QMenu:
+        """The chip's menu of stations, for the framework of now."""
+        lang = self.context.lang
+        framework = self.context.document.settings.journey_framework
+        person_id = chip.person_id
+        menu = QMenu(chip)
+        title = menu.addAction(self.tr("Move to station:"))
+        title.setEnabled(False)
+        for i, station in enumerate(framework.stations, 1):
+            action = menu.addAction(f"{i}. {station.name(lang)}")
+            action.setData(station.id)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, p=person_id, s=station.id: self.move_person(p, s))
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("No station"))
+        clear.setData("")
+        clear.triggered.connect(lambda _=False, p=person_id: self.move_person(p, None))
+        show = menu.addAction(self.tr("Show on the map"))
+        show.triggered.connect(lambda _=False, p=person_id: self.context.show("stakeholder", p))
+        return menu
 
     def _dress(self, chip: PersonChip, person, positions, lang) -> None:
         """Text, colours, tooltip and checked station of a chip; nothing when unchanged."""
@@ -273,8 +322,7 @@ class StationLineup(FollowsAccount, QScrollArea):
         if before == shown:
             return
         self._dressed[person.id] = shown
-        if before is None or before[0] != state:
-            chip.setStyleSheet(CHIP_STYLES[state])
+        chip.set_mark(state)
         mark = MARKS[state]
         name = short_name(person.full_name) or "—"
         chip.setFont(chip.base_font)
@@ -297,7 +345,8 @@ class StationLineup(FollowsAccount, QScrollArea):
         elif state == "ahead":
             tip.append(self.tr("More than one station ahead of the group"))
         chip.setToolTip("\n".join(tip))
-        chip.check_station(person.journey_stage)
+        chip.station = person.journey_stage
+        chip.check_station()
 
     def _summary_text(self, positions, framework, lang) -> str:
         if positions.median is None:

@@ -32,8 +32,8 @@ TYPIST = textwrap.dedent("""
         if window.document is None:
             QTimer.singleShot(50, type_without_committing)
             return
-        for index in range(window.tabs.count()):  # the page with the account's fields
-            if any(f.text() == "Акме" for f in window.tabs.widget(index).findChildren(QLineEdit)):
+        for index, page in enumerate(window.pages):  # the page with the account's fields
+            if any(f.text() == "Акме" for f in page.findChildren(QLineEdit)):
                 window.tabs.setCurrentIndex(index)
         field = next((f for f in window.findChildren(QLineEdit)
                       if f.text() == "Акме" and f.isVisible()), None)
@@ -94,8 +94,8 @@ def test_logout_commits_the_field_being_typed_in(tmp_path, qtbot):
     qtbot.addWidget(window)
     window.show()
     window.open_workspace(path)
-    for index in range(window.tabs.count()):
-        if any(f.text() == "Акме" for f in window.tabs.widget(index).findChildren(QLineEdit)):
+    for index, page in enumerate(window.pages):  # the page with the account's fields
+        if any(f.text() == "Акме" for f in page.findChildren(QLineEdit)):
             window.tabs.setCurrentIndex(index)
     field = next(f for f in window.findChildren(QLineEdit) if f.text() == "Акме" and f.isVisible())
     window.activateWindow()

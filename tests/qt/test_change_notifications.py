@@ -6,6 +6,8 @@ it is shown."""
 from __future__ import annotations
 
 
+from PySide6.QtCore import Qt
+
 from accountmap.canvas.accountmap.page import AccountMapPage
 from accountmap.domain.models import Relationship, Stakeholder
 from accountmap.panels.journey_page import JourneyPage
@@ -87,3 +89,41 @@ def test_a_hidden_page_updates_when_shown(window):
     assert lineup.isVisible() and lineup.widget() is not body
     names = {lineup.chips[s.id].toolTip().split("\n")[0] for s in doc.account(aid).stakeholders}
     assert {"Первый", "Второй", "Третий"} <= names
+
+
+def test_a_chip_makes_its_menu_when_first_wanted_and_it_is_right(window, qtbot):
+    doc = window.document
+    aid = doc.account_ids()[0]
+    window.select_account(aid)
+    lineup = show_page(window, JourneyPage).lineup
+    assert not any(chip.has_menu() for chip in lineup.chips.values())  # none made up front
+    person = doc.account(aid).stakeholders[0]
+    target = next(s.id for s in doc.settings.journey_framework.stations
+                  if s.id != person.journey_stage)
+    lineup.move_person(person.id, target)  # moved before its menu exists
+    chip = lineup.chips[person.id]
+    checked = [a.data() for a in chip.station_actions() if a.isChecked()]
+    assert checked == [target] and chip.has_menu()
+    doc.undo_stack.undo()  # the menu made now follows later moves
+    assert [a.data() for a in chip.station_actions() if a.isChecked()] == (
+        [person.journey_stage] if person.journey_stage else [])
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)  # a click pops the menu up
+    qtbot.waitUntil(lambda: chip.menu().isVisible())
+    chip.menu().close()
+
+
+def test_a_chip_marked_behind_or_ahead_takes_the_look_of_its_mark(window):
+    doc = window.document
+    aid = doc.account_ids()[0]
+    window.select_account(aid)
+    lineup = show_page(window, JourneyPage).lineup
+    for chip in lineup.chips.values():
+        mark = chip.mark
+        assert mark in ("", "behind", "ahead")
+        assert chip.text().startswith({"": "", "behind": "↓", "ahead": "↑"}[mark])
+    marked = [c for c in lineup.chips.values() if c.mark]
+    assert marked  # the demo's group has someone behind or ahead
+    background = {"": "#ffffff", "behind": "#fde2dc", "ahead": "#def3e0"}
+    for chip in lineup.chips.values():
+        image = chip.grab().toImage()
+        assert image.pixelColor(image.width() // 2, 3).name() == background[chip.mark]

@@ -448,8 +448,7 @@ def test_a_second_request_while_building_is_ignored(qtbot):
 def test_on_the_meetings_page_ctrl_p_prints_the_selected_meeting(window):
     from accountmap.panels.meetings import MeetingsPage
 
-    index = next(i for i in range(window.tabs.count())
-                 if isinstance(window.tabs.widget(i), MeetingsPage))
+    index = next(i for i, p in enumerate(window.pages) if isinstance(p, MeetingsPage))
     window.tabs.setCurrentIndex(index)
     page = window.tabs.widget(index)
     page.focus_entity("meeting", "mt-audit-defense")  # 08.10.2026: in the past
@@ -469,8 +468,7 @@ def test_on_the_meetings_page_ctrl_p_prints_the_selected_meeting(window):
 def test_meetings_context_menu_prints_the_brief_of_the_meeting_under_it(window):
     from accountmap.panels.meetings import MeetingsPage
 
-    index = next(i for i in range(window.tabs.count())
-                 if isinstance(window.tabs.widget(i), MeetingsPage))
+    index = next(i for i, p in enumerate(window.pages) if isinstance(p, MeetingsPage))
     window.tabs.setCurrentIndex(index)
     page = window.tabs.widget(index)
     page.focus_entity("meeting", "mt-finance")

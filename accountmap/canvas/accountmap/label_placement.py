@@ -11,7 +11,9 @@ from accountmap.canvas.accountmap.items import CardItem
 from accountmap.layout.sizes import CENTRE_HEADER
 
 
-def place_edge_labels(cards, centres, labelled) -> None:
+def place_edge_labels(cards, centres, labelled, fixed=()) -> None:
+    """Place the labels of `labelled` in turn; `fixed`: boxes of labels that stay where
+    they are (no label may touch them)."""
     w, h = CardItem.BOUNDS.width(), CardItem.BOUNDS.height()
     cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
 
@@ -29,6 +31,10 @@ def place_edge_labels(cards, centres, labelled) -> None:
         top_left = centre.pos()
         add((top_left.x(), top_left.y(), top_left.x() + centre.size.width(),
              top_left.y() + CENTRE_HEADER), hard)
+
+    for box in fixed:
+        add(box)
+        add(box, hard)
 
     def clashes(left: float, top: float, right: float, bottom: float) -> bool:
         for cx in range(int(left // w), int(right // w) + 1):

@@ -8,7 +8,6 @@ call each: a drag (moves + new decision centres), a resize, a connection.
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
@@ -17,6 +16,7 @@ from accountmap.canvas.accountmap import style
 from accountmap.canvas.accountmap.edge_routing import EdgeRouter
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem, EdgeLabel
 from accountmap.canvas.accountmap.label_placement import place_edge_labels
+from accountmap.canvas.accountmap.scene_changes import FollowsDocument
 from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
 from accountmap.domain import account_rules, clock
 from accountmap.domain.contact_history import last_contacts
@@ -30,7 +30,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("AccountMapScene", text)
 
 
-class AccountMapScene(CanvasScene):
+class AccountMapScene(FollowsDocument, CanvasScene):
     contextMenuWanted = Signal(object, QPointF, object)  # item or None, scene pos, screen pos
     message = Signal(str)  # a hint for the status line
 
@@ -186,16 +186,24 @@ class AccountMapScene(CanvasScene):
             return style.strength_colour(person.relationship_strength), str(person.relationship_strength)
         return style.ATTITUDE_COLOURS[person.attitude], style.ATTITUDE_SYMBOLS[person.attitude]
 
-    def refresh_looks(self, ids=None) -> None:
+    def _question_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for q in self.account.open_questions:
+            if q.stakeholder_id and q.status in (QuestionStatus.OPEN, QuestionStatus.ASKED):
+                counts[q.stakeholder_id] = counts.get(q.stakeholder_id, 0) + 1
+        return counts
+
+    def refresh_looks(self, ids=None, coverage: bool = True) -> None:
+        """The looks of the cards of `ids` (all with None): colour, open questions, stale
+        contact; and the frames' coverage marks (unless `coverage` is False: nothing
+        they depend on changed)."""
         if not self.context.document.has_account(self.context.account_id):
             return
         account = self.account
         days = self.context.document.settings.stale_contact_days
         today = clock.today()
-        counts: dict[str, int] = {}
-        for q in account.open_questions:
-            if q.stakeholder_id and q.status in (QuestionStatus.OPEN, QuestionStatus.ASKED):
-                counts[q.stakeholder_id] = counts.get(q.stakeholder_id, 0) + 1
+        counts = self._question_counts()
+        never, ago = tr("No contact recorded yet"), tr("Last contact %1 days ago")
         cards = self.cards.values() if ids is None else [self.cards[i] for i in ids if i in self.cards]
         lasts = last_contacts(account, today, [card.entity_id for card in cards])  # one pass
         for card in cards:
@@ -204,14 +212,14 @@ class AccountMapScene(CanvasScene):
             last = lasts.get(person.id)  # meetings held count too
             stale = last is None or (today - last).days > days
             if last is None:
-                stale_text = tr("No contact recorded yet")
+                stale_text = never
             elif stale:
-                stale_text = tr("Last contact %1 days ago").replace(
-                    "%1", str((today - last).days))
+                stale_text = ago.replace("%1", str((today - last).days))
             else:
                 stale_text = ""
             card.set_look(fill, symbol, counts.get(person.id, 0), stale, stale_text)
-        self.refresh_coverage()
+        if coverage:
+            self.refresh_coverage()
 
     def refresh_coverage(self) -> None:
         uncovered = set(account_rules.uncovered_centres(self.account))
@@ -219,99 +227,6 @@ class AccountMapScene(CanvasScene):
         for cid, item in self.centres.items():
             item.set_flags(uncovered=cid in uncovered, show_coverage=coverage,
                            members=len(self._members.get(cid, ())))
-
-    # ================================================================== model → items
-    def _on_rows_changed(self, account_id: str, table: str, ids: list) -> None:
-        if account_id != self.context.account_id or not self.context.document.has_account(account_id):
-            return  # another account, or this one was just deleted (the page goes too)
-        account = self.account
-        if table == "decision_centres":
-            by_id = {c.id: c for c in account.decision_centres}
-            for cid in ids:
-                centre = by_id.get(cid)
-                item = self.centres.get(cid)
-                if centre is None:
-                    if item is not None:
-                        self._remove(item)
-                elif item is None:
-                    self._add_centre(centre)
-                else:
-                    item.set_centre(centre)
-                    item.set_model_pos(QPointF(centre.x, centre.y))
-            self.refresh_coverage()
-            self.place_labels()  # off the frames' titles where they are now
-        elif table == "stakeholders":
-            by_id = {s.id: s for s in account.stakeholders}
-            links: dict[str, list] = {}  # person id -> relationships (one pass, not one per card)
-            for r in account.relationships:
-                links.setdefault(r.from_id, []).append(r)
-                links.setdefault(r.to_id, []).append(r)
-            with self.moving_many(len(ids)):
-                for pid in ids:
-                    person = by_id.get(pid)
-                    item = self.cards.get(pid)
-                    if person is None:
-                        if item is not None:
-                            self._remove(item)
-                    elif item is None:
-                        self._add_card(person)
-                        # relationships may arrive before (undo of a delete): attach them
-                        for r in links.get(pid, ()):
-                            if r.id not in self.edges:
-                                self._add_edge(r)
-                    else:
-                        renamed = person.full_name != item.person.full_name
-                        item.set_person(person)
-                        item.set_model_pos(QPointF(person.x, person.y))
-                        if item.toolTip():
-                            item.setToolTip(item.tooltip_text())
-                        if renamed:  # their tooltips name the person (a move does not)
-                            for edge in item.edges:
-                                edge.setToolTip(edge.tooltip_text())
-            self._rebuild_members()
-            self.refresh_looks([i for i in ids if i in self.cards])
-            self.router.invalidate()  # cards moved, came or went: lines are routed again
-            self.place_labels()
-        elif table == "relationships":
-            by_id = {r.id: r for r in account.relationships}
-            for rid in ids:
-                relationship = by_id.get(rid)
-                item = self.edges.get(rid)
-                if item is not None and (relationship is None or
-                                         (relationship.from_id, relationship.to_id) !=
-                                         (item.relationship.from_id, item.relationship.to_id)):
-                    self._remove(item)
-                    item = None
-                if relationship is None:
-                    continue
-                if item is None:
-                    self._add_edge(relationship)
-                else:
-                    item.set_relationship(relationship)
-            self.place_labels()
-        elif table in ("open_questions", "touchpoints", "meetings"):  # questions, contacts
-            self.refresh_looks()
-
-    @contextmanager
-    def moving_many(self, count: int):
-        """Many cards moved at once (auto-layout, its undo): the BSP index is off meanwhile
-        (rebuilt once after, instead of one re-insertion per item moved) and each edge is
-        recomputed once, after its cards moved."""
-        if count < self.MANY or self.dragging or self.edge_batch is not None:
-            yield
-            return
-        self.edge_batch = set()
-        self.setItemIndexMethod(self.ItemIndexMethod.NoIndex)
-        try:
-            yield
-        finally:
-            batch, self.edge_batch = self.edge_batch, None
-            for edge in batch:
-                if edge.scene() is self:
-                    edge.update_geometry()
-            self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
-
-    MANY = 64  # from this many cards moved at once, `moving_many` pays off
 
     # ================================================================== queries
     def card_at(self, pos: QPointF, exclude=None) -> CardItem | None:
