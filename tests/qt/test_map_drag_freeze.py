@@ -52,9 +52,13 @@ def press_and_move(page, card, steps: int = 4):
 def test_a_drag_paints_only_what_moves_and_everything_comes_back_on_the_drop(big_map):
     window, page = big_map
     scene, view = page.scene, page.view
+    view.set_zoom(1.2)  # part of the map out of sight
+    QTest.qWait(20)
     card = next(c for c in scene.cards.values() if c.edges and view.viewport().rect().contains(
         view.mapFromScene(c.pos() + QPointF(30, 80))))
-    other = next(c for c in scene.cards.values() if c is not card and not set(c.edges) & set(card.edges))
+    sight_rect = view.viewport().rect()
+    other = next(c for c in scene.cards.values() if c is not card and not set(c.edges) & set(card.edges)
+                 and sight_rect.contains(view.mapFromScene(c.pos())))
     edge = next(e for e in scene.edges.values() if card not in (e.source, e.target))
     edge.setSelected(True)  # a selected line that does not move keeps its selection
     card.setSelected(True)
@@ -62,6 +66,16 @@ def test_a_drag_paints_only_what_moves_and_everything_comes_back_on_the_drop(big
     assert view.still.active
     assert other.opacity() == 0.0 and card.opacity() == 1.0
     assert all(e.opacity() == 1.0 and e.isVisible() for e in card.edges)
+    # what is in sight and stays is in the picture; what is out of sight is left alone
+    # (it is not painted, and a scroll ends the picture)
+    sight = view.mapToScene(view.viewport().rect()).boundingRect()
+    moving = {card, *card.edges, *(e.label_item for e in card.edges)}
+    in_sight = [c for c in scene.cards.values()
+                if c not in moving and c.sceneBoundingRect().intersects(sight)]
+    out_of_sight = [c for c in scene.cards.values() if not c.sceneBoundingRect().intersects(sight)]
+    assert in_sight and out_of_sight
+    assert all(c.opacity() == 0.0 for c in in_sight)
+    assert all(c.opacity() == 1.0 for c in out_of_sight)
     before = card.edges[0].line
     QTest.mouseMove(view.viewport(), end + QPointF(10, 0).toPoint())
     assert card.edges[0].line != before  # its lines follow every step
