@@ -174,6 +174,19 @@ def _facts(ctx: ReviewContext, pairs: list[tuple[str, str]]) -> Table:
     return table
 
 
+def _deal_facts(ctx: ReviewContext, deal) -> list[tuple[str, str]]:
+    """The facts box of a deal's page (both the drawn page and the platypus one)."""
+    t, s = ctx.t, deal.review.summary
+    return [
+        (t("review.kam"), clean(s.owner) or t("brief.not_set")),
+        (t("review.value"), fmt_money(s.deal_value, s.currency, ctx.lang)),
+        (t("review.station"), pt.station_name(deal, ctx.lang) or t("brief.not_set")),
+        (t("review.temperature"), ctx.label("temperature", s.temperature)),
+        (t("review.next_meeting"), pt.meeting_text(deal, ctx.lang) or t("brief.none")),
+        (t("review.files") if deal.also_in else t("review.file"), _files(ctx, deal)),
+    ]
+
+
 def _deal_page(ctx: ReviewContext, deal) -> list[Flowable]:
     t = ctx.t
     s, h = deal.review.summary, deal.review.health
@@ -182,14 +195,7 @@ def _deal_page(ctx: ReviewContext, deal) -> list[Flowable]:
         PageBreak(),
         Paragraph(esc(t(kind)), ctx.st.subtitle),
         Paragraph(esc(pt.account_name(deal, ctx.lang)), ctx.st.title),
-        _facts(ctx, [
-            (t("review.kam"), clean(s.owner) or t("brief.not_set")),
-            (t("review.value"), fmt_money(s.deal_value, s.currency, ctx.lang)),
-            (t("review.station"), pt.station_name(deal, ctx.lang) or t("brief.not_set")),
-            (t("review.temperature"), ctx.label("temperature", s.temperature)),
-            (t("review.next_meeting"), pt.meeting_text(deal, ctx.lang) or t("brief.none")),
-            (t("review.files") if deal.also_in else t("review.file"), _files(ctx, deal)),
-        ]),
+        _facts(ctx, _deal_facts(ctx, deal)),
         ctx.h1(t("review.road")),
     ]
     if h.checkpoints_total:
@@ -263,14 +269,7 @@ def _fast_deal_page(ctx: ReviewContext, deal) -> list[Flowable]:
     page.text(_w(REGULAR, t("review.flagged_deal" if h.flags else "review.commented_deal")),
               10.5, 14, MUTED, after=6)
     page.text(_w(BOLD, pt.account_name(deal, ctx.lang)), 17, 21, after=2)
-    page.facts([
-        (t("review.kam"), clean(s.owner) or t("brief.not_set")),
-        (t("review.value"), fmt_money(s.deal_value, s.currency, ctx.lang)),
-        (t("review.station"), pt.station_name(deal, ctx.lang) or t("brief.not_set")),
-        (t("review.temperature"), ctx.label("temperature", s.temperature)),
-        (t("review.next_meeting"), pt.meeting_text(deal, ctx.lang) or t("brief.none")),
-        (t("review.files") if deal.also_in else t("review.file"), _files(ctx, deal)),
-    ])
+    page.facts(_deal_facts(ctx, deal))
     page.heading(t("review.road"))
     if h.checkpoints_total:
         label = fit_text(BRIEFING_MESSAGES.text("review.road_line", ctx.lang,

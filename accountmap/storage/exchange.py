@@ -52,11 +52,23 @@ def write_text_atomically(path: Path, text: str, inputs: Sequence[os.PathLike] =
     write_output(Path(path), text.encode("utf-8"), inputs)
 
 
-def _path_of(loc: tuple) -> str:
+def json_path(loc: tuple) -> str:
+    """Where a validation error stands, written as a JSON path: `$.accounts[0].name`."""
     out = "$"
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else f".{part}"
     return out
+
+
+def load_json(text: str | bytes, source: str):
+    """The JSON value of `text`; a text that is not JSON, or nested too deep to read, is
+    refused with a WorkspaceError naming `source`."""
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise WorkspaceError("exchange.too_deep", path=source) from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise WorkspaceError("exchange.not_json", path=source, detail=exc) from exc
 
 
 def parse_document(text: str | bytes, source: str = "JSON") -> WorkspaceExport:
@@ -64,20 +76,15 @@ def parse_document(text: str | bytes, source: str = "JSON") -> WorkspaceExport:
     if len(text) > MAX_IMPORT_BYTES:
         raise WorkspaceError("exchange.over_limit", path=source,
                              limit=MAX_IMPORT_BYTES // (1024 * 1024))
-    try:
-        raw = json.loads(text)
-    except RecursionError as exc:
-        raise WorkspaceError("exchange.too_deep", path=source) from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise WorkspaceError("exchange.not_json", path=source, detail=exc) from exc
+    raw = load_json(text, source)
     lines = _envelope_errors(raw)
     try:
         document = WorkspaceExport.model_validate(raw)
     except RecursionError as exc:
         raise WorkspaceError("exchange.too_deep", path=source) from exc
     except ValidationError as exc:
-        lines += [f"  {_path_of(e.get('loc', ()))}: {e.get('msg', '')}" for e in exc.errors()
-                  if _path_of(e.get("loc", ())) not in ("$.format", "$.version")]
+        lines += [f"  {json_path(e.get('loc', ()))}: {e.get('msg', '')}" for e in exc.errors()
+                  if json_path(e.get("loc", ())) not in ("$.format", "$.version")]
         _refuse(source, lines)
     refuse_over_limits(document, source)  # bounded work for every output (domain/limits)
     stations = {s.id for s in document.journey_framework.stations}

@@ -21,6 +21,7 @@ from accountmap.domain.review_merge import (
     review_of,
 )
 from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.exchange import json_path, load_json
 from accountmap.storage.output_guard import read_limited, write_output
 from accountmap.storage.rows import Row, RowChange
 from accountmap.storage.workspace_file import WorkspaceFile
@@ -48,12 +49,7 @@ def write_review(path: Path, review: ReviewFile, inputs: list[Path]) -> None:
 def parse_review(text: bytes | str, source: str) -> ReviewFile:
     if len(text) > MAX_REVIEW_BYTES:
         raise WorkspaceError("review.invalid", path=source, detail=f"over {MAX_REVIEW_BYTES >> 20} MB")
-    try:
-        raw = json.loads(text)
-    except RecursionError as exc:
-        raise WorkspaceError("exchange.too_deep", path=source) from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise WorkspaceError("exchange.not_json", path=source, detail=exc) from exc
+    raw = load_json(text, source)
     if not isinstance(raw, dict) or raw.get("format") != REVIEW_FORMAT:
         raise WorkspaceError("review.not_review", path=source)
     version = raw.get("version")
@@ -65,9 +61,8 @@ def parse_review(text: bytes | str, source: str) -> ReviewFile:
         raise WorkspaceError("exchange.too_deep", path=source) from exc
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"])
         raise WorkspaceError("review.invalid", path=source,
-                             detail=f"{where}: {first['msg']}") from exc
+                             detail=f"{json_path(first['loc'])}: {first['msg']}") from exc
 
 
 def read_review(path: Path) -> ReviewFile:
