@@ -1,5 +1,5 @@
-"""The main window open on a fresh copy of the demo workspace, and a helper that shows
-one of its pages (for tests that drive whole gestures)."""
+"""The main window open on a fresh copy of the demo workspace, and helpers that open a
+workspace in the window and show one of its pages (for tests that drive whole gestures)."""
 
 from __future__ import annotations
 
@@ -31,3 +31,17 @@ def show_page(window, kind):
             window.tabs.setCurrentIndex(index)
             return page
     raise AssertionError(f"no {kind.__name__}")
+
+
+def open_on_page(qtbot, path, kind, *, size=(1400, 900), read_only: bool = False):
+    """The main window open on the workspace at `path`, shown at `size`, its page of class
+    `kind` current and exposed: (window, page)."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.open_workspace(path, read_only=read_only)
+    window.show()
+    page = show_page(window, kind)
+    qtbot.waitExposed(page.view)
+    QTest.qWait(20)
+    return window, page

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
-from accountmap.app.main_window import MainWindow
 from accountmap.canvas.accountmap.page import AccountMapPage
 from accountmap.layout.orgchart import layout_account_map
 from accountmap.storage.workspace_file import WorkspaceFile
+from tests.qt.demo_window import open_on_page
 from tests.samples.synthetic import synthetic_account
 
 
@@ -26,14 +26,7 @@ def big_map(tmp_path, qtbot):
     path = tmp_path / "big.accountmap"
     with WorkspaceFile.open(path, create=True) as wf:
         wf.add_accounts([account])
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.open_workspace(path)
-    window.show()
-    qtbot.waitExposed(window)
-    page = next(p for p in window.pages if isinstance(p, AccountMapPage))
-    window.tabs.setCurrentWidget(page)
+    window, page = open_on_page(qtbot, path, AccountMapPage)
     page.view.set_zoom(0.6)
     QTest.qWait(20)
     return window, page
@@ -93,8 +86,10 @@ def test_a_drag_paints_only_what_moves_and_everything_comes_back_on_the_drop(big
 def test_scrolling_during_a_drag_shows_everything_again(big_map):
     window, page = big_map
     scene, view = page.scene, page.view
-    card = next(c for c in scene.cards.values() if view.viewport().rect().contains(
-        view.mapFromScene(c.pos() + QPointF(30, 80))))
+    card = next(iter(scene.cards.values()))
+    view.centerOn(card)
+    QTest.qWait(20)
+    assert view.viewport().rect().contains(view.mapFromScene(card.pos() + QPointF(30, 80)))
     card.setSelected(True)
     end = press_and_move(page, card)
     assert view.still.active

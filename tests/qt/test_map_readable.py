@@ -9,9 +9,9 @@ from PySide6.QtCore import QRectF
 from PySide6.QtTest import QTest
 
 from accountmap.app.application import make_application
-from accountmap.app.main_window import MainWindow
 from accountmap.canvas.accountmap.page import AccountMapPage
 from accountmap.layout.sizes import CENTRE_HEADER
+from tests.qt.demo_window import open_on_page
 
 
 @pytest.fixture
@@ -21,15 +21,7 @@ def demo_map(tmp_path, qtbot):
     make_application("ru")
     path = tmp_path / "demo.accountmap"
     write_demo(path)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.open_workspace(path)
-    window.show()
-    qtbot.waitExposed(window)
-    page = next(p for p in window.pages if isinstance(p, AccountMapPage))
-    window.tabs.setCurrentWidget(page)
-    QTest.qWait(20)
+    window, page = open_on_page(qtbot, path, AccountMapPage)
     page.act_arrange.trigger()
     page.act_zoom_fit.trigger()
     QTest.qWait(20)

@@ -9,9 +9,9 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
 
 from accountmap.app.application import make_application
-from accountmap.app.main_window import MainWindow
 from accountmap.canvas.accountmap.page import AccountMapPage
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
+from tests.qt.demo_window import open_on_page
 
 
 @pytest.fixture(params=["ru", "en"])
@@ -21,15 +21,7 @@ def arranged(request, tmp_path, qtbot):
     make_application(request.param)
     path = tmp_path / "demo.accountmap"
     write_demo(path)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.open_workspace(path)
-    window.show()
-    qtbot.waitExposed(window)
-    page = next(p for p in window.pages if isinstance(p, AccountMapPage))
-    window.tabs.setCurrentWidget(page)
-    QTest.qWait(20)
+    window, page = open_on_page(qtbot, path, AccountMapPage)
     button = page.toolbar.widgetForAction(page.act_arrange)
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     page.view.set_zoom(0.6)  # near enough for the lines to matter; the whole map in sight

@@ -9,27 +9,19 @@ from PySide6.QtTest import QTest
 
 from accountmap.canvas.roadmap.scene import NODES
 from accountmap.storage.workspace_file import WorkspaceFile
+from tests.qt.demo_window import open_on_page
 
 
 def long_road_window(qtbot, tmp_path):
     from accountmap.app.application import make_application
-    from accountmap.app.main_window import MainWindow
+    from accountmap.canvas.roadmap.page import RoadmapPage
     from tests.samples.roadmap import sample_account
 
     make_application("en")
     path = tmp_path / "long.accountmap"
     with WorkspaceFile.open(path, create=True) as wf:
         wf.add_accounts([sample_account()])
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.open_workspace(path)
-    window.show()
-    page = next(p for p in window.pages if type(p).__name__ == "RoadmapPage")
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitExposed(page.view)
-    QTest.qWait(20)
-    return window, page
+    return open_on_page(qtbot, path, RoadmapPage)
 
 
 def visible(page):

@@ -13,9 +13,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from accountmap.app.application import make_application
-from accountmap.app.main_window import MainWindow
 from accountmap.canvas.roadmap.page import RoadmapPage
 from accountmap.storage.workspace_file import WorkspaceFile
+from tests.qt.demo_window import open_on_page
 from tests.samples.roadmap import sample_account
 
 
@@ -25,16 +25,8 @@ def road(tmp_path, qtbot, monkeypatch):
     path = tmp_path / "road.accountmap"
     with WorkspaceFile.open(path, create=True) as wf:
         wf.add_accounts([sample_account()])
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.open_workspace(path, read_only=True)
-    window.show()
     monkeypatch.setattr("accountmap.app.main_window._interactive", lambda: True)
-    page = next(p for p in window.pages if isinstance(p, RoadmapPage))
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitExposed(page.view)
-    QTest.qWait(20)
+    window, page = open_on_page(qtbot, path, RoadmapPage, read_only=True)
     page.view.set_zoom(1.0)
     return window, page, path
 

@@ -9,13 +9,14 @@ from PySide6.QtTest import QTest
 from accountmap.canvas.roadmap.fitting import LEGIBLE_PIXELS, READABLE_ZOOM
 from accountmap.canvas.roadmap.items.node import FAR_PIXELS, FAR_ZOOM
 from accountmap.canvas.roadmap.scene import NODES
+from tests.qt.demo_window import open_on_page
 from tests.qt.test_roadmap_long_roads import long_road_window, visible
 
 
 def demo_window(qtbot, tmp_path, lang: str):
     """The demo workspace (its Russian account: 50 steps, each with a journey stage)."""
     from accountmap.app.application import make_application
-    from accountmap.app.main_window import MainWindow
+    from accountmap.canvas.roadmap.page import RoadmapPage
     from accountmap.domain import clock
     from accountmap.storage.demo import write_demo
 
@@ -23,16 +24,7 @@ def demo_window(qtbot, tmp_path, lang: str):
     tmp_path.mkdir(parents=True, exist_ok=True)
     path = tmp_path / "demo.accountmap"
     write_demo(path, today=clock.today())
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1600, 1000)
-    window.open_workspace(path)
-    window.show()
-    page = next(p for p in window.pages if type(p).__name__ == "RoadmapPage")
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitExposed(page.view)
-    QTest.qWait(20)
-    return window, page
+    return open_on_page(qtbot, path, RoadmapPage, size=(1600, 1000))
 
 
 def click(page, action) -> None:
