@@ -53,22 +53,11 @@ def timed(fn, runs: int = 5) -> list[float]:
 def big_map_account(people: int = 300, relationships: int = 400):
     import random
 
-    from accountmap.domain.models import Relationship
-    from tests.samples.synthetic import synthetic_account, synthetic_roadmap
+    from tests.samples.synthetic import add_relationships, synthetic_account, synthetic_roadmap
 
     account = synthetic_account(people, centres=10, seed=7, with_cycle=False)
     rng = random.Random(7)
-    ids = [s.id for s in account.stakeholders]
-    existing = {(r.from_id, r.to_id) for r in account.relationships}
-    kinds = ["influences", "ally", "conflict"]
-    while len(account.relationships) < relationships:
-        a, b = rng.sample(ids, 2)
-        if (a, b) in existing:
-            continue
-        existing.add((a, b))
-        account.relationships.append(Relationship(id=f"x{len(account.relationships)}", from_id=a,
-                                                  to_id=b, kind=rng.choice(kinds),
-                                                  strength=rng.randint(1, 5)))
+    add_relationships(account, relationships, rng)
     account.roadmap = synthetic_roadmap(60, seed=7)
     account.name = "Синтетический клиент (300 человек)"
     return account

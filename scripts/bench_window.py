@@ -41,26 +41,16 @@ def laid_out_account(people: int, seed: int = 7):
     from accountmap.domain.models import (
         Meeting,
         OpenQuestion,
-        Relationship,
         Touchpoint,
     )
     from accountmap.layout.orgchart import layout_account_map
-    from tests.samples.synthetic import synthetic_account, synthetic_roadmap
+    from tests.samples.synthetic import add_relationships, synthetic_account, synthetic_roadmap
 
     account = synthetic_account(people, centres=max(3, min(40, people // 30)), seed=seed,
                                 with_cycle=False)
     rng = random.Random(seed)
     ids = [s.id for s in account.stakeholders]
-    existing = {(r.from_id, r.to_id) for r in account.relationships}
-    kinds = ["influences", "ally", "conflict"]
-    while len(account.relationships) < people * 4 // 3:
-        a, b = rng.sample(ids, 2)
-        if (a, b) in existing:
-            continue
-        existing.add((a, b))
-        account.relationships.append(Relationship(id=f"x{len(account.relationships)}", from_id=a,
-                                                  to_id=b, kind=rng.choice(kinds),
-                                                  strength=rng.randint(1, 5)))
+    add_relationships(account, people * 4 // 3, rng)
     account.roadmap = synthetic_roadmap(60, seed=seed)
     day = dt.date(2026, 1, 1)
     account.open_questions = [

@@ -130,3 +130,19 @@ def synthetic_account(people: int = 300, centres: int = 10, seed: int = 1, *,
                                      kind=RelationshipKind.REPORTS_TO))
     return Account(id="synthetic", name="Synthetic", decision_centres=dcs,
                    stakeholders=stakeholders, relationships=rels)
+
+
+def add_relationships(account: Account, total: int, rng: random.Random) -> None:
+    """More lines until the account has `total` relationships: influence, alliance and
+    conflict between random pairs of its people (each ordered pair at most once)."""
+    ids = [s.id for s in account.stakeholders]
+    existing = {(r.from_id, r.to_id) for r in account.relationships}
+    kinds = ["influences", "ally", "conflict"]
+    while len(account.relationships) < total:
+        a, b = rng.sample(ids, 2)
+        if (a, b) in existing:
+            continue
+        existing.add((a, b))
+        account.relationships.append(Relationship(id=f"x{len(account.relationships)}", from_id=a,
+                                                  to_id=b, kind=rng.choice(kinds),
+                                                  strength=rng.randint(1, 5)))
