@@ -198,6 +198,8 @@ class ReviewCommentsPanel(QWidget):
             item.setData(0, ID_ROLE, comment.id)
             item.setData(0, ACCOUNT_ROLE, account.id)
             item.setToolTip(0, comment.text)
+            for column in (1, 2, 3):  # narrow columns elide: the whole text on hover
+                item.setToolTip(column, item.text(column))
             if comment.resolved:
                 font = item.font(0)
                 font.setStrikeOut(True)
@@ -272,6 +274,8 @@ class ReviewCommentsPanel(QWidget):
                       "target_name": account.stakeholder(entity_id).full_name}
         elif kind == "node":
             fields = {"checkpoint_id": entity_id, "target_name": account.node(entity_id).title}
+        elif kind != "account":
+            raise ValueError(f"a comment is on the account, a stakeholder or a node, not {kind!r}")
         comment = ReviewComment(author=self.author(), date=self.today(), text=text, **fields)
         return self._edit(lambda: self.editor.add_comment(account_id, comment))
 

@@ -244,3 +244,18 @@ def test_new_comment_dialog_signs_with_the_remembered_author(window, monkeypatch
     assert made.author == "Соколова Е." and made.stakeholder_id == person.id
     assert made.target_name == person.full_name and made.date == TEST_TODAY
     assert window.review.comments.author() == "Соколова Е."  # remembered
+
+
+def test_the_list_names_what_a_comment_is_on_and_refuses_an_unknown_kind(window):  # noqa: F811
+    a = ural(window)
+    window.select_account(a)
+    person = window.document.account(a).stakeholders[0]
+    panel = window.review.comments
+    comment = panel.add(a, "stakeholder", person.id, "Встретиться лично")
+    assert panel.select(a, comment)
+    item = panel.tree.currentItem()
+    # the narrow columns are elided on screen: the whole name shows on hover
+    assert item.text(1) == item.toolTip(1) == person.full_name
+    assert item.toolTip(2) == window.document.account(a).name
+    with pytest.raises(ValueError):
+        panel.add(a, "person", person.id, "not a kind the list knows")
