@@ -20,13 +20,16 @@ def register(sub) -> None:
     e.add_argument("workspace", type=Path)
     e.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.amreview")
     e.add_argument("--account", help="only this account (name or id)")
+    e.add_argument("--lang", choices=catalogue.LANGUAGES, default=None,
+                   help="language of the message (default: the workspace's)")
     add_today_option(e, "date the review file")
     e.set_defaults(func=run_export)
     i = actions.add_parser("import", help="merge a review file into a workspace (by ids; "
                                           "conflicts are reported, nothing is overwritten)")
     i.add_argument("workspace", type=Path)
     i.add_argument("review_file", type=Path)
-    i.add_argument("--lang", choices=catalogue.LANGUAGES, default="en")
+    i.add_argument("--lang", choices=catalogue.LANGUAGES, default=None,
+                   help="language of the report (default: the workspace's)")
     i.set_defaults(func=run_import)
     a = actions.add_parser("add", help="add a comment to an account, a person or a checkpoint")
     a.add_argument("workspace", type=Path)
@@ -54,9 +57,10 @@ def run_export(args) -> int:
     with WorkspaceFile.open(args.workspace, read_only=True) as wf:
         ids = None if not args.account else [_account(wf, args.account, args.workspace)]
         review = export_review(wf, ids, today_of(args))
+        lang = args.lang or wf.settings().language
     write_review(args.output, review, [args.workspace])
     count = sum(len(a.comments) for a in review.accounts)
-    print(CLI_MESSAGES.text("review.exported", "en", count=count,
+    print(CLI_MESSAGES.text("review.exported", lang, count=count,
                             accounts=len(review.accounts), path=args.output))
     return 0
 
@@ -68,11 +72,12 @@ def run_import(args) -> int:
     review = read_review(args.review_file)  # validated before the workspace is touched
     with WorkspaceFile.open(args.workspace) as wf:
         merge = import_review(wf, review)
-    print(CLI_MESSAGES.text("review.imported", args.lang, added=len(merge.added),
+        lang = args.lang or wf.settings().language
+    print(CLI_MESSAGES.text("review.imported", lang, added=len(merge.added),
                             replaced=len(merge.replaced) - _edited_both(merge),
                             kept=merge.kept, conflicts=len(merge.conflicts)))
     for conflict in merge.conflicts:
-        print(f"  {conflict_text(conflict, args.lang)}")
+        print(f"  {conflict_text(conflict, lang)}")
     return 0
 
 

@@ -37,3 +37,15 @@ def test_review_travels_by_the_command_line(tmp_path):
     assert "Who signs?" in listed.stdout and added.stdout.strip() in listed.stdout
     bad = run("review", "import", kam, director)  # a workspace is no review file
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_review_messages_speak_the_workspace_language_unless_told(tmp_path):
+    director, kam = tmp_path / "d.accountmap", tmp_path / "k.accountmap"
+    write_demo(director, today=TEST_TODAY)  # the demo workspace is Russian
+    shutil.copy(director, kam)
+    out = run("review", "export", director, "-o", tmp_path / "r.amreview")
+    assert out.returncode == 0 and "записано в" in out.stdout
+    done = run("review", "import", kam, tmp_path / "r.amreview")
+    assert done.returncode == 0 and "Замечания загружены" in done.stdout
+    told = run("review", "import", kam, tmp_path / "r.amreview", "--lang", "en")
+    assert told.returncode == 0 and "Review imported" in told.stdout
