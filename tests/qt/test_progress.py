@@ -94,6 +94,22 @@ def test_opening_a_big_account_shows_progress_without_cancel(big_path, qtbot):
         d.isVisible() for d in window.findChildren(QProgressDialog))
 
 
+def test_a_tab_chosen_first_on_a_big_account_shows_progress(big_path, qtbot):
+    """A page is built when its tab is first chosen (issue 15); on a big account that is
+    slow work too, behind the same dialog as the opening."""
+    from accountmap.app.pages import PageSlot
+
+    window = open_window(qtbot, big_path)
+    index = next(i for i in range(window.tabs.count())
+                 if isinstance(window.tabs.widget(i), PageSlot))
+    watch = DialogWatch()
+    window.tabs.setCurrentIndex(index)
+    watch.stop()
+    assert not isinstance(window.tabs.widget(index), PageSlot)  # built
+    assert "Opening “Большой <b>клиент</b>”…" in {label for _t, label, _c in watch.seen}
+    assert not any(d.isVisible() for d in window.findChildren(QProgressDialog))
+
+
 @pytest.mark.parametrize("view, suffix", [("map", "png"), ("roadmap", "svg"), ("map", "pdf")])
 def test_an_export_shows_progress_and_writes_the_file(big_path, tmp_path, qtbot, view, suffix):
     window = open_window(qtbot, big_path)
