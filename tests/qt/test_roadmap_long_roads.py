@@ -64,6 +64,35 @@ def test_the_overview_frames_what_is_seen_and_a_click_goes_there(qtbot, tmp_path
     assert image.pixelColor(int(target.x()), int(target.y())).name() != "#ffffff"
 
 
+def test_a_pan_paints_the_view_once_and_the_overview_with_it(qtbot, tmp_path):
+    from PySide6.QtCore import QEvent, QObject
+
+    window, page = long_road_window(qtbot, tmp_path)
+    page.view.set_zoom(1.0)
+    qtbot.wait(10)
+    viewport, overview = page.view.viewport(), page.view.overview
+    painted = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(watched)
+            return False
+
+    spy = Paints()
+    viewport.installEventFilter(spy)
+    overview.installEventFilter(spy)
+    bar = page.view.horizontalScrollBar()
+    bar.setValue(bar.minimum())
+    qtbot.wait(10)
+    painted.clear()
+    bar.setValue(bar.value() + viewport.width() // 3)
+    qtbot.wait(10)
+    # the overview's frame follows the view; the viewport is not painted a second time
+    # for the translucent overview on top of it
+    assert painted.count(overview) >= 1
+    assert painted.count(viewport) == 1
+
 def test_far_out_nodes_draw_titles_large(qtbot, tmp_path):
     from accountmap.canvas.roadmap.items.node import FAR_ZOOM
 

@@ -41,9 +41,9 @@ class RoadOverview(QWidget):
         scene.roadmapChanged.connect(self.schedule)
         scene.positionChanged.connect(self.schedule)
         scene.arrangement.changed.connect(self.schedule)
-        for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
-            bar.valueChanged.connect(self.update)
-            bar.rangeChanged.connect(self.update)
+        # no repaint of its own when the view scrolls: the view repaints its whole viewport
+        # (FullViewportUpdate) and this child with it; an update() of a translucent child
+        # on top made each pan frame paint the viewport twice (bench --only road)
         self.rebuild()
 
     # ---------------------------------------------------------------- model
