@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsPathItem
 
 from accountmap.canvas.common.scene import EntityItem
 from accountmap.canvas.roadmap.items.drawing import (
@@ -32,7 +32,25 @@ def _line_pen(on_path: bool, taken: bool, loop: bool) -> QPen:
     return pen
 
 
+@lru_cache(maxsize=4)
+def _glow_pen(taken: bool) -> QPen:
+    """The halo of a selected branch, under its line."""
+    return QPen(QColor(29, 123, 240, 90), (3.2 if taken else 1.6) + 6)
+
+
 LABEL_ZOOM = 0.45  # farther out, outcome labels (11 px) are not drawn (the tooltip has them)
+_NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+_SELECTED_CHANGED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged
+
+
+def _ink(parent: QGraphicsItem) -> QGraphicsPathItem:
+    """A part of a branch's look that Qt draws itself (no Python call per frame of a pan or
+    zoom, bench --only road): stacked under the branch's label, never taking the mouse
+    (the branch's own shape does)."""
+    item = QGraphicsPathItem(parent)
+    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+    item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    return item
 
 if TYPE_CHECKING:
     from accountmap.canvas.roadmap.items.node import NodeItem
@@ -61,6 +79,10 @@ class EdgeItem(QGraphicsObject, EntityItem):
         self.arrow = QPolygonF()
         self._shape = QPainterPath()
         self._bounds = QRectF()
+        # the glow of a selected branch, its line and its arrow, drawn by Qt in this order
+        # under the outcome label (the one part painted here, when there is one)
+        self._glow, self._line, self._arrow = _ink(self), _ink(self), _ink(self)
+        self._arrow.setPen(Qt.PenStyle.NoPen)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
         self.set_edge(edge, source, target)
@@ -89,6 +111,8 @@ class EdgeItem(QGraphicsObject, EntityItem):
             self.path = path
             self._shape = path
             self._bounds = QRectF()
+            self.arrow = QPolygonF()
+            self._dress()
             return
         if self.wrap_y is not None and self.source is not self.target:
             self._wrap_path(path)
@@ -140,7 +164,30 @@ class EdgeItem(QGraphicsObject, EntityItem):
             shape.addRect(self.label_rect)
         self._shape = shape
         self._bounds = shape.boundingRect().united(self.arrow.boundingRect()).adjusted(-4, -4, 4, 4)
+        self._dress()
         self.update()
+
+    def _dress(self) -> None:
+        """Give the line, its arrow and the selection's glow to the items that draw them."""
+        on_path = self.taken or self.chosen
+        self._glow.setPen(_glow_pen(self.taken))
+        self._glow.setPath(self.path)
+        self._glow.setVisible(self.isSelected() and not self.path.isEmpty())
+        self._line.setPen(_line_pen(on_path, self.taken, self.edge.loop))
+        self._line.setPath(self.path)
+        arrow = QPainterPath()
+        if not self.arrow.isEmpty():
+            arrow.addPolygon(self.arrow)
+            arrow.closeSubpath()
+        self._arrow.setBrush(PATH_COLOUR if on_path else EDGE_COLOUR)
+        self._arrow.setPath(arrow)
+        # painted here: the outcome label only (a branch without one costs no Python call)
+        self.setFlag(_NO_CONTENTS, not self.label_text or self.path.isEmpty())
+
+    def itemChange(self, change, value):  # noqa: N802
+        if change == _SELECTED_CHANGED:
+            self._glow.setVisible(bool(value) and not self.path.isEmpty())
+        return super().itemChange(change, value)
 
     def _wrap_path(self, path: QPainterPath) -> None:
         """From the end of one band of a folded road to the next band: out to the right,
@@ -194,6 +241,7 @@ class EdgeItem(QGraphicsObject, EntityItem):
         if chosen_changed:  # the label shows ✓
             self.update_path()
         else:
+            self._dress()
             self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
@@ -203,20 +251,11 @@ class EdgeItem(QGraphicsObject, EntityItem):
         return self._shape
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        """The outcome label (the line and its arrow are child items drawn by Qt)."""
         if self.path.isEmpty():
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = PATH_COLOUR if self.taken or self.chosen else EDGE_COLOUR
-        width = 3.2 if self.taken else 1.6
-        if self.isSelected():
-            painter.setPen(QPen(QColor(29, 123, 240, 90), width + 6))
-            painter.drawPath(self.path)
-        painter.setPen(_line_pen(self.taken or self.chosen, self.taken, self.edge.loop))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.path)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawPolygon(self.arrow)
         if self.label_text and option.levelOfDetailFromTransform(
                 painter.worldTransform()) >= LABEL_ZOOM:
             painter.setPen(QPen(colour, 1.4 if self.chosen else 1.0))
