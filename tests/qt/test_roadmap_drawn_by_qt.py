@@ -1,0 +1,66 @@
+"""What Qt draws for the roadmap without a Python call per frame (scripts/bench --only road):
+a branch's line, arrow and selection glow are path items under its label, and a node's
+connect handle is a path item; they look as the Python painting did."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem
+
+from accountmap.canvas.roadmap.items import EDGE_COLOUR, PATH_COLOUR
+from accountmap.canvas.roadmap.items.node import ConnectHandle
+from tests.qt.test_roadmap_long_roads import long_road_window
+
+
+def test_only_labelled_branches_are_painted_in_python(qtbot, tmp_path):
+    window, page = long_road_window(qtbot, tmp_path)
+    no_contents = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+    edges = page.scene.edge_items()
+    labelled = [e for e in edges if e.label_text]
+    plain = [e for e in edges if not e.label_text]
+    assert labelled and plain
+    # Qt never calls paint() of an item without contents: a plain branch is its path items
+    assert all(e.flags() & no_contents for e in plain)
+    assert not any(e.flags() & no_contents for e in labelled)
+    for edge in plain:
+        assert edge._line.path() == edge.path and not edge._arrow.path().isEmpty()
+        assert edge._line.isVisible() and edge._arrow.isVisible()
+    # a label typed on a plain branch is painted (and taken off again)
+    edge = plain[0]
+    edge.set_edge(edge.edge.model_copy(update={"outcome": "maybe"}), edge.source, edge.target)
+    assert edge.label_text and not edge.flags() & no_contents
+    edge.set_edge(edge.edge.model_copy(update={"outcome": ""}), edge.source, edge.target)
+    assert edge.flags() & no_contents
+
+
+def test_a_branch_dresses_its_line_arrow_and_glow(qtbot, tmp_path):
+    window, page = long_road_window(qtbot, tmp_path)
+    edges = page.scene.edge_items()
+    taken = next(e for e in edges if e.taken)
+    other = next(e for e in edges if not (e.taken or e.chosen))
+    assert taken._line.pen().color() == PATH_COLOUR and taken._line.pen().widthF() == 3.2
+    assert taken._arrow.brush().color() == PATH_COLOUR
+    assert other._line.pen().color() == EDGE_COLOUR and other._line.pen().widthF() == 1.6
+    assert other._arrow.brush().color() == EDGE_COLOUR
+    assert not other._glow.isVisible()
+    other.setSelected(True)
+    assert other._glow.isVisible() and other._glow.path() == other.path
+    assert other._glow.pen().widthF() == 1.6 + 6
+    page.scene.clearSelection()
+    assert not other._glow.isVisible()
+    # the parts never take the mouse: a click on the line finds the branch
+    mid = other.path.pointAtPercent(0.5)
+    assert page.scene.item_at(mid) is other
+
+
+def test_the_connect_handle_is_drawn_by_qt_and_lights_up_on_hover(qtbot, tmp_path):
+    window, page = long_road_window(qtbot, tmp_path)
+    assert "paint" not in vars(ConnectHandle)
+    handle = page.scene.node_items()[0].handle
+    assert handle.brush().color() == QColor("#ffffff")
+    handle.hoverEnterEvent(None)
+    assert handle.pen().color() == PATH_COLOUR and handle.brush().color() == QColor("#d8e6ff")
+    assert handle._plus.pen().color() == PATH_COLOUR
+    handle.hoverLeaveEvent(None)
+    assert handle.pen().color() == QColor("#6b7588")
+    assert page.scene.node_at(handle.scenePos()) is handle.node_item
