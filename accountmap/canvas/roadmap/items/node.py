@@ -43,6 +43,23 @@ _CURRENT_PEN = QPen(PATH_COLOUR, 1.6, Qt.PenStyle.DashLine)
 _OVERDUE_PEN = QPen(OVERDUE_COLOUR, 2.2, Qt.PenStyle.DashLine)
 _SELECT_PEN = QPen(SELECT_COLOUR, 2.0)
 _TEXT_COLOUR = QColor("#1f2633")
+_FOOTER_COLOUR = QColor("#4a5466")
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CENTRE = Qt.AlignmentFlag.AlignCenter
+
+
+@lru_cache(maxsize=8)
+def _bar(height: float) -> QPainterPath:
+    """The coloured bar down a checkpoint's left edge."""
+    bar = QPainterPath()
+    bar.addRoundedRect(QRectF(0, 0, 6, height), 3, 3)
+    return bar
+
+
+@lru_cache(maxsize=64)
+def _darker(rgba: int) -> QColor:
+    return QColor.fromRgba(rgba).darker(130)
 
 
 @lru_cache(maxsize=256)
@@ -177,6 +194,8 @@ class NodeItem(QGraphicsObject, EntityItem):
         self._bounds = QRectF(-6, -6, self._size[0] + 12, self._size[1] + 12)
         self._outline = self._make_outline()
         self._colours = self._make_colours()
+        self._skipped = (self._kind == NodeKind.CHECKPOINT
+                         and node.status == CheckpointStatus.SKIPPED)
         w, h = self.size()
         self.handle.setVisible(self.kind not in (NodeKind.WON, NodeKind.LOST))
         self.handle.setPos(w, h / 2)
@@ -225,6 +244,20 @@ class NodeItem(QGraphicsObject, EntityItem):
 
     def _layout_text(self) -> None:
         self.lines = list(fitted_title(self.display_title(), self.kind))
+        # where paint() puts them: worked out here, not at every frame of a pan or zoom
+        w, h = self.size()
+        if self.kind == NodeKind.CHECKPOINT:
+            self._text_font, line_h = font(13), 15.5
+            self._text_rects = [(QRectF(12, 5 + i * line_h, w - 20, line_h), _LEFT, line)
+                                for i, line in enumerate(self.lines)]
+        else:
+            px, line_h, bold = (12, 14.0, False) if self.kind == NodeKind.DECISION else (13, 16.0, True)
+            self._text_font = font(px, bold)
+            top = (h - line_h * len(self.lines)) / 2
+            self._text_rects = [(QRectF(0, top + i * line_h, w, line_h), _CENTRE, line)
+                                for i, line in enumerate(self.lines)]
+        self._far_rects: list | None = None  # made when first seen from far away
+        self._footer: tuple[str, str, str] | None = None  # language, status, due and criteria
 
     # ------------------------------------------------------------------ geometry
     def boundingRect(self) -> QRectF:  # noqa: N802
@@ -284,16 +317,14 @@ class NodeItem(QGraphicsObject, EntityItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        w, h = self.size()
-        fill, border = self.colours()
-        outline = self.outline()
+        w, h = self._size
+        fill, border = self._colours
+        outline = self._outline
         if self.active:  # a warm glow around the active checkpoint
             painter.setPen(_GLOW_PEN)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(outline)
-        painter.setPen(_border_pen(border.rgba(), self.active or self.passed,
-                                   self.kind == NodeKind.CHECKPOINT
-                                   and self.node.status == CheckpointStatus.SKIPPED))
+        painter.setPen(_border_pen(border.rgba(), self.active or self.passed, self._skipped))
         painter.setBrush(fill)
         painter.drawPath(outline)
         if self.current and not self.active:  # the next step on the road
@@ -307,66 +338,64 @@ class NodeItem(QGraphicsObject, EntityItem):
         if self.isSelected():
             painter.setPen(_SELECT_PEN)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            if self.kind == NodeKind.DECISION:
+            if self._kind == NodeKind.DECISION:
                 painter.drawPath(outline)
             painter.drawRect(QRectF(-3, -3, w + 6, h + 6))
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod < FAR_ZOOM:  # far out: the title only, large (a shape when even that is a blur)
             if lod * FAR_PIXELS >= UNREADABLE_PIXELS:
-                self._paint_far(painter, w, h)
-        elif self.kind == NodeKind.CHECKPOINT:
-            self._paint_checkpoint(painter, w, h, border)
-        elif self.kind == NodeKind.DECISION:
-            self._paint_centered(painter, w, h, 12, 14.0)
-        else:
-            self._paint_centered(painter, w, h, 13, 16.0, bold=True)
+                self._paint_far(painter)
+            return
+        if self._kind == NodeKind.CHECKPOINT:
+            self._paint_checkpoint(painter, border)
+        painter.setPen(_TEXT_COLOUR)
+        painter.setFont(self._text_font)
+        for rect, flags, line in self._text_rects:
+            painter.drawText(rect, flags, line)
+        if self._kind == NodeKind.CHECKPOINT:
+            self._paint_footer(painter, border)
 
-    def _paint_far(self, painter: QPainter, w: float, h: float) -> None:
+    def _paint_far(self, painter: QPainter) -> None:
         """Seen from far away: the title in up to three lines of large type, nothing else."""
-        inset = 0.16 * w if self.kind == NodeKind.DECISION else 8.0
-        lines = far_title(self.display_title(), w - 2 * inset)
+        if self._far_rects is None:
+            w, h = self._size
+            inset = 0.16 * w if self._kind == NodeKind.DECISION else 8.0
+            lines = far_title(self.display_title(), w - 2 * inset)
+            top = (h - FAR_LINE * len(lines)) / 2
+            self._far_rects = [(QRectF(inset, top + i * FAR_LINE, w - 2 * inset, FAR_LINE), line)
+                               for i, line in enumerate(lines)]
         painter.setPen(_TEXT_COLOUR)
         painter.setFont(font(FAR_PIXELS))
-        line_h = FAR_LINE
-        top = (h - line_h * len(lines)) / 2
-        for i, line in enumerate(lines):
-            painter.drawText(QRectF(inset, top + i * line_h, w - 2 * inset, line_h),
-                             Qt.AlignmentFlag.AlignCenter, line)
+        for rect, line in self._far_rects:
+            painter.drawText(rect, _CENTRE, line)
 
-    def _paint_centered(self, painter: QPainter, w: float, h: float, px: int, line_h: float,
-                        bold: bool = False) -> None:
-        painter.setPen(QColor("#1f2633"))
-        painter.setFont(font(px, bold))
-        top = (h - line_h * len(self.lines)) / 2
-        for i, line in enumerate(self.lines):
-            painter.drawText(QRectF(0, top + i * line_h, w, line_h),
-                             Qt.AlignmentFlag.AlignCenter, line)
-
-    def _paint_checkpoint(self, painter: QPainter, w: float, h: float, border: QColor) -> None:
+    def _paint_checkpoint(self, painter: QPainter, border: QColor) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(border)
-        bar = QPainterPath()
-        bar.addRoundedRect(QRectF(0, 0, 6, h), 3, 3)
-        painter.drawPath(bar)
-        painter.setPen(QColor("#1f2633"))
-        painter.setFont(font(13))
-        line_h = 15.5
-        for i, line in enumerate(self.lines):
-            painter.drawText(QRectF(12, 5 + i * line_h, w - 20, line_h),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
-        painter.setFont(font(11))
+        painter.drawPath(_bar(self._size[1]))
+
+    def _footer_texts(self) -> tuple[str, str, str]:
+        """The status (left) and the criteria met and the due date (right), in the language
+        of the interface (worked out again when it changes)."""
+        lang = ui_language()
+        if self._footer is None or self._footer[0] != lang:
+            right = []
+            if self.node.exit_criteria:
+                done = sum(1 for c in self.node.exit_criteria if c.done)
+                right.append(f"✓{done}/{len(self.node.exit_criteria)}")
+            if self.node.due:
+                right.append(format_short_date(self.node.due, lang))
+            self._footer = (lang, status_text(self.node.status), "  ".join(right))
+        return self._footer
+
+    def _paint_footer(self, painter: QPainter, border: QColor) -> None:
+        _lang, status, right = self._footer_texts()
+        w, h = self._size
         footer = QRectF(12, h - 18, w - 20, 14)
-        painter.setPen(border.darker(130))
-        status = status_text(self.node.status)
-        painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, status)
-        right = []
-        if self.node.exit_criteria:
-            done = sum(1 for c in self.node.exit_criteria if c.done)
-            right.append(f"✓{done}/{len(self.node.exit_criteria)}")
-        if self.node.due:
-            right.append(format_short_date(self.node.due, ui_language()))
+        painter.setFont(font(11))
+        painter.setPen(_darker(border.rgba()))
+        painter.drawText(footer, _LEFT, status)
         if right:
-            painter.setPen(OVERDUE_COLOUR if self.overdue else QColor("#4a5466"))
-            painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             "  ".join(right))
+            painter.setPen(OVERDUE_COLOUR if self.overdue else _FOOTER_COLOUR)
+            painter.drawText(footer, _RIGHT, right)
 
