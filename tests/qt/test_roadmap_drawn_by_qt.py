@@ -64,3 +64,34 @@ def test_the_connect_handle_is_drawn_by_qt_and_lights_up_on_hover(qtbot, tmp_pat
     handle.hoverLeaveEvent(None)
     assert handle.pen().color() == QColor("#6b7588")
     assert page.scene.node_at(handle.scenePos()) is handle.node_item
+
+
+def test_on_screen_nodes_and_loops_are_cached_a_file_scene_draws_vectors(qtbot, tmp_path):
+    from accountmap.canvas.render import build_roadmap_scene
+
+    window, page = long_road_window(qtbot, tmp_path)
+    device = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    none = QGraphicsItem.CacheMode.NoCache
+    nodes = page.scene.node_items()
+    for item in nodes:  # a faded node is painted stroke by stroke at its opacity, as before
+        assert item.cacheMode() == (none if item.faded else device)
+    loops = [e for e in page.scene.edge_items() if e.edge.loop]
+    assert loops and all(e._line.cacheMode() == device for e in loops)
+    assert all(e._line.cacheMode() == none for e in page.scene.edge_items() if not e.edge.loop)
+    # a branch that leaves play (another outcome chosen) drops its pixmaps; undo: back
+    scene = page.scene
+    decision = next(n for n in scene.roadmap.nodes if n.kind == "decision"
+                    and sum(e.from_id == n.id for e in scene.roadmap.edges) > 1)
+    other = next(e for e in scene.roadmap.edges
+                 if e.from_id == decision.id and e.id != decision.chosen_edge_id)
+    scene.choose_outcome(decision.id, other.id)
+    faded = [i for i in scene.node_items() if i.faded]
+    assert faded and all(i.cacheMode() == none for i in faded)
+    scene.context.document.undo_stack.undo()
+    assert all(i.cacheMode() == device for i in faded if not i.faded)
+    # what is drawn to a file (render, export) holds vectors and text: nothing cached
+    scene = build_roadmap_scene(page.scene.context.document, page.scene.editor,
+                                page.scene.account_id)
+    assert not scene.cached
+    assert all(i.cacheMode() == none for i in scene.node_items())
+    assert all(e._line.cacheMode() == none for e in scene.edge_items())

@@ -62,6 +62,10 @@ class RoadmapScene(CanvasScene):
         self._connect_from: NodeItem | None = None
         self._rubber_line: QGraphicsLineItem | None = None
         self.placing: NodeKind | None = None  # palette tool: the next click places this kind
+        # on screen, nodes (and dashed loops) keep their look as a pixmap between changes: a
+        # pan frame blits it instead of drawing again (scripts/bench --only road); a scene
+        # drawn to a file (listen=False, canvas/render.py) draws vectors and text
+        self.cached = listen
         # the BSP index (Qt's default) kept: a frame of zoom or pan then asks only the items
         # in view for their bounds, not all of a 1,000-node road (scripts/bench --only road)
         from accountmap.canvas.roadmap.arrangement import RoadArrangement
@@ -89,17 +93,23 @@ class RoadmapScene(CanvasScene):
         self.items_by_key.clear()
         roadmap = self.roadmap
         for node in roadmap.nodes:
-            item = NodeItem(node)
-            self.items_by_key[(NODES, node.id)] = item
-            self.addItem(item)
+            self._add_node_item(node)
         for edge in roadmap.edges:
             self._add_edge_item(edge)
         self.refresh_position()
         self.arrangement.apply()
 
+    def _add_node_item(self, node: RoadmapNode) -> NodeItem:
+        item = NodeItem(node)
+        item.use_cache(self.cached)
+        self.items_by_key[(NODES, node.id)] = item
+        self.addItem(item)
+        return item
+
     def _add_edge_item(self, edge: RoadmapEdge) -> EdgeItem:
         item = EdgeItem(edge, self.items_by_key.get((NODES, edge.from_id)),
                         self.items_by_key.get((NODES, edge.to_id)))
+        item.use_cache(self.cached)
         self.items_by_key[(EDGES, edge.id)] = item
         self.addItem(item)
         return item
@@ -131,9 +141,7 @@ class RoadmapScene(CanvasScene):
                                           None if edge.target is item else edge.target)
                     self._remove(key)
                 elif item is None:
-                    item = NodeItem(node)
-                    self.items_by_key[key] = item
-                    self.addItem(item)
+                    self._add_node_item(node)
                     for edge in roadmap.edges:  # edges that waited for this node
                         if node_id in (edge.from_id, edge.to_id):
                             edge_item = self.items_by_key.get((EDGES, edge.id))
@@ -179,6 +187,7 @@ class RoadmapScene(CanvasScene):
             if state != (item.faded, item.active, item.current, item.overdue, item.passed):
                 item.faded, item.active, item.current, item.overdue, item.passed = state
                 item.setOpacity(FADED_OPACITY if faded else 1.0)
+                item.use_cache(self.cached)
                 item.update()
         for item in self.edge_items():
             edge = item.edge

@@ -83,6 +83,7 @@ class EdgeItem(QGraphicsObject, EntityItem):
         # under the outcome label (the one part painted here, when there is one)
         self._glow, self._line, self._arrow = _ink(self), _ink(self), _ink(self)
         self._arrow.setPen(Qt.PenStyle.NoPen)
+        self._cache_allowed = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
         self.set_edge(edge, source, target)
@@ -175,6 +176,12 @@ class EdgeItem(QGraphicsObject, EntityItem):
         self._glow.setVisible(self.isSelected() and not self.path.isEmpty())
         self._line.setPen(_line_pen(on_path, self.taken, self.edge.loop))
         self._line.setPath(self.path)
+        # a dashed loop costs ten times a plain line to draw (each dash antialiased): on
+        # screen it is kept as a pixmap between zooms (bench --only road)
+        mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache
+                if self._cache_allowed and self.edge.loop else QGraphicsItem.CacheMode.NoCache)
+        if self._line.cacheMode() != mode:
+            self._line.setCacheMode(mode)
         arrow = QPainterPath()
         if not self.arrow.isEmpty():
             arrow.addPolygon(self.arrow)
@@ -183,6 +190,11 @@ class EdgeItem(QGraphicsObject, EntityItem):
         self._arrow.setPath(arrow)
         # painted here: the outcome label only (a branch without one costs no Python call)
         self.setFlag(_NO_CONTENTS, not self.label_text or self.path.isEmpty())
+
+    def use_cache(self, allowed: bool) -> None:
+        """Whether a dashed loop may be kept as a pixmap (on screen, not for a file)."""
+        self._cache_allowed = allowed
+        self._dress()
 
     def itemChange(self, change, value):  # noqa: N802
         if change == _SELECTED_CHANGED:

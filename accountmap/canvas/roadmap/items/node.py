@@ -206,6 +206,15 @@ class NodeItem(QGraphicsObject, EntityItem):
             self.set_model_pos(pos)
         self.update()
 
+    def use_cache(self, allowed: bool) -> None:
+        """Keep the node's look as a pixmap of the screen between changes (`allowed`: on
+        screen, not for a file). Not while faded: a cached pixmap takes the opacity as a
+        whole, the painting does it stroke by stroke (the fill shows through the border)."""
+        mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache if allowed and not self.faded
+                else QGraphicsItem.CacheMode.NoCache)
+        if self.cacheMode() != mode:  # setting it again would throw the pixmap away
+            self.setCacheMode(mode)
+
     def set_model_pos(self, pos: QPointF) -> None:
         self._model_pos = QPointF(pos)
         self.setPos(self.arranged if self.arranged is not None else pos)
