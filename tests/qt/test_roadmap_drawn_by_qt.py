@@ -95,3 +95,35 @@ def test_on_screen_nodes_and_loops_are_cached_a_file_scene_draws_vectors(qtbot, 
     assert not scene.cached
     assert all(i.cacheMode() == none for i in scene.node_items())
     assert all(e._line.cacheMode() == none for e in scene.edge_items())
+
+
+def test_the_grid_picture_is_the_hairline_grid(qtbot, tmp_path):
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtGui import QImage, QPainter, QPen, QPixmap
+
+    from accountmap.canvas.common.view import BACKGROUND, GRID_LINE
+
+    window, page = long_road_window(qtbot, tmp_path)
+    view = page.view
+    target = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+    for zoom in (1.0, 1 / 1.15, 0.6, 0.43, 0.37, 1.5, 2.7):
+        view.set_zoom(zoom)
+        painter = QPainter(target)
+        view._draw_grid(painter, QRectF(0, 0, 10, 10))
+        painter.end()
+        picture = view._grid_picture[1]
+        step = view._grid_picture[0][0]
+        drawn = QPixmap(picture.size())  # cosmetic hairlines, as the grid was drawn before
+        drawn.fill(BACKGROUND)
+        lines = QPainter(drawn)
+        lines.setPen(QPen(GRID_LINE, 0))
+        x = 0.0
+        while x < drawn.width():
+            lines.drawLine(QPointF(x, 0), QPointF(x, drawn.height()))
+            x += step
+        y = 0.0
+        while y < drawn.height():
+            lines.drawLine(QPointF(0, y), QPointF(drawn.width(), y))
+            y += step
+        lines.end()
+        assert picture.toImage() == drawn.toImage(), zoom
