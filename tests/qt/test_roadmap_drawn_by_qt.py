@@ -4,6 +4,7 @@ connect handle is a path item; they look as the Python painting did."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -12,25 +13,36 @@ from accountmap.canvas.roadmap.items.node import ConnectHandle
 from tests.qt.test_roadmap_long_roads import long_road_window
 
 
-def test_only_labelled_branches_are_painted_in_python(qtbot, tmp_path):
+def test_a_branch_is_its_parts_and_only_its_label_is_painted_in_python(qtbot, tmp_path):
     window, page = long_road_window(qtbot, tmp_path)
     no_contents = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
     edges = page.scene.edge_items()
     labelled = [e for e in edges if e.label_text]
     plain = [e for e in edges if not e.label_text]
     assert labelled and plain
-    # Qt never calls paint() of an item without contents: a plain branch is its path items
-    assert all(e.flags() & no_contents for e in plain)
-    assert not any(e.flags() & no_contents for e in labelled)
+    # Qt never calls paint() of an item without contents: a branch is its child items
+    assert all(e.flags() & no_contents for e in edges)
     for edge in plain:
         assert edge._line.path() == edge.path and not edge._arrow.path().isEmpty()
         assert edge._line.isVisible() and edge._arrow.isVisible()
-    # a label typed on a plain branch is painted (and taken off again)
+        assert not edge._label.isVisible() and edge._label.boundingRect().isEmpty()
+    for edge in labelled:
+        assert edge._label.isVisible()
+        assert edge._label.boundingRect().contains(edge.label_rect)
+    # a label typed on a plain branch is shown (and hidden again)
     edge = plain[0]
     edge.set_edge(edge.edge.model_copy(update={"outcome": "maybe"}), edge.source, edge.target)
-    assert edge.label_text and not edge.flags() & no_contents
+    assert edge.label_text and edge._label.isVisible()
+    assert edge._label.boundingRect().contains(edge.label_rect)
     edge.set_edge(edge.edge.model_copy(update={"outcome": ""}), edge.source, edge.target)
-    assert edge.flags() & no_contents
+    assert not edge._label.isVisible()
+    # the parts never widen the scene (fit, the overview and exports use its bounds)
+    own = QRectF()
+    for item in page.scene.items_by_key.values():
+        own = own.united(item.sceneBoundingRect())
+    for item in page.scene.node_items():
+        own = own.united(item.handle.sceneBoundingRect())
+    assert page.scene.itemsBoundingRect() == own
 
 
 def test_a_branch_dresses_its_line_arrow_and_glow(qtbot, tmp_path):
@@ -75,6 +87,8 @@ def test_on_screen_nodes_and_loops_are_cached_a_file_scene_draws_vectors(qtbot, 
     nodes = page.scene.node_items()
     for item in nodes:  # a faded node is painted stroke by stroke at its opacity, as before
         assert item.cacheMode() == (none if item.faded else device)
+    for edge in page.scene.edge_items():  # labels: as nodes
+        assert edge._label.cacheMode() == (none if edge.faded else device)
     loops = [e for e in page.scene.edge_items() if e.edge.loop]
     assert loops and all(e._line.cacheMode() == device for e in loops)
     assert all(e._line.cacheMode() == none for e in page.scene.edge_items() if not e.edge.loop)
@@ -95,6 +109,7 @@ def test_on_screen_nodes_and_loops_are_cached_a_file_scene_draws_vectors(qtbot, 
     assert not scene.cached
     assert all(i.cacheMode() == none for i in scene.node_items())
     assert all(e._line.cacheMode() == none for e in scene.edge_items())
+    assert all(e._label.cacheMode() == none for e in scene.edge_items())
 
 
 def test_the_grid_picture_is_the_hairline_grid(qtbot, tmp_path):

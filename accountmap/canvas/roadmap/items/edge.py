@@ -56,6 +56,23 @@ if TYPE_CHECKING:
     from accountmap.canvas.roadmap.items.node import NodeItem
 
 
+class _Label(QGraphicsItem):
+    """A branch's outcome label, over its line: an item of its own so that on screen it
+    keeps its look as a pixmap of its size (a pan frame blits it, bench --only road)."""
+
+    def __init__(self, edge: "EdgeItem") -> None:
+        super().__init__(edge)
+        self.edge = edge
+        self.bounds = QRectF()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the branch takes the mouse
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self.bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        self.edge.paint_label(painter, option)
+
+
 class EdgeItem(QGraphicsObject, EntityItem):
     """A branch from one node to another, with its outcome label at the middle."""
 
@@ -83,8 +100,9 @@ class EdgeItem(QGraphicsObject, EntityItem):
         # under the outcome label (the one part painted here, when there is one)
         self._glow, self._line, self._arrow = _ink(self), _ink(self), _ink(self)
         self._arrow.setPen(Qt.PenStyle.NoPen)
+        self._label = _Label(self)
         self._cache_allowed = False
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | _NO_CONTENTS)
         self.setZValue(0)
         self.set_edge(edge, source, target)
 
@@ -113,6 +131,7 @@ class EdgeItem(QGraphicsObject, EntityItem):
             self._shape = path
             self._bounds = QRectF()
             self.arrow = QPolygonF()
+            self._place_label()
             self._dress()
             return
         if self.wrap_y is not None and self.source is not self.target:
@@ -158,6 +177,7 @@ class EdgeItem(QGraphicsObject, EntityItem):
         else:
             self.arrow = QPolygonF()
         self._layout_label()
+        self._place_label()
         stroker = QPainterPathStroker()
         stroker.setWidth(12)
         shape = stroker.createStroke(path)
@@ -167,6 +187,14 @@ class EdgeItem(QGraphicsObject, EntityItem):
         self._bounds = shape.boundingRect().united(self.arrow.boundingRect()).adjusted(-4, -4, 4, 4)
         self._dress()
         self.update()
+
+    def _place_label(self) -> None:
+        """The label item's bounds: the label's box (with its border), none without one
+        (a hidden item still counts in the scene's bounding rect)."""
+        self._label.prepareGeometryChange()
+        shown = bool(self.label_text) and not self.path.isEmpty()
+        self._label.bounds = self.label_rect.adjusted(-2, -2, 2, 2) if shown else QRectF()
+        self._label.update()
 
     def _dress(self) -> None:
         """Give the line, its arrow and the selection's glow to the items that draw them."""
@@ -188,8 +216,13 @@ class EdgeItem(QGraphicsObject, EntityItem):
             arrow.closeSubpath()
         self._arrow.setBrush(PATH_COLOUR if on_path else EDGE_COLOUR)
         self._arrow.setPath(arrow)
-        # painted here: the outcome label only (a branch without one costs no Python call)
-        self.setFlag(_NO_CONTENTS, not self.label_text or self.path.isEmpty())
+        # the outcome label, painted in Python, kept as a pixmap on screen (not while faded:
+        # a pixmap takes the opacity as a whole, the painting stroke by stroke)
+        self._label.setVisible(bool(self.label_text) and not self.path.isEmpty())
+        mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache
+                if self._cache_allowed and not self.faded else QGraphicsItem.CacheMode.NoCache)
+        if self._label.cacheMode() != mode:
+            self._label.setCacheMode(mode)
 
     def use_cache(self, allowed: bool) -> None:
         """Whether a dashed loop may be kept as a pixmap (on screen, not for a file)."""
@@ -263,7 +296,11 @@ class EdgeItem(QGraphicsObject, EntityItem):
         return self._shape
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        """The outcome label (the line and its arrow are child items drawn by Qt)."""
+        """Nothing of its own (ItemHasNoContents): the line, arrow, glow and label are its
+        children."""
+
+    def paint_label(self, painter: QPainter, option) -> None:
+        """The outcome label, near enough to be read (its item, _Label, calls this)."""
         if self.path.isEmpty():
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
