@@ -142,3 +142,35 @@ def test_the_grid_picture_is_the_hairline_grid(qtbot, tmp_path):
             y += step
         lines.end()
         assert picture.toImage() == drawn.toImage(), zoom
+
+
+def _differing_pixels(a, b) -> int:
+    from PySide6.QtGui import QImage
+
+    a = a.convertToFormat(QImage.Format.Format_RGB32)
+    b = b.convertToFormat(QImage.Format.Format_RGB32)
+    return sum(1 for y in range(0, a.height(), 2) for x in range(0, a.width(), 2)
+               if abs(QColor(a.pixel(x, y)).lightness() - QColor(b.pixel(x, y)).lightness()) > 8)
+
+
+def test_a_cached_node_shows_an_edit_at_once(qtbot, tmp_path):
+    """The pixmap of a node is dropped when it changes: what the view shows after an edit is
+    what it draws with no pixmaps at all."""
+    window, page = long_road_window(qtbot, tmp_path)
+    scene, view = page.scene, page.view
+    item = next(i for i in scene.node_items() if i.kind == "checkpoint" and not i.faded)
+    view.set_zoom(1.0)
+    view.centerOn(item)
+    view.viewport().repaint()  # the node's pixmap is made
+    scene.editor.update(scene.account_id, "roadmap_nodes", item.node_id, "rename",
+                        title="Совсем другое название", status="done")
+    qtbot.wait(10)
+    shown = view.viewport().grab().toImage()
+    for node in scene.node_items():
+        node.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    for edge in scene.edge_items():
+        edge._label.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        edge._line.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    drawn = view.viewport().grab().toImage()
+    assert item.lines[0].startswith("Совсем")
+    assert _differing_pixels(shown, drawn) == 0
