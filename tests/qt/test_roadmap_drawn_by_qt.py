@@ -25,7 +25,7 @@ def test_a_branch_is_its_parts_and_only_its_label_is_painted_in_python(qtbot, tm
     for edge in plain:
         assert edge._line.path() == edge.path and not edge._arrow.path().isEmpty()
         assert edge._line.isVisible() and edge._arrow.isVisible()
-        assert not edge._label.isVisible() and edge._label.boundingRect().isEmpty()
+        assert edge._label is None  # made when a label is typed
     for edge in labelled:
         assert edge._label.isVisible()
         assert edge._label.boundingRect().contains(edge.label_rect)
@@ -35,7 +35,7 @@ def test_a_branch_is_its_parts_and_only_its_label_is_painted_in_python(qtbot, tm
     assert edge.label_text and edge._label.isVisible()
     assert edge._label.boundingRect().contains(edge.label_rect)
     edge.set_edge(edge.edge.model_copy(update={"outcome": ""}), edge.source, edge.target)
-    assert not edge._label.isVisible()
+    assert not edge._label.isVisible() and edge._label.boundingRect().isEmpty()
     # the parts never widen the scene (fit, the overview and exports use its bounds)
     own = QRectF()
     for item in page.scene.items_by_key.values():
@@ -54,12 +54,15 @@ def test_a_branch_dresses_its_line_arrow_and_glow(qtbot, tmp_path):
     assert taken._arrow.brush().color() == PATH_COLOUR
     assert other._line.pen().color() == EDGE_COLOUR and other._line.pen().widthF() == 1.6
     assert other._arrow.brush().color() == EDGE_COLOUR
-    assert not other._glow.isVisible()
+    assert other._glow is None  # made when first selected
     other.setSelected(True)
     assert other._glow.isVisible() and other._glow.path() == other.path
     assert other._glow.pen().widthF() == 1.6 + 6
+    assert other._glow.zValue() < other._line.zValue()  # under the line
     page.scene.clearSelection()
     assert not other._glow.isVisible()
+    taken.setSelected(True)
+    assert taken._glow.pen().widthF() == 3.2 + 6
     # the parts never take the mouse: a click on the line finds the branch
     mid = other.path.pointAtPercent(0.5)
     assert page.scene.item_at(mid) is other
@@ -88,7 +91,8 @@ def test_on_screen_nodes_and_loops_are_cached_a_file_scene_draws_vectors(qtbot, 
     for item in nodes:  # a faded node is painted stroke by stroke at its opacity, as before
         assert item.cacheMode() == (none if item.faded else device)
     for edge in page.scene.edge_items():  # labels: as nodes
-        assert edge._label.cacheMode() == (none if edge.faded else device)
+        if edge._label is not None:
+            assert edge._label.cacheMode() == (none if edge.faded else device)
     loops = [e for e in page.scene.edge_items() if e.edge.loop]
     assert loops and all(e._line.cacheMode() == device for e in loops)
     assert all(e._line.cacheMode() == none for e in page.scene.edge_items() if not e.edge.loop)
@@ -109,7 +113,7 @@ def test_on_screen_nodes_and_loops_are_cached_a_file_scene_draws_vectors(qtbot, 
     assert not scene.cached
     assert all(i.cacheMode() == none for i in scene.node_items())
     assert all(e._line.cacheMode() == none for e in scene.edge_items())
-    assert all(e._label.cacheMode() == none for e in scene.edge_items())
+    assert all(e._label.cacheMode() == none for e in scene.edge_items() if e._label is not None)
 
 
 def test_the_grid_picture_is_the_hairline_grid(qtbot, tmp_path):
@@ -169,7 +173,8 @@ def test_a_cached_node_shows_an_edit_at_once(qtbot, tmp_path):
     for node in scene.node_items():
         node.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     for edge in scene.edge_items():
-        edge._label.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        if edge._label is not None:
+            edge._label.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         edge._line.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     drawn = view.viewport().grab().toImage()
     assert item.lines[0].startswith("Совсем")

@@ -66,6 +66,8 @@ class RoadmapScene(CanvasScene):
         # pan frame blits it instead of drawing again (scripts/bench --only road); a scene
         # drawn to a file (listen=False, canvas/render.py) draws vectors and text
         self.cached = listen
+        self._glowing: set[EdgeItem] = set()  # the selected branches, shown with a glow
+        self.selectionChanged.connect(self._glow_selected_branches)
         # the BSP index (Qt's default) kept: a frame of zoom or pan then asks only the items
         # in view for their bounds, not all of a 1,000-node road (scripts/bench --only road)
         from accountmap.canvas.roadmap.arrangement import RoadArrangement
@@ -98,6 +100,14 @@ class RoadmapScene(CanvasScene):
             self._add_edge_item(edge)
         self.refresh_position()
         self.arrangement.apply()
+
+    def _glow_selected_branches(self) -> None:
+        selected = {i for i in self.selectedItems() if isinstance(i, EdgeItem)}
+        for item in self._glowing - selected:
+            item.show_glow(False)
+        for item in selected - self._glowing:
+            item.show_glow(True)
+        self._glowing = selected
 
     def _add_node_item(self, node: RoadmapNode) -> NodeItem:
         item = NodeItem(node)

@@ -40,7 +40,6 @@ def _glow_pen(taken: bool) -> QPen:
 
 LABEL_ZOOM = 0.45  # farther out, outcome labels (11 px) are not drawn (the tooltip has them)
 _NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
-_SELECTED_CHANGED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged
 
 
 def _ink(parent: QGraphicsItem) -> QGraphicsPathItem:
@@ -97,10 +96,12 @@ class EdgeItem(QGraphicsObject, EntityItem):
         self._shape = QPainterPath()
         self._bounds = QRectF()
         # the glow of a selected branch, its line and its arrow, drawn by Qt in this order
-        # under the outcome label (the one part painted here, when there is one)
-        self._glow, self._line, self._arrow = _ink(self), _ink(self), _ink(self)
+        # under the outcome label (the one part painted in Python, when there is one); the
+        # glow and the label are made when first needed (a big road opens faster)
+        self._line, self._arrow = _ink(self), _ink(self)
         self._arrow.setPen(Qt.PenStyle.NoPen)
-        self._label = _Label(self)
+        self._glow: QGraphicsPathItem | None = None
+        self._label: _Label | None = None
         self._cache_allowed = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | _NO_CONTENTS)
         self.setZValue(0)
@@ -191,17 +192,20 @@ class EdgeItem(QGraphicsObject, EntityItem):
     def _place_label(self) -> None:
         """The label item's bounds: the label's box (with its border), none without one
         (a hidden item still counts in the scene's bounding rect)."""
-        self._label.prepareGeometryChange()
         shown = bool(self.label_text) and not self.path.isEmpty()
+        if self._label is None:
+            if not shown:
+                return
+            self._label = _Label(self)
+        self._label.prepareGeometryChange()
         self._label.bounds = self.label_rect.adjusted(-2, -2, 2, 2) if shown else QRectF()
         self._label.update()
 
     def _dress(self) -> None:
         """Give the line, its arrow and the selection's glow to the items that draw them."""
         on_path = self.taken or self.chosen
-        self._glow.setPen(_glow_pen(self.taken))
-        self._glow.setPath(self.path)
-        self._glow.setVisible(self.isSelected() and not self.path.isEmpty())
+        if self._glow is not None:
+            self.show_glow(self.isSelected())
         self._line.setPen(_line_pen(on_path, self.taken, self.edge.loop))
         self._line.setPath(self.path)
         # a dashed loop costs ten times a plain line to draw (each dash antialiased): on
@@ -216,6 +220,8 @@ class EdgeItem(QGraphicsObject, EntityItem):
             arrow.closeSubpath()
         self._arrow.setBrush(PATH_COLOUR if on_path else EDGE_COLOUR)
         self._arrow.setPath(arrow)
+        if self._label is None:
+            return
         # the outcome label, painted in Python, kept as a pixmap on screen (not while faded:
         # a pixmap takes the opacity as a whole, the painting stroke by stroke)
         self._label.setVisible(bool(self.label_text) and not self.path.isEmpty())
@@ -229,10 +235,17 @@ class EdgeItem(QGraphicsObject, EntityItem):
         self._cache_allowed = allowed
         self._dress()
 
-    def itemChange(self, change, value):  # noqa: N802
-        if change == _SELECTED_CHANGED:
-            self._glow.setVisible(bool(value) and not self.path.isEmpty())
-        return super().itemChange(change, value)
+    def show_glow(self, selected: bool) -> None:
+        """Show the glow of a selected branch (the scene calls this when the selection
+        changes: an itemChange in Python on every branch slowed building a big road)."""
+        if self._glow is None:
+            if not selected:
+                return
+            self._glow = _ink(self)
+            self._glow.setZValue(-1)  # under the line and the arrow, made before it
+        self._glow.setPen(_glow_pen(self.taken))
+        self._glow.setPath(self.path)
+        self._glow.setVisible(selected and not self.path.isEmpty())
 
     def _wrap_path(self, path: QPainterPath) -> None:
         """From the end of one band of a folded road to the next band: out to the right,
