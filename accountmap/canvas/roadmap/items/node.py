@@ -90,6 +90,8 @@ def _plus() -> QPainterPath:
     return path
 
 
+_HANDLE_RADIUS = 6.0
+_CIRCLE, _PLUS = _circle(_HANDLE_RADIUS), _plus()  # made once for every handle
 _HANDLE_PENS = {False: QPen(QColor("#6b7588"), 1.5), True: QPen(PATH_COLOUR, 1.5)}
 _HANDLE_FILLS = {False: QColor("#ffffff"), True: QColor("#d8e6ff")}
 
@@ -101,14 +103,14 @@ class ConnectHandle(QGraphicsPathItem):
     the circle, then the plus as a child (one path for both antialiases a little otherwise);
     a hover changes their pen and the fill."""
 
-    RADIUS = 6.0
+    RADIUS = _HANDLE_RADIUS
     BOUNDS = QRectF(-RADIUS - 2, -RADIUS - 2, 2 * RADIUS + 4, 2 * RADIUS + 4)
 
     def __init__(self, node_item: "NodeItem") -> None:
         super().__init__(node_item)
         self.node_item = node_item
-        self.setPath(_circle(self.RADIUS))
-        self._plus = QGraphicsPathItem(_plus(), self)
+        self.setPath(_CIRCLE)
+        self._plus = QGraphicsPathItem(_PLUS, self)
         self._plus.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.CrossCursor)
