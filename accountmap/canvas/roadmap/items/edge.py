@@ -51,6 +51,7 @@ def _ink(parent: QGraphicsItem) -> QGraphicsPathItem:
     item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     return item
 
+
 if TYPE_CHECKING:
     from accountmap.canvas.roadmap.items.node import NodeItem
 
@@ -231,7 +232,8 @@ class EdgeItem(QGraphicsObject, EntityItem):
             self._label.setCacheMode(mode)
 
     def use_cache(self, allowed: bool) -> None:
-        """Whether a dashed loop may be kept as a pixmap (on screen, not for a file)."""
+        """Whether the label and a dashed loop may be kept as pixmaps (on screen, not for
+        a file)."""
         self._cache_allowed = allowed
         self._dress()
 

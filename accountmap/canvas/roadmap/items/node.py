@@ -262,7 +262,8 @@ class NodeItem(QGraphicsObject, EntityItem):
             self._text_rects = [(QRectF(12, 5 + i * line_h, w - 20, line_h), _LEFT, line)
                                 for i, line in enumerate(self.lines)]
         else:
-            px, line_h, bold = (12, 14.0, False) if self.kind == NodeKind.DECISION else (13, 16.0, True)
+            decision = self.kind == NodeKind.DECISION
+            px, line_h, bold = (12, 14.0, False) if decision else (13, 16.0, True)
             self._text_font = font(px, bold)
             top = (h - line_h * len(self.lines)) / 2
             self._text_rects = [(QRectF(0, top + i * line_h, w, line_h), _CENTRE, line)
