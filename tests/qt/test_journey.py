@@ -122,7 +122,7 @@ def test_a_person_moves_on_the_station_lineup_and_laggards_are_marked(setup, qtb
     action.trigger()
     assert context.account.stakeholder(laggard).journey_stage == "study"
     assert not lineup.chips[laggard].text().startswith("↓")
-    assert lineup.chips[laggard].parentWidget() is lineup.columns["study"]
+    assert lineup.chips[laggard].column() is lineup.columns["study"]
     check_undo_redo(doc, path, before)
     # dropping a chip on another station's column moves the person too (one step)
     from PySide6.QtCore import QMimeData, QPointF
@@ -147,6 +147,85 @@ def test_a_person_moves_on_the_station_lineup_and_laggards_are_marked(setup, qtb
     assert doc.undo_stack.count() == count + 1
     assert lineup.chips[laggard].text().startswith("↑")  # now ahead of the group
     reopened_json(doc, path)
+
+
+def test_lineup_chips_are_painted_not_widgets_and_answer_mouse_keyboard_and_hover(setup, qtbot):
+    """A chip is painted by its column's stack (a widget each cost ~15 KB at 1,000 people);
+    it still has its tooltip, its menu on a click or from the keyboard, and its drag."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+
+    from accountmap.domain.models import Stakeholder
+
+    doc, context, path = setup
+    page = journey_page(context, qtbot)
+    lineup = page.lineup
+    widgets = len(lineup.findChildren(QWidget))
+    for i in range(5):
+        context.editor.add(context.account_id, "stakeholders",
+                           Stakeholder(full_name=f"Новый {i}"))
+    assert len(lineup.chips) == 17
+    assert len(lineup.findChildren(QWidget)) == widgets  # more people, no more widgets
+    stack = lineup.columns["study"].stack
+    first, second = stack.chips[:2]
+    assert first.rect().bottom() < second.rect().top()
+    assert stack.chip_at(second.rect().center()) is second
+    # the tooltip of the chip under the mouse
+    help_event = QHelpEvent(QEvent.Type.ToolTip, second.rect().center(),
+                            stack.mapToGlobal(second.rect().center()))
+    QApplication.sendEvent(stack, help_event)
+    assert QToolTip.text() == second.toolTip()
+    person = context.account.stakeholder(second.person_id)
+    assert second.toolTip().split("\n")[0] == person.full_name
+    QToolTip.hideText()
+    # keyboard: Tab from outside lands on the first chip, Tab again on the next, Space opens
+    # its menu; Tab after the last chip leaves the column
+    stack.setFocus(Qt.FocusReason.TabFocusReason)
+    assert stack.hasFocus()
+    QTest.keyClick(stack, Qt.Key.Key_Tab)
+    assert stack.hasFocus()
+    QTest.keyClick(stack, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: second.has_menu() and second.menu().isVisible())
+    assert not first.has_menu()
+    second.menu().close()
+    QTest.keyClick(stack, Qt.Key.Key_Up)
+    QTest.keyClick(stack, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: first.has_menu() and first.menu().isVisible())
+    first.menu().close()
+    for _ in stack.chips[1:]:
+        QTest.keyClick(stack, Qt.Key.Key_Tab)
+    assert stack.hasFocus()
+    QTest.keyClick(stack, Qt.Key.Key_Tab)
+    assert not stack.hasFocus()
+    # hover and pressed looks darken the chip under the mouse only
+    plain = first.grab().toImage().pixelColor(first.rect().width() // 2, 3)
+    QTest.mouseMove(stack, first.rect().center())
+    qtbot.waitUntil(lambda: stack.grab(first.rect()).toImage().pixelColor(
+        first.rect().width() // 2, 3) != plain)
+    under = stack.grab(second.rect()).toImage().pixelColor(second.rect().width() // 2, 3)
+    assert under == plain
+    # a press and a move past the drag distance starts a drag carrying the person
+    dragged = []
+
+    def fake_exec(drag, *args):
+        dragged.append(bytes(drag.mimeData().data("application/x-accountmap-stakeholder")))
+        return Qt.DropAction.IgnoreAction
+
+    from PySide6.QtGui import QDrag
+
+    original = QDrag.exec
+    QDrag.exec = fake_exec
+    try:
+        QTest.mousePress(stack, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         first.rect().center())
+        QTest.mouseMove(stack, first.rect().center() + QPoint(0, 40))
+    finally:
+        QDrag.exec = original
+    assert dragged == [first.person_id.encode()]
+    QTest.mouseRelease(stack, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       first.rect().center() + QPoint(0, 40))
+    assert not first.menu().isVisible()  # a drag is not a click
 
 
 def test_grid_cells_are_edited_in_place_one_undo_step_each(setup, qtbot):
