@@ -5,18 +5,18 @@ cost ~15 KB (1,000 people: ~15 MiB). `ChipStack` paints its chips one under the 
 does what a chip button did: hover and pressed looks, a focus frame (Tab, Shift+Tab and the
 arrows move between chips; Space, Enter or the menu key open the menu), a click pops the
 chip's menu up under it, a drag carries the person to another column, and each chip has
-its tooltip.
+its tooltip (`tooltip_at`, which the application's plain-text tooltip filter asks).
 """
 
 from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAction, QColor, QDrag, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap,
 )
-from PySide6.QtWidgets import QApplication, QMenu, QScrollArea, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QScrollArea, QSizePolicy, QWidget
 
 PERSON_MIME = "application/x-accountmap-stakeholder"
 
@@ -260,16 +260,11 @@ class ChipStack(QWidget):
         self._set_hover(None)
         super().leaveEvent(event)
 
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            chip = self.chip_at(event.pos())
-            if chip is not None and chip.toolTip():
-                QToolTip.showText(event.globalPos(), chip.toolTip(), self, chip.rect())
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
+    def tooltip_at(self, pos: QPoint) -> str | None:
+        """The tooltip of the chip at `pos` (the application's tooltip filter asks: it
+        shows every tooltip as plain text, app/plain_tooltips.py)."""
+        chip = self.chip_at(pos)
+        return (chip.toolTip() or None) if chip is not None else None
 
     # ------------------------------------------------------------------ keyboard
     def _move_current(self, index: int) -> None:
