@@ -292,7 +292,7 @@ def test_touchpoints_added_through_the_dialog_move_last_contact_in_one_step(setu
     assert added.checkpoint_id == "poc" and added.date == TODAY
     assert account.stakeholder("p5").last_contact == TODAY
     assert doc.undo_stack.count() == count + 1
-    assert panel.table.rowCount() == 4
+    assert panel.table.model().rowCount() == 4
     check_undo_redo(doc, path, before)
     doc.undo_stack.undo()
     assert context.account.stakeholder("p5").last_contact == old_contact
@@ -313,6 +313,34 @@ def test_touchpoints_added_through_the_dialog_move_last_contact_in_one_step(setu
     doc.undo_stack.undo()
     assert len(context.account.touchpoints) == 4
     reopened_json(doc, path)
+
+
+def test_touchpoints_table_shows_texts_tooltips_and_keeps_the_selection(setup, qtbot):
+    """The table reads its cells from one model of texts (no item per cell): what a cell
+    shows is its tooltip too; a touchpoint shown from elsewhere is selected and scrolled to;
+    the selection survives an edit elsewhere."""
+    doc, context, path = setup
+    page = journey_page(context, qtbot)
+    page.tabs.setCurrentWidget(page.touchpoints)
+    panel = page.touchpoints
+    model = panel.table.model()
+    touchpoints = context.account.touchpoints
+    assert model.rowCount() == len(touchpoints) and model.columnCount() == 9
+    assert model.headerData(0, Qt.Orientation.Horizontal) == panel.tr("Date") == "Дата"
+    last = len(touchpoints) - 1
+    summary = model.index(last, 6)
+    assert summary.data() == touchpoints[-1].summary
+    assert summary.data(Qt.ItemDataRole.ToolTipRole) == touchpoints[-1].summary
+    assert summary.data(Qt.ItemDataRole.UserRole) == touchpoints[-1].id
+    page.focus_entity("touchpoint", touchpoints[-1].id)
+    assert panel.selected_ids() == [touchpoints[-1].id]
+    context.editor.update(context.account_id, "stakeholders", "p1", "rename",
+                          full_name="Иванова Екатерина Петровна")
+    assert panel.selected_ids() == [touchpoints[-1].id]
+    ids = [t.id for t in touchpoints]
+    panel.delete_selection()
+    assert [t.id for t in context.account.touchpoints] == ids[:-1]
+    assert model.rowCount() == len(ids) - 1
 
 
 def test_gaps_name_stale_high_influence_people(setup, qtbot):
