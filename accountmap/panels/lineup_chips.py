@@ -28,17 +28,21 @@ SPACING = 6  # between chips, as the column's layout spaced the chip buttons
 
 
 class PersonChip:
-    """A person on the lineup: what its stack paints, its tooltip, and its menu of stations
-    (made when first wanted by `make_menu(chip)`; 3,000 people made 45,000 actions up front)."""
+    """A person on the lineup: what its stack paints, its tooltip (`describe(chip)`, asked
+    when shown), and its menu of stations (made when first wanted by `make_menu(chip)`;
+    3,000 people made 45,000 actions up front)."""
 
-    def __init__(self, person_id: str, make_menu) -> None:
+    __slots__ = ("person_id", "station", "mark", "font", "stack", "_text", "_describe",
+                 "_make_menu", "_menu")
+
+    def __init__(self, person_id: str, make_menu, describe) -> None:
         self.person_id = person_id
         self.station = None  # the person's station, checked in the menu
         self.mark = ""  # "", "behind" or "ahead": the look
         self.font: QFont | None = None  # None: the stack's font
         self.stack: ChipStack | None = None  # the stack showing it
         self._text = ""
-        self._tooltip = ""
+        self._describe = describe
         self._make_menu = make_menu
         self._menu: QMenu | None = None
 
@@ -46,16 +50,13 @@ class PersonChip:
         return self._text
 
     def toolTip(self) -> str:  # noqa: N802 - as a widget's
-        return self._tooltip
+        return self._describe(self)
 
     def set_look(self, text: str, font: QFont | None, mark: str) -> None:
         if text != self._text or font is not self.font or mark != self.mark:
             self._text, self.font, self.mark = text, font, mark
             if self.stack is not None:
                 self.stack.chips_changed()
-
-    def set_tooltip(self, text: str) -> None:
-        self._tooltip = text
 
     def column(self) -> QWidget | None:
         """The station column the chip is in."""

@@ -168,7 +168,7 @@ class StationLineup(FollowsAccount, QScrollArea):
 
     def _chip(self, person, framework, lang) -> PersonChip:
         """A person's chip (what it shows: `_dress`; its menu: `_menu`, made when wanted)."""
-        chip = PersonChip(person.id, self._menu)
+        chip = PersonChip(person.id, self._menu, self._tooltip)
         self.chips[person.id] = chip
         return chip
 
@@ -194,11 +194,11 @@ class StationLineup(FollowsAccount, QScrollArea):
         return menu
 
     def _dress(self, chip: PersonChip, person, positions, lang) -> None:
-        """Text, colours, tooltip and checked station of a chip; nothing when unchanged."""
+        """Text, colours and checked station of a chip (its tooltip is made when shown:
+        `_tooltip`); nothing when unchanged."""
         state = ("behind" if person.id in positions.behind
                  else "ahead" if person.id in positions.ahead else "")
-        shown = (state, person.full_name, person.title, tuple(person.roles), person.influence,
-                 person.journey_stage)
+        shown = (state, person.full_name, person.journey_stage)
         before = self._dressed.get(person.id)
         if before == shown:
             return
@@ -213,19 +213,26 @@ class StationLineup(FollowsAccount, QScrollArea):
             if metrics.horizontalAdvance(mark + first) > COLUMN_WIDTH - 26:
                 font = small
         chip.set_look(text, font, state)
+        chip.station = person.journey_stage
+        chip.check_station()
+
+    def _tooltip(self, chip: PersonChip) -> str:
+        """A chip's tooltip, made when shown (a string kept per person cost ~0.3 KB)."""
+        person = self.context.account.stakeholder(chip.person_id)
+        if person is None:
+            return ""
+        lang = self.context.lang
         tip = [person.full_name or "—"]
         if person.title:
             tip.append(person.title)
         if person.roles:
             tip.append(", ".join(vocab("role", r, lang) for r in person.roles))
         tip.append(self.tr("Influence: %1").replace("%1", vocab("influence", person.influence, lang)))
-        if state == "behind":
+        if chip.mark == "behind":
             tip.append(self.tr("Lags more than one station behind the group"))
-        elif state == "ahead":
+        elif chip.mark == "ahead":
             tip.append(self.tr("More than one station ahead of the group"))
-        chip.set_tooltip("\n".join(tip))
-        chip.station = person.journey_stage
-        chip.check_station()
+        return "\n".join(tip)
 
     def _chip_fonts(self) -> tuple[QFontMetrics, QFont]:
         """The metrics of a chip's font, and the smaller font of a long surname."""
