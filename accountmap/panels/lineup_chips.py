@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAction, QColor, QDrag, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap,
 )
@@ -113,7 +113,7 @@ class ChipStack(QWidget):
         self._pressed_at: QPoint | None = None
         self._current = 0  # the chip with the focus frame when the stack has the focus
         self.setMouseTracking(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # until it has chips: Tab passes by
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     # ------------------------------------------------------------------ chips and layout
@@ -139,8 +139,14 @@ class ChipStack(QWidget):
 
     def chips_changed(self) -> None:
         self._bottoms = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if self.chips else Qt.FocusPolicy.NoFocus)
         self.updateGeometry()
         self.update()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FontChange:
+            self.chips_changed()  # the chips' heights follow the font
+        super().changeEvent(event)
 
     def chip_height(self, chip: PersonChip) -> int:
         metrics = QFontMetrics(chip.font) if chip.font is not None else self.fontMetrics()
