@@ -281,6 +281,9 @@ class ChipStack(QWidget):
         self._current = index
         rect = self._rect_at(index)
         self.update(rect)
+        chip = self.chips[index]  # what a screen reader says: the chip in focus
+        self.setAccessibleName(chip.text().replace("\n", " "))
+        self.setAccessibleDescription(chip.toolTip())
         area = self.parentWidget()
         while area is not None and not isinstance(area, QScrollArea):
             area = area.parentWidget()

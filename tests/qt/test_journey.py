@@ -186,6 +186,7 @@ def test_lineup_chips_are_painted_not_widgets_and_answer_mouse_keyboard_and_hove
     assert stack.hasFocus()
     QTest.keyClick(stack, Qt.Key.Key_Tab)
     assert stack.hasFocus()
+    assert stack.accessibleName() == second.text().replace("\n", " ")  # said by a reader
     QTest.keyClick(stack, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: second.has_menu() and second.menu().isVisible())
     assert not first.has_menu()
