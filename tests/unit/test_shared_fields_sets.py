@@ -13,7 +13,8 @@ from accountmap.storage.workspace_file import WorkspaceFile
 
 def read_back(tmp_path) -> Account:
     account = Account(id="a", name="Клиент", stakeholders=[
-        Stakeholder(id="p", full_name="Петров Пётр"), Stakeholder(id="q", full_name="Иванова Анна")],
+        Stakeholder(id="p", full_name="Петров Пётр"),
+        Stakeholder(id="q", full_name="Иванова Анна")],
         relationships=[Relationship(from_id="p", to_id="q")],
         roadmap=Roadmap(nodes=[RoadmapNode(id="n", title="Пилот")]))
     path = tmp_path / "w.accountmap"
