@@ -121,6 +121,7 @@ class ChipStack(QWidget):
         for chip in chips:
             chip.stack = self
         self.chips = list(chips)
+        self._current = min(self._current, max(0, len(self.chips) - 1))
         self.chips_changed()
 
     def insert(self, at: int, chip: PersonChip) -> None:
