@@ -41,6 +41,9 @@ def _tooltip_at(widget: QWidget, pos) -> str | None:
         index = parent.indexAt(pos)
         value = index.data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else None
         return value if isinstance(value, str) and value else None
+    tooltip_at = getattr(widget, "tooltip_at", None)  # a widget painting many things
+    if callable(tooltip_at):
+        return tooltip_at(pos)
     return widget.toolTip() or None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import QDateEdit, QPlainTextEdit
 
 from accountmap.domain import clock
@@ -24,17 +24,39 @@ def date_display_format() -> str:
 
 class OptionalDateEdit(QDateEdit):
     """A date that may be not set (shown as `none_text`); its calendar then opens on
-    today rather than on the year 2000."""
+    today rather than on the year 2000.
+
+    The calendar is made when first wanted (a press or a key on the field, or
+    `calendarWidget()`): one costs ~0.13 MiB, and a window has several of these fields.
+    A click on a day of it is `calendarClicked`."""
+
+    calendarClicked = Signal(QDate)
 
     def __init__(self, none_text: str = "—", tip: str = "", parent=None) -> None:
         super().__init__(parent)
+        self._watched = False  # the calendar made and watched
         self.setCalendarPopup(True)
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText(none_text)
         self.setDisplayFormat(date_display_format())
         if tip:
             self.setToolTip(tip)
-        self.calendarWidget().installEventFilter(self)
+
+    def calendarWidget(self):  # noqa: N802 - Qt's name
+        calendar = super().calendarWidget()  # made by Qt now if not yet
+        if not self._watched:
+            self._watched = True
+            calendar.installEventFilter(self)
+            calendar.clicked.connect(self.calendarClicked)
+        return calendar
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.calendarWidget()  # before Qt pops it up
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.calendarWidget()  # F4, Alt+Down: before Qt pops it up
+        super().keyPressEvent(event)
 
     def value(self) -> dt.date | None:
         qd = self.date()
@@ -46,7 +68,8 @@ class OptionalDateEdit(QDateEdit):
         self.setDate(QDate(value) if value else NO_DATE)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.calendarWidget() and event.type() == QEvent.Type.Show \
+        if self._watched and event.type() == QEvent.Type.Show \
+                and watched is self.calendarWidget() \
                 and self.date() == NO_DATE:
             today = clock.today()
             watched.setCurrentPage(today.year, today.month)

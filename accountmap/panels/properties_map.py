@@ -143,34 +143,59 @@ class CoverageSummary(QLabel):
 
 
 # ====================================================================== the panel
+FORMS = {"stakeholders": StakeholderForm, "decision_centres": CentreForm,
+         "relationships": RelationshipForm}
+
+
 class MapPropertyPanel(QStackedWidget):
     """Shows the form for what is selected on the map (or the coverage summary); each
-    form in its own scroll area, so a short form never inherits a long one's height."""
+    form in its own scroll area, so a short form never inherits a long one's height.
+    A form is made when first wanted (`form(table)`): the three cost ~0.8 MiB, and an
+    account is often opened only to be looked at."""
 
     def __init__(self, context, parent=None) -> None:
         super().__init__(parent)
         self.context = context
         self.setMinimumWidth(300)
         self.summary = CoverageSummary(context)
-        self.person_form = StakeholderForm(context)
-        self.centre_form = CentreForm(context)
-        self.relationship_form = RelationshipForm(context)
         self._scrolls: dict = {}
-        for form in (self.person_form, self.centre_form, self.relationship_form):
-            form.setEnabled(not context.document.read_only)  # shown, not editable
-        for w in (self.summary, self.person_form, self.centre_form, self.relationship_form):
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            scroll.setWidget(w)
-            self._scrolls[w] = scroll
-            self.addWidget(scroll)
+        self._forms: dict = {}  # table -> its form, once made
+        self._add_scrolled(self.summary)
         self.kind: str | None = None
         self.entity_id: str | None = None
         context.document.rowsChanged.connect(self._on_rows_changed)
         context.document.settingsChanged.connect(self.refresh)
         context.document.dayChanged.connect(self.refresh)  # stale contacts in the summary
         self.show_nothing()
+
+    def _add_scrolled(self, widget) -> None:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(widget)
+        self._scrolls[widget] = scroll
+        self.addWidget(scroll)
+
+    def form(self, table: str):
+        """The form of `table`'s entities (made now if not yet)."""
+        form = self._forms.get(table)
+        if form is None:
+            form = self._forms[table] = FORMS[table](self.context)
+            form.setEnabled(not self.context.document.read_only)  # shown, not editable
+            self._add_scrolled(form)
+        return form
+
+    @property
+    def person_form(self) -> StakeholderForm:
+        return self.form("stakeholders")
+
+    @property
+    def centre_form(self) -> CentreForm:
+        return self.form("decision_centres")
+
+    @property
+    def relationship_form(self) -> RelationshipForm:
+        return self.form("relationships")
 
     def _show(self, widget) -> None:
         self.setCurrentWidget(self._scrolls[widget])
@@ -184,13 +209,12 @@ class MapPropertyPanel(QStackedWidget):
         self._show(self.summary)
 
     def show_entity(self, table: str, entity_id: str) -> None:
-        form = {"stakeholders": self.person_form, "decision_centres": self.centre_form,
-                "relationships": self.relationship_form}.get(table)
-        if form is None:
+        if table not in FORMS:
             self.show_nothing()
             return
         if (self.kind, self.entity_id) == (table, entity_id):
             return
+        form = self.form(table)
         self.kind, self.entity_id = table, entity_id
         form.show_entity(entity_id)
         self._show(form)

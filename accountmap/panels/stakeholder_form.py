@@ -137,7 +137,7 @@ class StakeholderForm(EntityForm):
         self.stage.activated.connect(lambda _i: self.commit(
             self.tr("Change journey stage"), journey_stage=self.stage.currentData()))
         self.last_contact.editingFinished.connect(self._commit_last_contact)
-        self.last_contact.calendarWidget().clicked.connect(lambda _d: self._commit_last_contact())
+        self.last_contact.calendarClicked.connect(lambda _d: self._commit_last_contact())
 
     # ---------------------------------------------------------------- interests
     def _interests_box(self) -> QGroupBox:
@@ -259,7 +259,7 @@ class StakeholderForm(EntityForm):
             self.tr("Change question status"), status=self.q_status.currentData()))
         self.q_due.editingFinished.connect(lambda: self._commit_question(
             self.tr("Edit due date"), due=self.q_due.value()))
-        self.q_due.calendarWidget().clicked.connect(lambda _d: self._commit_question(
+        self.q_due.calendarClicked.connect(lambda _d: self._commit_question(
             self.tr("Edit due date"), due=self.q_due.value()))
         return box
 

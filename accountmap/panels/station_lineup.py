@@ -7,153 +7,31 @@ syndrome" for them), people more than one ahead ↑.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QAction, QColor, QDrag, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMenu,
-    QScrollArea,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QScrollArea, QVBoxLayout, QWidget
 
 from accountmap.document.context import AccountContext
 from accountmap.domain.journey_rules import group_positions
 from accountmap.panels.journey_common import FollowsAccount, report, short_name, vocab
+from accountmap.panels.lineup_chips import PERSON_MIME, ChipStack, PersonChip
 from accountmap.storage.errors import WorkspaceError
 
 COLUMN_WIDTH = 150
 NOT_SET = ""
 
-
-PERSON_MIME = "application/x-accountmap-stakeholder"
-
-
-# A chip's look by its mark: (background, border)
-LOOKS = {"": ("#ffffff", "#9aa5b4"), "behind": ("#fde2dc", "#c8372d"),
-         "ahead": ("#def3e0", "#2e8b3e")}
-PAD_X, PAD_Y, RADIUS = 5, 4, 10
-
-
-class PersonChip(QAbstractButton):
-    """A person: click for the menu of stations, or drag onto another station's column.
-
-    Light on purpose (a lineup has one per person, up to thousands): it paints itself (no
-    style sheet: one cost ~10 KB a widget) and makes its menu when first wanted
-    (`make_menu(chip)`; 3,000 people made 45,000 actions up front)."""
-
-    def __init__(self, person_id: str, text: str, make_menu, parent=None) -> None:
-        super().__init__(parent)
-        self.person_id = person_id
-        self.station = None  # the person's station, checked in the menu
-        self.mark = ""  # "", "behind" or "ahead": the look
-        self._make_menu = make_menu
-        self._menu: QMenu | None = None
-        self.setText(text)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.clicked.connect(self.show_menu)
-        self._press = None
-
-    def set_mark(self, mark: str) -> None:
-        if mark != self.mark:
-            self.mark = mark
-            self.update()
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        metrics = self.fontMetrics()
-        lines = self.text().split("\n")
-        width = max(metrics.horizontalAdvance(line) for line in lines)
-        return QSize(width + 2 * PAD_X + 2, metrics.lineSpacing() * len(lines) + 2 * PAD_Y + 2)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(2 * RADIUS, self.sizeHint().height())
-
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        background, border = LOOKS[self.mark]
-        fill = QColor(background)
-        if self.isDown():
-            fill = fill.darker(112)
-        elif self.underMouse():
-            fill = fill.darker(104)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(border), 2 if self.hasFocus() else 1))
-        painter.setBrush(fill)
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
-        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
-        painter.setFont(self.font())
-        painter.drawText(self.rect().adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y),
-                         int(Qt.AlignmentFlag.AlignCenter), self.text())
-
-    def enterEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.update()
-        super().enterEvent(event)
-
-    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.update()
-        super().leaveEvent(event)
-
-    def menu(self) -> QMenu:
-        """The menu of stations (made on first use)."""
-        if self._menu is None:
-            self._menu = self._make_menu(self)
-            self.check_station()
-        return self._menu
-
-    def has_menu(self) -> bool:
-        return self._menu is not None
-
-    def show_menu(self) -> None:
-        menu = self.menu()
-        menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
-
-    def check_station(self) -> None:
-        if self._menu is not None:
-            for action in self.station_actions():
-                if action.isCheckable():
-                    action.setChecked(action.data() == self.station)
-
-    def station_actions(self) -> list[QAction]:
-        return [a for a in self.menu().actions() if a.data() is not None]
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._press = event.position().toPoint()
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        if self._press is not None and (event.position().toPoint() - self._press).manhattanLength() \
-                >= QApplication.startDragDistance():
-            self._press = None
-            self.setDown(False)
-            mime = QMimeData()
-            mime.setData(PERSON_MIME, self.person_id.encode())
-            drag = QDrag(self)
-            drag.setMimeData(mime)
-            drag.setPixmap(self.grab())
-            drag.exec(Qt.DropAction.MoveAction)
-            return
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
-        self._press = None
-        super().mouseReleaseEvent(event)
+__all__ = ["PERSON_MIME", "PersonChip", "StationColumn", "StationLineup"]
 
 
 class StationColumn(QFrame):
-    """One station's column; people dropped here move to the station."""
+    """One station's column: its title, its people's chips (`stack`); people dropped here
+    move to the station."""
 
     def __init__(self, station_id: str, on_drop, parent=None) -> None:
         super().__init__(parent)
         self.station_id = station_id
         self._on_drop = on_drop
+        self.stack = ChipStack()
         self.setAcceptDrops(True)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
@@ -218,6 +96,7 @@ class StationLineup(FollowsAccount, QScrollArea):
         self.chips = {}
         self.columns = {}
         self._dressed = {}
+        self._fonts = self._chip_fonts()
         columns = [(NOT_SET, self.tr("No station yet"))] + [
             (s.id, f"{i}. {s.name(lang)}") for i, s in enumerate(framework.stations, 1)]
         people_at: dict[str, list] = {key: [] for key, _ in columns}
@@ -245,10 +124,13 @@ class StationLineup(FollowsAccount, QScrollArea):
                 header.setToolTip("\n".join([station.description(lang)]
                                             + [f"• {s}" for s in station.signs(lang)]))
             layout.addWidget(header)
+            chips = []
             for person in people_at[key]:
                 chip = self._chip(person, framework, lang)
                 self._dress(chip, person, positions, lang)
-                layout.addWidget(chip)
+                chips.append(chip)
+            column.stack.set_chips(chips)
+            layout.addWidget(column.stack)
             layout.addStretch(1)
             self.columns[key] = column
             row.addWidget(column)
@@ -275,19 +157,18 @@ class StationLineup(FollowsAccount, QScrollArea):
                 return
             key = person.journey_stage if framework.station(person.journey_stage) else NOT_SET
             column = self.columns[key]
-            if chip.parentWidget() is not column:
-                layout = column.layout()
-                # in the group's order, as a fresh build puts them (before the stretch)
-                at = next((i for i in range(1, layout.count() - 1)
-                           if order.get(getattr(layout.itemAt(i).widget(), "person_id", None),
-                                        -1) > order[person.id]), layout.count() - 1)
-                layout.insertWidget(at, chip)
+            if chip.stack is not column.stack:
+                chip.stack.remove(chip)
+                # in the group's order, as a fresh build puts them
+                others = column.stack.chips
+                at = next((i for i, other in enumerate(others)
+                           if order.get(other.person_id, -1) > order[person.id]), len(others))
+                column.stack.insert(at, chip)
             self._dress(chip, person, positions, lang)
 
     def _chip(self, person, framework, lang) -> PersonChip:
         """A person's chip (what it shows: `_dress`; its menu: `_menu`, made when wanted)."""
-        chip = PersonChip(person.id, "", self._menu)
-        chip.base_font = QFont(chip.font())
+        chip = PersonChip(person.id, self._menu, self._tooltip)
         self.chips[person.id] = chip
         return chip
 
@@ -296,7 +177,7 @@ class StationLineup(FollowsAccount, QScrollArea):
         lang = self.context.lang
         framework = self.context.document.settings.journey_framework
         person_id = chip.person_id
-        menu = QMenu(chip)
+        menu = QMenu(chip.stack)
         title = menu.addAction(self.tr("Move to station:"))
         title.setEnabled(False)
         for i, station in enumerate(framework.stations, 1):
@@ -313,40 +194,51 @@ class StationLineup(FollowsAccount, QScrollArea):
         return menu
 
     def _dress(self, chip: PersonChip, person, positions, lang) -> None:
-        """Text, colours, tooltip and checked station of a chip; nothing when unchanged."""
+        """Text, colours and checked station of a chip (its tooltip is made when shown:
+        `_tooltip`); nothing when unchanged."""
         state = ("behind" if person.id in positions.behind
                  else "ahead" if person.id in positions.ahead else "")
-        shown = (state, person.full_name, person.title, tuple(person.roles), person.influence,
-                 person.journey_stage)
+        shown = (state, person.full_name, person.journey_stage)
         before = self._dressed.get(person.id)
         if before == shown:
             return
         self._dressed[person.id] = shown
-        chip.set_mark(state)
         mark = MARKS[state]
         name = short_name(person.full_name) or "—"
-        chip.setFont(chip.base_font)
-        chip.setText(mark + name)
-        if chip.fontMetrics().horizontalAdvance(mark + name) > COLUMN_WIDTH - 40 and " " in name:
+        text, font = mark + name, None
+        metrics, small = self._fonts
+        if metrics.horizontalAdvance(text) > COLUMN_WIDTH - 40 and " " in name:
             first, _, rest = name.partition(" ")
-            chip.setText(f"{mark}{first}\n{rest}")  # a long surname: initials below
-            if chip.fontMetrics().horizontalAdvance(mark + first) > COLUMN_WIDTH - 26:
-                font = QFont(chip.base_font)
-                font.setPointSizeF(font.pointSizeF() * 0.85)
-                chip.setFont(font)
+            text = f"{mark}{first}\n{rest}"  # a long surname: initials below
+            if metrics.horizontalAdvance(mark + first) > COLUMN_WIDTH - 26:
+                font = small
+        chip.set_look(text, font, state)
+        chip.station = person.journey_stage
+        chip.check_station()
+
+    def _tooltip(self, chip: PersonChip) -> str:
+        """A chip's tooltip, made when shown (a string kept per person cost ~0.3 KB)."""
+        person = self.context.account.stakeholder(chip.person_id)
+        if person is None:
+            return ""
+        lang = self.context.lang
         tip = [person.full_name or "—"]
         if person.title:
             tip.append(person.title)
         if person.roles:
             tip.append(", ".join(vocab("role", r, lang) for r in person.roles))
         tip.append(self.tr("Influence: %1").replace("%1", vocab("influence", person.influence, lang)))
-        if state == "behind":
+        if chip.mark == "behind":
             tip.append(self.tr("Lags more than one station behind the group"))
-        elif state == "ahead":
+        elif chip.mark == "ahead":
             tip.append(self.tr("More than one station ahead of the group"))
-        chip.setToolTip("\n".join(tip))
-        chip.station = person.journey_stage
-        chip.check_station()
+        return "\n".join(tip)
+
+    def _chip_fonts(self) -> tuple[QFontMetrics, QFont]:
+        """The metrics of a chip's font, and the smaller font of a long surname."""
+        small = QFont(self.font())
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        return QFontMetrics(self.font()), small
 
     def _summary_text(self, positions, framework, lang) -> str:
         if positions.median is None:

@@ -8,7 +8,7 @@ in the same undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -114,6 +113,49 @@ class TouchpointDialog(QDialog):
         }
 
 
+class TouchpointsModel(QAbstractTableModel):
+    """The touchpoints' rows as texts (one table of strings: a QTableWidgetItem per cell
+    held ~9 copies of its data, 1.6 MiB for 200 touchpoints)."""
+
+    ALIGN = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+
+    def __init__(self, headers: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: list[tuple[str, tuple[str, ...]]] = []  # (touchpoint id, cell texts)
+
+    def set_rows(self, rows: list[tuple[str, tuple[str, ...]]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt's names
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        touchpoint_id, texts = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return texts[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return touchpoint_id
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self.ALIGN
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return super().headerData(section, orientation, role)
+
+    def row_of(self, touchpoint_id: str) -> int:
+        return next((r for r, (i, _) in enumerate(self.rows) if i == touchpoint_id), -1)
+
+
 class TouchpointsPanel(FollowsAccount, QWidget):
     FOLLOWED_TABLES = ("touchpoints", "stakeholders", "roadmap_nodes", "meetings")
     COLUMNS = ("Date", "Phase", "Channel", "People", "Checkpoint", "Station", "Summary",
@@ -141,8 +183,9 @@ class TouchpointsPanel(FollowsAccount, QWidget):
             bar.addWidget(b)
         bar.addStretch(1)
         left_layout.addLayout(bar)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.model = TouchpointsModel([self.tr(c) for c in self.COLUMNS], self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -197,20 +240,13 @@ class TouchpointsPanel(FollowsAccount, QWidget):
             station = framework.station(touchpoint_station(account, t))
             return station.name(lang) if station else ""
 
-        self.table.setRowCount(len(account.touchpoints))
+        self.model.set_rows([(t.id, (
+            date_text(t.date), vocab("phase", t.phase, lang), vocab("channel", t.channel, lang),
+            ", ".join(person_name(account, p) for p in t.stakeholder_ids),
+            node_title(account, t.checkpoint_id), station_name(t), t.summary, t.emotion,
+            t.result,
+        )) for t in account.touchpoints])
         for r, t in enumerate(account.touchpoints):
-            values = (
-                date_text(t.date), vocab("phase", t.phase, lang), vocab("channel", t.channel, lang),
-                ", ".join(person_name(account, p) for p in t.stakeholder_ids),
-                node_title(account, t.checkpoint_id), station_name(t), t.summary, t.emotion,
-                t.result,
-            )
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, t.id)
-                item.setToolTip(value)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-                self.table.setItem(r, c, item)
             if t.id in selected:
                 self.table.selectRow(r)
         self.table.resizeRowsToContents()
@@ -286,9 +322,8 @@ class TouchpointsPanel(FollowsAccount, QWidget):
                           or escape(self.tr("No gaps found.")))
 
     def selected_ids(self) -> list[str]:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()})
-        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows
-                if self.table.item(r, 0) is not None]
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
+        return [self.model.rows[r][0] for r in rows if r < len(self.model.rows)]
 
     # ------------------------------------------------------------------ editing
     def _edit_selected(self) -> None:
@@ -341,10 +376,9 @@ class TouchpointsPanel(FollowsAccount, QWidget):
             report(self.context, exc)
 
     def focus_touchpoint(self, touchpoint_id: str) -> None:
-        for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == touchpoint_id:
-                self.table.selectRow(r)
-                self.table.scrollToItem(self.table.item(r, 0))
-                return
+        r = self.model.row_of(touchpoint_id)
+        if r >= 0:
+            self.table.selectRow(r)
+            self.table.scrollTo(self.model.index(r, 0))
 
 

@@ -53,6 +53,29 @@ def test_calendar_of_an_unset_date_opens_on_today(qtbot):
     assert edit.value() is None  # looking at the calendar does not set a date
 
 
+def test_calendar_is_made_when_first_wanted_and_still_opens_on_today(qtbot):
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QCalendarWidget
+
+    clock.pin(dt.date(2031, 7, 14))
+    edit = OptionalDateEdit()
+    qtbot.addWidget(edit)
+    edit.resize(200, 30)
+    edit.show()
+    assert QTest.qWaitForWindowExposed(edit)
+    assert edit.findChild(QCalendarWidget) is None  # none made up front
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=QPoint(edit.width() - 8, edit.height() // 2))
+    calendar = edit.findChild(QCalendarWidget)
+    assert calendar is not None and calendar is edit.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    assert (calendar.yearShown(), calendar.monthShown()) == (2031, 7)
+    clicked = []
+    edit.calendarClicked.connect(clicked.append)
+    calendar.clicked.emit(QDate(2031, 7, 20))  # a day clicked in the calendar
+    assert clicked == [QDate(2031, 7, 20)]
+    calendar.window().hide()
+
+
 def test_multiline_field_commits_when_focus_leaves_and_keeps_cursor_on_same_text(qtbot):
     commits = []
     host = QWidget()

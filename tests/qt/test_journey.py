@@ -122,7 +122,7 @@ def test_a_person_moves_on_the_station_lineup_and_laggards_are_marked(setup, qtb
     action.trigger()
     assert context.account.stakeholder(laggard).journey_stage == "study"
     assert not lineup.chips[laggard].text().startswith("↓")
-    assert lineup.chips[laggard].parentWidget() is lineup.columns["study"]
+    assert lineup.chips[laggard].column() is lineup.columns["study"]
     check_undo_redo(doc, path, before)
     # dropping a chip on another station's column moves the person too (one step)
     from PySide6.QtCore import QMimeData, QPointF
@@ -147,6 +147,89 @@ def test_a_person_moves_on_the_station_lineup_and_laggards_are_marked(setup, qtb
     assert doc.undo_stack.count() == count + 1
     assert lineup.chips[laggard].text().startswith("↑")  # now ahead of the group
     reopened_json(doc, path)
+
+
+def test_lineup_chips_are_painted_not_widgets_and_answer_mouse_keyboard_and_hover(setup, qtbot):
+    """A chip is painted by its column's stack (a widget each cost ~15 KB at 1,000 people);
+    it still has its tooltip, its menu on a click or from the keyboard, and its drag."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+
+    from accountmap.domain.models import Stakeholder
+
+    doc, context, path = setup
+    page = journey_page(context, qtbot)
+    lineup = page.lineup
+    widgets = len(lineup.findChildren(QWidget))
+    for i in range(5):
+        context.editor.add(context.account_id, "stakeholders",
+                           Stakeholder(full_name=f"Новый {i}"))
+    assert len(lineup.chips) == 17
+    assert len(lineup.findChildren(QWidget)) == widgets  # more people, no more widgets
+    stack = lineup.columns["study"].stack
+    first, second = stack.chips[:2]
+    assert first.rect().bottom() < second.rect().top()
+    assert stack.chip_at(second.rect().center()) is second
+    # the tooltip of the chip under the mouse, as plain text (a name is never rendered)
+    context.editor.update(context.account_id, "stakeholders", second.person_id,
+                          "rename", full_name="<b>Жирнов</b> Иван")
+    help_event = QHelpEvent(QEvent.Type.ToolTip, second.rect().center(),
+                            stack.mapToGlobal(second.rect().center()))
+    QApplication.sendEvent(stack, help_event)
+    assert second.toolTip().split("\n")[0] == "<b>Жирнов</b> Иван"
+    assert QToolTip.text().startswith("<qt>&lt;b&gt;Жирнов&lt;/b&gt; Иван<br>")
+    QToolTip.hideText()
+    # keyboard: Tab from outside lands on the first chip, Tab again on the next, Space opens
+    # its menu; Tab after the last chip leaves the column
+    stack.setFocus(Qt.FocusReason.TabFocusReason)
+    assert stack.hasFocus()
+    QTest.keyClick(stack, Qt.Key.Key_Tab)
+    assert stack.hasFocus()
+    assert stack.accessibleName() == second.text().replace("\n", " ")  # said by a reader
+    QTest.keyClick(stack, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: second.has_menu() and second.menu().isVisible())
+    assert not first.has_menu()
+    second.menu().close()
+    QTest.keyClick(stack, Qt.Key.Key_Up)
+    QTest.keyClick(stack, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: first.has_menu() and first.menu().isVisible())
+    first.menu().close()
+    for _ in stack.chips[1:]:
+        QTest.keyClick(stack, Qt.Key.Key_Tab)
+    assert stack.hasFocus()
+    QTest.keyClick(stack, Qt.Key.Key_Tab)
+    assert not stack.hasFocus()
+    empty = lineup.columns["action"].stack  # nobody there yet: Tab passes it by
+    assert not empty.chips and empty.focusPolicy() == Qt.FocusPolicy.NoFocus
+    # hover and pressed looks darken the chip under the mouse only
+    plain = first.grab().toImage().pixelColor(first.rect().width() // 2, 3)
+    QTest.mouseMove(stack, first.rect().center())
+    qtbot.waitUntil(lambda: stack.grab(first.rect()).toImage().pixelColor(
+        first.rect().width() // 2, 3) != plain)
+    under = stack.grab(second.rect()).toImage().pixelColor(second.rect().width() // 2, 3)
+    assert under == plain
+    # a press and a move past the drag distance starts a drag carrying the person
+    dragged = []
+
+    def fake_exec(drag, *args):
+        dragged.append(bytes(drag.mimeData().data("application/x-accountmap-stakeholder")))
+        return Qt.DropAction.IgnoreAction
+
+    from PySide6.QtGui import QDrag
+
+    original = QDrag.exec
+    QDrag.exec = fake_exec
+    try:
+        QTest.mousePress(stack, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         first.rect().center())
+        QTest.mouseMove(stack, first.rect().center() + QPoint(0, 40))
+    finally:
+        QDrag.exec = original
+    assert dragged == [first.person_id.encode()]
+    QTest.mouseRelease(stack, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       first.rect().center() + QPoint(0, 40))
+    assert not first.menu().isVisible()  # a drag is not a click
 
 
 def test_grid_cells_are_edited_in_place_one_undo_step_each(setup, qtbot):
@@ -212,7 +295,7 @@ def test_touchpoints_added_through_the_dialog_move_last_contact_in_one_step(setu
     assert added.checkpoint_id == "poc" and added.date == TODAY
     assert account.stakeholder("p5").last_contact == TODAY
     assert doc.undo_stack.count() == count + 1
-    assert panel.table.rowCount() == 4
+    assert panel.table.model().rowCount() == 4
     check_undo_redo(doc, path, before)
     doc.undo_stack.undo()
     assert context.account.stakeholder("p5").last_contact == old_contact
@@ -233,6 +316,34 @@ def test_touchpoints_added_through_the_dialog_move_last_contact_in_one_step(setu
     doc.undo_stack.undo()
     assert len(context.account.touchpoints) == 4
     reopened_json(doc, path)
+
+
+def test_touchpoints_table_shows_texts_tooltips_and_keeps_the_selection(setup, qtbot):
+    """The table reads its cells from one model of texts (no item per cell): what a cell
+    shows is its tooltip too; a touchpoint shown from elsewhere is selected and scrolled to;
+    the selection survives an edit elsewhere."""
+    doc, context, path = setup
+    page = journey_page(context, qtbot)
+    page.tabs.setCurrentWidget(page.touchpoints)
+    panel = page.touchpoints
+    model = panel.table.model()
+    touchpoints = context.account.touchpoints
+    assert model.rowCount() == len(touchpoints) and model.columnCount() == 9
+    assert model.headerData(0, Qt.Orientation.Horizontal) == panel.tr("Date") == "Дата"
+    last = len(touchpoints) - 1
+    summary = model.index(last, 6)
+    assert summary.data() == touchpoints[-1].summary
+    assert summary.data(Qt.ItemDataRole.ToolTipRole) == touchpoints[-1].summary
+    assert summary.data(Qt.ItemDataRole.UserRole) == touchpoints[-1].id
+    page.focus_entity("touchpoint", touchpoints[-1].id)
+    assert panel.selected_ids() == [touchpoints[-1].id]
+    context.editor.update(context.account_id, "stakeholders", "p1", "rename",
+                          full_name="Иванова Екатерина Петровна")
+    assert panel.selected_ids() == [touchpoints[-1].id]
+    ids = [t.id for t in touchpoints]
+    panel.delete_selection()
+    assert [t.id for t in context.account.touchpoints] == ids[:-1]
+    assert model.rowCount() == len(ids) - 1
 
 
 def test_gaps_name_stale_high_influence_people(setup, qtbot):

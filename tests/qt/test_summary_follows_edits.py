@@ -79,3 +79,21 @@ def test_the_property_panel_shows_the_changed_title(window):
     assert form.title_edit.text() == "Директор по закупкам"
     window.undo()
     assert form.title_edit.text() == person.title
+
+
+def test_a_form_is_made_when_first_wanted_and_shows_what_was_edited_before(window):
+    from accountmap.panels.stakeholder_form import StakeholderForm
+
+    page = show_page(window, AccountMapPage)
+    aid = window.account_id
+    panel = page.panel
+    page.scene.clearSelection()
+    assert panel._forms == {} and panel.findChildren(StakeholderForm) == []  # none up front
+    person = window.document.account(aid).stakeholders[0]
+    window.editor.update(aid, "stakeholders", person.id, title="Главный технолог")
+    page.scene.cards[person.id].setSelected(True)
+    assert panel.current_form() is panel.person_form
+    assert panel.findChildren(StakeholderForm) == [panel.person_form]  # one, made now
+    assert panel.person_form.title_edit.text() == "Главный технолог"
+    assert "decision_centres" not in panel._forms and "relationships" not in panel._forms
+    window.undo()
