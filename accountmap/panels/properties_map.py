@@ -20,8 +20,6 @@ from accountmap.domain import clock
 from accountmap.domain import account_rules
 from accountmap.domain.contact_history import stale_people
 from accountmap.domain.vocabulary import QuestionStatus, RelationshipKind
-from accountmap.panels.map_forms import CentreForm, RelationshipForm
-from accountmap.panels.stakeholder_form import StakeholderForm
 
 
 # ====================================================================== summary
@@ -145,32 +143,57 @@ class CoverageSummary(QLabel):
 # ====================================================================== the panel
 class MapPropertyPanel(QStackedWidget):
     """Shows the form for what is selected on the map (or the coverage summary); each
-    form in its own scroll area, so a short form never inherits a long one's height."""
+    form in its own scroll area, so a short form never inherits a long one's height.
+    A form is made when first asked for: the map first paints with the summary (issue 15:
+    the person's form alone cost ~13 ms of CPU at start-up)."""
 
     def __init__(self, context, parent=None) -> None:
         super().__init__(parent)
         self.context = context
         self.setMinimumWidth(300)
         self.summary = CoverageSummary(context)
-        self.person_form = StakeholderForm(context)
-        self.centre_form = CentreForm(context)
-        self.relationship_form = RelationshipForm(context)
+        self._forms: dict = {}
         self._scrolls: dict = {}
-        for form in (self.person_form, self.centre_form, self.relationship_form):
-            form.setEnabled(not context.document.read_only)  # shown, not editable
-        for w in (self.summary, self.person_form, self.centre_form, self.relationship_form):
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            scroll.setWidget(w)
-            self._scrolls[w] = scroll
-            self.addWidget(scroll)
+        self._add_page(self.summary)
         self.kind: str | None = None
         self.entity_id: str | None = None
         context.document.rowsChanged.connect(self._on_rows_changed)
         context.document.settingsChanged.connect(self.refresh)
         context.document.dayChanged.connect(self.refresh)  # stale contacts in the summary
         self.show_nothing()
+
+    def _add_page(self, widget) -> None:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(widget)
+        self._scrolls[widget] = scroll
+        self.addWidget(scroll)
+
+    def _form(self, kind: str):
+        form = self._forms.get(kind)
+        if form is None:
+            from accountmap.panels.map_forms import CentreForm, RelationshipForm
+            from accountmap.panels.stakeholder_form import StakeholderForm
+
+            made = {"person": StakeholderForm, "centre": CentreForm,
+                    "relationship": RelationshipForm}[kind]
+            form = self._forms[kind] = made(self.context)
+            form.setEnabled(not self.context.document.read_only)  # shown, not editable
+            self._add_page(form)
+        return form
+
+    @property
+    def person_form(self):
+        return self._form("person")
+
+    @property
+    def centre_form(self):
+        return self._form("centre")
+
+    @property
+    def relationship_form(self):
+        return self._form("relationship")
 
     def _show(self, widget) -> None:
         self.setCurrentWidget(self._scrolls[widget])
@@ -184,8 +207,9 @@ class MapPropertyPanel(QStackedWidget):
         self._show(self.summary)
 
     def show_entity(self, table: str, entity_id: str) -> None:
-        form = {"stakeholders": self.person_form, "decision_centres": self.centre_form,
-                "relationships": self.relationship_form}.get(table)
+        kind = {"stakeholders": "person", "decision_centres": "centre",
+                "relationships": "relationship"}.get(table)
+        form = self._form(kind) if kind is not None else None
         if form is None:
             self.show_nothing()
             return
