@@ -50,3 +50,45 @@ def test_the_window_is_shown_before_the_domain_storage_and_document_load(tmp_pat
     assert set(LATER) <= listed  # (the check sees them once they are loaded)
     assert not any(name.startswith("reportlab") or name.startswith("sqlite_utils")
                    for name in listed)
+
+
+# `accountmap open W --quit-after-show`, printing whether the garbage collector runs at
+# each start-up mark and as the process ends
+GC_CHILD = """
+import atexit, gc, sys
+from accountmap.app import application
+from accountmap.cli import main
+
+def trace(event):
+    print(event, "|", gc.isenabled(), flush=True)
+
+application._trace = trace
+atexit.register(lambda: print("exit |", gc.isenabled(), flush=True))
+sys.exit(main(["open", sys.argv[1], "--quit-after-show"]))
+"""
+
+
+def test_the_garbage_collector_rests_during_start_up_only(tmp_path):
+    """Start-up makes ~100,000 objects that live as long as the process: `accountmap open`
+    stops the garbage collector meanwhile (~20 ms of passes over them), and it runs again
+    once the first account painted, or start-up ended without one."""
+    full = tmp_path / "w.accountmap"
+    with WorkspaceFile.open(full, create=True) as wf:
+        wf.add_accounts([Account(name="Клиент", stakeholders=[Stakeholder(full_name="Иванов")])])
+    empty = tmp_path / "empty.accountmap"
+    WorkspaceFile.open(empty, create=True).close()
+    home = tmp_path / "home"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
+           "XDG_DATA_HOME": str(home / "share"), "XDG_CONFIG_HOME": str(home / "config")}
+    for path, code, expected in (
+            (full, 0, [("window shown", "False"), ("workspace listed", "False"),
+                       ("workspace shown", "False"), ("account painted", "False"),
+                       ("exit", "True")]),
+            (empty, 0, [("window shown", "False"), ("workspace listed", "False"),
+                        ("workspace shown", "False"), ("exit", "True")]),
+            (tmp_path / "missing.accountmap", 2, [("window shown", "False"), ("exit", "True")])):
+        result = subprocess.run([sys.executable, "-c", GC_CHILD, str(path)],
+                                capture_output=True, text=True, env=env, timeout=120)
+        assert result.returncode == code, result.stderr
+        marks = [tuple(line.split(" | ")) for line in result.stdout.splitlines() if " | " in line]
+        assert marks == expected, (path.name, marks)
