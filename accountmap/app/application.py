@@ -112,10 +112,20 @@ def _trace(event: str) -> None:
 
 
 def run_application(workspace: Path | None, *, read_only: bool = False,
-                    quit_after_show: bool = False, lang: str | None = None) -> int:
+                    quit_after_show: bool = False, lang: str | None = None,
+                    gc_paused: bool = False) -> int:
     """Show the window at once, then open the workspace on the next turn of the event loop
     (the domain and storage layers load meanwhile). Exit code 2 if it cannot be opened
-    with --quit-after-show (or without a screen to show the message on)."""
+    with --quit-after-show (or without a screen to show the message on).
+
+    `gc_paused`: the caller stopped the garbage collector for start-up (`accountmap
+    open`); it runs again once the first account painted, or start-up ended otherwise."""
+    import gc
+
+    def startup_over() -> None:
+        if gc_paused and not gc.isenabled():
+            gc.enable()
+
     app = make_application(lang)
     from accountmap.app.main_window import MainWindow
 
@@ -127,6 +137,7 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
 
     def account_painted() -> None:
         _trace("account painted")
+        startup_over()
         if quit_after_show:
             app.quit()
 
@@ -144,7 +155,9 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
                 if window.stack.currentWidget() is window.account_area else None)
         if page is not None:  # quit (--quit-after-show) once the account painted
             AfterFirstPaint(painted_part(page), account_painted)
-        elif quit_after_show:
+            return
+        startup_over()
+        if quit_after_show:
             app.quit()
 
     def open_workspace() -> None:
@@ -160,6 +173,7 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
             AfterFirstPaint(window.accounts.viewport(), show_first_account)
             return
         except WorkspaceError as exc:
+            startup_over()
             window.show_placeholder()
             message = exc.message(window.language())
             print(f"accountmap: {message}", file=sys.stderr)
@@ -186,6 +200,7 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
         code = app.exec()
     finally:
         termination.uninstall()
+        startup_over()
     if window.document is not None:  # quit without closing the window (--quit-after-show)
         window.close()  # the workspace closed, the settings written
     return result["code"] or code

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.midnight.dayChanged.connect(lambda: self.document and self.document.dayChanged.emit())
 
     def language(self) -> str:
-        from accountmap.document.workspace_document import ui_language
+        from accountmap.document.interface_language import ui_language
 
         return ui_language()
 

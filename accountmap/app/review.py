@@ -25,6 +25,11 @@ class Review(QObject):
         self.portfolio = None  # PortfolioWindow, made on first use
         self.opened: list = []  # read-only main windows opened from the portfolio
         self.today = clock.today  # asked at each use (tests pin the clock)
+        # the comments list (panels.review_comments) is made when its dock is first shown
+        # or it is asked for: a hidden list does not load every account of the workspace
+        self._comments = None
+        self._document = self._editor = None
+        self.comments_dock = None
 
     def own_path(self) -> Path | None:
         document = self.window.document
@@ -96,8 +101,16 @@ class Review(QObject):
         return other
 
     # ------------------------------------------------------------------ comments
+    @property
+    def comments(self):
+        if self._comments is None:
+            _make_comments(self.window, self)
+        return self._comments
+
     def set_document(self, document, editor) -> None:
-        self.comments.set_document(document, editor)
+        self._document, self._editor = document, editor
+        if self._comments is not None:
+            self._comments.set_document(document, editor)
 
     def go_to(self, account_id: str, kind: str, entity_id: str) -> None:
         """Double-click in the comments list: the account, and the person or checkpoint."""
@@ -223,23 +236,31 @@ def add_review_menu(window) -> Review:
 
 
 def _add_comments_dock(window, review: Review) -> None:
+    from PySide6.QtWidgets import QDockWidget
+
+    dock = QDockWidget(tr("Review comments"), window)
+    dock.setObjectName("reviewCommentsDock")
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    dock.hide()  # shown from the Review menu (or after an import)
+    dock.visibilityChanged.connect(lambda shown: shown and review.comments)  # made if not yet
+    review.comments_dock = dock
+    review.last_report = []
+
+
+def _make_comments(window, review: Review) -> None:
+    """The comments list in its dock, showing the open workspace."""
     import getpass
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QDockWidget
 
     from accountmap.panels.review_comments import ReviewCommentsPanel
 
     def author() -> str:
         return str(QSettings().value("review/author", "") or getpass.getuser())
 
-    review.comments = ReviewCommentsPanel(author, lambda: review.today(),
-                                          lambda: window.account_id, window.language())
-    review.comments.goTo.connect(review.go_to)
-    dock = QDockWidget(tr("Review comments"), window)
-    dock.setObjectName("reviewCommentsDock")
-    dock.setWidget(review.comments)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    dock.hide()  # shown from the Review menu (or after an import)
-    review.comments_dock = dock
-    review.last_report = []
+    panel = ReviewCommentsPanel(author, lambda: review.today(), lambda: window.account_id,
+                                window.language())
+    panel.goTo.connect(review.go_to)
+    review._comments = panel
+    review.comments_dock.setWidget(panel)
+    panel.set_document(review._document, review._editor)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -35,9 +36,6 @@ from accountmap.domain.models import (
     collection_items,
     new_id,
 )
-from accountmap.domain.journey_rules import last_contact_updates
-from accountmap.domain.review_merge import Merge, ReviewFile, merge_review, revised
-from accountmap.domain.roadmap_rules import default_outcome, next_to_activate, status_fields
 from accountmap.domain.vocabulary import CheckpointStatus
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.limits import refuse_growth
@@ -49,6 +47,12 @@ from accountmap.storage.workspace_file import (
     RowChange,
     account_rows,
 )
+
+if TYPE_CHECKING:
+    from accountmap.domain.review_merge import Merge, ReviewFile
+
+# The rules of the roadmap, the journey and review merges are imported by the methods that
+# use them: a workspace opens (and its first account paints) without them (issue 15).
 
 
 def tr(text: str) -> str:
@@ -353,6 +357,8 @@ class Editor:
         checkpoint done makes the next planned checkpoints on the chosen path active in the
         same step (domain rule `next_to_activate`); `exit_note`: why it is done with exit
         criteria unticked."""
+        from accountmap.domain.roadmap_rules import status_fields
+
         node = self.document.account(account_id).node(node_id)
         if node is None:
             return False
@@ -378,6 +384,8 @@ class Editor:
         return changed
 
     def _activate_next(self, account_id: str, node_id: str, today: dt.date) -> None:
+        from accountmap.domain.roadmap_rules import next_to_activate, status_fields
+
         roadmap = self.document.account(account_id).roadmap  # as changed so far in the step
         nodes = {n.id: n for n in roadmap.nodes}
         self.update_many(account_id, [
@@ -389,6 +397,8 @@ class Editor:
                       text: str | None = None) -> str:
         """A branch from one node to another; from a crossroads it gets the first free
         default outcome (yes / no, stored as ids)."""
+        from accountmap.domain.roadmap_rules import default_outcome
+
         roadmap = self.document.account(account_id).roadmap
         edge = RoadmapEdge(from_id=from_id, to_id=to_id,
                            outcome=default_outcome(roadmap, from_id))
@@ -426,6 +436,8 @@ class Editor:
 
     def _stamp_last_contacts(self, account_id: str, touchpoint: Touchpoint,
                              today: dt.date) -> None:
+        from accountmap.domain.journey_rules import last_contact_updates
+
         updates = last_contact_updates(self.document.account(account_id), touchpoint, today)
         self.update_many(account_id, [("stakeholders", person_id, {"last_contact": day})
                                       for person_id, day in updates.items()], tr("Edit"))
@@ -439,6 +451,8 @@ class Editor:
     def revise_comment(self, account_id: str, comment_id: str, **fields) -> bool:
         """New `text` and/or `resolved`; the version replaced goes into the comment's
         history (so a review import can tell who edited it)."""
+        from accountmap.domain.review_merge import revised
+
         comment = next(c for c in self.document.account(account_id).review_comments
                        if c.id == comment_id)
         text = tr("Edit comment") if "text" in fields else (
@@ -448,6 +462,7 @@ class Editor:
 
     def import_review(self, review: ReviewFile) -> Merge:
         """Merge a review file into the open workspace: one transaction, one undo step."""
+        from accountmap.domain.review_merge import merge_review
         from accountmap.storage.review_exchange import TABLE, merge_changes
 
         accounts = {a.id: self.document.account(a.id) for a in review.accounts

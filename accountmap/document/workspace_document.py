@@ -14,9 +14,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from accountmap.document.changes import DocumentChange
+from accountmap.document.interface_language import ui_language  # noqa: F401 (its old home)
 from accountmap.domain.models import (
     COLLECTIONS,
     Account,
@@ -36,13 +37,6 @@ from accountmap.storage.workspace_file import (
     WorkspaceFile,
     row_model,
 )
-
-
-def ui_language() -> str:
-    """The language of the interface ("ru"/"en"): the one messages are shown in. (The
-    workspace's own language, `document.language`, is the default for briefings.)"""
-    translator = getattr(QCoreApplication.instance(), "_accountmap_translator", None)
-    return getattr(translator, "lang", "en")
 
 
 class WorkspaceDocument(QObject):

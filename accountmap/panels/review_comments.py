@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap.domain.dates import format_date
-from accountmap.domain.models import Account, ReviewComment
 from accountmap.storage.errors import WorkspaceError
+
+if TYPE_CHECKING:  # the domain (pydantic) loads after the window is shown (docs/PERFORMANCE.md)
+    from accountmap.domain.models import Account, ReviewComment
 
 TABLE = "review_comments"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -276,11 +279,15 @@ class ReviewCommentsPanel(QWidget):
             fields = {"checkpoint_id": entity_id, "target_name": account.node(entity_id).title}
         elif kind != "account":
             raise ValueError(f"a comment is on the account, a stakeholder or a node, not {kind!r}")
+        from accountmap.domain.models import ReviewComment
+
         comment = ReviewComment(author=self.author(), date=self.today(), text=text, **fields)
         return self._edit(lambda: self.editor.add_comment(account_id, comment))
 
     def reply(self, account_id: str, comment_id: str, text: str) -> str | None:
         parent = self.comment(account_id, comment_id)
+        from accountmap.domain.models import ReviewComment
+
         comment = ReviewComment(author=self.author(), date=self.today(), text=text,
                                 reply_to=parent.id, stakeholder_id=parent.stakeholder_id,
                                 checkpoint_id=parent.checkpoint_id,

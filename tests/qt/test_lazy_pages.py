@@ -93,3 +93,25 @@ def test_a_tab_title_known_before_its_page_is_the_title_the_page_gives(qtbot):
         assert page_title("JourneyPage") != "Client journey"  # translated, not the source
     finally:
         make_application("en")
+
+
+def test_the_map_paints_with_its_summary_and_makes_a_form_when_first_asked(window):
+    """The map's property panel shows the coverage summary until something is selected;
+    the form for a person, a frame or a line is made when first needed, then kept."""
+    page = window.tabs.currentWidget()
+    assert isinstance(page, AccountMapPage)
+    panel = page.panel
+    assert panel._forms == {} and panel.count() == 1  # only the summary so far
+    assert panel.current_form() is panel.summary
+    account = window.document.account(window.account_id)
+    person = account.stakeholders[0]
+    page.scene.clearSelection()
+    page.scene.cards[person.id].setSelected(True)
+    form = panel.current_form()
+    assert form is panel.person_form and list(panel._forms) == ["stakeholders"]
+    assert form.full_name.text() == person.full_name and form.isEnabled()
+    page.scene.clearSelection()
+    assert panel.current_form() is panel.summary
+    page.scene.cards[person.id].setSelected(True)
+    assert panel.current_form() is form and panel.count() == 2  # made once
+    assert panel.centre_form is not form and panel.count() == 3

@@ -259,3 +259,27 @@ def test_the_list_names_what_a_comment_is_on_and_refuses_an_unknown_kind(window)
     assert item.toolTip(2) == window.document.account(a).name
     with pytest.raises(ValueError):
         panel.add(a, "person", person.id, "not a kind the list knows")
+
+
+def test_the_comments_list_is_made_when_its_dock_is_first_shown(window):  # noqa: F811
+    """Issue 15: a hidden comments list loads no account: it is made (and lists every
+    account's comments) when the Review menu first shows its dock."""
+    review = window.review
+    others = [i for i in window.document.account_ids() if i != window.account_id]
+    assert others and review._comments is None and review.comments_dock.widget() is None
+    assert not set(others) & set(window.document._accounts)  # not loaded for the list
+    a = ural(window)
+    on_other = window.editor.add_comment(others[0], ReviewComment(text="Кто платит?"))
+    on_ural = window.editor.add_comment(a, ReviewComment(text="Где ЛПР?"))
+    review.comments_dock.toggleViewAction().trigger()  # Review > Review comments
+    panel = review.comments_dock.widget()
+    assert review.comments_dock.isVisible() and panel is review.comments
+    shown = {panel.tree.topLevelItem(i).data(0, 0x0100)
+             for i in range(panel.tree.topLevelItemCount())}
+    assert shown == {on_other, on_ural}
+    made = panel.add(a, "account", None, "Сроки?")  # it follows the workspace from now on
+    assert made in {panel.tree.topLevelItem(i).data(0, 0x0100)
+                    for i in range(panel.tree.topLevelItemCount())}
+    review.comments_dock.toggleViewAction().trigger()
+    review.comments_dock.toggleViewAction().trigger()
+    assert review.comments_dock.widget() is panel  # made once
