@@ -38,7 +38,7 @@ def test_arrange_and_its_undo_leave_the_file_memory_and_scene_agreeing(qtbot, tm
     assert shown(scene) == shown(AccountMapScene(page.context))
 
 
-def test_a_move_redraws_no_card_looks_an_edit_of_attitude_does(window, monkeypatch):
+def test_a_move_redraws_no_card_an_edit_of_attitude_does(window, monkeypatch):
     page = show_page(window, AccountMapPage)
     scene, editor, aid = page.scene, window.editor, window.account_id
     people = window.document.account(aid).stakeholders[:3]
@@ -46,8 +46,16 @@ def test_a_move_redraws_no_card_looks_an_edit_of_attitude_does(window, monkeypat
     real = scene.refresh_looks
     monkeypatch.setattr(scene, "refresh_looks",
                         lambda ids=None, coverage=True: looked.append(ids) or real(ids, coverage))
+    redrawn: list = []
+    card_class = type(scene.cards[people[0].id])
+    real_set = card_class.set_person
+    monkeypatch.setattr(card_class, "set_person",
+                        lambda card, person: redrawn.append(person.id) or real_set(card, person))
     editor.move(aid, {("stakeholders", p.id): (p.x + 40, p.y + 20) for p in people})
     assert looked == []  # the colours, symbols and stale marks cannot have changed
+    assert redrawn == []  # nor what the cards draw: their cached pictures are kept
+    for p in window.document.account(aid).stakeholders[:3]:
+        assert scene.cards[p.id].person is p and scene.cards[p.id].pos() == QPointF(p.x, p.y)
     editor.update(aid, "stakeholders", people[0].id, attitude="opponent")
-    assert looked == [[people[0].id]]
+    assert looked == [[people[0].id]] and redrawn == [people[0].id]
     assert scene.cards[people[0].id].fill == scene.look_of(scene.cards[people[0].id].person)[0]
