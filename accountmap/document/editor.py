@@ -251,6 +251,12 @@ class Editor:
 
     def update_many(self, account_id: str, updates: Iterable[tuple[str, str, Mapping]],
                     text: str, merge_key: object = None) -> bool:
+        return self.commit(self.updated_rows(account_id, updates), text, merge_key)
+
+    def updated_rows(self, account_id: str | None, updates: Iterable[tuple[str, str, Mapping]]
+                     ) -> list[RowChange]:
+        """`updated_row` of each (table, id, fields), those that change something (many
+        rows of one table are found in one pass)."""
         updates = list(updates)
         known: dict[str, dict] = {}  # many rows of one table: found in one pass
         for table in {t for t, _i, _f in updates}:
@@ -265,7 +271,7 @@ class Editor:
                 change = self.updated_row(account_id, table, row_id, fields)
             if change is not None:
                 changes.append(change)
-        return self.commit(changes, text, merge_key)
+        return changes
 
     def move(self, account_id: str, positions: Mapping[tuple[str, str], tuple[float, float]],
              merge_key: object = None, text: str | None = None) -> bool:

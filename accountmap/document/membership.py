@@ -24,17 +24,30 @@ def growth_changes(editor, account, centre_id: str | None, moved: dict[str, tupl
                    ) -> list:
     """The frame of `centre_id` grown to hold its cards, `moved` ({person id: (x, y)}) at
     their new places (new members included)."""
-    centre = account.decision_centre(centre_id) if centre_id else None
-    if centre is None:
-        return []
-    places = {s.id: (s.x, s.y) for s in account.stakeholders if s.decision_centre_id == centre_id}
-    places.update(moved)
-    size = grown(_frame(centre), list(places.values()))
-    if size is None:
-        return []
-    change = editor.updated_row(account.id, "decision_centres", centre_id,
-                                {"width": size[0], "height": size[1]})
-    return [change] if change is not None else []
+    return growth_changes_many(editor, account, {centre_id: moved}) if centre_id else []
+
+
+def growth_changes_many(editor, account, landed: dict[str, dict[str, tuple[float, float]]]
+                        ) -> list:
+    """`growth_changes` of several frames ({centre id: moved}), their members found in
+    one pass over the people (a drop of 50 cards lands in a dozen frames of 3,000 people)."""
+    centres = {cid: account.decision_centre(cid) for cid in landed}
+    places: dict[str, dict[str, tuple[float, float]]] = {
+        cid: {} for cid, centre in centres.items() if centre is not None}
+    for s in account.stakeholders:
+        if s.decision_centre_id in places:
+            places[s.decision_centre_id][s.id] = (s.x, s.y)
+    changes = []
+    for centre_id, members in places.items():
+        members.update(landed[centre_id])
+        size = grown(_frame(centres[centre_id]), list(members.values()))
+        if size is None:
+            continue
+        change = editor.updated_row(account.id, "decision_centres", centre_id,
+                                    {"width": size[0], "height": size[1]})
+        if change is not None:
+            changes.append(change)
+    return changes
 
 
 def move_to_centre_changes(editor, account, person_id: str, centre_id: str | None) -> list:

@@ -10,6 +10,8 @@ they never write.
 
 from __future__ import annotations
 
+import functools
+import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -186,7 +188,7 @@ class WorkspaceDocument(QObject):
         refused or the file refuses the write. Inside `batch()` the write joins the
         batch's transaction and the signals wait for its end.
         """
-        prepared = [p for p in (_prepared(c) for c in changes) if p[0].before != p[0].after]
+        prepared = [p for p in self._prepared_all(changes) if p[0].before != p[0].after]
         if not prepared:
             return []
         with self.batch():
@@ -200,6 +202,27 @@ class WorkspaceDocument(QObject):
                 self._batch_applied.append(change)
                 self._batch_change.record(change)
         return [change for change, _ in prepared]
+
+    def _prepared_all(self, changes: Sequence[RowChange]) -> list[tuple[RowChange, object]]:
+        """Each change prepared (`_prepared`); a change that only moves or resizes a row
+        of a loaded account (Arrange, its undo, a drop: thousands of rows) skips pydantic:
+        its model is the one in memory with the new floats (`_moved`)."""
+        models: dict[tuple[str, str], dict] = {}  # (account, table) -> id -> model now
+        prepared = []
+        for change in changes:
+            fast = None
+            if (change.before is not None and change.after is not None
+                    and change.account_id in self._accounts
+                    and geometry_only(change.table, change.before.data, change.after.data)):
+                key = (change.account_id, change.table)
+                if key not in models:
+                    models[key] = {it.id: it for it in collection_items(
+                        self._accounts[change.account_id], change.table)}
+                fast = _moved(change, models[key].get(change.id))
+                if fast is not None:
+                    models[key][change.id] = fast[1]  # a later change of the row sees it
+            prepared.append(fast or _prepared(change))
+        return prepared
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -333,6 +356,61 @@ def _prepared(change: RowChange) -> tuple[RowChange, object]:
     model = row_model(change.table, data)
     after = Row(change.after.position, model.model_dump(mode="json"))
     return RowChange(change.table, change.account_id, change.id, change.before, after), model
+
+
+GEOMETRY = ("x", "y", "width", "height")  # plain bounded floats: a move, a resize
+
+
+@functools.lru_cache(maxsize=None)
+def _geometry_bounds(table: str) -> dict[str, tuple[float, float]]:
+    """{field: (lowest, highest)} of the geometry fields of `table`'s model: floats with
+    bounds and no other constraint (read from the model, so they cannot drift apart)."""
+    bounds = {}
+    model_class = COLLECTIONS.get(table)
+    for name in GEOMETRY:
+        info = model_class.model_fields.get(name) if model_class is not None else None
+        if info is None or info.annotation is not float:
+            continue
+        low = next((m.ge for m in info.metadata if hasattr(m, "ge")), None)
+        high = next((m.le for m in info.metadata if hasattr(m, "le")), None)
+        others = [m for m in info.metadata if not (hasattr(m, "ge") or hasattr(m, "le")
+                                                   or hasattr(m, "allow_inf_nan"))]
+        if low is not None and high is not None and not others:
+            bounds[name] = (float(low), float(high))
+    return bounds
+
+
+def geometry_only(table: str, before: dict, after: dict) -> bool:
+    """Whether `after` differs from `before` only in geometry fields of `table`, each a
+    finite number within the model's bounds (what validation would accept unchanged)."""
+    bounds = _geometry_bounds(table)
+    if not bounds or len(after) != len(before):
+        return False
+    moved = False
+    for name, value in after.items():
+        if name in bounds:
+            if type(value) not in (float, int) or not math.isfinite(value):
+                return False
+            low, high = bounds[name]
+            if not low <= value <= high:
+                return False
+            moved = moved or value != before.get(name)
+        elif name not in before or before[name] != value:
+            return False
+    return moved
+
+
+def _moved(change: RowChange, model) -> tuple[RowChange, object] | None:
+    """A geometry-only change prepared without pydantic: the model held now (it is what
+    `change.before` was dumped from) copied with the new floats, the data as the model
+    dumps it. None when the row is not in memory (then it is validated as usual)."""
+    if model is None:
+        return None
+    bounds = _geometry_bounds(change.table)
+    update = {name: float(value) for name, value in change.after.data.items() if name in bounds}
+    after = Row(change.after.position, {**change.before.data, **update})
+    return (RowChange(change.table, change.account_id, change.id, change.before, after),
+            model.model_copy(update=update))
 
 
 def _find(account: Account, table: str, row_id: str):

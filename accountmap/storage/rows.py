@@ -92,6 +92,10 @@ def upsert(table: str, account_id: str | None, row_id: str, position: float, dat
     triggers and foreign-key checks run only for what changed (a card's move does not
     re-index its notes for search)."""
     columns = columns_of(table)
+    if before is not None and table != "accounts":
+        moved = _plain_update(table, account_id, row_id, position, data, before, before_position)
+        if moved is not None:
+            return moved
     values = [_to_sql(c, data[c.name]) for c in columns]
     if before is None:
         changed: tuple[str, ...] | None = None  # all
@@ -112,6 +116,30 @@ def upsert(table: str, account_id: str | None, row_id: str, position: float, dat
         statements += [(sql, (account_id, row_id, target, index))
                        for index, target in enumerate(targets)]
     return statements
+
+
+def _plain_update(table: str, account_id: str | None, row_id: str, position: float,
+                  data: dict, before: dict, before_position: float | None
+                  ) -> list[Statement] | None:
+    """An UPDATE of the changed columns of a row the file holds, when they are all plain
+    values and no link changed (a move, a resize, a renamed card: nothing to convert to
+    JSON, one statement Arrange's thousands share); None otherwise (the upsert)."""
+    changed = [c for c in columns_of(table) if before.get(c.name) != data[c.name]]
+    if any(c.kind != "scalar" for c in changed) or any(
+            before.get(link.field) != data[link.field] for link in links_of(table)):
+        return None
+    names = (("position",) if position != before_position else ()) + tuple(c.name for c in changed)
+    if not names:
+        return None
+    values = [position] if position != before_position else []
+    values += [data[c.name] for c in changed]
+    return [(_update_sql(table, names), (*values, account_id, row_id))]
+
+
+@functools.lru_cache(maxsize=512)
+def _update_sql(table: str, names: tuple[str, ...]) -> str:
+    sets = ", ".join(f'"{n}" = ?' for n in names)
+    return f"UPDATE {table} SET {sets} WHERE account_id = ? AND id = ?"
 
 
 @functools.lru_cache(maxsize=512)

@@ -341,8 +341,15 @@ class WorkspaceFile(WorkspaceReader):
             except sqlite3.Error as exc:
                 raise self._write_error(exc) from exc
             self._in_transaction = True
-        for sql, params in statements:
-            self.conn.execute(sql, params)
+        run: list[tuple] = []  # consecutive statements of the same SQL: one executemany
+        for index, (sql, params) in enumerate(statements):
+            run.append(params)
+            if index + 1 == len(statements) or statements[index + 1][0] != sql:
+                if len(run) == 1:
+                    self.conn.execute(sql, run[0])
+                else:
+                    self.conn.executemany(sql, run)
+                run = []
 
     def _statements(self, change: RowChange, validated: bool = False) -> list[tuple[str, tuple]]:
         table = change.table

@@ -5,9 +5,10 @@ map of 300 people places its labels in milliseconds."""
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
-from accountmap.canvas.accountmap.items import CardItem
+from accountmap.canvas.accountmap.items import CardItem, EdgeItem
 from accountmap.layout.sizes import CENTRE_HEADER
 
 
@@ -57,8 +58,44 @@ def place_edge_labels(cards, centres, labelled, fixed=()) -> None:
                                  * (min(bottom, box[3]) - max(top, box[1])))
         return area
 
+    spots = EdgeItem.LABEL_SPOTS
+    b = CardItem.BOUNDS
+    bl, bt, br, bb = b.left(), b.top(), b.right(), b.bottom()
+    inf = math.inf
     for edge in labelled:
-        box = edge.place_label(hidden_area, clashes)
-        if box is not None:
-            add(box)  # later labels keep off this one too
-            add(box, hard)
+        # EdgeItem.place_label, inlined (Arrange at 3,000 people places ~2,000 labels): the
+        # same spots in the same order, the same arithmetic, so the same places
+        if not edge._label:
+            continue
+        size = edge._label_size
+        half_w, half_h = size.width() / 2, size.height() / 2
+        line = edge.line
+        x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
+        sp, tp = edge.source.pos(), edge.target.pos()
+        spx, spy, tpx, tpy = sp.x(), sp.y(), tp.x(), tp.y()
+        o1 = (spx + bl, spy + bt, spx + br, spy + bb)
+        o2 = (tpx + bl, tpy + bt, tpx + br, tpy + bb)
+        best, least = None, inf
+        for spot in spots:
+            cx, cy = x1 + (x2 - x1) * spot, y1 + (y2 - y1) * spot
+            left, top, right, bottom = cx - half_w, cy - half_h, cx + half_w, cy + half_h
+            if (left < o1[2] and o1[0] < right and top < o1[3] and o1[1] < bottom) or \
+                    (left < o2[2] and o2[0] < right and top < o2[3] and o2[1] < bottom):
+                continue
+            if hard and clashes(left, top, right, bottom):
+                continue
+            area = hidden_area(left, top, right, bottom)
+            if area < least:
+                best, least = spot, area
+                if area == 0:
+                    break
+        t, shown = (best, True) if best is not None else (edge._label_t, False)
+        if (t, shown) != (edge._label_t, edge._label_free):
+            edge._label_t, edge._label_free = t, shown
+            edge.update_geometry()
+        if not shown:
+            continue
+        cx, cy = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
+        box = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+        add(box)  # later labels keep off this one too
+        add(box, hard)

@@ -364,11 +364,10 @@ class AccountMapScene(FollowsDocument, CanvasScene):
             updates.append((item.key[0], item.entity_id, fields))
         text = tr("Move to another decision centre") if changed_centre else tr("Move")
         try:
-            changes = [self.editor.updated_row(self.account_id, table, row_id, fields)
-                       for table, row_id, fields in updates]
-            for centre_id, cards in landed.items():
-                if not any(isinstance(i, CentreItem) and i.entity_id == centre_id for i in moved):
-                    changes += membership.growth_changes(self.editor, account, centre_id, cards)
+            changes = self.editor.updated_rows(self.account_id, updates)
+            carried = {i.entity_id for i in moved if isinstance(i, CentreItem)}
+            changes += membership.growth_changes_many(self.editor, account, {
+                centre_id: cards for centre_id, cards in landed.items() if centre_id not in carried})
             self.editor.commit([c for c in changes if c is not None], text, merge_key)
         except WorkspaceError as exc:
             self.report(exc)

@@ -131,6 +131,7 @@ class FollowsDocument:
         links: dict[str, list] | None = None  # person id -> relationships, when needed
         regroup = moved = False
         coverage = False
+        looks: list[str] = []  # cards whose colour, symbol or stale mark may have changed
         with self.moving_many(len(ids)):
             for pid in ids:
                 person = by_id.get(pid) if by_id is not None else account.stakeholder(pid)
@@ -141,6 +142,7 @@ class FollowsDocument:
                         regroup = moved = coverage = True
                 elif item is None:
                     self._add_card(person)
+                    looks.append(pid)
                     regroup = moved = coverage = True
                     if links is None:  # one pass for all, not one per card
                         links = {}
@@ -158,8 +160,15 @@ class FollowsDocument:
                     if (before.attitude, before.roles, before.decision_centre_id) != (
                             person.attitude, person.roles, person.decision_centre_id):
                         coverage = True
+                    if _look_of(before) != _look_of(person):  # not after a mere move
+                        looks.append(pid)
                     was = item.pos()
-                    item.set_person(person)
+                    if _moved_only(before, person):
+                        # what the card draws is as it was: its cached picture is kept
+                        # (set_person would redraw it; Arrange moves 3,000 cards)
+                        item.person = person
+                    else:
+                        item.set_person(person)
                     item.set_model_pos(QPointF(person.x, person.y))
                     moved = moved or item.pos() != was
                     if item.toolTip():
@@ -169,7 +178,10 @@ class FollowsDocument:
                             edge.setToolTip(edge.tooltip_text())
         if regroup:
             self._rebuild_members()
-        self.refresh_looks([i for i in ids if i in self.cards], coverage=coverage or regroup)
+        if looks:
+            self.refresh_looks([i for i in looks if i in self.cards], coverage=coverage or regroup)
+        elif coverage or regroup:
+            self.refresh_coverage()
         if moved:
             self.router.invalidate()  # cards moved, came or went: lines are routed again
             self.place_labels()
@@ -194,3 +206,18 @@ class FollowsDocument:
             self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
 
     MANY = 64  # from this many cards moved at once, `moving_many` pays off
+
+
+def _moved_only(before, after) -> bool:
+    """Whether the person changed only where the card stands (x, y)."""
+    fields = dict(before.__dict__)
+    fields["x"], fields["y"] = after.x, after.y
+    return fields == after.__dict__
+
+
+def _look_of(person) -> tuple:
+    """What a card's looks (`refresh_looks`: colour and symbol of each overlay, stale mark)
+    read from its person; the other inputs (questions, touchpoints, meetings, settings,
+    the day) have signals of their own."""
+    return (person.attitude, person.journey_stage, person.relationship_strength,
+            person.last_contact, person.id)

@@ -1,0 +1,61 @@
+"""Arrange automatically and a drop at scale (issue 15) go through the document's
+move fast path and a scene that redraws only what a move changes: the result must be
+what it was — one undo step, the file as memory, the scene as one built afresh, undo
+back to the map before."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+
+from accountmap.canvas.accountmap.page import AccountMapPage
+from accountmap.canvas.accountmap.scene import AccountMapScene
+from accountmap.layout.orgchart import layout_account_map
+from tests.qt.demo_window import open_on_page, show_page, window  # noqa: F401 - a fixture
+from tests.qt.test_label_placement_inline import _crowded_map
+from tests.qt.test_map_follows_edits import shown
+from tests.snapshots import fresh_json, memory_json
+
+
+def test_arrange_and_its_undo_leave_the_file_memory_and_scene_agreeing(qtbot, tmp_path):
+    path = tmp_path / "crowded.accountmap"
+    _crowded_map(path)
+    window, page = open_on_page(qtbot, path, AccountMapPage)
+    doc, scene = window.document, page.scene
+    before_file, before_scene = fresh_json(path), shown(scene)
+    layout = layout_account_map(page.context.account)
+    page.act_arrange.trigger()
+    assert doc.undo_stack.count() == 1
+    assert memory_json(doc) == fresh_json(path) != before_file
+    for person in page.context.account.stakeholders:
+        assert (person.x, person.y) == tuple(map(float, layout.cards[person.id]))
+        assert scene.cards[person.id].pos() == QPointF(person.x, person.y)
+    assert shown(scene) == shown(AccountMapScene(page.context))
+    doc.undo_stack.undo()
+    assert fresh_json(path) == before_file == memory_json(doc)
+    assert shown(scene) == before_scene
+    doc.undo_stack.redo()
+    assert memory_json(doc) == fresh_json(path) != before_file
+    assert shown(scene) == shown(AccountMapScene(page.context))
+
+
+def test_a_move_redraws_no_card_an_edit_of_attitude_does(window, monkeypatch):
+    page = show_page(window, AccountMapPage)
+    scene, editor, aid = page.scene, window.editor, window.account_id
+    people = window.document.account(aid).stakeholders[:3]
+    looked: list = []
+    real = scene.refresh_looks
+    monkeypatch.setattr(scene, "refresh_looks",
+                        lambda ids=None, coverage=True: looked.append(ids) or real(ids, coverage))
+    redrawn: list = []
+    card_class = type(scene.cards[people[0].id])
+    real_set = card_class.set_person
+    monkeypatch.setattr(card_class, "set_person",
+                        lambda card, person: redrawn.append(person.id) or real_set(card, person))
+    editor.move(aid, {("stakeholders", p.id): (p.x + 40, p.y + 20) for p in people})
+    assert looked == []  # the colours, symbols and stale marks cannot have changed
+    assert redrawn == []  # nor what the cards draw: their cached pictures are kept
+    for p in window.document.account(aid).stakeholders[:3]:
+        assert scene.cards[p.id].person is p and scene.cards[p.id].pos() == QPointF(p.x, p.y)
+    editor.update(aid, "stakeholders", people[0].id, attitude="opponent")
+    assert looked == [[people[0].id]] and redrawn == [people[0].id]
+    assert scene.cards[people[0].id].fill == scene.look_of(scene.cards[people[0].id].person)[0]
