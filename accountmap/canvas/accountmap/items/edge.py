@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from accountmap.canvas.accountmap import style
 from accountmap.canvas.accountmap.items.card import CardItem
-from accountmap.canvas.accountmap.items.drawing import ANTIALIASING, NO_PEN, SELECTED_HALO, lod, tr
+from accountmap.canvas.accountmap.items.drawing import ANTIALIASING, NO_PEN, SELECTED_HALO, BoundsInQt, lod, tr
 from accountmap.canvas.common.scene import EntityItem
 from accountmap.domain.models import Relationship
 from accountmap.domain.vocabulary import RelationshipKind
@@ -31,7 +31,7 @@ SKETCH_ZOOM = 0.12  # below it lines are drawn thin and plain (cards are plain s
 
 
 # ====================================================================== edge
-class EdgeItem(QGraphicsItem, EntityItem):
+class EdgeItem(BoundsInQt, EntityItem):
     """A relationship: reports-to (solid), influences (arrow, width = strength), ally
     (green), conflict (red dashed); an optional label at the middle."""
 
@@ -49,7 +49,6 @@ class EdgeItem(QGraphicsItem, EntityItem):
         self.source = source
         self.target = target
         self.line = QLineF()
-        self._bounds = QRectF()
         self._shape = QPainterPath()
         self._pen: QPen | None = None
         self._pen_colour = QColor()
@@ -195,7 +194,7 @@ class EdgeItem(QGraphicsItem, EntityItem):
                 bounds = bounds.united(self._label_box)
             if shown != self.label_item.isVisible():
                 self.label_item.setVisible(shown)
-        self._bounds = bounds
+        self.set_bounds(bounds)
 
     # tried in turn: the middle first, then outwards on either side
     LABEL_SPOTS = (0.5,) + tuple(t for k in range(1, 7) for t in (0.5 - 0.06 * k, 0.5 + 0.06 * k))
@@ -283,9 +282,6 @@ class EdgeItem(QGraphicsItem, EntityItem):
         return metrics.elidedText(" ".join(self.relationship.label.split()),
                                   Qt.TextElideMode.ElideRight, 180)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._bounds
-
     def shape(self) -> QPainterPath:
         if self._shape is None:
             path = QPainterPath(self.line.p1())
@@ -354,7 +350,7 @@ class EdgeItem(QGraphicsItem, EntityItem):
             painter.drawPolygon(head)
 
 
-class EdgeLabel(QGraphicsItem):
+class EdgeLabel(BoundsInQt):
     """The label of an edge: its own item, drawn once into a pixmap and copied at each
     frame (edges are repainted at every step of a drag), and stacked above the cards so
     that where cards cross its line it stays readable (EdgeItem.place_label keeps it off
@@ -366,7 +362,6 @@ class EdgeLabel(QGraphicsItem):
         self.setZValue(CardItem.Z + 1)
         self.text = ""
         self.size = QSizeF()
-        self._bounds = QRectF()
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)  # a click selects the edge
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
@@ -380,13 +375,9 @@ class EdgeLabel(QGraphicsItem):
 
     def set_text(self, text: str, size: QSizeF) -> None:
         if (text, size) != (self.text, self.size):
-            self.prepareGeometryChange()
             self.text, self.size = text, QSizeF(size)
-            self._bounds = QRectF(QPointF(0, 0), self.size).adjusted(-1, -1, 1, 1)
+            self.set_bounds(QRectF(QPointF(0, 0), self.size).adjusted(-1, -1, 1, 1))
             self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._bounds
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if lod(painter) < LABEL_MIN_ZOOM:  # far out a label is a speck: left to the tooltip
