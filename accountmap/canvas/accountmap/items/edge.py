@@ -49,6 +49,7 @@ class EdgeItem(BoundsInQt, EntityItem):
         self.source = source
         self.target = target
         self.line = QLineF()
+        self._bounds: tuple[float, float, float, float] | None = None  # as handed to Qt
         self._shape = QPainterPath()
         self._pen: QPen | None = None
         self._pen_colour = QColor()
@@ -126,8 +127,9 @@ class EdgeItem(BoundsInQt, EntityItem):
     def update_geometry(self) -> None:
         # plain floats: this runs for every edge of every dragged card at every mouse step
         sp, tp = self.source.pos(), self.target.pos()
-        ax, ay = sp.x() + CARD_WIDTH / 2, sp.y() + CARD_HEIGHT / 2
-        bx, by = tp.x() + CARD_WIDTH / 2, tp.y() + CARD_HEIGHT / 2
+        sx, sy, tx, ty = sp.x(), sp.y(), tp.x(), tp.y()
+        ax, ay = sx + CARD_WIDTH / 2, sy + CARD_HEIGHT / 2
+        bx, by = tx + CARD_WIDTH / 2, ty + CARD_HEIGHT / 2
         if self.bends and self.routed_for[1:] != (sp, tp):
             self.bends = []  # an end moved: straight until routed again
         if self.bends:
@@ -135,26 +137,26 @@ class EdgeItem(BoundsInQt, EntityItem):
             return
         if self.offset:
             length = math.hypot(bx - ax, by - ay) or 1.0
-            sx, sy = -(by - ay) / length * self.offset, (bx - ax) / length * self.offset
+            ox, oy = -(by - ay) / length * self.offset, (bx - ax) / length * self.offset
             if self.source.entity_id > self.target.entity_id:
-                sx, sy = -sx, -sy  # the same side whichever way the line points
-            ax, ay, bx, by = ax + sx, ay + sy, bx + sx, by + sy
+                ox, oy = -ox, -oy  # the same side whichever way the line points
+            ax, ay, bx, by = ax + ox, ay + oy, bx + ox, by + oy
         # where the segment leaves each card (both cards have the same size: same t)
         dx, dy = bx - ax, by - ay
         if dx == 0 and dy == 0:
-            p1, p2 = QPointF(ax, ay), QPointF(bx, by)
+            x1, y1, x2, y2 = ax, ay, bx, by
         else:
-            tx = (CARD_WIDTH / 2) / abs(dx) if dx else math.inf
-            ty = (CARD_HEIGHT / 2) / abs(dy) if dy else math.inf
-            t = min(tx, ty, 1.0)
-            p1, p2 = QPointF(ax + dx * t, ay + dy * t), QPointF(bx - dx * t, by - dy * t)
-        self.prepareGeometryChange()  # schedules the repaint of the old and new area
-        self.line = QLineF(p1, p2)
+            fx = (CARD_WIDTH / 2) / abs(dx) if dx else math.inf
+            fy = (CARD_HEIGHT / 2) / abs(dy) if dy else math.inf
+            t = min(fx, fy, 1.0)
+            x1, y1, x2, y2 = ax + dx * t, ay + dy * t, bx - dx * t, by - dy * t
+        self.line = QLineF(x1, y1, x2, y2)
         self.points = []
-        self._short = self.line.length() < 1
+        self._short = math.hypot(x2 - x1, y2 - y1) < 1
         self._shape = None  # the hit-test outline is built when Qt asks for it
         self._arrow = None
-        self._finish_geometry(QRectF(p1, p2).normalized().adjusted(-14, -14, 14, 14))
+        self._finish_geometry(min(x1, x2) - 14, min(y1, y2) - 14, max(x1, x2) + 14, max(y1, y2) + 14,
+                              sx, sy, tx, ty)
 
     @staticmethod
     def _leave(cx: float, cy: float, tx: float, ty: float) -> QPointF:
@@ -171,7 +173,6 @@ class EdgeItem(BoundsInQt, EntityItem):
         first, last = self.bends[0], self.bends[-1]
         points = [self._leave(ax, ay, first.x(), first.y()), *self.bends,
                   self._leave(bx, by, last.x(), last.y())]
-        self.prepareGeometryChange()
         self.points = points
         # the label rides on the longest segment
         longest = max(zip(points, points[1:]), key=lambda ab: QLineF(*ab).length())
@@ -180,21 +181,37 @@ class EdgeItem(BoundsInQt, EntityItem):
         self._shape = None
         self._arrow = None
         xs, ys = [p.x() for p in points], [p.y() for p in points]
-        self._finish_geometry(QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-                              .adjusted(-14, -14, 14, 14))
+        sp, tp = self.source.pos(), self.target.pos()
+        self._finish_geometry(min(xs) - 14, min(ys) - 14, max(xs) + 14, max(ys) + 14,
+                              sp.x(), sp.y(), tp.x(), tp.y())
 
-    def _finish_geometry(self, bounds: QRectF) -> None:
+    def _finish_geometry(self, left: float, top: float, right: float, bottom: float,
+                         sx: float, sy: float, tx: float, ty: float) -> None:
+        """The label rides along; the bounds (a box, with the label when it shows) are
+        handed to Qt. (sx, sy), (tx, ty): where the two cards are."""
         if self._label:
-            self._label_box = self._label_rect(self._label_t)
-            self.label_item.setPos(self._label_box.topLeft())
-            box = self._label_box
+            line, t = self.line, self._label_t
+            w, h = self._label_size.width(), self._label_size.height()
+            lx = line.x1() + (line.x2() - line.x1()) * t - w / 2  # the label's top left
+            ly = line.y1() + (line.y2() - line.y1()) * t - h / 2
+            self._label_box = QRectF(lx, ly, w, h)
+            self.label_item.setPos(lx, ly)
+            b = CardItem.BOUNDS
+            bl, bt, br, bb = b.left(), b.top(), b.right(), b.bottom()
             shown = self._label_free and not self._overlaps_any(
-                (box.left(), box.top(), box.right(), box.bottom()), self._own_boxes())
+                (lx, ly, lx + w, ly + h),
+                ((sx + bl, sy + bt, sx + br, sy + bb), (tx + bl, ty + bt, tx + br, ty + bb)))
             if shown:
-                bounds = bounds.united(self._label_box)
+                left, top = min(left, lx), min(top, ly)
+                right, bottom = max(right, lx + w), max(bottom, ly + h)
             if shown != self.label_item.isVisible():
                 self.label_item.setVisible(shown)
-        self.set_bounds(bounds)
+        bounds = (left, top, right, bottom)
+        if bounds != self._bounds:  # Qt repaints the old and the new area
+            self._bounds = bounds
+            self.set_bounds(QRectF(left, top, right - left, bottom - top))
+        else:
+            self.update()
 
     # tried in turn: the middle first, then outwards on either side
     LABEL_SPOTS = (0.5,) + tuple(t for k in range(1, 7) for t in (0.5 - 0.06 * k, 0.5 + 0.06 * k))
