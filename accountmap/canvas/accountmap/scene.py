@@ -295,9 +295,17 @@ class AccountMapScene(FollowsDocument, CanvasScene):
             super().mouseMoveEvent(event)
         finally:
             batch, self.edge_batch = self.edge_batch, None
+            followed = False
             for edge in batch:
                 if edge.scene() is self:
-                    edge.update_geometry()
+                    if edge.drawn_by_picture:  # a big map: drawn with the drag's picture
+                        edge.follow()
+                        followed = True
+                    else:
+                        edge.update_geometry()
+            if followed:  # lines far from the dragged cards move too
+                for view in self.views():
+                    view.viewport().update()
         grabber = self.mouseGrabberItem()
         target = None
         if isinstance(grabber, CardItem) and self._pressed_positions is not None:

@@ -68,6 +68,11 @@ class EdgeItem(BoundsInQt, EntityItem):
         self.bends: list[QPointF] = []
         self.routed_for: tuple = ()  # (version, source pos, target pos) of the route
         self.points: list[QPointF] = []  # the drawn polyline, card border to card border
+        # during a drag on a big map the dragged cards' lines are drawn with the drag's
+        # picture (drag_freeze.py), not by their items; `followed`: the line moved since
+        # Qt last heard of it (update_geometry puts that right)
+        self.drawn_by_picture = False
+        self.followed = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
         self.update_geometry()
@@ -124,17 +129,10 @@ class EdgeItem(BoundsInQt, EntityItem):
     def route_is_current(self, version: int) -> bool:
         return self.routed_for == (version, self.source.pos(), self.target.pos())
 
-    def update_geometry(self) -> None:
-        # plain floats: this runs for every edge of every dragged card at every mouse step
-        sp, tp = self.source.pos(), self.target.pos()
-        sx, sy, tx, ty = sp.x(), sp.y(), tp.x(), tp.y()
+    def _straight(self, sx: float, sy: float, tx: float, ty: float) -> tuple[float, float, float, float]:
+        """The straight line between cards at (sx, sy) and (tx, ty), border to border."""
         ax, ay = sx + CARD_WIDTH / 2, sy + CARD_HEIGHT / 2
         bx, by = tx + CARD_WIDTH / 2, ty + CARD_HEIGHT / 2
-        if self.bends and self.routed_for[1:] != (sp, tp):
-            self.bends = []  # an end moved: straight until routed again
-        if self.bends:
-            self._bent_geometry(ax, ay, bx, by)
-            return
         if self.offset:
             length = math.hypot(bx - ax, by - ay) or 1.0
             ox, oy = -(by - ay) / length * self.offset, (bx - ax) / length * self.offset
@@ -144,12 +142,24 @@ class EdgeItem(BoundsInQt, EntityItem):
         # where the segment leaves each card (both cards have the same size: same t)
         dx, dy = bx - ax, by - ay
         if dx == 0 and dy == 0:
-            x1, y1, x2, y2 = ax, ay, bx, by
-        else:
-            fx = (CARD_WIDTH / 2) / abs(dx) if dx else math.inf
-            fy = (CARD_HEIGHT / 2) / abs(dy) if dy else math.inf
-            t = min(fx, fy, 1.0)
-            x1, y1, x2, y2 = ax + dx * t, ay + dy * t, bx - dx * t, by - dy * t
+            return ax, ay, bx, by
+        fx = (CARD_WIDTH / 2) / abs(dx) if dx else math.inf
+        fy = (CARD_HEIGHT / 2) / abs(dy) if dy else math.inf
+        t = min(fx, fy, 1.0)
+        return ax + dx * t, ay + dy * t, bx - dx * t, by - dy * t
+
+    def update_geometry(self) -> None:
+        # plain floats: this runs for every edge of every dragged card at every mouse step
+        self.followed = False
+        sp, tp = self.source.pos(), self.target.pos()
+        sx, sy, tx, ty = sp.x(), sp.y(), tp.x(), tp.y()
+        if self.bends and self.routed_for[1:] != (sp, tp):
+            self.bends = []  # an end moved: straight until routed again
+        if self.bends:
+            self._bent_geometry(sx + CARD_WIDTH / 2, sy + CARD_HEIGHT / 2,
+                                tx + CARD_WIDTH / 2, ty + CARD_HEIGHT / 2)
+            return
+        x1, y1, x2, y2 = self._straight(sx, sy, tx, ty)
         self.line = QLineF(x1, y1, x2, y2)
         self.points = []
         self._short = math.hypot(x2 - x1, y2 - y1) < 1
@@ -157,6 +167,15 @@ class EdgeItem(BoundsInQt, EntityItem):
         self._arrow = None
         self._finish_geometry(min(x1, x2) - 14, min(y1, y2) - 14, max(x1, x2) + 14, max(y1, y2) + 14,
                               sx, sy, tx, ty)
+
+    def follow(self) -> None:
+        """A drag step while the line is drawn with the drag's picture (drawn_by_picture):
+        only the line, straight; Qt is told nothing (bounds, label) until `update_geometry`."""
+        sp, tp = self.source.pos(), self.target.pos()
+        if self.bends and self.routed_for[1:] != (sp, tp):
+            self.bends = []  # as update_geometry: an end moved, straight until routed again
+        self.line = QLineF(*self._straight(sp.x(), sp.y(), tp.x(), tp.y()))
+        self.followed = True
 
     @staticmethod
     def _leave(cx: float, cy: float, tx: float, ty: float) -> QPointF:
@@ -333,7 +352,7 @@ class EdgeItem(BoundsInQt, EntityItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         # kept lean: it runs for every visible edge at every frame of a drag
-        if self._short:
+        if self._short or self.drawn_by_picture:
             return
         if self._pen is None:  # built once per relationship (reset when it changes)
             self._pen = self.pen()
@@ -365,6 +384,59 @@ class EdgeItem(BoundsInQt, EntityItem):
             painter.setPen(NO_PEN)
             painter.setBrush(self._pen_colour)
             painter.drawPolygon(head)
+
+
+def draw_followed(painter: QPainter, edges, exposed: QRectF) -> None:
+    """The lines of a drag on a big map (`drawn_by_picture`), drawn with its picture in one
+    go: what each EdgeItem.paint draws for a straight line while cards are dragged (no
+    antialiasing), without a call from Qt into Python and a repaint region per line.
+    `exposed`: the part of the scene repainted (a line off it is not drawn)."""
+    left, top = exposed.left() - 20, exposed.top() - 20  # margin: pen and arrow head
+    right, bottom = exposed.right() + 20, exposed.bottom() + 20
+    painter.save()
+    painter.setRenderHint(ANTIALIASING, False)
+    far = lod(painter) < SKETCH_ZOOM  # the whole of a big map: thin plain lines, no heads
+    heads: dict[int, tuple[QColor, list[QPolygonF]]] = {}
+    for edge in edges:
+        if not edge.drawn_by_picture:
+            continue
+        line = edge.line
+        x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
+        if max(x1, x2) < left or min(x1, x2) > right or max(y1, y2) < top or min(y1, y2) > bottom:
+            continue
+        length = math.hypot(x2 - x1, y2 - y1)
+        if length < 1:
+            continue
+        if edge._pen is None:
+            edge._pen = edge.pen()
+            edge._pen_colour = edge._pen.color()
+        pen = edge._pen
+        if far:
+            painter.setPen(QPen(edge._pen_colour, 0))
+            painter.drawLine(line)
+            continue
+        width = pen.widthF()
+        if edge.isSelected():
+            painter.setPen(QPen(SELECTED_HALO, width + 6))
+            painter.drawLine(line)
+        painter.setPen(pen)
+        size = 8 + width * 1.5
+        if length > size and edge.has_arrow():
+            ux, uy = (x2 - x1) / length, (y2 - y1) / length
+            bx, by = x2 - ux * size, y2 - uy * size
+            nx, ny = -uy * size * 0.45, ux * size * 0.45
+            painter.drawLine(QLineF(x1, y1, bx + ux, by + uy))
+            colour = edge._pen_colour
+            heads.setdefault(colour.rgba(), (colour, []))[1].append(
+                QPolygonF([QPointF(x2, y2), QPointF(bx + nx, by + ny), QPointF(bx - nx, by - ny)]))
+        else:
+            painter.drawLine(line)
+    painter.setPen(NO_PEN)
+    for colour, polygons in heads.values():
+        painter.setBrush(colour)
+        for polygon in polygons:
+            painter.drawPolygon(polygon)
+    painter.restore()
 
 
 class EdgeLabel(BoundsInQt):
