@@ -97,3 +97,41 @@ def test_scrolling_during_a_drag_shows_everything_again(big_map):
     assert not view.still.active
     assert all(item.opacity() == 1.0 for item in scene.items() if item.parentItem() is None)
     QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+
+
+def test_the_dragged_lines_are_drawn_with_the_picture_and_are_exact_after_the_drop(big_map):
+    """On a big map the dragged cards' lines follow each step drawn with the picture (their
+    items are not told: no repaint region, no label move per line); on the drop every line,
+    its bounds and its label are what a line computed afresh gives, labels show again."""
+    from accountmap.canvas.accountmap.items import EdgeItem
+
+    window, page = big_map
+    scene, view = page.scene, page.view
+    card = max(scene.cards.values(), key=lambda c: len(c.edges))
+    view.centerOn(card)
+    QTest.qWait(20)
+    card.setSelected(True)
+    end = press_and_move(page, card)
+    assert view.still.active
+    assert all(e.drawn_by_picture for e in card.edges)
+    labels = [e.label_item for e in card.edges if e.label_item is not None]
+    assert all(label.opacity() == 0.0 for label in labels)  # back on the drop
+    before = [e.line for e in card.edges]
+    QTest.mouseMove(view.viewport(), end + QPointF(10, 0).toPoint())
+    assert all(e.line != b for e, b in zip(card.edges, before))  # the lines follow
+    view.viewport().grab()  # painted with the picture: no error
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       end + QPointF(10, 0).toPoint())
+    QTest.qWait(20)
+    assert not view.still.active
+    for edge in card.edges:
+        assert not edge.drawn_by_picture and not edge.followed
+        fresh = EdgeItem(edge.relationship, edge.source, edge.target)
+        fresh.offset, fresh.bends, fresh.routed_for = edge.offset, list(edge.bends), edge.routed_for
+        fresh._label_t, fresh._label_free = edge._label_t, edge._label_free
+        fresh.update_geometry()
+        assert edge.line == fresh.line and edge.boundingRect() == fresh.boundingRect()
+        if edge.label_item is not None:
+            assert edge.label_item.pos() == fresh.label_item.pos()
+            assert edge.label_item.isVisible() == fresh.label_item.isVisible()
+            assert edge.label_item.opacity() == 1.0

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPixmap
 
 from accountmap.canvas.accountmap.items import CardItem, CentreItem
+from accountmap.canvas.accountmap.items.edge import draw_followed
 from accountmap.canvas.accountmap.items.drawing import SELECTED
 from accountmap.canvas.common.view import CanvasView
 
@@ -25,6 +26,7 @@ class StaticPicture:
         self.view = view
         self.pixmap: QPixmap | None = None
         self._faded: list = []
+        self._lines: list = []  # the dragged cards' lines: drawn with the picture
 
     @property
     def active(self) -> bool:
@@ -40,16 +42,25 @@ class StaticPicture:
             live.add(item)
             if isinstance(item, CentreItem):
                 live.update(scene.cards_in_centre(item.entity_id))
+        lines: dict = {}  # (ordered, no repeats: a line between two dragged cards)
+        labels = []
         for card in [i for i in live if isinstance(i, CardItem)]:
             for edge in card.edges:
-                live.add(edge)
-                if edge.label_item is not None:
-                    live.add(edge.label_item)
+                lines[edge] = None
+                if edge.label_item is not None and edge.label_item.opacity() > 0:
+                    labels.append(edge.label_item)
+        live.update(lines)
+        live.update(labels)
         for item in live:
             item.setOpacity(0.0)
         picture = self._picture()
-        for item in live:
+        # the lines stay where Qt knows them, drawn by draw_background where their cards
+        # are now; their labels wait for the drop (placed again then)
+        for item in live.difference(labels):
             item.setOpacity(1.0)
+        for edge in lines:
+            edge.drawn_by_picture = True
+        self._lines = list(lines)
         # Only what is in sight: an item out of it is not painted anyway, and the picture
         # ends when the view scrolls (at 3,000 people a drop spent ~30 ms making all
         # 14,000 items opaque again, one Python itemChange each).
@@ -59,7 +70,7 @@ class StaticPicture:
                  if item.parentItem() is None and item not in live and item.opacity() > 0]
         for item in faded:
             item.setOpacity(0.0)
-        self._faded = faded
+        self._faded = faded + labels
         self.pixmap = picture
 
     def _picture(self) -> QPixmap:
@@ -86,17 +97,23 @@ class StaticPicture:
             return
         self.pixmap = None
         scene = self.view.scene()
+        for edge in self._lines:  # Qt hears where each line went (unless the drop told it)
+            edge.drawn_by_picture = False
+            if edge.followed and edge.scene() is scene:
+                edge.update_geometry()
+        self._lines = []
         for item in self._faded:
             if item.scene() is scene:
                 item.setOpacity(1.0)
         self._faded = []
         self.view.viewport().update()
 
-    def draw_background(self, painter: QPainter) -> None:
+    def draw_background(self, painter: QPainter, exposed: QRectF) -> None:
         painter.save()
         painter.resetTransform()  # the picture is of the viewport, pixel for pixel
         painter.drawPixmap(QPointF(0, 0), self.pixmap)
         painter.restore()
+        draw_followed(painter, self._lines, exposed)  # above the picture, below the dragged cards
 
     def draw_foreground(self, painter: QPainter) -> None:
         """The frame a dragged card would drop into (frames are in the picture)."""

@@ -46,6 +46,8 @@ class AccountMapScene(FollowsDocument, CanvasScene):
         self._drop_centre: CentreItem | None = None
         self.edge_batch: set[EdgeItem] | None = None  # set during a mouse-move step
         self.dragging = False  # True while items are dragged (then the BSP index is off)
+        self._quiet_cards: list[CardItem] = []  # dragged: their moves do not call itemChange
+        self._drag_edges: list[EdgeItem] = []  # their lines, updated once per step
         self._labels_placed_for: tuple | None = None  # what place_labels last saw
         self.router = EdgeRouter(self)  # lines around the cards in their way
         self.build()
@@ -282,19 +284,28 @@ class AccountMapScene(FollowsDocument, CanvasScene):
             # index at every step; a plain list is cheaper until the drop
             self.dragging = True
             self.setItemIndexMethod(self.ItemIndexMethod.NoIndex)
-            moving = [self.items_by_key.get(key) for key in self._pressed_positions]
+            moving = [i for i in (self.items_by_key.get(key) for key in self._pressed_positions) if i]
             for view in self.views():  # what does not move: one picture until the drop
-                getattr(view, "still", None) and view.still.freeze([i for i in moving if i])
+                getattr(view, "still", None) and view.still.freeze(moving)
+            self._quiet_moves(moving)
         # cards moved by this step put their edges here; each edge is then updated ONCE
         # (an edge between two dragged cards would otherwise be recomputed twice)
-        self.edge_batch = set()
+        self.edge_batch = set(self._drag_edges)
         try:
             super().mouseMoveEvent(event)
         finally:
             batch, self.edge_batch = self.edge_batch, None
+            followed = False
             for edge in batch:
                 if edge.scene() is self:
-                    edge.update_geometry()
+                    if edge.drawn_by_picture:  # a big map: drawn with the drag's picture
+                        edge.follow()
+                        followed = True
+                    else:
+                        edge.update_geometry()
+            if followed:  # lines far from the dragged cards move too
+                for view in self.views():
+                    view.viewport().update()
         grabber = self.mouseGrabberItem()
         target = None
         if isinstance(grabber, CardItem) and self._pressed_positions is not None:
@@ -306,7 +317,27 @@ class AccountMapScene(FollowsDocument, CanvasScene):
             if target is not None:
                 target.set_drop_target(True)
 
+    def _quiet_moves(self, moving) -> None:
+        """The dragged cards stop telling each move (a Python itemChange per card, twice
+        per step): the scene updates their lines once per step instead, until the drop."""
+        cards = {item for item in moving if isinstance(item, CardItem)}
+        for item in moving:
+            if isinstance(item, CentreItem):
+                cards.update(self.cards_in_centre(item.entity_id))
+        self._quiet_cards = list(cards)
+        self._drag_edges = list({edge for card in cards for edge in card.edges})
+        for card in self._quiet_cards:
+            card.setFlag(CardItem.GraphicsItemFlag.ItemSendsGeometryChanges, False)
+
+    def _loud_moves(self) -> None:
+        """Before the drop's commit: a card's move updates its lines again."""
+        quiet, self._quiet_cards, self._drag_edges = self._quiet_cards, [], []
+        for card in quiet:
+            if card.scene() is self:
+                card.setFlag(CardItem.GraphicsItemFlag.ItemSendsGeometryChanges, True)
+
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        self._loud_moves()
         if self._drop_centre is not None:
             self._drop_centre.set_drop_target(False)
             self._drop_centre = None
@@ -316,6 +347,7 @@ class AccountMapScene(FollowsDocument, CanvasScene):
             self._restore_index()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
+        self._loud_moves()
         self._restore_index()  # a drag that never saw its release (grab lost)
         super().mousePressEvent(event)
 

@@ -50,7 +50,7 @@ class MapView(CanvasView):
 
     def drawBackground(self, painter, rect) -> None:  # noqa: N802 - Qt's name
         if self.still.active:  # a drag: the grid and what does not move are one picture
-            self.still.draw_background(painter)
+            self.still.draw_background(painter, rect)
             return
         super().drawBackground(painter, rect)
         self.scene().router.seen(rect, self.zoom)  # lines in sight go around cards

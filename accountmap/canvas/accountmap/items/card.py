@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap.canvas.accountmap import style
-from accountmap.canvas.accountmap.items.drawing import ANTIALIASING, HIGHLIGHT, SELECTED, lod, tr, wrap_lines
+from accountmap.canvas.accountmap.items.drawing import (
+    ANTIALIASING, HIGHLIGHT, SELECTED, BoundsInQt, lod, tr, wrap_lines,
+)
 from accountmap.canvas.common.scene import EntityItem
 from accountmap.domain.models import Stakeholder
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
@@ -22,7 +24,7 @@ from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
 
 
 # ====================================================================== card
-class CardItem(QGraphicsItem, EntityItem):
+class CardItem(BoundsInQt, EntityItem):
     """One stakeholder: name, title, role badges, influence bar, attitude colour + symbol,
     open questions, a warning when the last contact is stale."""
 
@@ -53,6 +55,7 @@ class CardItem(QGraphicsItem, EntityItem):
                       | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setZValue(self.Z)
+        self.set_bounds(self.BOUNDS)  # held by Qt: asked hundreds of times per frame
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.handle = ConnectHandle(self)
 
@@ -94,9 +97,6 @@ class CardItem(QGraphicsItem, EntityItem):
         """The card's bounds at `pos` as plain floats (left, top, right, bottom)."""
         b = cls.BOUNDS
         return (pos.x() + b.left(), pos.y() + b.top(), pos.x() + b.right(), pos.y() + b.bottom())
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - asked hundreds of times per frame
-        return self.BOUNDS
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()

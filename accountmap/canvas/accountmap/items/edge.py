@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from accountmap.canvas.accountmap import style
 from accountmap.canvas.accountmap.items.card import CardItem
-from accountmap.canvas.accountmap.items.drawing import ANTIALIASING, NO_PEN, SELECTED_HALO, lod, tr
+from accountmap.canvas.accountmap.items.drawing import ANTIALIASING, NO_PEN, SELECTED_HALO, BoundsInQt, lod, tr
 from accountmap.canvas.common.scene import EntityItem
 from accountmap.domain.models import Relationship
 from accountmap.domain.vocabulary import RelationshipKind
@@ -31,7 +31,7 @@ SKETCH_ZOOM = 0.12  # below it lines are drawn thin and plain (cards are plain s
 
 
 # ====================================================================== edge
-class EdgeItem(QGraphicsItem, EntityItem):
+class EdgeItem(BoundsInQt, EntityItem):
     """A relationship: reports-to (solid), influences (arrow, width = strength), ally
     (green), conflict (red dashed); an optional label at the middle."""
 
@@ -49,7 +49,7 @@ class EdgeItem(QGraphicsItem, EntityItem):
         self.source = source
         self.target = target
         self.line = QLineF()
-        self._bounds = QRectF()
+        self._bounds: tuple[float, float, float, float] | None = None  # as handed to Qt
         self._shape = QPainterPath()
         self._pen: QPen | None = None
         self._pen_colour = QColor()
@@ -68,6 +68,11 @@ class EdgeItem(QGraphicsItem, EntityItem):
         self.bends: list[QPointF] = []
         self.routed_for: tuple = ()  # (version, source pos, target pos) of the route
         self.points: list[QPointF] = []  # the drawn polyline, card border to card border
+        # during a drag on a big map the dragged cards' lines are drawn with the drag's
+        # picture (drag_freeze.py), not by their items; `followed`: the line moved since
+        # Qt last heard of it (update_geometry puts that right)
+        self.drawn_by_picture = False
+        self.followed = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
         self.update_geometry()
@@ -124,38 +129,53 @@ class EdgeItem(QGraphicsItem, EntityItem):
     def route_is_current(self, version: int) -> bool:
         return self.routed_for == (version, self.source.pos(), self.target.pos())
 
-    def update_geometry(self) -> None:
-        # plain floats: this runs for every edge of every dragged card at every mouse step
-        sp, tp = self.source.pos(), self.target.pos()
-        ax, ay = sp.x() + CARD_WIDTH / 2, sp.y() + CARD_HEIGHT / 2
-        bx, by = tp.x() + CARD_WIDTH / 2, tp.y() + CARD_HEIGHT / 2
-        if self.bends and self.routed_for[1:] != (sp, tp):
-            self.bends = []  # an end moved: straight until routed again
-        if self.bends:
-            self._bent_geometry(ax, ay, bx, by)
-            return
+    def _straight(self, sx: float, sy: float, tx: float, ty: float) -> tuple[float, float, float, float]:
+        """The straight line between cards at (sx, sy) and (tx, ty), border to border."""
+        ax, ay = sx + CARD_WIDTH / 2, sy + CARD_HEIGHT / 2
+        bx, by = tx + CARD_WIDTH / 2, ty + CARD_HEIGHT / 2
         if self.offset:
             length = math.hypot(bx - ax, by - ay) or 1.0
-            sx, sy = -(by - ay) / length * self.offset, (bx - ax) / length * self.offset
+            ox, oy = -(by - ay) / length * self.offset, (bx - ax) / length * self.offset
             if self.source.entity_id > self.target.entity_id:
-                sx, sy = -sx, -sy  # the same side whichever way the line points
-            ax, ay, bx, by = ax + sx, ay + sy, bx + sx, by + sy
+                ox, oy = -ox, -oy  # the same side whichever way the line points
+            ax, ay, bx, by = ax + ox, ay + oy, bx + ox, by + oy
         # where the segment leaves each card (both cards have the same size: same t)
         dx, dy = bx - ax, by - ay
         if dx == 0 and dy == 0:
-            p1, p2 = QPointF(ax, ay), QPointF(bx, by)
-        else:
-            tx = (CARD_WIDTH / 2) / abs(dx) if dx else math.inf
-            ty = (CARD_HEIGHT / 2) / abs(dy) if dy else math.inf
-            t = min(tx, ty, 1.0)
-            p1, p2 = QPointF(ax + dx * t, ay + dy * t), QPointF(bx - dx * t, by - dy * t)
-        self.prepareGeometryChange()  # schedules the repaint of the old and new area
-        self.line = QLineF(p1, p2)
+            return ax, ay, bx, by
+        fx = (CARD_WIDTH / 2) / abs(dx) if dx else math.inf
+        fy = (CARD_HEIGHT / 2) / abs(dy) if dy else math.inf
+        t = min(fx, fy, 1.0)
+        return ax + dx * t, ay + dy * t, bx - dx * t, by - dy * t
+
+    def update_geometry(self) -> None:
+        # plain floats: this runs for every edge of every dragged card at every mouse step
+        self.followed = False
+        sp, tp = self.source.pos(), self.target.pos()
+        sx, sy, tx, ty = sp.x(), sp.y(), tp.x(), tp.y()
+        if self.bends and self.routed_for[1:] != (sp, tp):
+            self.bends = []  # an end moved: straight until routed again
+        if self.bends:
+            self._bent_geometry(sx + CARD_WIDTH / 2, sy + CARD_HEIGHT / 2,
+                                tx + CARD_WIDTH / 2, ty + CARD_HEIGHT / 2)
+            return
+        x1, y1, x2, y2 = self._straight(sx, sy, tx, ty)
+        self.line = QLineF(x1, y1, x2, y2)
         self.points = []
-        self._short = self.line.length() < 1
+        self._short = math.hypot(x2 - x1, y2 - y1) < 1
         self._shape = None  # the hit-test outline is built when Qt asks for it
         self._arrow = None
-        self._finish_geometry(QRectF(p1, p2).normalized().adjusted(-14, -14, 14, 14))
+        self._finish_geometry(min(x1, x2) - 14, min(y1, y2) - 14, max(x1, x2) + 14, max(y1, y2) + 14,
+                              sx, sy, tx, ty)
+
+    def follow(self) -> None:
+        """A drag step while the line is drawn with the drag's picture (drawn_by_picture):
+        only the line, straight; Qt is told nothing (bounds, label) until `update_geometry`."""
+        sp, tp = self.source.pos(), self.target.pos()
+        if self.bends and self.routed_for[1:] != (sp, tp):
+            self.bends = []  # as update_geometry: an end moved, straight until routed again
+        self.line = QLineF(*self._straight(sp.x(), sp.y(), tp.x(), tp.y()))
+        self.followed = True
 
     @staticmethod
     def _leave(cx: float, cy: float, tx: float, ty: float) -> QPointF:
@@ -172,7 +192,6 @@ class EdgeItem(QGraphicsItem, EntityItem):
         first, last = self.bends[0], self.bends[-1]
         points = [self._leave(ax, ay, first.x(), first.y()), *self.bends,
                   self._leave(bx, by, last.x(), last.y())]
-        self.prepareGeometryChange()
         self.points = points
         # the label rides on the longest segment
         longest = max(zip(points, points[1:]), key=lambda ab: QLineF(*ab).length())
@@ -181,21 +200,37 @@ class EdgeItem(QGraphicsItem, EntityItem):
         self._shape = None
         self._arrow = None
         xs, ys = [p.x() for p in points], [p.y() for p in points]
-        self._finish_geometry(QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-                              .adjusted(-14, -14, 14, 14))
+        sp, tp = self.source.pos(), self.target.pos()
+        self._finish_geometry(min(xs) - 14, min(ys) - 14, max(xs) + 14, max(ys) + 14,
+                              sp.x(), sp.y(), tp.x(), tp.y())
 
-    def _finish_geometry(self, bounds: QRectF) -> None:
+    def _finish_geometry(self, left: float, top: float, right: float, bottom: float,
+                         sx: float, sy: float, tx: float, ty: float) -> None:
+        """The label rides along; the bounds (a box, with the label when it shows) are
+        handed to Qt. (sx, sy), (tx, ty): where the two cards are."""
         if self._label:
-            self._label_box = self._label_rect(self._label_t)
-            self.label_item.setPos(self._label_box.topLeft())
-            box = self._label_box
+            line, t = self.line, self._label_t
+            w, h = self._label_size.width(), self._label_size.height()
+            lx = line.x1() + (line.x2() - line.x1()) * t - w / 2  # the label's top left
+            ly = line.y1() + (line.y2() - line.y1()) * t - h / 2
+            self._label_box = QRectF(lx, ly, w, h)
+            self.label_item.setPos(lx, ly)
+            b = CardItem.BOUNDS
+            bl, bt, br, bb = b.left(), b.top(), b.right(), b.bottom()
             shown = self._label_free and not self._overlaps_any(
-                (box.left(), box.top(), box.right(), box.bottom()), self._own_boxes())
+                (lx, ly, lx + w, ly + h),
+                ((sx + bl, sy + bt, sx + br, sy + bb), (tx + bl, ty + bt, tx + br, ty + bb)))
             if shown:
-                bounds = bounds.united(self._label_box)
+                left, top = min(left, lx), min(top, ly)
+                right, bottom = max(right, lx + w), max(bottom, ly + h)
             if shown != self.label_item.isVisible():
                 self.label_item.setVisible(shown)
-        self._bounds = bounds
+        bounds = (left, top, right, bottom)
+        if bounds != self._bounds:  # Qt repaints the old and the new area
+            self._bounds = bounds
+            self.set_bounds(QRectF(left, top, right - left, bottom - top))
+        else:
+            self.update()
 
     # tried in turn: the middle first, then outwards on either side
     LABEL_SPOTS = (0.5,) + tuple(t for k in range(1, 7) for t in (0.5 - 0.06 * k, 0.5 + 0.06 * k))
@@ -283,9 +318,6 @@ class EdgeItem(QGraphicsItem, EntityItem):
         return metrics.elidedText(" ".join(self.relationship.label.split()),
                                   Qt.TextElideMode.ElideRight, 180)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._bounds
-
     def shape(self) -> QPainterPath:
         if self._shape is None:
             path = QPainterPath(self.line.p1())
@@ -320,7 +352,7 @@ class EdgeItem(QGraphicsItem, EntityItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         # kept lean: it runs for every visible edge at every frame of a drag
-        if self._short:
+        if self._short or self.drawn_by_picture:
             return
         if self._pen is None:  # built once per relationship (reset when it changes)
             self._pen = self.pen()
@@ -354,7 +386,60 @@ class EdgeItem(QGraphicsItem, EntityItem):
             painter.drawPolygon(head)
 
 
-class EdgeLabel(QGraphicsItem):
+def draw_followed(painter: QPainter, edges, exposed: QRectF) -> None:
+    """The lines of a drag on a big map (`drawn_by_picture`), drawn with its picture in one
+    go: what each EdgeItem.paint draws for a straight line while cards are dragged (no
+    antialiasing), without a call from Qt into Python and a repaint region per line.
+    `exposed`: the part of the scene repainted (a line off it is not drawn)."""
+    left, top = exposed.left() - 20, exposed.top() - 20  # margin: pen and arrow head
+    right, bottom = exposed.right() + 20, exposed.bottom() + 20
+    painter.save()
+    painter.setRenderHint(ANTIALIASING, False)
+    far = lod(painter) < SKETCH_ZOOM  # the whole of a big map: thin plain lines, no heads
+    heads: dict[int, tuple[QColor, list[QPolygonF]]] = {}
+    for edge in edges:
+        if not edge.drawn_by_picture:
+            continue
+        line = edge.line
+        x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
+        if max(x1, x2) < left or min(x1, x2) > right or max(y1, y2) < top or min(y1, y2) > bottom:
+            continue
+        length = math.hypot(x2 - x1, y2 - y1)
+        if length < 1:
+            continue
+        if edge._pen is None:
+            edge._pen = edge.pen()
+            edge._pen_colour = edge._pen.color()
+        pen = edge._pen
+        if far:
+            painter.setPen(QPen(edge._pen_colour, 0))
+            painter.drawLine(line)
+            continue
+        width = pen.widthF()
+        if edge.isSelected():
+            painter.setPen(QPen(SELECTED_HALO, width + 6))
+            painter.drawLine(line)
+        painter.setPen(pen)
+        size = 8 + width * 1.5
+        if length > size and edge.has_arrow():
+            ux, uy = (x2 - x1) / length, (y2 - y1) / length
+            bx, by = x2 - ux * size, y2 - uy * size
+            nx, ny = -uy * size * 0.45, ux * size * 0.45
+            painter.drawLine(QLineF(x1, y1, bx + ux, by + uy))
+            colour = edge._pen_colour
+            heads.setdefault(colour.rgba(), (colour, []))[1].append(
+                QPolygonF([QPointF(x2, y2), QPointF(bx + nx, by + ny), QPointF(bx - nx, by - ny)]))
+        else:
+            painter.drawLine(line)
+    painter.setPen(NO_PEN)
+    for colour, polygons in heads.values():
+        painter.setBrush(colour)
+        for polygon in polygons:
+            painter.drawPolygon(polygon)
+    painter.restore()
+
+
+class EdgeLabel(BoundsInQt):
     """The label of an edge: its own item, drawn once into a pixmap and copied at each
     frame (edges are repainted at every step of a drag), and stacked above the cards so
     that where cards cross its line it stays readable (EdgeItem.place_label keeps it off
@@ -366,7 +451,6 @@ class EdgeLabel(QGraphicsItem):
         self.setZValue(CardItem.Z + 1)
         self.text = ""
         self.size = QSizeF()
-        self._bounds = QRectF()
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)  # a click selects the edge
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
@@ -380,13 +464,9 @@ class EdgeLabel(QGraphicsItem):
 
     def set_text(self, text: str, size: QSizeF) -> None:
         if (text, size) != (self.text, self.size):
-            self.prepareGeometryChange()
             self.text, self.size = text, QSizeF(size)
-            self._bounds = QRectF(QPointF(0, 0), self.size).adjusted(-1, -1, 1, 1)
+            self.set_bounds(QRectF(QPointF(0, 0), self.size).adjusted(-1, -1, 1, 1))
             self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._bounds
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if lod(painter) < LABEL_MIN_ZOOM:  # far out a label is a speck: left to the tooltip
