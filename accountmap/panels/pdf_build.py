@@ -4,12 +4,13 @@ builds its PDFs with it (reportlab runs on the worker; nothing there touches Qt 
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 import traceback
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 
@@ -25,6 +26,44 @@ class _Signals(QObject):
     progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(str)
+    ended = Signal()  # the worker is done with this build (also after a cancel)
+
+
+class _CollectorPause(QObject):
+    """The garbage collector stays off while a build runs on the worker, and runs again on
+    the UI thread once the worker has ended. A collection started by the worker's
+    allocations would free the UI's dead Qt objects on the worker thread: their C++ side
+    deleted there, the interpreter lock let go meanwhile, while the UI thread delivers
+    events to them (a segmentation fault in the suite, `__dynamic_cast` under an event
+    filter)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.builds = 0
+        self.was_enabled = False
+
+    def hold(self) -> None:
+        if self.builds == 0:
+            self.was_enabled = gc.isenabled()
+            gc.disable()
+        self.builds += 1
+
+    @Slot()
+    def release(self) -> None:
+        self.builds -= 1
+        if self.builds == 0 and self.was_enabled:
+            gc.enable()
+
+
+_collector: _CollectorPause | None = None
+
+
+def _collector_pause() -> _CollectorPause:
+    """Made on the UI thread (the first build), where its `release` then runs."""
+    global _collector
+    if _collector is None:
+        _collector = _CollectorPause()
+    return _collector
 
 
 _pool: QThreadPool | None = None
@@ -88,6 +127,8 @@ class BuildRunner(QObject):
         signals.progressed.connect(self._on_progress)
         signals.succeeded.connect(self._on_success)
         signals.failed.connect(self._on_failure)
+        pause = _collector_pause()
+        signals.ended.connect(pause.release, Qt.ConnectionType.QueuedConnection)
         cancel = self._cancel
         build = self.build
 
@@ -98,17 +139,21 @@ class BuildRunner(QObject):
 
         def work() -> None:
             try:
-                data = build(report)
-            except _Cancelled:
-                return
-            except Exception as exc:  # noqa: BLE001 - shown as one message, never a traceback
-                traceback.print_exc(file=sys.stderr)
-                signals.failed.emit(_describe(exc))
-                return
-            signals.succeeded.emit(bytes(data))
+                try:
+                    data = build(report)
+                except _Cancelled:
+                    return
+                except Exception as exc:  # noqa: BLE001 - one message, never a traceback
+                    traceback.print_exc(file=sys.stderr)
+                    signals.failed.emit(_describe(exc))
+                    return
+                signals.succeeded.emit(bytes(data))
+            finally:
+                signals.ended.emit()  # the last thing the worker does with Python objects
 
         self._signals = signals  # alive while connected
         self._running = True
+        pause.hold()
         _thread_pool().start(work)
         if self._running:
             self._loop.exec()
@@ -118,7 +163,7 @@ class BuildRunner(QObject):
         self.progress_dialog.hide()
         self.progress_dialog.deleteLater()
         for signal in (signals.progressed, signals.succeeded, signals.failed):
-            signal.disconnect()
+            signal.disconnect()  # `ended` stays: a cancelled build may still be running
         if self.error:
             QMessageBox.warning(self.parent_widget, tr("Printing"), self.error)
         return self.result

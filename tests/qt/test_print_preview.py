@@ -358,6 +358,45 @@ def test_cancel_stops_the_build_and_shows_nothing(qtbot):
     warning.assert_not_called()
 
 
+def test_the_garbage_collector_never_runs_on_the_worker(qtbot):
+    """A collection started by the worker's allocations freed the UI's dead Qt objects on
+    the worker thread while the UI thread delivered events to them: a segmentation fault
+    (CI, test_keyboard_ctrl_s_saves_and_escape_closes). The collector is off while a build
+    runs and on again, on the UI thread, once the worker has ended, a cancelled one too."""
+    import gc
+
+    assert gc.isenabled()
+    seen = []
+
+    def build(progress):
+        seen.append(gc.isenabled())
+        progress(0, 1)
+        return b"%PDF-fake"
+
+    assert pp.run_build(None, build, "…") == b"%PDF-fake"
+    assert seen == [False]
+    qtbot.waitUntil(gc.isenabled)  # given back once the worker's last signal arrives
+
+    # cancelled: the worker goes on until its next report; the collector stays off till then
+    going_on, finished = threading.Event(), threading.Event()
+
+    def slow(progress):
+        progress(0, 2)
+        going_on.wait(10)
+        seen.append(gc.isenabled())
+        finished.set()
+        return b"late"
+
+    runner = BuildRunner(None, slow, "…")
+    runner.progressed.connect(lambda done, total: runner.progress_dialog.canceled.emit())
+    assert runner.run() is None and runner.cancelled
+    assert not gc.isenabled()  # the worker is still building
+    going_on.set()
+    assert finished.wait(10)
+    qtbot.waitUntil(gc.isenabled)
+    assert seen == [False, False]
+
+
 def test_build_error_is_one_clear_message(qtbot):
     def broken(progress):
         raise ValueError("the roadmap has a loop")
