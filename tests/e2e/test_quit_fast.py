@@ -4,23 +4,18 @@ closed (its lock released, WAL folded in) and the settings written."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
 
-from accountmap.domain.models import Account, Stakeholder
 from accountmap.storage.workspace_file import WorkspaceFile
+from tests.e2e.app_process import child_environment, one_account_workspace
 
 
 def test_quit_leaves_the_workspace_closed_and_the_settings_written(tmp_path):
-    path = tmp_path / "w.accountmap"
-    with WorkspaceFile.open(path, create=True) as wf:
-        wf.add_accounts([Account(name="Клиент", stakeholders=[Stakeholder(full_name="Иванов")])])
+    path = one_account_workspace(tmp_path / "w.accountmap")
     home = tmp_path / "home"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
-           "XDG_DATA_HOME": str(home / "share"), "XDG_CONFIG_HOME": str(home / "config"),
-           "ACCOUNTMAP_TRACE_STARTUP": "1"}
+    env = child_environment(home, ACCOUNTMAP_TRACE_STARTUP="1")
     result = subprocess.run([sys.executable, "-m", "accountmap", "open", str(path),
                              "--quit-after-show"], capture_output=True, text=True, env=env,
                             timeout=120)

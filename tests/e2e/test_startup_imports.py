@@ -5,12 +5,11 @@ the domain while the window was built (~200 ms before anything was on screen).""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
-from accountmap.domain.models import Account, Stakeholder
 from accountmap.storage.workspace_file import WorkspaceFile
+from tests.e2e.app_process import child_environment, one_account_workspace
 
 # `accountmap open W --quit-after-show`, printing what is loaded at each start-up mark
 CHILD = """
@@ -33,12 +32,8 @@ LATER = ("pydantic", "sqlite3", "accountmap.domain.models",
 
 
 def test_the_window_is_shown_before_the_domain_storage_and_document_load(tmp_path):
-    path = tmp_path / "w.accountmap"
-    with WorkspaceFile.open(path, create=True) as wf:
-        wf.add_accounts([Account(name="Клиент", stakeholders=[Stakeholder(full_name="Иванов")])])
-    home = tmp_path / "home"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
-           "XDG_DATA_HOME": str(home / "share"), "XDG_CONFIG_HOME": str(home / "config")}
+    path = one_account_workspace(tmp_path / "w.accountmap")
+    env = child_environment(tmp_path / "home")
     result = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True,
                             text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -72,14 +67,10 @@ def test_the_garbage_collector_rests_during_start_up_only(tmp_path):
     """Start-up makes ~100,000 objects that live as long as the process: `accountmap open`
     stops the garbage collector meanwhile (~20 ms of passes over them), and it runs again
     once the first account painted, or start-up ended without one."""
-    full = tmp_path / "w.accountmap"
-    with WorkspaceFile.open(full, create=True) as wf:
-        wf.add_accounts([Account(name="Клиент", stakeholders=[Stakeholder(full_name="Иванов")])])
+    full = one_account_workspace(tmp_path / "w.accountmap")
     empty = tmp_path / "empty.accountmap"
     WorkspaceFile.open(empty, create=True).close()
-    home = tmp_path / "home"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
-           "XDG_DATA_HOME": str(home / "share"), "XDG_CONFIG_HOME": str(home / "config")}
+    env = child_environment(tmp_path / "home")
     for path, code, expected in (
             (full, 0, [("window shown", "False"), ("workspace listed", "False"),
                        ("workspace shown", "False"), ("account painted", "False"),
