@@ -83,3 +83,32 @@ def test_the_garbage_collector_rests_during_start_up_only(tmp_path):
         assert result.returncode == code, result.stderr
         marks = [tuple(line.split(" | ")) for line in result.stdout.splitlines() if " | " in line]
         assert marks == expected, (path.name, marks)
+
+
+# `accountmap open W --quit-after-show`, printing whether pydantic looked for plugins in the
+# installed packages' entry points (its loader keeps what it found; None: it never looked)
+PLUGINS_CHILD = """
+import sys
+from accountmap.app import application
+from accountmap.cli import main
+
+def trace(event):
+    if event == "account painted":
+        print("plugins |", sys.modules["pydantic.plugin._loader"]._plugins, flush=True)
+
+application._trace = trace
+sys.exit(main(["open", sys.argv[1], "--quit-after-show"]))
+"""
+
+
+def test_start_up_does_not_look_for_pydantic_plugins(tmp_path):
+    """pydantic reads every installed package's entry points (importlib.metadata) to find
+    its plugins as it builds the first model; the application uses none, so `accountmap`
+    tells it not to look (PYDANTIC_DISABLE_PLUGINS)."""
+    path = one_account_workspace(tmp_path / "w.accountmap")
+    env = child_environment(tmp_path / "home")
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    result = subprocess.run([sys.executable, "-c", PLUGINS_CHILD, str(path)],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "plugins | None" in result.stdout.splitlines(), result.stdout
