@@ -49,7 +49,9 @@ def release_clipboard() -> None:
             clipboard.clear()
 
 
-def make_application(lang: str | None = None) -> QApplication:
+def make_application(lang: str | None = None, *, tooltips_later: bool = False) -> QApplication:
+    """The application, its translators and its plain tooltips (`tooltips_later`: the
+    caller installs those with `plain_tooltips.install_at_first_input`)."""
     from accountmap.app import pyside_imports
 
     pyside_imports.install()  # (before the domain's ~250 modules are imported)
@@ -59,9 +61,10 @@ def make_application(lang: str | None = None) -> QApplication:
 
         atexit.register(release_clipboard)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from accountmap.app import plain_tooltips
+    if not tooltips_later:
+        from accountmap.app import plain_tooltips
 
-    plain_tooltips.install(app)  # user text in tooltips is shown, never rendered
+        plain_tooltips.install(app)  # user text in tooltips is shown, never rendered
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     from PySide6.QtCore import QLocale
@@ -123,15 +126,19 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
     import gc
 
     def startup_over() -> None:
+        tooltips.install()
         if gc_paused and not gc.isenabled():
             gc.enable()
 
-    app = make_application(lang)
+    app = make_application(lang, tooltips_later=True)
+    from accountmap.app import plain_tooltips
     from accountmap.app.main_window import MainWindow
 
     window = MainWindow()
     window.show_opening(workspace)
     window.show()
+    # user text in tooltips is shown, never rendered: from the first input or paint on
+    tooltips = plain_tooltips.install_at_first_input(app, window)
     _trace("window shown")
     result = {"code": 0}
 

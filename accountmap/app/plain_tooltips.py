@@ -5,6 +5,12 @@ so a person named `<b>Ivan</b>` or notes holding `<img src=...>` would be render
 shown. The application has no rich-text tooltips of its own, so one event filter on the
 application shows every tooltip (widgets, item views, canvas items) escaped, whatever
 call site set it: a new call site cannot forget.
+
+At start-up the filter waits for the first input (`install_at_first_input`): an
+application-wide filter in Python makes PySide6 make a Python type of every Qt object
+that receives an event, ~15-30 ms while the first account's page is built and painted.
+A tooltip only shows after the mouse rested on a widget of the active window, so the
+filter is there before any tooltip can show.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication, QInputEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -63,3 +70,46 @@ def install(app: QApplication) -> None:
         tooltips = PlainTooltips(app)
         app.installEventFilter(tooltips)
         app._accountmap_plain_tooltips = tooltips
+
+
+_NO_INPUT = (QEvent.Type.Enter, QEvent.Type.Leave)
+
+
+class FirstInput(QObject):
+    """Installs the filter at the first input into `window` (its native window hears a
+    mouse, key, wheel or touch event before any widget does, so before the mouse move
+    that starts Qt's tooltip timer, or the key that opens a menu), when another window
+    becomes the active one (a dialog: tooltips show in the active window only), or at
+    `install()`, whichever comes first."""
+
+    def __init__(self, app: QApplication, window: QWidget) -> None:
+        super().__init__(window)
+        self.app = app
+        self.handle = window.windowHandle()
+        self.handle.installEventFilter(self)
+        QGuiApplication.instance().focusWindowChanged.connect(self._on_focus_window)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        # (the mouse entering the window is no input: a tooltip waits for it to move)
+        if isinstance(event, QInputEvent) and event.type() not in _NO_INPUT:
+            self.install()
+        return False
+
+    def _on_focus_window(self, focused) -> None:
+        if focused is not None and focused is not self.handle:
+            self.install()
+
+    def install(self) -> None:
+        if self.handle is None:
+            return
+        self.handle.removeEventFilter(self)
+        QGuiApplication.instance().focusWindowChanged.disconnect(self._on_focus_window)
+        self.handle = None
+        install(self.app)
+
+
+def install_at_first_input(app: QApplication, window: QWidget) -> FirstInput:
+    """The filter installed at the first input into the shown `window` or another window
+    made active, or when the caller calls `install()` on the answer (start-up: once the
+    first account painted)."""
+    return FirstInput(app, window)
