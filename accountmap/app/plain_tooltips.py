@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QInputEvent
+from PySide6.QtGui import QInputEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -83,11 +83,14 @@ class FirstInput(QObject):
     `install()`, whichever comes first."""
 
     def __init__(self, app: QApplication, window: QWidget) -> None:
-        super().__init__(window)
+        super().__init__(app)
         self.app = app
         self.handle = window.windowHandle()
+        if self.handle is None:  # (not shown): nothing to wait for
+            install(app)
+            return
         self.handle.installEventFilter(self)
-        QGuiApplication.instance().focusWindowChanged.connect(self._on_focus_window)
+        app.focusWindowChanged.connect(self._on_focus_window)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         # (the mouse entering the window is no input: a tooltip waits for it to move)
@@ -100,11 +103,14 @@ class FirstInput(QObject):
             self.install()
 
     def install(self) -> None:
-        if self.handle is None:
+        handle, self.handle = self.handle, None
+        if handle is None:
             return
-        self.handle.removeEventFilter(self)
-        QGuiApplication.instance().focusWindowChanged.disconnect(self._on_focus_window)
-        self.handle = None
+        try:
+            handle.removeEventFilter(self)
+        except RuntimeError:  # the window is gone already
+            pass
+        self.app.focusWindowChanged.disconnect(self._on_focus_window)
         install(self.app)
 
 
