@@ -114,12 +114,13 @@ class AccountList(QListWidget):
         """Mark each account id in `damaged` with its message."""
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QBrush, QColor
-        from PySide6.QtWidgets import QStyle
 
         for row in range(self.count()):
             item = self.item(row)
             message = damaged.get(item.data(Qt.ItemDataRole.UserRole))
             if message:
+                from PySide6.QtWidgets import QStyle
+
                 item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
                 item.setForeground(QBrush(QColor("#a61b1b")))
                 item.setToolTip(message)

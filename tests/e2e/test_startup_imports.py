@@ -112,3 +112,31 @@ def test_start_up_does_not_look_for_pydantic_plugins(tmp_path):
                             capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "plugins | None" in result.stdout.splitlines(), result.stdout
+
+
+# `accountmap open W --quit-after-show`, printing at each mark whether PySide6 made the
+# Python type of QStyle (PySide6 makes a class's type, and its enums, at its first use)
+QSTYLE_CHILD = """
+import sys
+import PySide6.QtWidgets
+from accountmap.app import application
+
+def trace(event):
+    print(event, "|", "QStyle" in vars(PySide6.QtWidgets), flush=True)
+
+application._trace = trace
+sys.exit(application.run_application(application.Path(sys.argv[1]), quit_after_show=True))
+"""
+
+
+def test_the_first_account_paints_without_typing_qstyle(tmp_path):
+    """QStyle's type and its ~11 enum classes cost ~9 ms: the cards and frames ask
+    isSelected() rather than `option.state`, and the account list uses QStyle only to mark
+    a damaged account."""
+    path = one_account_workspace(tmp_path / "w.accountmap")
+    result = subprocess.run([sys.executable, "-c", QSTYLE_CHILD, str(path)], capture_output=True,
+                            text=True, env=child_environment(tmp_path / "home"), timeout=120)
+    assert result.returncode == 0, result.stderr
+    marks = dict(line.split(" | ") for line in result.stdout.splitlines() if " | " in line)
+    assert marks == {"window shown": "False", "workspace listed": "False",
+                     "workspace shown": "False", "account painted": "False"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyle
+from PySide6.QtWidgets import QGraphicsItem
 
 from accountmap.canvas.accountmap import style
 from accountmap.canvas.accountmap.items.drawing import HIGHLIGHT, SELECTED, lod, tr
@@ -106,7 +106,7 @@ class CentreItem(QGraphicsItem, EntityItem):
                       self.HANDLE, self.HANDLE)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = self.isSelected()
         rect = self.rect()
         warn = self.show_coverage and self.uncovered
         painter.setBrush(QColor("#f3f5fa") if not warn else QColor("#fdf0ef"))
