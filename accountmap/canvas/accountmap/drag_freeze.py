@@ -13,8 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPixmap
 
+from accountmap.canvas.accountmap.dragged_lines import DraggedLines
 from accountmap.canvas.accountmap.items import CardItem, CentreItem
-from accountmap.canvas.accountmap.items.edge import draw_followed
 from accountmap.canvas.accountmap.items.drawing import SELECTED
 from accountmap.canvas.common.view import CanvasView
 
@@ -26,7 +26,7 @@ class StaticPicture:
         self.view = view
         self.pixmap: QPixmap | None = None
         self._faded: list = []
-        self._lines: list = []  # the dragged cards' lines: drawn with the picture
+        self._lines = DraggedLines(())  # the dragged cards' lines: drawn with the picture
 
     @property
     def active(self) -> bool:
@@ -60,7 +60,7 @@ class StaticPicture:
             item.setOpacity(1.0)
         for edge in lines:
             edge.drawn_by_picture = True
-        self._lines = list(lines)
+        self._lines = DraggedLines(lines, live)
         # Only what is in sight: an item out of it is not painted anyway, and the picture
         # ends when the view scrolls (at 3,000 people a drop spent ~30 ms making all
         # 14,000 items opaque again, one Python itemChange each).
@@ -97,11 +97,11 @@ class StaticPicture:
             return
         self.pixmap = None
         scene = self.view.scene()
-        for edge in self._lines:  # Qt hears where each line went (unless the drop told it)
+        for edge in self._lines.edges:  # Qt hears where each line went (unless the drop told it)
             edge.drawn_by_picture = False
             if edge.followed and edge.scene() is scene:
                 edge.update_geometry()
-        self._lines = []
+        self._lines = DraggedLines(())
         for item in self._faded:
             if item.scene() is scene:
                 item.setOpacity(1.0)
@@ -113,7 +113,15 @@ class StaticPicture:
         painter.resetTransform()  # the picture is of the viewport, pixel for pixel
         painter.drawPixmap(QPointF(0, 0), self.pixmap)
         painter.restore()
-        draw_followed(painter, self._lines, exposed)  # above the picture, below the dragged cards
+        self._lines.draw(painter, exposed)  # above the picture, below the dragged cards
+
+    def follow(self) -> bool:
+        """A drag step: the lines drawn with the picture go where their cards are now
+        (False: it draws none)."""
+        if not self.active or not self._lines.edges:
+            return False
+        self._lines.follow(self.view.scene())
+        return True
 
     def draw_foreground(self, painter: QPainter) -> None:
         """The frame a dragged card would drop into (frames are in the picture)."""
