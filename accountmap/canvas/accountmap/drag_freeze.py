@@ -127,6 +127,9 @@ class StaticPicture:
         """The frame a dragged card would drop into (frames are in the picture)."""
         target = getattr(self.view.scene(), "_drop_centre", None)
         if target is not None and target.scene() is self.view.scene():
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             painter.setPen(QPen(SELECTED, 2.5, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(target.rect_in_scene(), 10, 10)
+            painter.restore()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPolygonF
 
 from accountmap.canvas.accountmap.items.drawing import ANTIALIASING, NO_PEN, SELECTED_HALO, lod
@@ -19,6 +19,31 @@ from accountmap.canvas.accountmap.items.edge import SKETCH_ZOOM
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
 
 HALF_W, HALF_H = CARD_WIDTH / 2, CARD_HEIGHT / 2
+SOLID = Qt.PenStyle.SolidLine.value
+
+
+def _clip(x1: float, y1: float, x2: float, y2: float,
+          left: float, top: float, right: float, bottom: float) -> tuple[float, float] | None:
+    """The part (t0, t1) of the segment inside the box (Liang–Barsky); None: none."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = x2 - x1, y2 - y1
+    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            if t > t1:
+                return None
+            if t > t0:
+                t0 = t
+        else:
+            if t < t0:
+                return None
+            if t < t1:
+                t1 = t
+    return t0, t1
 
 
 class DraggedLines:
@@ -36,7 +61,7 @@ class DraggedLines:
                 edge._pen = edge.pen()
                 edge._pen_colour = edge._pen.color()
             pen = edge._pen
-            key = (pen.color().rgba(), pen.widthF(), int(pen.style().value))
+            key = (pen.color().rgba(), pen.widthF(), pen.style().value)
             self._pens.setdefault(key, pen)  # lines of the same look: one drawLines
             sign = -1.0 if edge.source.entity_id > edge.target.entity_id else 1.0
             line = edge.line
@@ -95,6 +120,7 @@ class DraggedLines:
         lines: dict[tuple, list[QLineF]] = {}
         halos: list[tuple[float, QLineF]] = []
         heads: dict[tuple, list[QPolygonF]] = {}
+        dashes: list[tuple[tuple, float, QLineF]] = []  # pen, dash offset, the part drawn
         for edge, _s, _t, _o, pen_key, arrow, width, _sp, _tp, x1, y1, x2, y2 in self._rows:
             if x1 is None or not edge.drawn_by_picture:
                 continue
@@ -110,15 +136,25 @@ class DraggedLines:
             if edge.isSelected():
                 halos.append((width, QLineF(x1, y1, x2, y2)))
             size = 8 + width * 1.5
+            ex, ey = x2, y2  # where the stroke ends: at the arrow head's base, if any
             if arrow and length > size:
                 ux, uy = (x2 - x1) / length, (y2 - y1) / length
                 bx, by = x2 - ux * size, y2 - uy * size
                 nx, ny = -uy * size * 0.45, ux * size * 0.45
-                lines.setdefault(pen_key, []).append(QLineF(x1, y1, bx + ux, by + uy))
+                ex, ey = bx + ux, by + uy
                 heads.setdefault(pen_key, []).append(
                     QPolygonF([QPointF(x2, y2), QPointF(bx + nx, by + ny), QPointF(bx - nx, by - ny)]))
+            if pen_key[2] != SOLID:
+                # a dashed line is cut to what is repainted (Qt dashes all of a long line,
+                # ~35 µs each at 1,000 people); the offset keeps its dashes where they were
+                cut = _clip(x1, y1, ex, ey, left, top, right, bottom)
+                if cut is not None:
+                    t0, t1 = cut
+                    dx, dy = ex - x1, ey - y1
+                    dashes.append((pen_key, t0 * math.hypot(dx, dy) / width,
+                                   QLineF(x1 + dx * t0, y1 + dy * t0, x1 + dx * t1, y1 + dy * t1)))
             else:
-                lines.setdefault(pen_key, []).append(QLineF(x1, y1, x2, y2))
+                lines.setdefault(pen_key, []).append(QLineF(x1, y1, ex, ey))
         painter.save()
         painter.setRenderHint(ANTIALIASING, False)
         for width, halo in halos:  # under every line
@@ -128,6 +164,11 @@ class DraggedLines:
             pen = self._pens[pen_key]
             painter.setPen(QPen(pen.color(), 0) if far else pen)
             painter.drawLines(group)
+        for pen_key, offset, line in dashes:
+            pen = QPen(self._pens[pen_key])
+            pen.setDashOffset(offset)
+            painter.setPen(pen)
+            painter.drawLine(line)
         painter.setPen(NO_PEN)
         for pen_key, polygons in heads.items():
             painter.setBrush(self._pens[pen_key].color())
