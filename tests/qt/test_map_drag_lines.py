@@ -1,0 +1,156 @@
+"""The fast paths of a drag on a big map (drag_freeze.py, dragged_lines.py): the scene keeps
+its BSP index while the picture is up (only the dragged cards move in Qt); the dragged
+lines follow in one loop, exactly where EdgeItem would put them; a dashed line is cut to
+what is repainted without moving its dashes; what is painted mid-drag shows the lines at
+the cards."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+from PySide6.QtTest import QTest
+
+from accountmap.canvas.accountmap.dragged_lines import DraggedLines
+from accountmap.domain.vocabulary import RelationshipKind
+from tests.qt.test_map_drag_freeze import big_map, press_and_move  # noqa: F401 - a fixture
+
+
+def _release(page, end) -> None:
+    QTest.mouseRelease(page.view.viewport(), Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier, end)
+    QTest.qWait(20)
+
+
+def _busiest_pair(scene):
+    """A card with many lines and a neighbour of it (a line with both ends dragged)."""
+    card = max(scene.cards.values(), key=lambda c: len(c.edges))
+    edge = card.edges[0]
+    return card, edge.target if edge.source is card else edge.source
+
+
+def test_a_drag_with_the_picture_keeps_the_index_and_finds_the_cards_where_they_are(big_map):
+    window, page = big_map
+    scene, view = page.scene, page.view
+    card, other = _busiest_pair(scene)
+    view.centerOn(card)
+    QTest.qWait(20)
+    card.setSelected(True)
+    other.setSelected(True)
+    end = press_and_move(page, card)
+    assert view.still.active and scene.dragging
+    assert scene.itemIndexMethod() == scene.ItemIndexMethod.BspTreeIndex
+    inside = card.pos() + QPointF(20, 20)  # where the card is now, not where it was
+    assert scene.card_at(inside) is card
+    _release(page, end)
+    assert not scene.dragging and scene.itemIndexMethod() == scene.ItemIndexMethod.BspTreeIndex
+    assert scene.card_at(card.pos() + QPointF(20, 20)) is card
+
+
+def test_the_dragged_lines_are_where_edge_items_put_them_at_every_step(big_map):
+    window, page = big_map
+    scene, view = page.scene, page.view
+    card, other = _busiest_pair(scene)
+    for i, edge in enumerate(card.edges):  # lines beside others between the same two people
+        edge.offset = (0.0, 12.0, -12.0)[i % 3]
+        edge.update_geometry()
+    view.centerOn(card)
+    QTest.qWait(20)
+    card.setSelected(True)
+    other.setSelected(True)
+    end = press_and_move(page, card)
+    assert view.still.active
+    edges = {*card.edges, *other.edges}
+    assert all(e.drawn_by_picture for e in edges)
+    for step in range(1, 4):
+        QTest.mouseMove(view.viewport(), end + QPointF(7 * step, -5 * step).toPoint())
+        for edge in edges:
+            sp, tp = edge.source.pos(), edge.target.pos()
+            assert edge.line == QLineF(*edge._straight(sp.x(), sp.y(), tp.x(), tp.y()))
+            assert edge.followed
+    _release(page, end + QPointF(21, -15).toPoint())
+
+
+def _conflict_edge(scene):
+    """A line drawn as a conflict (dashed, no arrow head)."""
+    edge = next(iter(scene.edges.values()))
+    edge.relationship = edge.relationship.model_copy(update={"kind": RelationshipKind.CONFLICT})
+    edge._pen = None
+    return edge
+
+
+def test_a_dashed_line_cut_to_the_repainted_part_keeps_its_dashes(big_map):
+    """DraggedLines.draw cuts a dashed line to the exposed rect (with the dash offset);
+    the pixels there are those of the whole line drawn by Qt."""
+    window, page = big_map
+    edge = _conflict_edge(page.scene)
+    assert edge.pen().style() == Qt.PenStyle.DashLine and not edge.has_arrow()
+    edge.drawn_by_picture = True
+    try:
+        a = QPointF(10, 20)
+        b = QPointF(2400, 1310)  # long: most of it off the repainted part
+        edge.line = QLineF(a, b)
+        lines = DraggedLines([edge])
+        row = lines._rows[0]
+        row[9], row[10], row[11], row[12] = a.x(), a.y(), b.x(), b.y()
+        exposed = QRectF(700, 300, 300, 250)  # scene coordinates, at zoom 0.5
+        transform = QTransform.fromScale(0.5, 0.5)
+
+        def picture(draw) -> QImage:
+            image = QImage(1300, 700, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(QColor("white"))
+            painter = QPainter(image)
+            painter.setTransform(transform)
+            draw(painter)
+            painter.end()
+            return image.copy(transform.mapRect(exposed).toRect())
+
+        cut = picture(lambda p: lines.draw(p, exposed))
+        whole = picture(lambda p: (p.setPen(edge._pen), p.drawLine(edge.line)))
+        differing = sum(cut.pixel(x, y) != whole.pixel(x, y)
+                        for x in range(cut.width()) for y in range(cut.height()))
+        inked = sum(whole.pixel(x, y) != QColor("white").rgba()
+                    for x in range(whole.width()) for y in range(whole.height()))
+        assert inked > 50  # the line crosses the part
+        assert differing <= inked * 0.02
+    finally:
+        edge.drawn_by_picture = False
+        edge.update_geometry()
+
+
+def test_what_is_painted_mid_drag_shows_the_lines_at_the_cards(big_map):
+    """Mid-drag the dragged cards' lines are painted where the cards are now: at the middle
+    of each solid line in sight (clear of every card) the grab has the line's colour."""
+    window, page = big_map
+    scene, view = page.scene, page.view
+    view.set_zoom(1.0)
+    card, other = _busiest_pair(scene)
+    view.centerOn(card)
+    QTest.qWait(20)
+    card.setSelected(True)
+    end = press_and_move(page, card)
+    QTest.mouseMove(view.viewport(), end + QPointF(40, 25).toPoint())
+    assert view.still.active
+    image = view.viewport().grab().toImage()
+    boxes = [c.sceneBoundingRect().adjusted(-4, -4, 4, 4) for c in scene.cards.values()]
+    labels = [e.label_item.sceneBoundingRect() for e in scene.edges.values()
+              if e.label_item is not None and e.label_item.opacity() > 0 and e.label_item.isVisible()]
+    checked = matched = 0
+    sight = view.viewport().rect().adjusted(2, 2, -2, -2)
+    for edge in card.edges:
+        if edge._pen.style() != Qt.PenStyle.SolidLine:
+            continue
+        want = edge._pen.color()
+        for t in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+            point = edge.line.pointAt(t)
+            at = view.mapFromScene(point)
+            if any(box.contains(point) for box in boxes + labels) or not sight.contains(at):
+                continue
+            checked += 1
+            # the line may be a pixel off the exact point: look around it
+            near = [QColor(image.pixel(at.x() + dx, at.y() + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+            if any(abs(c.red() - want.red()) + abs(c.green() - want.green())
+                   + abs(c.blue() - want.blue()) < 40 for c in near):
+                matched += 1
+    assert checked >= 5
+    assert matched >= checked * 0.9  # (another dragged line may cross one of them)
+    _release(page, end + QPointF(40, 25).toPoint())
