@@ -46,6 +46,29 @@ def test_a_drag_with_the_picture_keeps_the_index_and_finds_the_cards_where_they_
     assert scene.card_at(card.pos() + QPointF(20, 20)) is card
 
 
+def test_a_drag_that_loses_its_picture_goes_on_without_the_index(big_map):
+    """A scroll mid-drag ends the picture: the lines move in Qt again, each step, and the
+    index is off until the drop (as on a small map); the drop puts it back."""
+    window, page = big_map
+    scene, view = page.scene, page.view
+    card, other = _busiest_pair(scene)
+    view.centerOn(card)
+    QTest.qWait(20)
+    card.setSelected(True)
+    end = press_and_move(page, card)
+    assert view.still.active
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 40)
+    assert not view.still.active and scene.dragging
+    assert scene.itemIndexMethod() == scene.ItemIndexMethod.NoIndex
+    QTest.mouseMove(view.viewport(), end + QPointF(10, 5).toPoint())
+    for edge in card.edges:  # told to Qt at once: bounds and all
+        assert not edge.drawn_by_picture and not edge.followed
+        sp, tp = edge.source.pos(), edge.target.pos()
+        assert edge.line == QLineF(*edge._straight(sp.x(), sp.y(), tp.x(), tp.y()))
+    _release(page, end + QPointF(10, 5).toPoint())
+    assert scene.itemIndexMethod() == scene.ItemIndexMethod.BspTreeIndex
+
+
 def test_the_dragged_lines_are_where_edge_items_put_them_at_every_step(big_map):
     window, page = big_map
     scene, view = page.scene, page.view

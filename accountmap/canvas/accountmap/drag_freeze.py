@@ -97,6 +97,9 @@ class StaticPicture:
             return
         self.pixmap = None
         scene = self.view.scene()
+        if getattr(scene, "dragging", False):  # the drag goes on without the picture: its
+            # lines move in Qt again, which is cheaper without the BSP index (as a small map)
+            scene.setItemIndexMethod(scene.ItemIndexMethod.NoIndex)
         for edge in self._lines.edges:  # Qt hears where each line went (unless the drop told it)
             edge.drawn_by_picture = False
             if edge.followed and edge.scene() is scene:
