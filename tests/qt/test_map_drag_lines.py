@@ -113,8 +113,7 @@ def test_a_dashed_line_cut_to_the_repainted_part_keeps_its_dashes(big_map):
         b = QPointF(2400, 1310)  # long: most of it off the repainted part
         edge.line = QLineF(a, b)
         lines = DraggedLines([edge])
-        row = lines._rows[0]
-        row[9], row[10], row[11], row[12] = a.x(), a.y(), b.x(), b.y()
+        lines._coords[0] = (a.x(), a.y(), b.x(), b.y())
         exposed = QRectF(700, 300, 300, 250)  # scene coordinates, at zoom 0.5
         transform = QTransform.fromScale(0.5, 0.5)
 

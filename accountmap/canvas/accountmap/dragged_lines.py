@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen, QPolygonF
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPen
 
-from accountmap.canvas.accountmap.items.drawing import ANTIALIASING, NO_PEN, SELECTED_HALO, lod
+from accountmap.canvas.accountmap.items.drawing import ANTIALIASING, SELECTED_HALO, lod
 from accountmap.canvas.accountmap.items.edge import SKETCH_ZOOM
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
 
@@ -52,9 +52,13 @@ class DraggedLines:
 
     def __init__(self, edges, moving=()) -> None:
         self.edges = list(edges)
+        moving = set(moving)
         self._moving = [card for card in {e for edge in self.edges for e in (edge.source, edge.target)}
-                        if card in set(moving)]
-        self._rows: list[list] = []
+                        if card in moving]
+        self._ends: list[tuple] = []  # (edge, source, target, signed offset)
+        self._looks: list[tuple] = []  # (pen key, arrow, pen width)
+        self._fixed: list[tuple] = []  # the centres of ends that stay (None: it moves)
+        self._coords: list[tuple | None] = []  # (x1, y1, x2, y2) as drawn; None: not drawn
         self._pens: dict[tuple, QPen] = {}
         for edge in self.edges:
             if edge._pen is None:  # built once per relationship (as EdgeItem.paint does)
@@ -65,35 +69,33 @@ class DraggedLines:
             self._pens.setdefault(key, pen)  # lines of the same look: one drawLines
             sign = -1.0 if edge.source.entity_id > edge.target.entity_id else 1.0
             line = edge.line
-            # [edge, source, target, signed offset, pen key, arrow, pen width,
-            #  where the source is, where the target is (None: it moves), x1, y1, x2, y2]
-            self._rows.append([edge, edge.source, edge.target, edge.offset * sign, key,
-                               edge.has_arrow(), pen.widthF(), None, None,
-                               line.x1(), line.y1(), line.x2(), line.y2()])
+            self._ends.append((edge, edge.source, edge.target, edge.offset * sign))
+            self._looks.append((key, edge.has_arrow(), pen.widthF()))
+            self._fixed.append((None, None))
+            self._coords.append((line.x1(), line.y1(), line.x2(), line.y2()))
 
     def follow(self, scene) -> None:
-        """Each line where its two cards are now, straight, as `EdgeItem.follow` puts it."""
+        """Each line where its two cards are now, straight, as `EdgeItem.follow` puts it
+        (the same arithmetic as EdgeItem._straight, on plain floats)."""
         hypot, inf = math.hypot, math.inf
         now = {}
         for card in self._moving:
             p = card.pos()
-            now[card] = (p.x(), p.y())
-        for row in self._rows:
-            edge = row[0]
+            now[card] = (p.x() + HALF_W, p.y() + HALF_H)
+        fixed, coords = self._fixed, self._coords
+        for i, (edge, source, target, offset) in enumerate(self._ends):
             if edge.scene() is not scene:  # removed while dragged: no longer drawn
-                row[9] = None
+                coords[i] = None
                 continue
             if not edge.followed or edge.bends:  # its first step, or Qt moved it since
-                sp, tp = row[1].pos(), row[2].pos()
+                sp, tp = source.pos(), target.pos()
                 if edge.bends and edge.routed_for[1:] != (sp, tp):
                     edge.bends = []  # as update_geometry: an end moved, straight until routed
-                row[7] = None if row[1] in now else (sp.x(), sp.y())
-                row[8] = None if row[2] in now else (tp.x(), tp.y())
-            sx, sy = row[7] or now[row[1]]
-            tx, ty = row[8] or now[row[2]]
-            ax, ay = sx + HALF_W, sy + HALF_H
-            bx, by = tx + HALF_W, ty + HALF_H
-            offset = row[3]
+                fixed[i] = (None if source in now else (sp.x() + HALF_W, sp.y() + HALF_H),
+                            None if target in now else (tp.x() + HALF_W, tp.y() + HALF_H))
+            at_source, at_target = fixed[i]
+            ax, ay = at_source or now[source]
+            bx, by = at_target or now[target]
             if offset:
                 length = hypot(bx - ax, by - ay) or 1.0
                 ox, oy = -(by - ay) / length * offset, (bx - ax) / length * offset
@@ -104,9 +106,11 @@ class DraggedLines:
             else:
                 fx = HALF_W / abs(dx) if dx else inf
                 fy = HALF_H / abs(dy) if dy else inf
-                t = min(fx, fy, 1.0)
+                t = fx if fx < fy else fy
+                if t > 1.0:
+                    t = 1.0
                 x1, y1, x2, y2 = ax + dx * t, ay + dy * t, bx - dx * t, by - dy * t
-            row[9], row[10], row[11], row[12] = x1, y1, x2, y2
+            coords[i] = (x1, y1, x2, y2)
             edge.line = QLineF(x1, y1, x2, y2)
             edge.followed = True
 
@@ -119,11 +123,12 @@ class DraggedLines:
         far = lod(painter) < SKETCH_ZOOM  # the whole of a big map: thin plain lines, no heads
         lines: dict[tuple, list[QLineF]] = {}
         halos: list[tuple[float, QLineF]] = []
-        heads: dict[tuple, list[QPolygonF]] = {}
+        heads: dict[tuple, QPainterPath] = {}  # the arrow heads of one colour: one fill
         dashes: list[tuple[tuple, float, QLineF]] = []  # pen, dash offset, the part drawn
-        for edge, _s, _t, _o, pen_key, arrow, width, _sp, _tp, x1, y1, x2, y2 in self._rows:
-            if x1 is None or not edge.drawn_by_picture:
+        for (edge, _s, _t, _o), (pen_key, arrow, width), coords in zip(self._ends, self._looks, self._coords):
+            if coords is None or not edge.drawn_by_picture:
                 continue
+            x1, y1, x2, y2 = coords
             if (x1 if x1 > x2 else x2) < left or (x1 if x1 < x2 else x2) > right \
                     or (y1 if y1 > y2 else y2) < top or (y1 if y1 < y2 else y2) > bottom:
                 continue
@@ -142,8 +147,13 @@ class DraggedLines:
                 bx, by = x2 - ux * size, y2 - uy * size
                 nx, ny = -uy * size * 0.45, ux * size * 0.45
                 ex, ey = bx + ux, by + uy
-                heads.setdefault(pen_key, []).append(
-                    QPolygonF([QPointF(x2, y2), QPointF(bx + nx, by + ny), QPointF(bx - nx, by - ny)]))
+                head = heads.get(pen_key)
+                if head is None:
+                    head = heads[pen_key] = QPainterPath()
+                head.moveTo(x2, y2)
+                head.lineTo(bx + nx, by + ny)
+                head.lineTo(bx - nx, by - ny)
+                head.closeSubpath()
             if pen_key[2] != SOLID:
                 # a dashed line is cut to what is repainted (Qt dashes all of a long line,
                 # ~35 µs each at 1,000 people); the offset keeps its dashes where they were
@@ -169,9 +179,6 @@ class DraggedLines:
             pen.setDashOffset(offset)
             painter.setPen(pen)
             painter.drawLine(line)
-        painter.setPen(NO_PEN)
-        for pen_key, polygons in heads.items():
-            painter.setBrush(self._pens[pen_key].color())
-            for polygon in polygons:
-                painter.drawPolygon(polygon)
+        for pen_key, head in heads.items():
+            painter.fillPath(head, self._pens[pen_key].color())
         painter.restore()
