@@ -176,3 +176,45 @@ def test_what_is_painted_mid_drag_shows_the_lines_at_the_cards(big_map):
     assert checked >= 5
     assert matched >= checked * 0.9  # (another dragged line may cross one of them)
     _release(page, end + QPointF(40, 25).toPoint())
+
+
+def test_the_frame_a_card_would_drop_into_is_outlined_mid_drag(big_map):
+    """The dashed outline of the drop frame is drawn into a copy of the picture once per
+    frame (not at every step): the grab shows it along the frame's border."""
+    from accountmap.canvas.accountmap.items.drawing import SELECTED
+
+    window, page = big_map
+    scene, view = page.scene, page.view
+    card = next(c for c in scene.cards.values() if c.person.decision_centre_id)
+    frame = scene.centres[card.person.decision_centre_id]
+    card.setSelected(True)
+    view.centerOn(card)
+    QTest.qWait(20)
+    end = press_and_move(page, card, steps=2)
+    assert view.still.active and scene._drop_centre is frame
+
+    def bluish(image, x, y) -> bool:
+        colour = QColor(image.pixel(x, y))
+        return colour.blue() - colour.red() > 80  # the outline (antialiased): #4c8ad5 or so
+
+    def outlined_pixels() -> int:
+        """Points of the frame's border (in sight) blue in the grab, not in the picture."""
+        image = view.viewport().grab().toImage()
+        picture = view.still.pixmap.toImage()
+        rect = frame.rect_in_scene()
+        sides = (QLineF(rect.topLeft(), rect.topRight()), QLineF(rect.topLeft(), rect.bottomLeft()),
+                 QLineF(rect.topRight(), rect.bottomRight()), QLineF(rect.bottomLeft(), rect.bottomRight()))
+        inside = view.viewport().rect().adjusted(1, 1, -1, -1)
+        count = 0
+        for side in sides:  # (clear of the rounded corners)
+            for k in range(10, 391):
+                at = view.mapFromScene(side.pointAt(k / 400))
+                if not inside.contains(at):
+                    continue
+                near = [(at.x() + dx, at.y() + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+                count += any(bluish(image, x, y) and not bluish(picture, x, y) for x, y in near)
+        return count
+
+    assert outlined_pixels() >= 20
+    _release(page, end)
+    assert not view.still.active and view.still._outlined is None  # gone with the picture
