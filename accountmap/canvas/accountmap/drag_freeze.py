@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPixmap
 
 from accountmap.canvas.accountmap.dragged_lines import DraggedLines
-from accountmap.canvas.accountmap.items import CardItem, CentreItem
+from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem
 from accountmap.canvas.accountmap.items.drawing import SELECTED
 from accountmap.canvas.common.view import CanvasView
 
@@ -59,8 +59,9 @@ class StaticPicture:
         # are now; their labels wait for the drop (placed again then)
         for item in live.difference(labels):
             item.setOpacity(1.0)
-        for edge in lines:
+        for edge in lines:  # nothing for Qt to paint: no Python paint call per line a frame
             edge.drawn_by_picture = True
+            edge.setFlag(EdgeItem.GraphicsItemFlag.ItemHasNoContents, True)
         self._lines = DraggedLines(lines, live)
         # Only what is in sight: an item out of it is not painted anyway, and the picture
         # ends when the view scrolls (at 3,000 people a drop spent ~30 ms making all
@@ -104,6 +105,7 @@ class StaticPicture:
             scene.setItemIndexMethod(scene.ItemIndexMethod.NoIndex)
         for edge in self._lines.edges:  # Qt hears where each line went (unless the drop told it)
             edge.drawn_by_picture = False
+            edge.setFlag(EdgeItem.GraphicsItemFlag.ItemHasNoContents, False)
             if edge.followed and edge.scene() is scene:
                 edge.update_geometry()
         self._lines = DraggedLines(())
