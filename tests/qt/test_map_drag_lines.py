@@ -218,3 +218,23 @@ def test_the_frame_a_card_would_drop_into_is_outlined_mid_drag(big_map):
     assert outlined_pixels() >= 20
     _release(page, end)
     assert not view.still.active and view.still._outlined is None  # gone with the picture
+
+
+def test_the_viewport_is_not_filled_under_the_picture_and_is_again_after_the_drop(big_map):
+    window, page = big_map
+    scene, view = page.scene, page.view
+    viewport = view.viewport()
+    before = viewport.autoFillBackground(), viewport.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    card, _other = _busiest_pair(scene)
+    view.centerOn(card)
+    QTest.qWait(20)
+    card.setSelected(True)
+    end = press_and_move(page, card)
+    assert view.still.active
+    assert not viewport.autoFillBackground()
+    assert viewport.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    image = viewport.grab().toImage()  # the picture covers it all: nothing left unpainted
+    assert image.size() == viewport.size()
+    _release(page, end)
+    assert (viewport.autoFillBackground(),
+            viewport.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)) == before
