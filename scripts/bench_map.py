@@ -9,7 +9,8 @@ Each figure stands beside a floor measured in the same run, and the ratio:
   in a view of the same size, repainted;
 - the layout algorithm alone, per n·log n (flat when it is O(n log n));
 - one step of a drag of 50 selected cards (real mouse events on the viewport, repainted),
-  beside the same drag of 50 of as many plain rectangles + texts in a plain scene;
+  beside the same drag of 50 of as many plain rectangles + texts in a plain scene, in a
+  view whose viewport is as large as the map's in the window (the same area repainted);
 - the whole map painted far out (fitted), beside a plain scene of as many rects + texts.
 """
 
@@ -192,10 +193,12 @@ def bench_drag(app, folder: Path, row, people: int = 1000) -> None:
     settle(app)
     grab = view.mapFromScene(cards[0].sceneBoundingRect().center())
     ours = drag_steps(app, view, grab)
+    shown = view.viewport().size()  # the map's part of the window: what each step repaints
     _close(app, window)
 
     plain = PlainScene(app, [(s.x, s.y) for s in account.stakeholders],
                        [s.full_name for s in account.stakeholders])
+    plain.view.resize(shown + (plain.view.size() - plain.view.viewport().size()))  # as large
     plain.view.scale(0.5, 0.5)
     chosen = sorted(plain.items, key=lambda r: (r.pos().y(), r.pos().x()))[:50]
     for item in chosen:

@@ -55,11 +55,6 @@ class MapView(CanvasView):
         super().drawBackground(painter, rect)
         self.scene().router.seen(rect, self.zoom)  # lines in sight go around cards
 
-    def drawForeground(self, painter, rect) -> None:  # noqa: N802 - Qt's name
-        super().drawForeground(painter, rect)
-        if self.still.active:
-            self.still.draw_foreground(painter)
-
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
         self.still.thaw()  # the picture would be in the wrong place
         super().scrollContentsBy(dx, dy)

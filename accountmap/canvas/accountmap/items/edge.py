@@ -386,59 +386,6 @@ class EdgeItem(BoundsInQt, EntityItem):
             painter.drawPolygon(head)
 
 
-def draw_followed(painter: QPainter, edges, exposed: QRectF) -> None:
-    """The lines of a drag on a big map (`drawn_by_picture`), drawn with its picture in one
-    go: what each EdgeItem.paint draws for a straight line while cards are dragged (no
-    antialiasing), without a call from Qt into Python and a repaint region per line.
-    `exposed`: the part of the scene repainted (a line off it is not drawn)."""
-    left, top = exposed.left() - 20, exposed.top() - 20  # margin: pen and arrow head
-    right, bottom = exposed.right() + 20, exposed.bottom() + 20
-    painter.save()
-    painter.setRenderHint(ANTIALIASING, False)
-    far = lod(painter) < SKETCH_ZOOM  # the whole of a big map: thin plain lines, no heads
-    heads: dict[int, tuple[QColor, list[QPolygonF]]] = {}
-    for edge in edges:
-        if not edge.drawn_by_picture:
-            continue
-        line = edge.line
-        x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
-        if max(x1, x2) < left or min(x1, x2) > right or max(y1, y2) < top or min(y1, y2) > bottom:
-            continue
-        length = math.hypot(x2 - x1, y2 - y1)
-        if length < 1:
-            continue
-        if edge._pen is None:
-            edge._pen = edge.pen()
-            edge._pen_colour = edge._pen.color()
-        pen = edge._pen
-        if far:
-            painter.setPen(QPen(edge._pen_colour, 0))
-            painter.drawLine(line)
-            continue
-        width = pen.widthF()
-        if edge.isSelected():
-            painter.setPen(QPen(SELECTED_HALO, width + 6))
-            painter.drawLine(line)
-        painter.setPen(pen)
-        size = 8 + width * 1.5
-        if length > size and edge.has_arrow():
-            ux, uy = (x2 - x1) / length, (y2 - y1) / length
-            bx, by = x2 - ux * size, y2 - uy * size
-            nx, ny = -uy * size * 0.45, ux * size * 0.45
-            painter.drawLine(QLineF(x1, y1, bx + ux, by + uy))
-            colour = edge._pen_colour
-            heads.setdefault(colour.rgba(), (colour, []))[1].append(
-                QPolygonF([QPointF(x2, y2), QPointF(bx + nx, by + ny), QPointF(bx - nx, by - ny)]))
-        else:
-            painter.drawLine(line)
-    painter.setPen(NO_PEN)
-    for colour, polygons in heads.values():
-        painter.setBrush(colour)
-        for polygon in polygons:
-            painter.drawPolygon(polygon)
-    painter.restore()
-
-
 class EdgeLabel(BoundsInQt):
     """The label of an edge: its own item, drawn once into a pixmap and copied at each
     frame (edges are repainted at every step of a drag), and stacked above the cards so
