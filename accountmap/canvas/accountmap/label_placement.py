@@ -8,8 +8,37 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-from accountmap.canvas.accountmap.items import CardItem, EdgeItem
+from accountmap.canvas.accountmap.items import CardItem
 from accountmap.layout.sizes import CENTRE_HEADER
+
+
+# tried in turn: the middle first, then outwards on either side
+LABEL_SPOTS = (0.5,) + tuple(t for k in range(1, 7) for t in (0.5 - 0.06 * k, 0.5 + 0.06 * k))
+
+
+def best_spot(x1: float, y1: float, x2: float, y2: float, half_w: float, half_h: float,
+              own1: tuple, own2: tuple, hidden_area, clashes=None) -> float | None:
+    """Where along the line (x1, y1)-(x2, y2) a label of half size (half_w, half_h) goes:
+    the first of LABEL_SPOTS that nothing hides, else the least hidden one
+    (`hidden_area(l, t, r, b)` says how much of a box is covered). Never on its own two
+    cards' boxes `own1`, `own2` (left, top, right, bottom), where it could only show as a
+    fragment, nor where `clashes(l, t, r, b)`. None: no spot (the label is left to the
+    tooltip and the panel)."""
+    best, least = None, math.inf
+    for spot in LABEL_SPOTS:
+        cx, cy = x1 + (x2 - x1) * spot, y1 + (y2 - y1) * spot
+        left, top, right, bottom = cx - half_w, cy - half_h, cx + half_w, cy + half_h
+        if (left < own1[2] and own1[0] < right and top < own1[3] and own1[1] < bottom) or \
+                (left < own2[2] and own2[0] < right and top < own2[3] and own2[1] < bottom):
+            continue
+        if clashes is not None and clashes(left, top, right, bottom):
+            continue
+        area = hidden_area(left, top, right, bottom)
+        if area < least:
+            best, least = spot, area
+            if area == 0:
+                break
+    return best
 
 
 def place_edge_labels(cards, centres, labelled, fixed=()) -> None:
@@ -58,13 +87,9 @@ def place_edge_labels(cards, centres, labelled, fixed=()) -> None:
                                  * (min(bottom, box[3]) - max(top, box[1])))
         return area
 
-    spots = EdgeItem.LABEL_SPOTS
     b = CardItem.BOUNDS
     bl, bt, br, bb = b.left(), b.top(), b.right(), b.bottom()
-    inf = math.inf
     for edge in labelled:
-        # EdgeItem.place_label, inlined (Arrange at 3,000 people places ~2,000 labels): the
-        # same spots in the same order, the same arithmetic, so the same places
         if not edge._label:
             continue
         size = edge._label_size
@@ -73,22 +98,10 @@ def place_edge_labels(cards, centres, labelled, fixed=()) -> None:
         x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
         sp, tp = edge.source.pos(), edge.target.pos()
         spx, spy, tpx, tpy = sp.x(), sp.y(), tp.x(), tp.y()
-        o1 = (spx + bl, spy + bt, spx + br, spy + bb)
-        o2 = (tpx + bl, tpy + bt, tpx + br, tpy + bb)
-        best, least = None, inf
-        for spot in spots:
-            cx, cy = x1 + (x2 - x1) * spot, y1 + (y2 - y1) * spot
-            left, top, right, bottom = cx - half_w, cy - half_h, cx + half_w, cy + half_h
-            if (left < o1[2] and o1[0] < right and top < o1[3] and o1[1] < bottom) or \
-                    (left < o2[2] and o2[0] < right and top < o2[3] and o2[1] < bottom):
-                continue
-            if hard and clashes(left, top, right, bottom):
-                continue
-            area = hidden_area(left, top, right, bottom)
-            if area < least:
-                best, least = spot, area
-                if area == 0:
-                    break
+        best = best_spot(x1, y1, x2, y2, half_w, half_h,
+                         (spx + bl, spy + bt, spx + br, spy + bb),
+                         (tpx + bl, tpy + bt, tpx + br, tpy + bb),
+                         hidden_area, clashes if hard else None)
         t, shown = (best, True) if best is not None else (edge._label_t, False)
         if (t, shown) != (edge._label_t, edge._label_free):
             edge._label_t, edge._label_free = t, shown

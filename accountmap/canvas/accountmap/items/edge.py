@@ -57,7 +57,7 @@ class EdgeItem(BoundsInQt, EntityItem):
         self._label = ""
         self._label_size = QSizeF()
         self._label_box = QRectF()
-        self._label_t = 0.5  # where along the line the label sits (see place_label)
+        self._label_t = 0.5  # where along the line the label sits (label_placement.py)
         self._label_free = True  # False: squeezed between its cards, not shown
         self.label_item: EdgeLabel | None = None
         self._set_label()
@@ -232,54 +232,16 @@ class EdgeItem(BoundsInQt, EntityItem):
         else:
             self.update()
 
-    # tried in turn: the middle first, then outwards on either side
-    LABEL_SPOTS = (0.5,) + tuple(t for k in range(1, 7) for t in (0.5 - 0.06 * k, 0.5 + 0.06 * k))
-
     def _label_rect(self, t: float = 0.5) -> QRectF:
         w, h = self._label_size.width(), self._label_size.height()
         at = self.line.pointAt(t)
         return QRectF(at.x() - w / 2, at.y() - h / 2, w, h)
-
-    def _own_boxes(self) -> tuple[tuple[float, float, float, float], ...]:
-        return CardItem.box_at(self.source.pos()), CardItem.box_at(self.target.pos())
 
     @staticmethod
     def _overlaps_any(box: tuple[float, float, float, float], boxes) -> bool:
         """Whether a (left, top, right, bottom) box overlaps any of `boxes`."""
         return any(box[0] < right and left < box[2] and box[1] < bottom and top < box[3]
                    for left, top, right, bottom in boxes)
-
-    def place_label(self, hidden_area, clashes=None) -> tuple[float, float, float, float] | None:
-        """Put the label where cards (and labels placed before) hide the least of it: the
-        first spot along the line that nothing touches, else the least hidden one
-        (`hidden_area(l, t, r, b)` says how much of a box is covered). Squeezed between
-        its own two cards, where it could only show as a fragment, the label is left to
-        the tooltip and the panel. Returns the box it takes, if shown."""
-        if not self._label:
-            return None
-        # plain floats: this runs for every labelled edge after each change of the map
-        half_w, half_h = self._label_size.width() / 2, self._label_size.height() / 2
-        x1, y1, x2, y2 = self.line.x1(), self.line.y1(), self.line.x2(), self.line.y2()
-        own = self._own_boxes()
-        best, least = None, math.inf
-        for spot in self.LABEL_SPOTS:
-            cx, cy = x1 + (x2 - x1) * spot, y1 + (y2 - y1) * spot
-            box = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
-            if self._overlaps_any(box, own) or (clashes is not None and clashes(*box)):
-                continue
-            area = hidden_area(*box)
-            if area < least:
-                best, least = spot, area
-                if area == 0:
-                    break
-        t, shown = (best, True) if best is not None else (self._label_t, False)
-        if (t, shown) != (self._label_t, self._label_free):
-            self._label_t, self._label_free = t, shown
-            self.update_geometry()
-        if not shown:
-            return None
-        cx, cy = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
-        return (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
 
     def _set_label(self) -> None:
         metrics = QFontMetricsF(self.LABEL_FONT)
@@ -442,8 +404,8 @@ def draw_followed(painter: QPainter, edges, exposed: QRectF) -> None:
 class EdgeLabel(BoundsInQt):
     """The label of an edge: its own item, drawn once into a pixmap and copied at each
     frame (edges are repainted at every step of a drag), and stacked above the cards so
-    that where cards cross its line it stays readable (EdgeItem.place_label keeps it off
-    them where it can)."""
+    that where cards cross its line it stays readable (label_placement.best_spot keeps it
+    off them where it can)."""
 
     def __init__(self, edge: EdgeItem) -> None:
         super().__init__()
