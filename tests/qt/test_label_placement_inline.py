@@ -79,7 +79,10 @@ def _crowded_map(path) -> None:
 
 
 def _state(scene) -> dict:
-    return {rid: (e._label_t, e._label_free, e.label_item.pos().toTuple(), e.label_item.isVisible())
+    # the line's bounds too: a label moved along its line (EdgeItem.move_label) must leave
+    # them as update_geometry does
+    return {rid: (e._label_t, e._label_free, e.label_item.pos().toTuple(), e.label_item.isVisible(),
+                  e.boundingRect().getRect())
             for rid, e in scene.edges.items() if e.label_item is not None}
 
 

@@ -44,7 +44,9 @@ def best_spot(x1: float, y1: float, x2: float, y2: float, half_w: float, half_h:
 def place_edge_labels(cards, centres, labelled, fixed=()) -> None:
     """Place the labels of `labelled` in turn; `fixed`: boxes of labels that stay where
     they are (no label may touch them)."""
-    w, h = CardItem.BOUNDS.width(), CardItem.BOUNDS.height()
+    b = CardItem.BOUNDS
+    w, h = b.width(), b.height()
+    bl, bt, br, bb = b.left(), b.top(), b.right(), b.bottom()
     cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
 
     # boxes no label may touch: labels placed before, frames' titles (same grid of cells)
@@ -55,8 +57,16 @@ def place_edge_labels(cards, centres, labelled, fixed=()) -> None:
             for cy in range(int(box[1] // h), int(box[3] // h) + 1):
                 grid[(cx, cy)].append(box)
 
+    # the cards' boxes (CardItem.box_at), each in the cells it touches: Arrange at 3,000
+    # people places ~2,000 labels among 3,000 cards, so this runs inline
+    boxes: dict[int, tuple[float, float, float, float]] = {}
     for card in cards:
-        add(CardItem.box_at(card.pos()))
+        p = card.pos()
+        x, y = p.x(), p.y()
+        box = boxes[id(card)] = (x + bl, y + bt, x + br, y + bb)
+        for cx in range(int(box[0] // w), int(box[2] // w) + 1):
+            for cy in range(int(box[1] // h), int(box[3] // h) + 1):
+                cells[(cx, cy)].append(box)
     for centre in centres:
         top_left = centre.pos()
         add((top_left.x(), top_left.y(), top_left.x() + centre.size.width(),
@@ -75,10 +85,17 @@ def place_edge_labels(cards, centres, labelled, fixed=()) -> None:
         return False
 
     def hidden_area(left: float, top: float, right: float, bottom: float) -> float:
-        seen: set[int] = set()
+        x0, x1, y0, y1 = int(left // w), int(right // w), int(top // h), int(bottom // h)
         area = 0.0
-        for cx in range(int(left // w), int(right // w) + 1):
-            for cy in range(int(top // h), int(bottom // h) + 1):
+        if x0 == x1 and y0 == y1:  # one cell: no box is met twice
+            for box in cells.get((x0, y0), ()):
+                if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom:
+                    area += ((min(right, box[2]) - max(left, box[0]))
+                             * (min(bottom, box[3]) - max(top, box[1])))
+            return area
+        seen: set[int] = set()
+        for cx in range(x0, x1 + 1):
+            for cy in range(y0, y1 + 1):
                 for box in cells.get((cx, cy), ()):
                     if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom \
                             and id(box) not in seen:
@@ -87,8 +104,6 @@ def place_edge_labels(cards, centres, labelled, fixed=()) -> None:
                                  * (min(bottom, box[3]) - max(top, box[1])))
         return area
 
-    b = CardItem.BOUNDS
-    bl, bt, br, bb = b.left(), b.top(), b.right(), b.bottom()
     for edge in labelled:
         if not edge._label:
             continue
@@ -96,19 +111,21 @@ def place_edge_labels(cards, centres, labelled, fixed=()) -> None:
         half_w, half_h = size.width() / 2, size.height() / 2
         line = edge.line
         x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
-        sp, tp = edge.source.pos(), edge.target.pos()
-        spx, spy, tpx, tpy = sp.x(), sp.y(), tp.x(), tp.y()
-        best = best_spot(x1, y1, x2, y2, half_w, half_h,
-                         (spx + bl, spy + bt, spx + br, spy + bb),
-                         (tpx + bl, tpy + bt, tpx + br, tpy + bb),
+        own1, own2 = boxes.get(id(edge.source)), boxes.get(id(edge.target))
+        if own1 is None:
+            own1 = CardItem.box_at(edge.source.pos())
+        if own2 is None:
+            own2 = CardItem.box_at(edge.target.pos())
+        best = best_spot(x1, y1, x2, y2, half_w, half_h, own1, own2,
                          hidden_area, clashes if hard else None)
         t, shown = (best, True) if best is not None else (edge._label_t, False)
         if (t, shown) != (edge._label_t, edge._label_free):
-            edge._label_t, edge._label_free = t, shown
-            edge.update_geometry()
+            edge.move_label(t, shown)
         if not shown:
             continue
         cx, cy = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
         box = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
-        add(box)  # later labels keep off this one too
-        add(box, hard)
+        for gx in range(int(box[0] // w), int(box[2] // w) + 1):  # later labels keep off it
+            for gy in range(int(box[1] // h), int(box[3] // h) + 1):
+                cells[(gx, gy)].append(box)
+                hard[(gx, gy)].append(box)
