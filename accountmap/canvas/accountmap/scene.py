@@ -48,6 +48,7 @@ class AccountMapScene(FollowsDocument, CanvasScene):
         self.dragging = False  # True while items are dragged (then the BSP index is off)
         self._quiet_cards: list[CardItem] = []  # dragged: their moves do not call itemChange
         self._drag_edges: list[EdgeItem] = []  # their lines, updated once per step
+        self._drag_movers: set[int] | None = None  # ids of what a drag can move (moved_items)
         self._labels_placed_for: tuple | None = None  # what place_labels last saw
         self.router = EdgeRouter(self)  # lines around the cards in their way
         self.build()
@@ -288,6 +289,7 @@ class AccountMapScene(FollowsDocument, CanvasScene):
             for view in self.views():  # what does not move: one picture until the drop
                 getattr(view, "still", None) and view.still.freeze(moving)
             self._quiet_moves(moving)
+            self._drag_movers = {id(item) for item in (*moving, *self._quiet_cards)}
         # cards moved by this step put their edges here; each edge is then updated ONCE
         # (an edge between two dragged cards would otherwise be recomputed twice)
         self.edge_batch = set(self._drag_edges)
@@ -348,6 +350,7 @@ class AccountMapScene(FollowsDocument, CanvasScene):
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self._loud_moves()
+        self._drag_movers = None
         self._restore_index()  # a drag that never saw its release (grab lost)
         super().mousePressEvent(event)
 
@@ -358,6 +361,17 @@ class AccountMapScene(FollowsDocument, CanvasScene):
                 getattr(view, "still", None) and view.still.thaw()
             self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
             self.place_labels()
+
+    def moved_items(self) -> list:
+        """After a drag only what it moved can have moved (the dragged items and the cards
+        their frames carried): only those are compared with the model, in the same order
+        as the scan of every item (~5 ms at 3,000 people), which is the way otherwise."""
+        movers, self._drag_movers = self._drag_movers, None
+        if movers is None:
+            return super().moved_items()
+        return [item for item in self.items_by_key.values()
+                if id(item) in movers and isinstance(item, EntityItem) and item.movable_to_model
+                and item.pos() != item.model_pos()]
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         item = self.entity_item_at(event.scenePos())
