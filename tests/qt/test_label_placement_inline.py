@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 
 from accountmap.canvas.accountmap.items import CardItem
-from accountmap.canvas.accountmap.label_placement import LABEL_SPOTS, place_edge_labels
+from accountmap.canvas.accountmap.label_placement import LABEL_SPOTS, CardGrid, place_edge_labels
 from accountmap.canvas.accountmap.page import AccountMapPage
 from accountmap.layout.orgchart import layout_account_map
 from accountmap.layout.sizes import CENTRE_HEADER
@@ -120,3 +120,48 @@ def test_labels_end_where_the_label_by_label_search_puts_them(qtbot, tmp_path):
             hidden = sum(1 for s in expected.values() if not s[1])
             assert hidden and hidden < len(expected)  # both cases were met
     assert moved > 100
+
+
+def test_the_grid_kept_between_placements_holds_what_a_new_one_would(qtbot, tmp_path):
+    """The scene keeps its cards' grid between placements (`CardGrid`): a drop moves a few
+    cards and only those change cells. After each move it must hold what a grid made
+    afresh holds (each cell's boxes in the cards' order), and the labels must end where
+    a placement with a new grid puts them."""
+    path = tmp_path / "crowded.accountmap"
+    _crowded_map(path)
+    _window, page = open_on_page(qtbot, path, AccountMapPage)
+    scene = page.scene
+    labelled = [e for e in scene.edges.values() if e.label_item is not None]
+    cards, centres = list(scene.cards.values()), list(scene.centres.values())
+    grid = CardGrid()
+    grid.update(cards, [c.pos().toTuple() for c in cards])
+    rng = random.Random(7)
+    for _ in range(6):  # a few cards dropped elsewhere, some onto others
+        for card in rng.sample(cards, 12):
+            other = rng.choice(cards).pos()
+            card.setPos(other.x() + rng.choice((0, 30, 150)), other.y() + rng.choice((0, 10, 90)))
+        positions = [c.pos().toTuple() for c in cards]
+        grid.update(cards, positions)
+        fresh = CardGrid()
+        fresh.update(cards, positions)
+        assert grid.rebuilds == 1  # kept: only the moved cards changed cells
+        assert grid.cells == fresh.cells and grid.boxes == fresh.boxes
+        start = {e.entity_id: (0.5, True) for e in labelled}
+        _start_from(scene, start)
+        place_edge_labels(cards, centres, labelled, grid=grid)
+        kept = _state(scene)
+        _start_from(scene, start)
+        place_edge_labels(cards, centres, labelled)
+        assert _state(scene) == kept
+    scene.place_labels(force=True)  # the scene's own grid: made afresh (many cards moved)
+    rebuilds = scene._card_grid.rebuilds
+    for card in cards[:3]:  # then a drop of three cards: kept
+        card.setPos(card.pos().x() + 40, card.pos().y() + 90)
+    scene.place_labels()
+    assert scene._card_grid.rebuilds == rebuilds
+    placed = {rid: s[:2] for rid, s in _state(scene).items()}
+    for edge in labelled:
+        start = placed[edge.entity_id]
+        edge._label_t, edge._label_free = start
+    place_edge_labels(cards, centres, labelled)
+    assert {rid: s[:2] for rid, s in _state(scene).items()} == placed

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from accountmap.canvas.accountmap import style
 from accountmap.canvas.accountmap.edge_routing import EdgeRouter
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem, EdgeLabel
-from accountmap.canvas.accountmap.label_placement import place_edge_labels
+from accountmap.canvas.accountmap.label_placement import CardGrid, place_edge_labels
 from accountmap.canvas.accountmap.scene_changes import FollowsDocument
 from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
 from accountmap.domain import account_rules, clock
@@ -50,6 +50,7 @@ class AccountMapScene(FollowsDocument, CanvasScene):
         self._drag_edges: list[EdgeItem] = []  # their lines, updated once per step
         self._drag_movers: set[int] | None = None  # ids of what a drag can move (moved_items)
         self._labels_placed_for: tuple | None = None  # what place_labels last saw
+        self._card_grid = CardGrid()  # the cards' boxes, kept between placements
         self.router = EdgeRouter(self)  # lines around the cards in their way
         self.build()
         if not render_mode:
@@ -91,13 +92,16 @@ class AccountMapScene(FollowsDocument, CanvasScene):
         if force:  # lines changed their way (routed around cards)
             self._labels_placed_for = None
         # nothing to do when no card moved and no label changed (an edit of a title...)
-        signature = (tuple((card.pos().x(), card.pos().y()) for card in self.cards.values()),
+        positions = [card.pos().toTuple() for card in self.cards.values()]
+        signature = (tuple(positions),
                      tuple((id(edge), edge.label_item.size.width()) for edge in labelled),
                      tuple((c.pos().x(), c.pos().y(), c.size.width()) for c in self.centres.values()))
         if signature == self._labels_placed_for:
             return
         self._labels_placed_for = signature
-        place_edge_labels(list(self.cards.values()), list(self.centres.values()), labelled)
+        cards = list(self.cards.values())
+        self._card_grid.update(cards, positions)  # only the cards that moved change cells
+        place_edge_labels(cards, list(self.centres.values()), labelled, grid=self._card_grid)
 
     def _add_centre(self, centre) -> CentreItem:
         item = CentreItem(centre)
