@@ -26,6 +26,8 @@ from accountmap.domain.vocabulary import RelationshipKind
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
 
 
+CARD_BOX = (CardItem.BOUNDS.left(), CardItem.BOUNDS.top(), CardItem.BOUNDS.right(),
+            CardItem.BOUNDS.bottom())  # a card's bounds as plain floats
 LABEL_MIN_ZOOM = 0.55  # below it the 8-pt labels are not drawn (the tooltip has them)
 SKETCH_ZOOM = 0.12  # below it lines are drawn thin and plain (cards are plain shapes)
 
@@ -216,11 +218,12 @@ class EdgeItem(BoundsInQt, EntityItem):
             ly = line.y1() + (line.y2() - line.y1()) * t - h / 2
             self._label_box = QRectF(lx, ly, w, h)
             self.label_item.setPos(lx, ly)
-            b = CardItem.BOUNDS
-            bl, bt, br, bb = b.left(), b.top(), b.right(), b.bottom()
-            shown = self._label_free and not self._overlaps_any(
-                (lx, ly, lx + w, ly + h),
-                ((sx + bl, sy + bt, sx + br, sy + bb), (tx + bl, ty + bt, tx + br, ty + bb)))
+            bl, bt, br, bb = CARD_BOX
+            rx, ry = lx + w, ly + h
+            # not over either card (inline: this runs for every labelled line moved)
+            shown = self._label_free and not (
+                (lx < sx + br and sx + bl < rx and ly < sy + bb and sy + bt < ry)
+                or (lx < tx + br and tx + bl < rx and ly < ty + bb and ty + bt < ry))
             if shown:
                 left, top = min(left, lx), min(top, ly)
                 right, bottom = max(right, lx + w), max(bottom, ly + h)
@@ -249,12 +252,6 @@ class EdgeItem(BoundsInQt, EntityItem):
         w, h = self._label_size.width(), self._label_size.height()
         at = self.line.pointAt(t)
         return QRectF(at.x() - w / 2, at.y() - h / 2, w, h)
-
-    @staticmethod
-    def _overlaps_any(box: tuple[float, float, float, float], boxes) -> bool:
-        """Whether a (left, top, right, bottom) box overlaps any of `boxes`."""
-        return any(box[0] < right and left < box[2] and box[1] < bottom and top < box[3]
-                   for left, top, right, bottom in boxes)
 
     def _set_label(self) -> None:
         metrics = QFontMetricsF(self.LABEL_FONT)
