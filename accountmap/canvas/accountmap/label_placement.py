@@ -18,13 +18,13 @@ LABEL_SPOTS = (0.5,) + tuple(t for k in range(1, 7) for t in (0.5 - 0.06 * k, 0.
 
 
 def best_spot(x1: float, y1: float, x2: float, y2: float, half_w: float, half_h: float,
-              own1: tuple, own2: tuple, hidden_area, clashes=None) -> float | None:
+              own1: tuple, own2: tuple, hidden_area) -> float | None:
     """Where along the line (x1, y1)-(x2, y2) a label of half size (half_w, half_h) goes:
     the first of LABEL_SPOTS that nothing hides, else the least hidden one
-    (`hidden_area(l, t, r, b)` says how much of a box is covered). Never on its own two
-    cards' boxes `own1`, `own2` (left, top, right, bottom), where it could only show as a
-    fragment, nor where `clashes(l, t, r, b)`. None: no spot (the label is left to the
-    tooltip and the panel)."""
+    (`hidden_area(l, t, r, b)` says how much of a box is covered, None where the label
+    may not go: on another label, a frame's title). Never on its own two cards' boxes
+    `own1`, `own2` (left, top, right, bottom), where it could only show as a fragment.
+    None: no spot (the label is left to the tooltip and the panel)."""
     best, least = None, math.inf
     for spot in LABEL_SPOTS:
         cx, cy = x1 + (x2 - x1) * spot, y1 + (y2 - y1) * spot
@@ -32,9 +32,9 @@ def best_spot(x1: float, y1: float, x2: float, y2: float, half_w: float, half_h:
         if (left < own1[2] and own1[0] < right and top < own1[3] and own1[1] < bottom) or \
                 (left < own2[2] and own2[0] < right and top < own2[3] and own2[1] < bottom):
             continue
-        if clashes is not None and clashes(left, top, right, bottom):
-            continue
         area = hidden_area(left, top, right, bottom)
+        if area is None:
+            continue
         if area < least:
             best, least = spot, area
             if area == 0:
@@ -131,18 +131,17 @@ def place_edge_labels(cards, centres, labelled, fixed=(), grid: CardGrid | None 
         add(box)
         add(box, hard)
 
-    def clashes(left: float, top: float, right: float, bottom: float) -> bool:
-        for cx in range(int(left // w), int(right // w) + 1):
-            for cy in range(int(top // h), int(bottom // h) + 1):
-                for b in hard.get((cx, cy), ()):
-                    if left < b[2] and b[0] < right and top < b[3] and b[1] < bottom:
-                        return True
-        return False
-
-    def hidden_area(left: float, top: float, right: float, bottom: float) -> float:
-        # each cell's cards (in their order), then its other boxes: the order in which
-        # one grid of cards, fixed boxes and labels added in turn would hold them
+    def hidden_area(left: float, top: float, right: float, bottom: float) -> float | None:
+        # None: the box touches a box no label may touch. Else each cell's cards (in
+        # their order), then its other boxes: the order in which one grid of cards,
+        # fixed boxes and labels added in turn would hold them
         x0, x1, y0, y1 = int(left // w), int(right // w), int(top // h), int(bottom // h)
+        if hard:
+            for cx in range(x0, x1 + 1):
+                for cy in range(y0, y1 + 1):
+                    for b in hard.get((cx, cy), ()):
+                        if left < b[2] and b[0] < right and top < b[3] and b[1] < bottom:
+                            return None
         area = 0.0
         if x0 == x1 and y0 == y1:  # one cell: no box is met twice
             for _i, box in base.get((x0, y0), ()):
@@ -183,8 +182,7 @@ def place_edge_labels(cards, centres, labelled, fixed=(), grid: CardGrid | None 
             own1 = CardItem.box_at(edge.source.pos())
         if own2 is None:
             own2 = CardItem.box_at(edge.target.pos())
-        best = best_spot(x1, y1, x2, y2, half_w, half_h, own1, own2,
-                         hidden_area, clashes if hard else None)
+        best = best_spot(x1, y1, x2, y2, half_w, half_h, own1, own2, hidden_area)
         t, shown = (best, True) if best is not None else (edge._label_t, False)
         if (t, shown) != (edge._label_t, edge._label_free):
             edge.move_label(t, shown)
