@@ -57,7 +57,9 @@ class CardGrid:
     def update(self, cards: list, positions: list[tuple[float, float]]) -> None:
         """Up to date with `cards` at `positions` ((x, y) of each)."""
         moved = None
-        if len(cards) == len(self._cards) and all(a is b for a, b in zip(cards, self._cards)):
+        if cards == self._cards:  # the same cards (items compare as themselves)
+            if positions == self._positions:
+                return
             moved = [i for i, (a, b) in enumerate(zip(positions, self._positions)) if a != b]
         if moved is None or len(moved) * 4 > len(cards):
             self._rebuild(cards, positions)
