@@ -384,19 +384,22 @@ def geometry_only(table: str, before: dict, after: dict) -> bool:
     """Whether `after` differs from `before` only in geometry fields of `table`, each a
     finite number within the model's bounds (what validation would accept unchanged)."""
     bounds = _geometry_bounds(table)
-    if not bounds or len(after) != len(before):
+    if not bounds or after.keys() != before.keys():
+        return False
+    # every other field as it was: one comparison of whole dicts (in C; Arrange and its
+    # undo look at 3,000 rows of ~25 fields)
+    if after != {**before, **{name: after[name] for name in bounds if name in after}}:
         return False
     moved = False
-    for name, value in after.items():
-        if name in bounds:
-            if type(value) not in (float, int) or not math.isfinite(value):
-                return False
-            low, high = bounds[name]
-            if not low <= value <= high:
-                return False
-            moved = moved or value != before.get(name)
-        elif name not in before or before[name] != value:
+    for name, (low, high) in bounds.items():
+        if name not in after:
+            continue
+        value = after[name]
+        if type(value) not in (float, int) or not math.isfinite(value):
             return False
+        if not low <= value <= high:
+            return False
+        moved = moved or value != before[name]
     return moved
 
 
@@ -407,7 +410,8 @@ def _moved(change: RowChange, model) -> tuple[RowChange, object] | None:
     if model is None:
         return None
     bounds = _geometry_bounds(change.table)
-    update = {name: float(value) for name, value in change.after.data.items() if name in bounds}
+    data = change.after.data
+    update = {name: float(data[name]) for name in bounds if name in data}
     after = Row(change.after.position, {**change.before.data, **update})
     return (RowChange(change.table, change.account_id, change.id, change.before, after),
             model.model_copy(update=update))

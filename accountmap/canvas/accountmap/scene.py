@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from accountmap.canvas.accountmap import style
 from accountmap.canvas.accountmap.edge_routing import EdgeRouter
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem, EdgeLabel
-from accountmap.canvas.accountmap.label_placement import place_edge_labels
+from accountmap.canvas.accountmap.label_placement import CardGrid, place_edge_labels
 from accountmap.canvas.accountmap.scene_changes import FollowsDocument
 from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
 from accountmap.domain import account_rules, clock
@@ -49,7 +49,9 @@ class AccountMapScene(FollowsDocument, CanvasScene):
         self._quiet_cards: list[CardItem] = []  # dragged: their moves do not call itemChange
         self._drag_edges: list[EdgeItem] = []  # their lines, updated once per step
         self._frame_boxes: list[tuple] = []  # the frames during a drag (_drop_frame_at)
+        self._drag_movers: set[int] | None = None  # ids of what a drag can move (moved_items)
         self._labels_placed_for: tuple | None = None  # what place_labels last saw
+        self._card_grid = CardGrid()  # the cards' boxes, kept between placements
         self.router = EdgeRouter(self)  # lines around the cards in their way
         self.build()
         if not render_mode:
@@ -91,13 +93,16 @@ class AccountMapScene(FollowsDocument, CanvasScene):
         if force:  # lines changed their way (routed around cards)
             self._labels_placed_for = None
         # nothing to do when no card moved and no label changed (an edit of a title...)
-        signature = (tuple((card.pos().x(), card.pos().y()) for card in self.cards.values()),
+        positions = [card.pos().toTuple() for card in self.cards.values()]
+        signature = (tuple(positions),
                      tuple((id(edge), edge.label_item.size.width()) for edge in labelled),
                      tuple((c.pos().x(), c.pos().y(), c.size.width()) for c in self.centres.values()))
         if signature == self._labels_placed_for:
             return
         self._labels_placed_for = signature
-        place_edge_labels(list(self.cards.values()), list(self.centres.values()), labelled)
+        cards = list(self.cards.values())
+        self._card_grid.update(cards, positions)  # only the cards that moved change cells
+        place_edge_labels(cards, list(self.centres.values()), labelled, grid=self._card_grid)
 
     def _add_centre(self, centre) -> CentreItem:
         item = CentreItem(centre)
@@ -295,6 +300,7 @@ class AccountMapScene(FollowsDocument, CanvasScene):
                 # every item of the map (~2.5 ms a step at 1,000 people)
                 self.setItemIndexMethod(self.ItemIndexMethod.NoIndex)
             self._quiet_moves(moving)
+            self._drag_movers = {id(item) for item in (*moving, *self._quiet_cards)}
         # cards moved by this step put their edges here; each edge is then updated ONCE
         # (an edge between two dragged cards would otherwise be recomputed twice)
         frozen = self._frozen_views() if self.dragging else []
@@ -396,6 +402,7 @@ class AccountMapScene(FollowsDocument, CanvasScene):
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self._loud_moves()
+        self._drag_movers = None
         self._restore_index()  # a drag that never saw its release (grab lost)
         super().mousePressEvent(event)
 
@@ -406,6 +413,17 @@ class AccountMapScene(FollowsDocument, CanvasScene):
                 getattr(view, "still", None) and view.still.thaw()
             self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
             self.place_labels()
+
+    def moved_items(self) -> list:
+        """After a drag only what it moved can have moved (the dragged items and the cards
+        their frames carried): only those are compared with the model, in the same order
+        as the scan of every item (~5 ms at 3,000 people), which is the way otherwise."""
+        movers, self._drag_movers = self._drag_movers, None
+        if movers is None:
+            return super().moved_items()
+        return [item for item in self.items_by_key.values()
+                if id(item) in movers and isinstance(item, EntityItem) and item.movable_to_model
+                and item.pos() != item.model_pos()]
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         item = self.entity_item_at(event.scenePos())
