@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from accountmap.domain.contacts import CentreChooser, Contact, email_key, name_key
+from accountmap.domain.limits import ACCOUNT_LIMITS
 from accountmap.domain.models import Account, Relationship, Stakeholder, new_id
 from accountmap.domain.vocabulary import RelationshipKind
 
-MAX_PEOPLE = 20_000  # on one account map after the import
+# on one account map after the import: the account's own limit (the editor refuses more),
+# so the summary says so before anything is tried
+MAX_PEOPLE = ACCOUNT_LIMITS["stakeholders"]
 MAX_NAME = 500
 
 

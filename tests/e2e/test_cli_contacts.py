@@ -133,7 +133,7 @@ def test_fifty_thousand_rows_refused_with_a_clear_message(workspace, tmp_path):
     before = digest(workspace)
     result = run("import-contacts", workspace, big, "--account", "Northwind Steel", "--lang", "en")
     assert result.returncode == 2
-    assert "would hold 50000 people (at most 20000)" in result.stderr
+    assert "would hold 50000 people (at most 1000)" in result.stderr  # the account's limit
     assert digest(workspace) == before
 
 

@@ -213,5 +213,9 @@ def test_a_large_file_is_read_once_the_dialog_shows_with_a_progress_bar(qtbot, w
     assert dialog.plan is None and not dialog.import_button.isEnabled()
     dialog.show()
     qtbot.waitUntil(lambda: dialog.plan is not None)
-    assert dialog.counts()["added"] == 3000 and dialog.import_button.isEnabled()
+    assert dialog.counts()["added"] == 3000
+    # 3,000 new people is past the account's limit (domain/limits.py: 1,000): said in the
+    # summary before anything is tried, Import stays off (the editor would refuse it)
+    assert not dialog.import_button.isEnabled()
+    assert "3000" in dialog.summary.text() and "1000" in dialog.summary.text()
     assert len(values) > 3 and values[-1] == 100  # the bar moved while reading

@@ -285,6 +285,38 @@ def test_matching_by_email_else_by_name_in_either_order():
     assert plan.rows[2].outcome is Outcome.ADD
 
 
+def test_an_import_past_the_accounts_limit_is_refused_by_the_plan_not_by_the_editor(tmp_path):
+    """The plan's limit is the account's (domain/limits.py): an import that the editor would
+    refuse is "too many" in the summary already (it was 20,000 while the editor refuses past
+    1,000, so the dialog offered Import and then wrote nothing); at the limit it is written."""
+    from accountmap.document.contact_import import write_import
+    from accountmap.document.editor import Editor
+    from accountmap.document.workspace_document import WorkspaceDocument
+    from accountmap.domain.limits import ACCOUNT_LIMITS
+    from accountmap.storage.workspace_file import WorkspaceFile
+
+    most = ACCOUNT_LIMITS["stakeholders"]
+    data = "Name,Email\n" + "".join(f"Person {i},p{i}@x.ru\n" for i in range(most + 1))
+    table = parse_csv_bytes(data.encode())
+    fields = map_columns(table.headers, Preset.CUSTOM)
+    contacts = contacts_from_rows(fields, table.rows, table.numbers)
+    assert plan_import(account(), contacts).too_many
+    assert not plan_import(account(), contacts[:most]).too_many
+    path = tmp_path / "limit.accountmap"
+    with WorkspaceFile.open(path, create=True) as wf:
+        wf.add_accounts([account()])
+    document = WorkspaceDocument.open(path)
+    try:
+        account_id = document.account_ids()[0]
+        plan = plan_import(document.account(account_id), contacts[:most])
+        write_import(Editor(document), account_id, plan, "Import contacts")
+        assert len(document.account(account_id).stakeholders) == most
+        one_more = plan_import(document.account(account_id), contacts[most:])
+        assert one_more.too_many
+    finally:
+        document.close()
+
+
 def test_duplicates_in_the_file_are_skipped_with_the_row_they_repeat():
     data = ("Name,Email,Id,ReportsToId\n"
             "Ann Lee,ann@x.com,1,\n"
