@@ -28,15 +28,20 @@ def _busiest_pair(scene):
     return card, edge.target if edge.source is card else edge.source
 
 
+def _drag(page, card, *others, steps=None):
+    """Select `card` (and `others`), centre the view on it, press on it and move: the end point."""
+    page.view.centerOn(card)
+    QTest.qWait(20)
+    for item in (card, *others):
+        item.setSelected(True)
+    return press_and_move(page, card, **({} if steps is None else {"steps": steps}))
+
+
 def test_a_drag_with_the_picture_keeps_the_index_and_finds_the_cards_where_they_are(big_map):
     window, page = big_map
     scene, view = page.scene, page.view
     card, other = _busiest_pair(scene)
-    view.centerOn(card)
-    QTest.qWait(20)
-    card.setSelected(True)
-    other.setSelected(True)
-    end = press_and_move(page, card)
+    end = _drag(page, card, other)
     assert view.still.active and scene.dragging
     assert scene.itemIndexMethod() == scene.ItemIndexMethod.BspTreeIndex
     inside = card.pos() + QPointF(20, 20)  # where the card is now, not where it was
@@ -52,10 +57,7 @@ def test_a_drag_that_loses_its_picture_goes_on_without_the_index(big_map):
     window, page = big_map
     scene, view = page.scene, page.view
     card, other = _busiest_pair(scene)
-    view.centerOn(card)
-    QTest.qWait(20)
-    card.setSelected(True)
-    end = press_and_move(page, card)
+    end = _drag(page, card)
     assert view.still.active
     view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 40)
     assert not view.still.active and scene.dragging
@@ -76,11 +78,7 @@ def test_the_dragged_lines_are_where_edge_items_put_them_at_every_step(big_map):
     for i, edge in enumerate(card.edges):  # lines beside others between the same two people
         edge.offset = (0.0, 12.0, -12.0)[i % 3]
         edge.update_geometry()
-    view.centerOn(card)
-    QTest.qWait(20)
-    card.setSelected(True)
-    other.setSelected(True)
-    end = press_and_move(page, card)
+    end = _drag(page, card, other)
     assert view.still.active
     edges = {*card.edges, *other.edges}
     assert all(e.drawn_by_picture for e in edges)
@@ -146,10 +144,7 @@ def test_what_is_painted_mid_drag_shows_the_lines_at_the_cards(big_map):
     scene, view = page.scene, page.view
     view.set_zoom(1.0)
     card, other = _busiest_pair(scene)
-    view.centerOn(card)
-    QTest.qWait(20)
-    card.setSelected(True)
-    end = press_and_move(page, card)
+    end = _drag(page, card)
     QTest.mouseMove(view.viewport(), end + QPointF(40, 25).toPoint())
     assert view.still.active
     image = view.viewport().grab().toImage()
@@ -187,10 +182,7 @@ def test_the_frame_a_card_would_drop_into_is_outlined_mid_drag(big_map):
     scene, view = page.scene, page.view
     card = next(c for c in scene.cards.values() if c.person.decision_centre_id)
     frame = scene.centres[card.person.decision_centre_id]
-    card.setSelected(True)
-    view.centerOn(card)
-    QTest.qWait(20)
-    end = press_and_move(page, card, steps=2)
+    end = _drag(page, card, steps=2)
     assert view.still.active and scene._drop_centre is frame
 
     def bluish(image, x, y) -> bool:
@@ -226,10 +218,7 @@ def test_the_viewport_is_not_filled_under_the_picture_and_is_again_after_the_dro
     viewport = view.viewport()
     before = viewport.autoFillBackground(), viewport.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
     card, _other = _busiest_pair(scene)
-    view.centerOn(card)
-    QTest.qWait(20)
-    card.setSelected(True)
-    end = press_and_move(page, card)
+    end = _drag(page, card)
     assert view.still.active
     assert not viewport.autoFillBackground()
     assert viewport.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -246,10 +235,7 @@ def test_the_drop_frame_found_mid_drag_is_the_one_centre_at_finds(big_map):
     window, page = big_map
     scene, view = page.scene, page.view
     card, _other = _busiest_pair(scene)
-    view.centerOn(card)
-    QTest.qWait(20)
-    card.setSelected(True)
-    end = press_and_move(page, card)
+    end = _drag(page, card)
     assert scene._frame_boxes
     points = []
     for frame in scene.centres.values():
