@@ -59,3 +59,39 @@ def test_a_move_redraws_no_card_an_edit_of_attitude_does(window, monkeypatch):
     editor.update(aid, "stakeholders", people[0].id, attitude="opponent")
     assert looked == [[people[0].id]] and redrawn == [people[0].id]
     assert scene.cards[people[0].id].fill == scene.look_of(scene.cards[people[0].id].person)[0]
+
+
+def _lines(scene) -> dict:
+    """Each line as Qt and the painter see it, its label where it shows."""
+    return {rid: (e.line, list(e.points), e.boundingRect().getRect(), e._label_t, e._label_free,
+                  e.unfinished, None if e.label_item is None else
+                  (e.label_item.pos().toTuple(), e.label_item.isVisible()))
+            for rid, e in scene.edges.items()}
+
+
+def test_arrange_finishes_each_line_once_and_as_one_card_at_a_time_would(qtbot, tmp_path, monkeypatch):
+    """Many cards moved at once (`moving_many`): the lines are computed, the labels placed,
+    then each line finished once (its label and bounds); the same lines and labels as
+    when each card moved its own lines at once (below `MANY`), and after undo too."""
+    from accountmap.canvas.accountmap.items import EdgeItem
+
+    ends = {}
+    for name in ("batched", "one_by_one"):
+        path = tmp_path / f"{name}.accountmap"
+        _crowded_map(path)
+        ends[name] = open_on_page(qtbot, path, AccountMapPage)
+    (window, page), (window_1, page_1) = ends["batched"], ends["one_by_one"]
+    page_1.scene.MANY = 10 ** 9  # each card's itemChange updates its lines at once
+    assert _lines(page.scene) == _lines(page_1.scene)
+    finished: list = []
+    real = EdgeItem._finish_geometry
+    monkeypatch.setattr(EdgeItem, "_finish_geometry",
+                        lambda edge, *box: finished.append(edge) or real(edge, *box))
+    page.act_arrange.trigger()
+    assert len(finished) == len(set(finished)) > 100  # each moved line finished once
+    page_1.act_arrange.trigger()
+    assert _lines(page.scene) == _lines(page_1.scene)
+    assert shown(page.scene) == shown(page_1.scene)
+    window.document.undo_stack.undo()
+    window_1.document.undo_stack.undo()
+    assert _lines(page.scene) == _lines(page_1.scene)

@@ -132,7 +132,7 @@ class FollowsDocument:
         regroup = moved = False
         coverage = False
         looks: list[str] = []  # cards whose colour, symbol or stale mark may have changed
-        with self.moving_many(len(ids)):
+        with self.moving_many(len(ids)) as lines:
             for pid in ids:
                 person = by_id.get(pid) if by_id is not None else account.stakeholder(pid)
                 item = self.cards.get(pid)
@@ -176,33 +176,48 @@ class FollowsDocument:
                     if before.full_name != person.full_name:
                         for edge in item.edges:  # their tooltips name the person (a move does not)
                             edge.setToolTip(edge.tooltip_text())
-        if regroup:
-            self._rebuild_members()
-        if looks:
-            self.refresh_looks([i for i in looks if i in self.cards], coverage=coverage or regroup)
-        elif coverage or regroup:
-            self.refresh_coverage()
-        if moved:
-            self.router.invalidate()  # cards moved, came or went: lines are routed again
-            self.place_labels()
+            lines()  # the moved cards' lines; their labels ride along once placed
+            if regroup:
+                self._rebuild_members()
+            if looks:
+                self.refresh_looks([i for i in looks if i in self.cards], coverage=coverage or regroup)
+            elif coverage or regroup:
+                self.refresh_coverage()
+            if moved:
+                self.router.invalidate()  # cards moved, came or went: lines are routed again
+                self.place_labels()
 
     @contextmanager
     def moving_many(self, count: int):
         """Many cards moved at once (auto-layout, its undo): the BSP index is off meanwhile
         (rebuilt once after, instead of one re-insertion per item moved) and each edge is
-        recomputed once, after its cards moved."""
+        recomputed once, after its cards moved. Yields `lines()`: called when the cards
+        are in place, it computes the moved lines (`EdgeItem.update_geometry(finish=False)`);
+        their labels and bounds are finished on leaving, after the labels were placed
+        (a label moved along its line finishes it then: each line is finished once)."""
         if count < self.MANY or self.dragging or self.edge_batch is not None:
-            yield
+            yield lambda: None
             return
         self.edge_batch = set()
         self.setItemIndexMethod(self.ItemIndexMethod.NoIndex)
-        try:
-            yield
-        finally:
+        unfinished: list = []
+
+        def lines() -> None:
             batch, self.edge_batch = self.edge_batch, None
+            if batch is None:
+                return
             for edge in batch:
                 if edge.scene() is self:
-                    edge.update_geometry()
+                    edge.update_geometry(finish=False)
+                    unfinished.append(edge)
+
+        try:
+            yield lines
+        finally:
+            lines()
+            for edge in unfinished:
+                if edge.scene() is self:
+                    edge.finish()
             self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
 
     MANY = 64  # from this many cards moved at once, `moving_many` pays off

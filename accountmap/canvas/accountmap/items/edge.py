@@ -58,7 +58,6 @@ class EdgeItem(BoundsInQt, EntityItem):
         self._short = True
         self._label = ""
         self._label_size = QSizeF()
-        self._label_box = QRectF()
         self._label_t = 0.5  # where along the line the label sits (label_placement.py)
         self._label_free = True  # False: squeezed between its cards, not shown
         self.label_item: EdgeLabel | None = None
@@ -75,6 +74,10 @@ class EdgeItem(BoundsInQt, EntityItem):
         # Qt last heard of it (update_geometry puts that right)
         self.drawn_by_picture = False
         self.followed = False
+        # `update_geometry(finish=False)`: the line is computed, its label and the bounds
+        # Qt holds wait for `finish` (or `move_label`) -- AccountMapScene.moving_many
+        self.unfinished = False
+        self._far_pen: QPen | None = None  # the thin plain pen of far out (SKETCH_ZOOM)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
         self.update_geometry()
@@ -88,7 +91,7 @@ class EdgeItem(BoundsInQt, EntityItem):
 
     def set_relationship(self, relationship: Relationship) -> None:
         self.relationship = relationship
-        self._pen = None
+        self._pen = self._far_pen = None
         self._set_label()
         self.setToolTip(self.tooltip_text())
         self.update_geometry()
@@ -150,7 +153,10 @@ class EdgeItem(BoundsInQt, EntityItem):
         t = min(fx, fy, 1.0)
         return ax + dx * t, ay + dy * t, bx - dx * t, by - dy * t
 
-    def update_geometry(self) -> None:
+    def update_geometry(self, finish: bool = True) -> None:
+        """The line between its cards where they are now; `finish` False: only the line
+        (`line`, `points`), the label and the bounds Qt holds wait for `finish()` -- after
+        many cards moved, the labels are placed first and each line is finished once."""
         # plain floats: this runs for every edge of every dragged card at every mouse step
         self.followed = False
         sp, tp = self.source.pos(), self.target.pos()
@@ -159,7 +165,7 @@ class EdgeItem(BoundsInQt, EntityItem):
             self.bends = []  # an end moved: straight until routed again
         if self.bends:
             self._bent_geometry(sx + CARD_WIDTH / 2, sy + CARD_HEIGHT / 2,
-                                tx + CARD_WIDTH / 2, ty + CARD_HEIGHT / 2)
+                                tx + CARD_WIDTH / 2, ty + CARD_HEIGHT / 2, finish)
             return
         x1, y1, x2, y2 = self._straight(sx, sy, tx, ty)
         self.line = QLineF(x1, y1, x2, y2)
@@ -167,8 +173,17 @@ class EdgeItem(BoundsInQt, EntityItem):
         self._short = math.hypot(x2 - x1, y2 - y1) < 1
         self._shape = None  # the hit-test outline is built when Qt asks for it
         self._arrow = None
-        self._finish_geometry(min(x1, x2) - 14, min(y1, y2) - 14, max(x1, x2) + 14, max(y1, y2) + 14,
-                              sx, sy, tx, ty)
+        box = (min(x1, x2) - 14, min(y1, y2) - 14, max(x1, x2) + 14, max(y1, y2) + 14, sx, sy, tx, ty)
+        if finish:
+            self._finish_geometry(*box)
+        else:
+            self._line_box, self.unfinished = box, True
+
+    def finish(self) -> None:
+        """What `update_geometry(finish=False)` left: the label rides along, Qt hears of
+        the bounds (nothing when `move_label` did it since)."""
+        if self.unfinished:
+            self._finish_geometry(*self._line_box)
 
     def follow(self) -> None:
         """A drag step while the line is drawn with the drag's picture (drawn_by_picture):
@@ -190,7 +205,7 @@ class EdgeItem(BoundsInQt, EntityItem):
         f = min(fx, fy, 1.0)
         return QPointF(cx + dx * f, cy + dy * f)
 
-    def _bent_geometry(self, ax: float, ay: float, bx: float, by: float) -> None:
+    def _bent_geometry(self, ax: float, ay: float, bx: float, by: float, finish: bool = True) -> None:
         first, last = self.bends[0], self.bends[-1]
         points = [self._leave(ax, ay, first.x(), first.y()), *self.bends,
                   self._leave(bx, by, last.x(), last.y())]
@@ -203,20 +218,23 @@ class EdgeItem(BoundsInQt, EntityItem):
         self._arrow = None
         xs, ys = [p.x() for p in points], [p.y() for p in points]
         sp, tp = self.source.pos(), self.target.pos()
-        self._finish_geometry(min(xs) - 14, min(ys) - 14, max(xs) + 14, max(ys) + 14,
-                              sp.x(), sp.y(), tp.x(), tp.y())
+        box = (min(xs) - 14, min(ys) - 14, max(xs) + 14, max(ys) + 14, sp.x(), sp.y(), tp.x(), tp.y())
+        if finish:
+            self._finish_geometry(*box)
+        else:
+            self._line_box, self.unfinished = box, True
 
     def _finish_geometry(self, left: float, top: float, right: float, bottom: float,
                          sx: float, sy: float, tx: float, ty: float) -> None:
         """The label rides along; the bounds (a box, with the label when it shows) are
         handed to Qt. (sx, sy), (tx, ty): where the two cards are."""
         self._line_box = (left, top, right, bottom, sx, sy, tx, ty)  # for move_label
+        self.unfinished = False
         if self._label:
             line, t = self.line, self._label_t
             w, h = self._label_size.width(), self._label_size.height()
             lx = line.x1() + (line.x2() - line.x1()) * t - w / 2  # the label's top left
             ly = line.y1() + (line.y2() - line.y1()) * t - h / 2
-            self._label_box = QRectF(lx, ly, w, h)
             self.label_item.setPos(lx, ly)
             bl, bt, br, bb = CARD_BOX
             rx, ry = lx + w, ly + h
@@ -332,7 +350,9 @@ class EdgeItem(BoundsInQt, EntityItem):
         pen = self._pen
         if lod(painter) < SKETCH_ZOOM:  # the whole of a big map: thin plain lines, no heads
             painter.setRenderHint(ANTIALIASING, False)
-            painter.setPen(QPen(self._pen_colour, 0))
+            if self._far_pen is None:  # kept: a new pen per line per frame cost ~1 µs each
+                self._far_pen = QPen(self._pen_colour, 0)
+            painter.setPen(self._far_pen)
             if self.points:
                 painter.drawPolyline(self.points)
             else:
