@@ -56,3 +56,36 @@ def test_a_canvas_page_first_paints_fitted(window, qtbot):
     window.tabs.setCurrentIndex(0)
     assert isinstance(window.tabs.currentWidget(), AccountMapPage)
     assert window.tabs.currentWidget().view.viewport().updatesEnabled()
+
+
+def test_every_card_handle_looks_as_it_did_with_its_own_path_pen_and_brush(qtbot):
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QColor, QPainterPath
+
+    from accountmap.canvas.accountmap.items import CardItem
+    from accountmap.domain.models import Stakeholder
+
+    scene = QGraphicsScene()
+    cards = [CardItem(Stakeholder(id=f"s{i}", full_name=f"Человек {i}")) for i in range(3)]
+    for card in cards:
+        scene.addItem(card)
+    own = QPainterPath()  # what each handle made for itself before
+    own.addEllipse(QPointF(0, 0), 6, 6)
+    own.moveTo(-3, 0)
+    own.lineTo(3, 0)
+    own.moveTo(0, -3)
+    own.lineTo(0, 3)
+    for card in cards:
+        handle = card.handle
+        assert handle.rect() == QRectF(-8, -8, 16, 16)  # the grab area
+        assert handle.pen().style() == Qt.PenStyle.NoPen
+        assert handle.brush().style() == Qt.BrushStyle.NoBrush
+        assert handle.cursor().shape() == Qt.CursorShape.CrossCursor and handle.toolTip()
+        mark = handle.mark
+        assert mark.path() == own
+        assert mark.pen().color() == QColor("#1f6fd1") and mark.pen().widthF() == 1.2
+        assert mark.brush().color() == QColor("#ffffff")
+        assert mark.brush().style() == Qt.BrushStyle.SolidPattern
+        assert mark.cacheMode() == mark.CacheMode.DeviceCoordinateCache
+    cards[0].handle.mark.setVisible(False)  # set_drawn of one card leaves the others alone
+    assert cards[1].handle.mark.isVisible()
