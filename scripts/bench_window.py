@@ -36,14 +36,15 @@ def p95(values: list[float]) -> float:
 # ---------------------------------------------------------------------------- data
 def laid_out_account(people: int, seed: int = 7):
     """A generated account of `people` people (≈ 1.33 relationships each, a 60-node road,
-    open questions, meetings, touchpoints), its cards and frames where auto-layout puts
-    them."""
+    open questions, meetings, touchpoints), its cards, frames and road's nodes where
+    auto-layout puts them."""
     from accountmap.domain.models import (
         Meeting,
         OpenQuestion,
         Touchpoint,
     )
     from accountmap.layout.orgchart import layout_account_map
+    from accountmap.layout.roadmap_layout import layout_roadmap
     from tests.samples.synthetic import add_relationships, synthetic_account, synthetic_roadmap
 
     account = synthetic_account(people, centres=max(3, min(40, people // 30)), seed=seed,
@@ -51,7 +52,11 @@ def laid_out_account(people: int, seed: int = 7):
     rng = random.Random(seed)
     ids = [s.id for s in account.stakeholders]
     add_relationships(account, people * 4 // 3, rng)
-    account.roadmap = synthetic_roadmap(60, seed=seed)
+    account.roadmap = road = synthetic_roadmap(60, seed=seed)
+    # the road where its auto-layout puts it, as a user's is (not 60 nodes stacked at 0,0)
+    positions = layout_roadmap(road)
+    for node in road.nodes:
+        node.x, node.y = positions[node.id]
     day = dt.date(2026, 1, 1)
     account.open_questions = [
         OpenQuestion(id=f"q{i}", question=f"Вопрос {i}: кто утверждает бюджет?",

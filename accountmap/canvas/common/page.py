@@ -18,8 +18,17 @@ class CanvasPage(QWidget):
         if not self._first_view_done:
             self._first_view_done = True
             # on the next turn of the event loop: at the first show the layout has not yet
-            # given the view its final size (a fit now would fit the wrong window)
-            QTimer.singleShot(0, self, self.first_view)  # (not if the page is gone by then)
+            # given the view its final size (a fit now would fit the wrong window). Until
+            # then the canvas does not paint: a paint at 100 % first cached the pixmaps of
+            # the items it showed, then the fit painted them all again (issue 15, memory)
+            self.view.viewport().setUpdatesEnabled(False)
+            QTimer.singleShot(0, self, self._show_first_view)  # (not if the page is gone)
+
+    def _show_first_view(self) -> None:
+        try:
+            self.first_view()
+        finally:
+            self.view.viewport().setUpdatesEnabled(True)  # (and paints it)
 
     def first_view(self) -> None:
         """How the canvas looks when first shown: the whole of it."""

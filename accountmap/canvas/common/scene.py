@@ -32,13 +32,28 @@ class EntityItem:
         self.setPos(pos)
 
 
+# The depth of the scene's index (a BSP tree of 2**depth cells). Qt's own choice grows with
+# the number of items (13 at 1,000 people, 14 at 3,000: 16,384 cells) and an item is
+# listed in every cell its box covers, so long lines filled the tree: ~6 MiB at 1,000
+# people, ~33 MiB at 3,000. At 10 a card-sized query and a fitted paint of 3,000 people
+# measured the same time as at 9-14 (issue 15, memory).
+INDEX_DEPTH = 10
+
+
 class CanvasScene(QGraphicsScene):
     def __init__(self, context, parent=None) -> None:
         super().__init__(parent)
+        self.setBspTreeDepth(INDEX_DEPTH)
         self.context = context
         self.items_by_key: dict[tuple[str, str], QGraphicsItem] = {}
         self.snap_to_grid = True
         self._pressed_positions: dict[tuple[str, str], QPointF] | None = None
+
+    def setItemIndexMethod(self, method) -> None:  # noqa: N802 - Qt's name
+        """(A new BSP index starts with Qt's automatic depth: keep ours.)"""
+        super().setItemIndexMethod(method)
+        if method == QGraphicsScene.ItemIndexMethod.BspTreeIndex:
+            self.setBspTreeDepth(INDEX_DEPTH)
 
     @property
     def editor(self):
