@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app import help_menu
+from accountmap.app import collector, help_menu
 from accountmap.app.account_list import AccountList
 from accountmap.app import settings as app_settings
 from accountmap.app.midnight import MidnightTimer
@@ -474,6 +474,10 @@ class MainWindow(QMainWindow):
             self.journey_strip = None
 
     def _rebuild_pages(self) -> None:
+        with collector.paused():  # the account's objects made without collections
+            self._build_pages()
+
+    def _build_pages(self) -> None:
         index = self.tabs.currentIndex()
         self._clear_pages()
         if self.document is None or self.account_id is None:
