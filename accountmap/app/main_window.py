@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountmap.app import collector, help_menu
+from accountmap.app import help_menu
+from accountmap.panels import collector
 from accountmap.app.account_list import AccountList
 from accountmap.app import settings as app_settings
 from accountmap.app.midnight import MidnightTimer

@@ -4,7 +4,6 @@ builds its PDFs with it (reportlab runs on the worker; nothing there touches Qt 
 
 from __future__ import annotations
 
-import gc
 import sys
 import threading
 import traceback
@@ -12,6 +11,8 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from accountmap.panels import collector
 
 
 def tr(text: str) -> str:
@@ -29,41 +30,24 @@ class _Signals(QObject):
     ended = Signal()  # the worker is done with this build (also after a cancel)
 
 
-class _CollectorPause(QObject):
-    """The garbage collector stays off while a build runs on the worker, and runs again on
-    the UI thread once the worker has ended. A collection started by the worker's
-    allocations would free the UI's dead Qt objects on the worker thread: their C++ side
-    deleted there, the interpreter lock let go meanwhile, while the UI thread delivers
-    events to them (a segmentation fault in the suite, `__dynamic_cast` under an event
-    filter)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.builds = 0
-        self.was_enabled = False
-
-    def hold(self) -> None:
-        if self.builds == 0:
-            self.was_enabled = gc.isenabled()
-            gc.disable()
-        self.builds += 1
+class _CollectorRelease(QObject):
+    """Gives the worker's hold on the garbage collector back, on the UI thread (its
+    `ended` signal arrives here queued): no collection runs on the worker (collector.py)."""
 
     @Slot()
     def release(self) -> None:
-        self.builds -= 1
-        if self.builds == 0 and self.was_enabled:
-            gc.enable()
+        collector.release()
 
 
-_collector: _CollectorPause | None = None
+_releaser: _CollectorRelease | None = None
 
 
-def _collector_pause() -> _CollectorPause:
+def _collector_release() -> _CollectorRelease:
     """Made on the UI thread (the first build), where its `release` then runs."""
-    global _collector
-    if _collector is None:
-        _collector = _CollectorPause()
-    return _collector
+    global _releaser
+    if _releaser is None:
+        _releaser = _CollectorRelease()
+    return _releaser
 
 
 _pool: QThreadPool | None = None
@@ -127,8 +111,7 @@ class BuildRunner(QObject):
         signals.progressed.connect(self._on_progress)
         signals.succeeded.connect(self._on_success)
         signals.failed.connect(self._on_failure)
-        pause = _collector_pause()
-        signals.ended.connect(pause.release, Qt.ConnectionType.QueuedConnection)
+        signals.ended.connect(_collector_release().release, Qt.ConnectionType.QueuedConnection)
         cancel = self._cancel
         build = self.build
 
@@ -153,7 +136,7 @@ class BuildRunner(QObject):
 
         self._signals = signals  # alive while connected
         self._running = True
-        pause.hold()
+        collector.hold()  # until the worker's last signal reaches the UI thread
         _thread_pool().start(work)
         if self._running:
             self._loop.exec()

@@ -1,0 +1,48 @@
+"""The garbage collector paused while something is made that it must not walk (or run on
+the wrong thread); it runs again, as it was, once the last of them has ended.
+
+- An account's pages (`MainWindow._rebuild_pages`): its models, pages and canvas items
+  live as long as the account is shown and are frozen once built; while they were being
+  made, a full collection (every object of the process) fell in the middle of the build
+  at 3,000 people: ~100 ms of the ~1 s to open the account.
+- A PDF built on the worker thread (`pdf_build.py`): a collection started by the worker's
+  allocations freed the UI's dead Qt objects there, while the UI thread delivered events
+  to them (a segmentation fault).
+
+Holds are counted, so the two may overlap in any order; start-up's own pause
+(`cli/open.py`) is kept: the collector is enabled again only if it was when the first
+hold began.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_holds = 0
+_was_enabled = False
+
+
+def hold() -> None:
+    global _holds, _was_enabled
+    if _holds == 0:
+        _was_enabled = gc.isenabled()
+        gc.disable()
+    _holds += 1
+
+
+def release() -> None:
+    global _holds
+    _holds -= 1
+    if _holds == 0 and _was_enabled:
+        gc.enable()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    hold()
+    try:
+        yield
+    finally:
+        release()

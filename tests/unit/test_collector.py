@@ -1,0 +1,31 @@
+"""panels/collector.py: holds on the garbage collector are counted, so an account's build
+and a PDF build may overlap in any order; it runs again only when the last ends, and only
+if it ran when the first began (start-up's own pause is kept)."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from accountmap.panels import collector
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_overlapping_holds_give_the_collector_back_as_it_was(enabled):
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        collector.hold()  # a PDF build starts
+        with collector.paused():  # an account's pages are built meanwhile
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the PDF worker still runs
+        collector.release()
+        assert gc.isenabled() is enabled
+        with collector.paused():
+            collector.hold()  # the other order
+        assert not gc.isenabled()
+        collector.release()
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
