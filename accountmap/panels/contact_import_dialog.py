@@ -244,7 +244,8 @@ class ContactImportDialog(QDialog):
             self.context.document.language), self.centre_choices)
         self._fill_centres(contacts)
         self.progress.setValue(100)
-        self.progress.setFormat(self.tr("Checked: ready to import"))
+        self.progress.setFormat(self.tr("Checked: too many people to import") if self.plan.too_many
+                                else self.tr("Checked: ready to import"))
         lines = contact_summary.problem_lines(self.plan, self.lang, limit=1000)
         self.problems.addItems(lines)
         self.problems.setVisible(bool(lines))

@@ -218,4 +218,5 @@ def test_a_large_file_is_read_once_the_dialog_shows_with_a_progress_bar(qtbot, w
     # summary before anything is tried, Import stays off (the editor would refuse it)
     assert not dialog.import_button.isEnabled()
     assert "3000" in dialog.summary.text() and "1000" in dialog.summary.text()
+    assert dialog.progress.format() == dialog.tr("Checked: too many people to import")  # not "ready"
     assert len(values) > 3 and values[-1] == 100  # the bar moved while reading
