@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QHeaderView, QSplitter, QTreeView
 
-from accountmap.document.workspace_document import ui_language
+from accountmap.document.interface_language import ui_language
 
 SIZE_COLUMN = 1
 _UNITS = {"ru": ("байт", "КБ", "МБ", "ГБ", "ТБ"), "en": ("bytes", "KB", "MB", "GB", "TB")}

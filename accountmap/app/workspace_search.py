@@ -55,7 +55,7 @@ class WorkspaceSearch(QWidget):
 
     def run(self) -> None:
         """Search now for the text in the field; list the hits (hidden when empty)."""
-        from accountmap.document.workspace_document import ui_language
+        from accountmap.document.interface_language import ui_language
         from accountmap.storage.errors import WorkspaceError
 
         self._timer.stop()

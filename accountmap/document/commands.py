@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from accountmap.document.workspace_document import ui_language
+from accountmap.document.interface_language import ui_language
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.workspace_file import RowChange
 

@@ -25,6 +25,6 @@ class AccountContext:
     @property
     def lang(self) -> str:
         """The interface language (labels, messages)."""
-        from accountmap.document.workspace_document import ui_language
+        from accountmap.document.interface_language import ui_language
 
         return ui_language()

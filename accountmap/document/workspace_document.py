@@ -19,7 +19,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from accountmap.document.changes import DocumentChange
-from accountmap.document.interface_language import ui_language  # noqa: F401 (its old home)
 from accountmap.domain.models import (
     COLLECTIONS,
     Account,

@@ -17,7 +17,7 @@ NO_DATE = QDate(2000, 1, 1)  # the minimum of an optional date edit: shown as "n
 def date_display_format() -> str:
     """A date edit's format in the interface's language, the convention the briefings
     print (domain/dates.py): 18.11.2026 in Russian, 18 Nov 2026 in English."""
-    from accountmap.document.workspace_document import ui_language
+    from accountmap.document.interface_language import ui_language
 
     return QT_DATE_FORMAT.get(ui_language(), QT_DATE_FORMAT["ru"])
 

@@ -46,7 +46,7 @@ def from_qdate(value: QDate) -> dt.date | None:
 
 def date_text(value: dt.date | None) -> str:
     """A date as the interface's language writes it (the briefings' convention too)."""
-    from accountmap.document.workspace_document import ui_language
+    from accountmap.document.interface_language import ui_language
 
     return format_date(value, ui_language())
 

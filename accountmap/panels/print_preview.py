@@ -372,7 +372,7 @@ class PrintPreviewDialog(QDialog):
         try:  # never over a workspace or a file a window holds (see output_guard)
             write_output(target, self.pdf_bytes)
         except WorkspaceError as exc:
-            from accountmap.document.workspace_document import ui_language
+            from accountmap.document.interface_language import ui_language
 
             QMessageBox.warning(self, self.tr("Save as PDF"), exc.message(ui_language()))
             return False

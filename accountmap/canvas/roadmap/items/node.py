@@ -24,7 +24,7 @@ from accountmap.canvas.roadmap.items.drawing import (
     tr,
     wrap_text,
 )
-from accountmap.document.workspace_document import ui_language
+from accountmap.document.interface_language import ui_language
 from accountmap.domain.dates import format_date, format_short_date
 from accountmap.domain.models import RoadmapNode
 from accountmap.domain.vocabulary import CheckpointStatus, NodeKind
