@@ -9,8 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from accountmap.panels.pickers import interactive
-
 ORGANIZATION = "AccountMap"
 APPLICATION = "AccountMap"
 
@@ -169,6 +167,7 @@ def run_application(workspace: Path | None, *, read_only: bool = False,
 
     def open_workspace() -> None:
         from accountmap.app.first_paint import AfterFirstPaint
+        from accountmap.panels.pickers import interactive  # (its `Qt` costs ~14 ms: not before show)
         from accountmap.storage.errors import WorkspaceError
 
         try:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QInputEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +47,7 @@ def _tooltip_at(widget: QWidget, pos) -> str | None:
     if isinstance(parent, QAbstractItemView) and not isinstance(parent, QHeaderView) \
             and widget is parent.viewport():
         index = parent.indexAt(pos)
-        value = index.data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else None
+        value = index.data(QtCore.Qt.ItemDataRole.ToolTipRole) if index.isValid() else None
         return value if isinstance(value, str) and value else None
     tooltip_at = getattr(widget, "tooltip_at", None)  # a widget painting many things
     if callable(tooltip_at):

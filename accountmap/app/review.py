@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from accountmap.domain import clock
@@ -29,7 +30,18 @@ class Review(QObject):
         # or it is asked for: a hidden list does not load every account of the workspace
         self._comments = None
         self._document = self._editor = None
-        self.comments_dock = None
+        self._dock = None
+        self.toggle = None  # Review > Review comments (Ctrl+Shift+K): shows or hides the dock
+
+    @property
+    def comments_dock(self):
+        """The comments list's dock, made after the window's first paint (or when asked
+        for before): docking it types PySide6's `Qt` namespace, ~25 ms of start-up."""
+        if self._dock is None:
+            self._dock = _add_comments_dock(self.window, self)
+            if not self._dock.isHidden():  # shown by the saved state: its list, too
+                self.comments
+        return self._dock
 
     def own_path(self) -> Path | None:
         document = self.window.document
@@ -65,7 +77,7 @@ class Review(QObject):
             self.window.show_error(tr("Open a workspace you can edit to change its thresholds."))
             return None
         dialog = ReviewThresholdsDialog(document, self.window.editor, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._thresholds_changed)
         dialog.open()
         return dialog
@@ -87,7 +99,7 @@ class Review(QObject):
             self.window.activateWindow()
             return self.window
         other = type(self.window)()  # another main window (no import: app/main_window uses us)
-        other.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closing it lets it go
+        other.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)  # closing it lets it go
         try:
             other.open_workspace(Path(path), read_only=True, ask=False)
         except WorkspaceError as exc:
@@ -197,9 +209,10 @@ class Review(QObject):
 def add_review_menu(window) -> Review:
     """The Review menu: Portfolio…, Add workspaces to review…, Print portfolio review…,
     Review thresholds…"""
+    from accountmap.app.first_paint import AfterFirstPaint
+
     review = Review(window)
     menu = window.menuBar().addMenu(tr("&Review"))
-    _add_comments_dock(window, review)
     for text, slot, key, tip in (
         (tr("&Portfolio…"), review.show_portfolio, "Ctrl+Shift+R",
          tr("Every deal of this workspace and of the files added, with its flags")),
@@ -225,26 +238,32 @@ def add_review_menu(window) -> Review:
         action.setToolTip(tip)
         action.triggered.connect(lambda _=False, s=slot: s())
         menu.addAction(action)
-    toggle = review.comments_dock.toggleViewAction()
-    toggle.setText(tr("Review &comments"))
+    toggle = review.toggle = QAction(tr("Review &comments"), window)
+    toggle.setCheckable(True)
     toggle.setShortcuts([QKeySequence("Ctrl+Shift+K")])
     toggle.setStatusTip(tr("The list of review comments: open, resolved, replies"))
+    toggle.triggered.connect(lambda checked: review.comments_dock.setVisible(checked))
     menu.addSeparator()
     menu.addAction(toggle)
     window.review = review
+    review.last_report = []
+    AfterFirstPaint(window, lambda: review.comments_dock)
     return review
 
 
-def _add_comments_dock(window, review: Review) -> None:
+def _add_comments_dock(window, review: Review):
+    """The dock, hidden unless the window's saved state shows it."""
     from PySide6.QtWidgets import QDockWidget
 
     dock = QDockWidget(tr("Review comments"), window)
     dock.setObjectName("reviewCommentsDock")
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    dock.hide()  # shown from the Review menu (or after an import)
+    if not window.restoreDockWidget(dock):  # where the saved state had it, if it did
+        window.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()  # shown from the Review menu (or after an import)
     dock.visibilityChanged.connect(lambda shown: shown and review.comments)  # made if not yet
-    review.comments_dock = dock
-    review.last_report = []
+    review.toggle.setChecked(not dock.isHidden())  # the menu's item follows the dock
+    dock.toggleViewAction().toggled.connect(review.toggle.setChecked)
+    return dock
 
 
 def _make_comments(window, review: Review) -> None:

@@ -4,7 +4,8 @@ the person on the map."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -79,7 +80,7 @@ class WorkspaceSearch(QWidget):
                     line += " — " + hit.detail
             item = QListWidgetItem(f"{line}\n   {hit.account_name}")
             item.setToolTip(f"{hit.account_name}\n{hit.text[:500]}")
-            item.setData(Qt.ItemDataRole.UserRole, (hit.account_id, hit.person_id or ""))
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, (hit.account_id, hit.person_id or ""))
             self.hits.addItem(item)
         if not found:
             self.hits.addItem(self.tr("Nothing found"))
@@ -87,10 +88,10 @@ class WorkspaceSearch(QWidget):
 
     def _choose_first(self) -> None:
         self.run()
-        if self.hits.count() and self.hits.item(0).data(Qt.ItemDataRole.UserRole):
+        if self.hits.count() and self.hits.item(0).data(QtCore.Qt.ItemDataRole.UserRole):
             self._choose(self.hits.item(0))
 
     def _choose(self, item: QListWidgetItem) -> None:
-        target = item.data(Qt.ItemDataRole.UserRole)
+        target = item.data(QtCore.Qt.ItemDataRole.UserRole)
         if target:
             self.hitChosen.emit(*target)

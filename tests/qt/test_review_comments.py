@@ -271,7 +271,7 @@ def test_the_comments_list_is_made_when_its_dock_is_first_shown(window):  # noqa
     a = ural(window)
     on_other = window.editor.add_comment(others[0], ReviewComment(text="Кто платит?"))
     on_ural = window.editor.add_comment(a, ReviewComment(text="Где ЛПР?"))
-    review.comments_dock.toggleViewAction().trigger()  # Review > Review comments
+    review.toggle.trigger()  # Review > Review comments
     panel = review.comments_dock.widget()
     assert review.comments_dock.isVisible() and panel is review.comments
     shown = {panel.tree.topLevelItem(i).data(0, 0x0100)
@@ -280,6 +280,38 @@ def test_the_comments_list_is_made_when_its_dock_is_first_shown(window):  # noqa
     made = panel.add(a, "account", None, "Сроки?")  # it follows the workspace from now on
     assert made in {panel.tree.topLevelItem(i).data(0, 0x0100)
                     for i in range(panel.tree.topLevelItemCount())}
-    review.comments_dock.toggleViewAction().trigger()
-    review.comments_dock.toggleViewAction().trigger()
+    review.toggle.trigger()
+    assert not review.comments_dock.isVisible() and not review.toggle.isChecked()
+    review.comments_dock.toggleViewAction().trigger()  # the dock's own menu: the item follows
+    assert review.comments_dock.isVisible() and review.toggle.isChecked()
     assert review.comments_dock.widget() is panel  # made once
+
+
+def test_the_comments_dock_comes_after_the_first_paint_where_the_saved_state_had_it(qtbot):
+    """Issue 15: docking the list types PySide6's whole `Qt` namespace (~25 ms), so the
+    dock is made once the window painted; a dock left open is still open at the next
+    start, one left closed still closed, and the menu item says which."""
+    from accountmap.app.application import make_application
+    from accountmap.app.main_window import MainWindow
+
+    make_application("ru")
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitUntil(lambda: first.review._dock is not None)
+    first.review.toggle.trigger()
+    assert first.review.comments_dock.isVisible()
+    states = {"open": first.saveState()}
+    first.review.toggle.trigger()
+    states["closed"] = first.saveState()
+    for left, state in states.items():
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.restoreState(state)  # (as the window's settings are restored)
+        assert window.review._dock is None  # not before the first paint
+        window.show()
+        qtbot.waitUntil(lambda: window.review._dock is not None)
+        dock = window.review.comments_dock
+        assert dock.isVisible() is (left == "open"), left
+        assert window.review.toggle.isChecked() is (left == "open"), left
+        assert (window.review._comments is not None) is (left == "open"), left
