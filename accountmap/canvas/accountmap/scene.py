@@ -83,6 +83,11 @@ class AccountMapScene(FollowsDocument, CanvasScene):
         if self.render_mode:  # a file shows every line: route them all now
             self.router.route_all()
         self.place_labels()
+        if not self._card_grid.boxes and self.cards and not self.render_mode:
+            # no label yet: the cards' grid is made now, with the map, not by the first
+            # drop after a label came (~8 ms at 3,000 people, in that drop)
+            cards = list(self.cards.values())
+            self._card_grid.update(cards, [card.pos().toTuple() for card in cards])
 
     def place_labels(self, force: bool = False) -> None:
         """Every edge label where cards hide the least of it (after a build, a drop, a
