@@ -87,7 +87,7 @@ class AccountMapScene(FollowsDocument, CanvasScene):
             # no label yet: the cards' grid is made now, with the map, not by the first
             # drop after a label came (~8 ms at 3,000 people, in that drop)
             cards = list(self.cards.values())
-            self._card_grid.update(cards, [card.pos().toTuple() for card in cards])
+            self._card_grid.update(cards, [(card.x(), card.y()) for card in cards])
 
     def place_labels(self, force: bool = False) -> None:
         """Every edge label where cards hide the least of it (after a build, a drop, a
@@ -100,7 +100,9 @@ class AccountMapScene(FollowsDocument, CanvasScene):
         if force:  # lines changed their way (routed around cards)
             self._labels_placed_for = None
         # nothing to do when no card moved and no label changed (an edit of a title...)
-        positions = [card.pos().toTuple() for card in self.cards.values()]
+        # (x(), y(): the same floats as pos().toTuple(), without a QPointF per card:
+        # 0.8 instead of 1.6 ms at 3,000 people, at every drop)
+        positions = [(card.x(), card.y()) for card in self.cards.values()]
         signature = (tuple(positions),
                      tuple((id(edge), edge.label_item.size.width()) for edge in labelled),
                      tuple((c.pos().x(), c.pos().y(), c.size.width()) for c in self.centres.values()))
