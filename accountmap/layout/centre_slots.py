@@ -54,7 +54,7 @@ def grown(frame: Box, cards: list[tuple[float, float]]) -> tuple[float, float] |
     """The frame's new (width, height) to hold `cards` with padding, or None if it already
     does. Frames only grow here (the KAM shrinks them by hand)."""
     width, height = frame[2], frame[3]
-    for x, y in cards:
-        width = max(width, _snap_up(x + CARD_WIDTH + CENTRE_PADDING - frame[0]))
-        height = max(height, _snap_up(y + CARD_HEIGHT + CENTRE_PADDING - frame[1]))
+    if cards:  # _snap_up never decreases: the card furthest right / down decides
+        width = max(width, _snap_up(max(x for x, _y in cards) + CARD_WIDTH + CENTRE_PADDING - frame[0]))
+        height = max(height, _snap_up(max(y for _x, y in cards) + CARD_HEIGHT + CENTRE_PADDING - frame[1]))
     return None if (width, height) == (frame[2], frame[3]) else (width, height)

@@ -35,3 +35,24 @@ def test_frames_grow_to_hold_cards_and_never_shrink():
     width, height = grown(FRAME, [(600.0, 420.0)])
     assert width >= 600 + CARD_WIDTH - FRAME[0] and height >= 420 + CARD_HEIGHT - FRAME[1]
     assert inside(FRAME, (90.0, 40.0))[1] >= FRAME[1] + CENTRE_HEADER
+
+
+def test_grown_is_the_plain_rule_card_by_card():
+    """grown takes the card furthest right and down (_snap_up never decreases): the same
+    size as growing by each card in turn."""
+    import random
+
+    from accountmap.layout.centre_slots import _snap_up
+    from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH, CENTRE_PADDING
+
+    rng = random.Random(5)
+    for _ in range(500):
+        frame = (rng.uniform(-500, 500), rng.uniform(-500, 500), rng.uniform(0, 900), rng.uniform(0, 700))
+        cards = [(frame[0] + rng.uniform(-300, 1200), frame[1] + rng.uniform(-300, 1000))
+                 for _ in range(rng.randrange(0, 6))]
+        width, height = frame[2], frame[3]
+        for x, y in cards:
+            width = max(width, _snap_up(x + CARD_WIDTH + CENTRE_PADDING - frame[0]))
+            height = max(height, _snap_up(y + CARD_HEIGHT + CENTRE_PADDING - frame[1]))
+        plain = None if (width, height) == (frame[2], frame[3]) else (width, height)
+        assert grown(frame, cards) == plain

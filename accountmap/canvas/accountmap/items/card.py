@@ -20,6 +20,10 @@ from accountmap.canvas.common.scene import EntityItem
 from accountmap.domain.models import Stakeholder
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
 
+# read once: a Qt enum member looked up on its class costs ~1 µs, and itemChange runs for
+# every change of every card (its opacity when a drag's picture ends, too)
+POSITION_HAS_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+
 
 
 # ====================================================================== card
@@ -126,7 +130,7 @@ class CardItem(BoundsInQt, EntityItem):
         return "<br>".join(lines)
 
     def itemChange(self, change, value):  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.edges:
+        if change == POSITION_HAS_CHANGED and self.edges:
             scene = self.scene()
             batch = getattr(scene, "edge_batch", None)
             if batch is not None:  # a drag step: the scene updates each edge once, after
