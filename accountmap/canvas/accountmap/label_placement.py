@@ -105,9 +105,18 @@ def _cells_of(box: tuple[float, float, float, float]):
             for cy in range(int(box[1] // h), int(box[3] // h) + 1)]
 
 
-def place_edge_labels(cards, centres, labelled, fixed=(), grid: CardGrid | None = None) -> None:
+def place_edge_labels(cards, centres, labelled, fixed=(), grid: CardGrid | None = None,
+                      spots: list | None = None) -> list:
     """Place the labels of `labelled` in turn; `fixed`: boxes of labels that stay where
-    they are (no label may touch them); `grid`: the cards' boxes, up to date (else made)."""
+    they are (no label may touch them); `grid`: the cards' boxes, up to date (else made).
+    Returns the spot found for each edge (None: no label, or no spot); `spots`, what an
+    earlier call returned for the same cards, centres, lines and labels: each label goes
+    where it said, without searching again (AccountMapScene.place_labels: undo)."""
+    if spots is not None:
+        for edge, best in zip(labelled, spots):
+            if edge._label:
+                _put(edge, best)
+        return spots
     b = CardItem.BOUNDS
     w, h = b.width(), b.height()
     if grid is None:
@@ -172,8 +181,10 @@ def place_edge_labels(cards, centres, labelled, fixed=(), grid: CardGrid | None 
                                  * (min(bottom, box[3]) - max(top, box[1])))
         return area
 
+    found: list = []
     for edge in labelled:
         if not edge._label:
+            found.append(None)
             continue
         size = edge._label_size
         half_w, half_h = size.width() / 2, size.height() / 2
@@ -185,14 +196,23 @@ def place_edge_labels(cards, centres, labelled, fixed=(), grid: CardGrid | None 
         if own2 is None:
             own2 = CardItem.box_at(edge.target.pos())
         best = best_spot(x1, y1, x2, y2, half_w, half_h, own1, own2, hidden_area)
-        t, shown = (best, True) if best is not None else (edge._label_t, False)
-        if (t, shown) != (edge._label_t, edge._label_free):
-            edge.move_label(t, shown)
-        if not shown:
+        found.append(best)
+        if not _put(edge, best):
             continue
+        t = best
         cx, cy = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
         box = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
         for gx in range(int(box[0] // w), int(box[2] // w) + 1):  # later labels keep off it
             for gy in range(int(box[1] // h), int(box[3] // h) + 1):
                 cells[(gx, gy)].append(box)
                 hard[(gx, gy)].append(box)
+    return found
+
+
+def _put(edge, best: float | None) -> bool:
+    """The edge's label at spot `best` along its line, shown (None: where it was, hidden);
+    whether it shows."""
+    t, shown = (best, True) if best is not None else (edge._label_t, False)
+    if (t, shown) != (edge._label_t, edge._label_free):
+        edge.move_label(t, shown)
+    return shown
