@@ -136,3 +136,33 @@ def test_undo_puts_the_labels_back_as_a_new_search_would(qtbot, tmp_path, monkey
     window_1.document.undo_stack.redo()
     assert _lines(page.scene) == _lines(page_1.scene)
     assert shown(page.scene) == shown(page_1.scene)
+
+
+def test_arrange_and_its_undo_run_without_a_garbage_collection(qtbot, tmp_path):
+    """Thousands of models, rows and lines made at once: the collector waits (Arrange,
+    `moving_many`, the document's apply of many rows) and what they made joins the
+    account's frozen objects (the window froze them: `gc.freeze`), so no collection
+    walks them after; the collector runs again as it was."""
+    import gc
+
+    path = tmp_path / "crowded.accountmap"
+    _crowded_map(path)
+    window, page = open_on_page(qtbot, path, AccountMapPage)
+    assert gc.get_freeze_count() and gc.isenabled()
+    collections: list = []
+
+    def seen(phase, info) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(seen)
+    try:
+        page.act_arrange.trigger()
+        assert collections == [] and gc.isenabled()
+        young = {id(o) for o in gc.get_objects()}
+        assert not any(id(p) in young for p in page.context.account.stakeholders)
+        window.document.undo_stack.undo()
+        window.document.undo_stack.redo()
+        assert collections == [] and gc.isenabled()
+    finally:
+        gc.callbacks.remove(seen)
