@@ -145,10 +145,12 @@ def test_arrange_and_its_undo_run_without_a_garbage_collection(qtbot, tmp_path):
     walks them after; the collector runs again as it was."""
     import gc
 
+    from accountmap.panels import collector
+
     path = tmp_path / "crowded.accountmap"
     _crowded_map(path)
     window, page = open_on_page(qtbot, path, AccountMapPage)
-    assert gc.get_freeze_count() and gc.isenabled()
+    assert gc.get_freeze_count() and collector._frozen and gc.isenabled()
     collections: list = []
 
     def seen(phase, info) -> None:

@@ -14,7 +14,6 @@ re-grouped every frame and re-read every contact).
 
 from __future__ import annotations
 
-import gc
 from contextlib import contextmanager
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -226,8 +225,7 @@ class FollowsDocument:
                 if edge.scene() is self:
                     edge.finish()
             self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
-            if gc.get_freeze_count():
-                gc.freeze()
+            collector.keep_frozen()
             collector.release()
 
     MANY = 64  # from this many cards moved at once, `moving_many` pays off
