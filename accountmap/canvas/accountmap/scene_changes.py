@@ -163,14 +163,15 @@ class FollowsDocument:
                         coverage = True
                     if _look_of(before) != _look_of(person):  # not after a mere move
                         looks.append(pid)
-                    was = item.pos()
+                    was = None if moved else item.pos()  # (once one moved, no more asking)
                     if _moved_only(before, person):
                         # what the card draws is as it was: its cached picture is kept
                         # (set_person would redraw it; Arrange moves 3,000 cards)
                         item.person = person
                     else:
                         item.set_person(person)
-                    item.set_model_pos(QPointF(person.x, person.y))
+                    at = item._model_pos = QPointF(person.x, person.y)  # set_model_pos, inline
+                    item.setPos(at)
                     moved = moved or item.pos() != was
                     if item.toolTip():
                         item.setToolTip(item.tooltip_text())
