@@ -7,7 +7,6 @@ Save, only "Save a copy as".
 
 from __future__ import annotations
 
-import gc
 import linecache
 from pathlib import Path
 
@@ -459,7 +458,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _clear_pages(self) -> None:
-        gc.unfreeze()
+        collector.unfreeze()
         if self.account_pages is not None:
             self.account_pages.disconnect()
             for page in self.account_pages.widgets():
@@ -508,7 +507,7 @@ class MainWindow(QMainWindow):
         # The account's models and items live while it is shown: out of the garbage
         # collector's sight (a full collection among 3,000 people's objects stalled an
         # edit or a drop for ~150 ms); given back when the account is closed.
-        gc.freeze()
+        collector.freeze()
 
     def _mark_damaged(self, account_id: str, message: str) -> None:
         """The account cannot be read: say why where it would show, mark it in the list."""

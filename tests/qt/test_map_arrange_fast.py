@@ -95,3 +95,76 @@ def test_arrange_finishes_each_line_once_and_as_one_card_at_a_time_would(qtbot, 
     window.document.undo_stack.undo()
     window_1.document.undo_stack.undo()
     assert _lines(page.scene) == _lines(page_1.scene)
+
+
+def test_undo_puts_the_labels_back_as_a_new_search_would(qtbot, tmp_path, monkeypatch):
+    """Undo of Arrange brings back the cards, lines and labels of the map before: the
+    labels go to the spots found for it then (`AccountMapScene._placements`), without a
+    search; the same lines and labels as a scene that searches again, and after redo."""
+    from accountmap.canvas.accountmap import label_placement
+
+    ends = {}
+    for name in ("kept", "searched"):
+        path = tmp_path / f"{name}.accountmap"
+        _crowded_map(path)
+        ends[name] = open_on_page(qtbot, path, AccountMapPage)
+    (window, page), (window_1, page_1) = ends["kept"], ends["searched"]
+    real_place = page_1.scene.place_labels
+
+    def searched(force: bool = False) -> None:
+        page_1.scene._placements.clear()  # nothing kept: every placement searches
+        real_place(force)
+
+    monkeypatch.setattr(page_1.scene, "place_labels", searched)
+    before = _lines(page.scene)
+    assert before == _lines(page_1.scene)
+    assert any(not free for _l, _p, _r, _t, free, *_rest in before.values())  # some hidden
+    page.act_arrange.trigger()
+    page_1.act_arrange.trigger()
+    assert _lines(page.scene) == _lines(page_1.scene) != before
+    looked: list = []
+    real_spot = label_placement.best_spot
+    monkeypatch.setattr(label_placement, "best_spot",
+                        lambda *args: looked.append(args) or real_spot(*args))
+    window.document.undo_stack.undo()
+    assert looked == []  # the spots of the map before, not a new search
+    window_1.document.undo_stack.undo()
+    assert len(looked) > 100  # the plain path searched
+    assert _lines(page.scene) == _lines(page_1.scene) == before
+    assert shown(page.scene) == shown(page_1.scene)
+    window.document.undo_stack.redo()
+    window_1.document.undo_stack.redo()
+    assert _lines(page.scene) == _lines(page_1.scene)
+    assert shown(page.scene) == shown(page_1.scene)
+
+
+def test_arrange_and_its_undo_run_without_a_garbage_collection(qtbot, tmp_path):
+    """Thousands of models, rows and lines made at once: the collector waits (Arrange,
+    `moving_many`, the document's apply of many rows) and what they made joins the
+    account's frozen objects (the window froze them: `gc.freeze`), so no collection
+    walks them after; the collector runs again as it was."""
+    import gc
+
+    from accountmap.panels import collector
+
+    path = tmp_path / "crowded.accountmap"
+    _crowded_map(path)
+    window, page = open_on_page(qtbot, path, AccountMapPage)
+    assert gc.get_freeze_count() and collector._frozen and gc.isenabled()
+    collections: list = []
+
+    def seen(phase, info) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(seen)
+    try:
+        page.act_arrange.trigger()
+        assert collections == [] and gc.isenabled()
+        young = {id(o) for o in gc.get_objects()}
+        assert not any(id(p) in young for p in page.context.account.stakeholders)
+        window.document.undo_stack.undo()
+        window.document.undo_stack.redo()
+        assert collections == [] and gc.isenabled()
+    finally:
+        gc.callbacks.remove(seen)

@@ -29,3 +29,23 @@ def test_overlapping_holds_give_the_collector_back_as_it_was(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_what_is_made_while_frozen_joins_the_frozen_objects_only_while_they_are():
+    class Thing:
+        pass
+
+    def young(thing) -> bool:
+        return any(o is thing for o in gc.get_objects())
+
+    try:
+        collector.freeze()
+        made = Thing()
+        collector.keep_frozen()
+        assert not young(made)
+        collector.unfreeze()
+        later = Thing()
+        collector.keep_frozen()  # nothing frozen now: nothing to join
+        assert young(later) and gc.get_freeze_count() == 0
+    finally:
+        collector.unfreeze()

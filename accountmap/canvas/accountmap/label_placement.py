@@ -105,21 +105,30 @@ def _cells_of(box: tuple[float, float, float, float]):
             for cy in range(int(box[1] // h), int(box[3] // h) + 1)]
 
 
-def place_edge_labels(cards, centres, labelled, fixed=(), grid: CardGrid | None = None) -> None:
+def place_edge_labels(cards, centres, labelled, fixed=(), grid: CardGrid | None = None,
+                      spots: list | None = None) -> list:
     """Place the labels of `labelled` in turn; `fixed`: boxes of labels that stay where
-    they are (no label may touch them); `grid`: the cards' boxes, up to date (else made)."""
+    they are (no label may touch them); `grid`: the cards' boxes, up to date (else made).
+    Returns the spot found for each edge (None: no label, or no spot); `spots`, what an
+    earlier call returned for the same cards, centres, lines and labels: each label goes
+    where it said, without searching again (AccountMapScene.place_labels: undo)."""
+    if spots is not None:
+        for edge, best in zip(labelled, spots):
+            if edge._label:
+                _put(edge, best)
+        return spots
     b = CardItem.BOUNDS
     w, h = b.width(), b.height()
     if grid is None:
         grid = CardGrid()
         grid.update(cards, [card.pos().toTuple() for card in cards])
-    base, boxes = grid.cells, grid.boxes  # the cards, then in `cells` what comes after them
-    cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
+    base, boxes = grid.cells, grid.boxes  # the cards
 
-    # boxes no label may touch: labels placed before, frames' titles (same grid of cells)
+    # boxes no label may touch: labels placed before, fixed ones, frames' titles (same
+    # grid of cells)
     hard: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
 
-    def add(box: tuple[float, float, float, float], grid=cells) -> None:
+    def add(box: tuple[float, float, float, float], grid=hard) -> None:
         for cx in range(int(box[0] // w), int(box[2] // w) + 1):
             for cy in range(int(box[1] // h), int(box[3] // h) + 1):
                 grid[(cx, cy)].append(box)
@@ -127,72 +136,74 @@ def place_edge_labels(cards, centres, labelled, fixed=(), grid: CardGrid | None 
     for centre in centres:
         top_left = centre.pos()
         add((top_left.x(), top_left.y(), top_left.x() + centre.size.width(),
-             top_left.y() + CENTRE_HEADER), hard)
+             top_left.y() + CENTRE_HEADER))
 
     for box in fixed:
         add(box)
-        add(box, hard)
 
     def hidden_area(left: float, top: float, right: float, bottom: float) -> float | None:
-        # None: the box touches a box no label may touch. Else each cell's cards (in
-        # their order), then its other boxes: the order in which one grid of cards,
-        # fixed boxes and labels added in turn would hold them
+        # None: the box touches a box no label may touch. Else the area of the cards it
+        # covers, each cell's in their order (the order in which one grid of the cards
+        # would hold them). Labels placed and fixed boxes are in `hard`: a box that met
+        # one of them has returned None, so they never add to the area.
         x0, x1, y0, y1 = int(left // w), int(right // w), int(top // h), int(bottom // h)
-        if hard:
-            for cx in range(x0, x1 + 1):
-                for cy in range(y0, y1 + 1):
-                    for b in hard.get((cx, cy), ()):
-                        if left < b[2] and b[0] < right and top < b[3] and b[1] < bottom:
-                            return None
-        area = 0.0
         if x0 == x1 and y0 == y1:  # one cell: no box is met twice
-            for _i, box in base.get((x0, y0), ()):
-                if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom:
-                    area += ((min(right, box[2]) - max(left, box[0]))
-                             * (min(bottom, box[3]) - max(top, box[1])))
-            for box in cells.get((x0, y0), ()):
+            key = (x0, y0)
+            for b in hard.get(key, ()):
+                if left < b[2] and b[0] < right and top < b[3] and b[1] < bottom:
+                    return None
+            area = 0.0
+            for _i, box in base.get(key, ()):
                 if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom:
                     area += ((min(right, box[2]) - max(left, box[0]))
                              * (min(bottom, box[3]) - max(top, box[1])))
             return area
+        keys = [(cx, cy) for cx in range(x0, x1 + 1) for cy in range(y0, y1 + 1)]
+        for key in keys:
+            for b in hard.get(key, ()):
+                if left < b[2] and b[0] < right and top < b[3] and b[1] < bottom:
+                    return None
+        area = 0.0
         seen: set[int] = set()
-        for cx in range(x0, x1 + 1):
-            for cy in range(y0, y1 + 1):
-                for _i, box in base.get((cx, cy), ()):
-                    if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom \
-                            and id(box) not in seen:
-                        seen.add(id(box))
-                        area += ((min(right, box[2]) - max(left, box[0]))
-                                 * (min(bottom, box[3]) - max(top, box[1])))
-                for box in cells.get((cx, cy), ()):
-                    if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom \
-                            and id(box) not in seen:
-                        seen.add(id(box))
-                        area += ((min(right, box[2]) - max(left, box[0]))
-                                 * (min(bottom, box[3]) - max(top, box[1])))
+        for key in keys:
+            for _i, box in base.get(key, ()):
+                if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom \
+                        and id(box) not in seen:
+                    seen.add(id(box))
+                    area += ((min(right, box[2]) - max(left, box[0]))
+                             * (min(bottom, box[3]) - max(top, box[1])))
         return area
 
+    found: list = []
     for edge in labelled:
         if not edge._label:
+            found.append(None)
             continue
-        size = edge._label_size
-        half_w, half_h = size.width() / 2, size.height() / 2
-        line = edge.line
-        x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
+        half_w, half_h = edge._label_size.toTuple()
+        half_w, half_h = half_w / 2, half_h / 2
+        x1, y1, x2, y2 = edge.line.toTuple()
         own1, own2 = boxes.get(id(edge.source)), boxes.get(id(edge.target))
         if own1 is None:
             own1 = CardItem.box_at(edge.source.pos())
         if own2 is None:
             own2 = CardItem.box_at(edge.target.pos())
         best = best_spot(x1, y1, x2, y2, half_w, half_h, own1, own2, hidden_area)
-        t, shown = (best, True) if best is not None else (edge._label_t, False)
-        if (t, shown) != (edge._label_t, edge._label_free):
-            edge.move_label(t, shown)
-        if not shown:
+        found.append(best)
+        if not _put(edge, best):
             continue
+        t = best
         cx, cy = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
         box = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
         for gx in range(int(box[0] // w), int(box[2] // w) + 1):  # later labels keep off it
             for gy in range(int(box[1] // h), int(box[3] // h) + 1):
-                cells[(gx, gy)].append(box)
                 hard[(gx, gy)].append(box)
+    return found
+
+
+def _put(edge, best: float | None) -> bool:
+    """The edge's label at spot `best` along its line, shown (None: where it was, hidden);
+    whether it shows."""
+    t, shown = (best, True) if best is not None else (edge._label_t, False)
+    if (t, shown) != (edge._label_t, edge._label_free):
+        edge.move_label(t, shown)
+    return shown

@@ -29,6 +29,7 @@ from accountmap.canvas.common.page import CanvasPage
 from accountmap.domain.models import DecisionCentre, Stakeholder
 from accountmap.domain.vocabulary import RelationshipKind
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
+from accountmap.panels import collector
 from accountmap.panels.properties_map import MapPropertyPanel
 from accountmap.storage.errors import WorkspaceError
 from accountmap.panels.pickers import ok_cancel
@@ -301,6 +302,10 @@ class AccountMapPage(CanvasPage):
         self.panel.person_form.add_question()
 
     def arrange(self) -> None:
+        with collector.paused():  # thousands of rows and lines made: no collection meanwhile
+            self._arrange()
+
+    def _arrange(self) -> None:
         account = self.context.account
         layout = layout_account_map(account)
         updates = []

@@ -51,6 +51,8 @@ class AccountMapScene(FollowsDocument, CanvasScene):
         self._frame_boxes: list[tuple] = []  # the frames during a drag (_drop_frame_at)
         self._drag_movers: set[int] | None = None  # ids of what a drag can move (moved_items)
         self._labels_placed_for: tuple | None = None  # what place_labels last saw
+        # the last two placements: (what place_labels saw, the labelled edges, their spots)
+        self._placements: list[tuple[tuple, list, list]] = []
         self._card_grid = CardGrid()  # the cards' boxes, kept between placements
         self.router = EdgeRouter(self)  # lines around the cards in their way
         self.build()
@@ -104,14 +106,22 @@ class AccountMapScene(FollowsDocument, CanvasScene):
         # 0.8 instead of 1.6 ms at 3,000 people, at every drop)
         positions = [(card.x(), card.y()) for card in self.cards.values()]
         signature = (tuple(positions),
-                     tuple((id(edge), edge.label_item.size.width()) for edge in labelled),
+                     tuple((edge._label_size.toTuple(), edge.line.toTuple()) for edge in labelled),
                      tuple((c.pos().x(), c.pos().y(), c.size.width()) for c in self.centres.values()))
         if signature == self._labels_placed_for:
             return
         self._labels_placed_for = signature
         cards = list(self.cards.values())
-        self._card_grid.update(cards, positions)  # only the cards that moved change cells
-        place_edge_labels(cards, list(self.centres.values()), labelled, grid=self._card_grid)
+        # the same cards, centres, lines and labels as a placement kept (the map before
+        # Arrange, when it is undone): its spots, without searching again
+        spots = next((found for seen, edges, found in self._placements
+                      if seen == signature and edges == labelled), None)
+        if spots is None:
+            self._card_grid.update(cards, positions)  # only the cards that moved change cells
+        spots = place_edge_labels(cards, list(self.centres.values()), labelled,
+                                  grid=self._card_grid, spots=spots)
+        self._placements = [p for p in self._placements if p[0] != signature][-1:]
+        self._placements.append((signature, labelled, spots))
 
     def _add_centre(self, centre) -> CentreItem:
         item = CentreItem(centre)
