@@ -229,6 +229,18 @@ def test_the_viewport_is_not_filled_under_the_picture_and_is_again_after_the_dro
             viewport.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)) == before
 
 
+def frame_probe_points(scene) -> list[QPointF]:
+    """Points in, on the borders of and outside each frame of `scene` (where frames
+    overlap, too): to compare a frame lookup with `centre_at`."""
+    points = []
+    for frame in scene.centres.values():
+        rect = frame.rect_in_scene()
+        for fx in (-1.0, 0.0, 0.25, 0.5, 1.0, 1.0001):
+            for fy in (-0.5, 0.0, 0.5, 1.0, 2.0):
+                points.append(QPointF(rect.left() + rect.width() * fx, rect.top() + rect.height() * fy))
+    return points
+
+
 def test_the_drop_frame_found_mid_drag_is_the_one_centre_at_finds(big_map):
     """_drop_frame_at (frames as float boxes taken at the drag's start) agrees with
     centre_at everywhere: inside, on the borders, outside, where frames overlap."""
@@ -237,13 +249,7 @@ def test_the_drop_frame_found_mid_drag_is_the_one_centre_at_finds(big_map):
     card, _other = _busiest_pair(scene)
     end = _drag(page, card)
     assert scene._frame_boxes
-    points = []
-    for frame in scene.centres.values():
-        rect = frame.rect_in_scene()
-        for fx in (-1.0, 0.0, 0.25, 0.5, 1.0, 1.0001):
-            for fy in (-0.5, 0.0, 0.5, 1.0, 2.0):
-                points.append(QPointF(rect.left() + rect.width() * fx, rect.top() + rect.height() * fy))
-    points += [card.centre_point(), QPointF(-1e6, 0)]
+    points = frame_probe_points(scene) + [card.centre_point(), QPointF(-1e6, 0)]
     assert all(scene._drop_frame_at(p) is scene.centre_at(p) for p in points)
     assert sum(scene.centre_at(p) is not None for p in points) > len(points) // 4
     _release(page, end)

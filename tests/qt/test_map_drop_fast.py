@@ -12,6 +12,7 @@ from accountmap.canvas.common.scene import CanvasScene
 from accountmap.layout.sizes import CENTRE_HEADER
 from tests.qt.demo_window import show_page, window  # noqa: F401 - a fixture
 from tests.qt.test_map_canvas import card_centre, click, drag, setup  # noqa: F401 - the fixture
+from tests.qt.test_map_drag_lines import frame_probe_points
 
 
 def _watch(scene) -> list:
@@ -103,12 +104,7 @@ def test_the_frame_a_card_is_dropped_into_is_the_one_centre_at_finds(setup):  # 
     _w, page, _path, ids = setup
     scene = page.scene
     boxes = [(frame, scene._frame_box(frame)) for frame in scene.centres.values()]
-    points = []
-    for frame in scene.centres.values():
-        rect = frame.rect_in_scene()
-        for fx in (-1.0, 0.0, 0.25, 0.5, 1.0, 1.0001):
-            for fy in (-0.5, 0.0, 0.5, 1.0, 2.0):
-                points.append(QPointF(rect.left() + rect.width() * fx, rect.top() + rect.height() * fy))
+    points = frame_probe_points(scene)
     assert all(scene._frame_among(boxes, p) is scene.centre_at(p) for p in points)
     assert sum(scene.centre_at(p) is not None for p in points) > len(points) // 4
     card = scene.cards[ids["ids"][0]]  # from "fin" into "it"
