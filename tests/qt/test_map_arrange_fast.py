@@ -69,18 +69,23 @@ def _lines(scene) -> dict:
             for rid, e in scene.edges.items()}
 
 
+def _two_crowded_maps(qtbot, tmp_path):
+    """The same crowded map in two files, each open on its map page: (window, page) twice."""
+    ends = []
+    for name in ("first", "second"):
+        path = tmp_path / f"{name}.accountmap"
+        _crowded_map(path)
+        ends.append(open_on_page(qtbot, path, AccountMapPage))
+    return ends
+
+
 def test_arrange_finishes_each_line_once_and_as_one_card_at_a_time_would(qtbot, tmp_path, monkeypatch):
     """Many cards moved at once (`moving_many`): the lines are computed, the labels placed,
     then each line finished once (its label and bounds); the same lines and labels as
     when each card moved its own lines at once (below `MANY`), and after undo too."""
     from accountmap.canvas.accountmap.items import EdgeItem
 
-    ends = {}
-    for name in ("batched", "one_by_one"):
-        path = tmp_path / f"{name}.accountmap"
-        _crowded_map(path)
-        ends[name] = open_on_page(qtbot, path, AccountMapPage)
-    (window, page), (window_1, page_1) = ends["batched"], ends["one_by_one"]
+    (window, page), (window_1, page_1) = _two_crowded_maps(qtbot, tmp_path)
     page_1.scene.MANY = 10 ** 9  # each card's itemChange updates its lines at once
     assert _lines(page.scene) == _lines(page_1.scene)
     finished: list = []
@@ -103,12 +108,7 @@ def test_undo_puts_the_labels_back_as_a_new_search_would(qtbot, tmp_path, monkey
     search; the same lines and labels as a scene that searches again, and after redo."""
     from accountmap.canvas.accountmap import label_placement
 
-    ends = {}
-    for name in ("kept", "searched"):
-        path = tmp_path / f"{name}.accountmap"
-        _crowded_map(path)
-        ends[name] = open_on_page(qtbot, path, AccountMapPage)
-    (window, page), (window_1, page_1) = ends["kept"], ends["searched"]
+    (window, page), (window_1, page_1) = _two_crowded_maps(qtbot, tmp_path)
     real_place = page_1.scene.place_labels
 
     def searched(force: bool = False) -> None:
