@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountmap.app import help_menu
-from accountmap.panels import collector
+from accountmap.document import collector
 from accountmap.app.account_list import AccountList
 from accountmap.app import settings as app_settings
 from accountmap.app.midnight import MidnightTimer

@@ -11,7 +11,6 @@ they never write.
 from __future__ import annotations
 
 import functools
-import gc
 import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from accountmap.document import collector
 from accountmap.document.changes import DocumentChange
 from accountmap.domain.models import (
     COLLECTIONS,
@@ -188,7 +188,11 @@ class WorkspaceDocument(QObject):
         refused or the file refuses the write. Inside `batch()` the write joins the
         batch's transaction and the signals wait for its end.
         """
-        with _collector_waits(len(changes)):
+        if len(changes) < MANY_CHANGES:
+            return self._apply(changes)
+        # many rows at once (Arrange's undo and redo: 3,000 rows, their models and what the
+        # listeners make): no collection meanwhile (~45 among the young objects, ~20 ms)
+        with collector.paused():
             return self._apply(changes)
 
     def _apply(self, changes: Sequence[RowChange]) -> list[RowChange]:
@@ -422,22 +426,6 @@ def _moved(change: RowChange, model) -> tuple[RowChange, object] | None:
 
 
 MANY_CHANGES = 128  # from this many rows applied at once the garbage collector waits
-
-
-@contextmanager
-def _collector_waits(count: int) -> Iterator[None]:
-    """Many rows applied at once (Arrange's undo and redo: 3,000 rows, their models and
-    what the listeners make): no collection meanwhile (at 3,000 people ~45 collections
-    among the young objects, ~20 ms). As it was after; nothing when someone else paused
-    it already (panels/collector.py holds it on this thread: its count is left alone)."""
-    if count < MANY_CHANGES or not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _find(account: Account, table: str, row_id: str):

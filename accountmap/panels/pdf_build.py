@@ -12,7 +12,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from accountmap.panels import collector
+from accountmap.document import collector
 
 
 def tr(text: str) -> str:

@@ -145,7 +145,7 @@ def test_arrange_and_its_undo_run_without_a_garbage_collection(qtbot, tmp_path):
     walks them after; the collector runs again as it was."""
     import gc
 
-    from accountmap.panels import collector
+    from accountmap.document import collector
 
     path = tmp_path / "crowded.accountmap"
     _crowded_map(path)

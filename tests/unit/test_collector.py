@@ -1,4 +1,4 @@
-"""panels/collector.py: holds on the garbage collector are counted, so an account's build
+"""document/collector.py: holds on the garbage collector are counted, so an account's build
 and a PDF build may overlap in any order; it runs again only when the last ends, and only
 if it ran when the first began (start-up's own pause is kept)."""
 
@@ -8,7 +8,7 @@ import gc
 
 import pytest
 
-from accountmap.panels import collector
+from accountmap.document import collector
 
 
 @pytest.mark.parametrize("enabled", [True, False])

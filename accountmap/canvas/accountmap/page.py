@@ -29,7 +29,7 @@ from accountmap.canvas.common.page import CanvasPage
 from accountmap.domain.models import DecisionCentre, Stakeholder
 from accountmap.domain.vocabulary import RelationshipKind
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
-from accountmap.panels import collector
+from accountmap.document import collector
 from accountmap.panels.properties_map import MapPropertyPanel
 from accountmap.storage.errors import WorkspaceError
 from accountmap.panels.pickers import ok_cancel

@@ -20,7 +20,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 
 from accountmap.canvas.accountmap.items import CardItem, EdgeItem, EdgeLabel
 from accountmap.canvas.accountmap.label_placement import place_edge_labels
-from accountmap.panels import collector
+from accountmap.document import collector
 
 
 class FollowsDocument:
@@ -197,14 +197,13 @@ class FollowsDocument:
         are in place, it computes the moved lines (`EdgeItem.update_geometry(finish=False)`);
         their labels and bounds are finished on leaving, after the labels were placed
         (a label moved along its line finishes it then: each line is finished once).
-        The garbage collector waits meanwhile (panels/collector.py), and when the window
+        The garbage collector waits meanwhile (document/collector.py), and when the window
         keeps the account's objects out of its sight (`gc.freeze`, MainWindow) what the
         change made joins them: ~150 collections among the new models, rows and lines cost
         ~25 ms of Arrange at 3,000 people, one collection of them after ~18 ms."""
         if count < self.MANY or self.dragging or self.edge_batch is not None:
             yield lambda: None
             return
-        collector.hold()
         self.edge_batch = set()
         self.setItemIndexMethod(self.ItemIndexMethod.NoIndex)
         unfinished: list = []
@@ -218,6 +217,7 @@ class FollowsDocument:
                     edge.update_geometry(finish=False)
                     unfinished.append(edge)
 
+        collector.hold()
         try:
             yield lines
         finally:

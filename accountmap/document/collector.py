@@ -9,7 +9,13 @@ the wrong thread); it runs again, as it was, once the last of them has ended.
   allocations freed the UI's dead Qt objects there, while the UI thread delivered events
   to them (a segmentation fault).
 
-Holds are counted, so the two may overlap in any order; start-up's own pause
+- Many rows applied at once (`WorkspaceDocument.apply`), Arrange (the map page) and the
+  map scene following thousands of moved cards (`moving_many`).
+
+It lives in the document layer, the lowest that pauses it; the canvas, panels and app
+import it from here.
+
+Holds are counted, so they may overlap in any order; start-up's own pause
 (`cli/open.py`) is kept: the collector is enabled again only if it was when the first
 hold began.
 
