@@ -508,6 +508,10 @@ class MainWindow(QMainWindow):
         # collector's sight (a full collection among 3,000 people's objects stalled an
         # edit or a drop for ~150 ms); given back when the account is closed.
         collector.freeze()
+        from accountmap.app.first_paint import AfterFirstPaint, painted_part
+
+        # once it painted (the old pages deleted by then), the old account's objects go
+        AfterFirstPaint(painted_part(self.tabs.currentWidget()), collector.collect_garbage)
 
     def _mark_damaged(self, account_id: str, message: str) -> None:
         """The account cannot be read: say why where it would show, mark it in the list."""

@@ -21,7 +21,10 @@ hold began.
 
 While an account is shown its objects are frozen (`freeze`: out of the collector's sight,
 MainWindow); what a change of thousands of rows makes joins them (`keep_frozen`: Arrange,
-its undo).
+its undo). The account shown before it was then garbage that nothing collected: its
+objects were frozen with the new account's, and again at each switch (~11,000 objects
+kept per switch at 300 people). `collect_garbage` finds them once the new account
+painted (one full collection: ~20 ms at 300 people, ~90 ms at 3,000).
 """
 
 from __future__ import annotations
@@ -75,5 +78,15 @@ def unfreeze() -> None:
 def keep_frozen() -> None:
     """What was made since `freeze` joins the frozen objects, if they are (a change of
     thousands of rows: a collection walking its new models and rows cost ~18 ms)."""
+    if _frozen:
+        gc.freeze()
+
+
+def collect_garbage() -> None:
+    """One full collection (the frozen objects included), then what is left is frozen
+    again if it was: the objects of an account no longer shown go."""
+    if _frozen:
+        gc.unfreeze()
+    gc.collect()
     if _frozen:
         gc.freeze()

@@ -115,3 +115,22 @@ def test_the_map_paints_with_its_summary_and_makes_a_form_when_first_asked(windo
     page.scene.cards[person.id].setSelected(True)
     assert panel.current_form() is form and panel.count() == 2  # made once
     assert panel.centre_form is not form and panel.count() == 3
+
+
+def test_the_account_shown_before_is_collected_once_the_next_one_painted(window, qtbot):
+    """An account's objects are frozen while it is shown (out of the collector's sight).
+    Those of the account shown before used to be frozen again with the next one's, at
+    every switch: never collected. They go once the next account painted."""
+    import gc
+    import weakref
+
+    ids = window.document.account_ids()
+    gone = []
+    for turn in range(4):
+        scene = window.tabs.currentWidget().scene  # the map page's scene (a Python object)
+        gone.append(weakref.ref(scene))
+        del scene
+        window.select_account(ids[(turn + 1) % 2])
+        qtbot.waitUntil(lambda: gone[-1]() is None, timeout=5000)
+        assert gc.get_freeze_count()  # the account shown is frozen again
+    assert all(ref() is None for ref in gone)

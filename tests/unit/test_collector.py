@@ -49,3 +49,25 @@ def test_what_is_made_while_frozen_joins_the_frozen_objects_only_while_they_are(
         assert young(later) and gc.get_freeze_count() == 0
     finally:
         collector.unfreeze()
+
+
+def test_collect_garbage_finds_frozen_garbage_and_freezes_the_rest_again():
+    import weakref
+
+    class Thing:
+        pass
+
+    try:
+        kept = Thing()
+        cycle = Thing()
+        cycle.me = cycle  # garbage only a collection finds
+        gone = weakref.ref(cycle)
+        collector.freeze()
+        del cycle
+        gc.collect()  # a collection does not see frozen objects
+        assert gone() is not None
+        collector.collect_garbage()
+        assert gone() is None
+        assert not any(o is kept for o in gc.get_objects()) and gc.get_freeze_count()
+    finally:
+        collector.unfreeze()
