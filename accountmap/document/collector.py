@@ -84,7 +84,10 @@ def keep_frozen() -> None:
 
 def collect_garbage() -> None:
     """One full collection (the frozen objects included), then what is left is frozen
-    again if it was: the objects of an account no longer shown go."""
+    again if it was: the objects of an account no longer shown go. Not while something
+    holds the collector (a PDF built on the worker thread): then at the next switch."""
+    if _holds:
+        return
     if _frozen:
         gc.unfreeze()
     gc.collect()

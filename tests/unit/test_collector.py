@@ -66,6 +66,9 @@ def test_collect_garbage_finds_frozen_garbage_and_freezes_the_rest_again():
         del cycle
         gc.collect()  # a collection does not see frozen objects
         assert gone() is not None
+        with collector.paused():  # a PDF is built on the worker thread: not now
+            collector.collect_garbage()
+        assert gone() is not None
         collector.collect_garbage()
         assert gone() is None
         assert not any(o is kept for o in gc.get_objects()) and gc.get_freeze_count()
