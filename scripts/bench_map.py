@@ -43,12 +43,10 @@ def map_account(people: int, seed: int = 5):
 
 
 def settle(app) -> None:
-    """Until the event loop is idle: posted events, the zero-timers they start, deferred
-    deletes, repaints. (Without an event loop running, `processEvents` never deletes what
-    `deleteLater` gave it: every window this bench closed stayed, with its account.)"""
-    from bench_window import settle as until_idle  # scripts/bench_window.py
-
-    until_idle(app)
+    """Until the event loop is idle: posted events, deferred deletes, repaints."""
+    for _ in range(3):
+        app.sendPostedEvents()
+        app.processEvents()
 
 
 class PlainScene:
