@@ -43,15 +43,10 @@ def map_account(people: int, seed: int = 5):
 
 
 def settle(app) -> None:
-    """Until the event loop is idle: posted events, deferred deletes, repaints. (Neither
-    `sendPostedEvents()` nor `processEvents()` outside a running event loop deletes what
-    `deleteLater` left; an application's event loop does, so it is asked for here.)"""
-    from PySide6.QtCore import QEvent
-
+    """Until the event loop is idle: posted events, deferred deletes, repaints."""
     for _ in range(3):
         app.sendPostedEvents()
         app.processEvents()
-        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 class PlainScene:
@@ -133,15 +128,16 @@ def _window(app, path: Path):
 
 
 def _close(app, window) -> None:
-    """The window closed and gone, as in the application: the next row runs in a process
-    that holds no dead windows (each held ~160,000 objects; Arrange at 3,000 people ran
-    ~30 ms slower after three of them)."""
-    import gc
+    """The window closed and deleted, as the application's event loop deletes it (neither
+    `sendPostedEvents()` nor `processEvents()` outside a running event loop deletes what
+    `deleteLater` left: each closed window stayed, 54 widgets and ~158,000 Python objects,
+    and Arrange at 3,000 people ran ~30 ms slower after three of them)."""
+    from PySide6.QtCore import QEvent
 
     window.close()
     window.deleteLater()
     settle(app)
-    gc.collect()  # the closed window's Python objects (cycles) freed now, not some time later
+    app.sendPostedEvents(window, QEvent.Type.DeferredDelete)  # this window only
 
 
 def bench_arrange(app, folder: Path, row, people: int) -> None:
@@ -247,24 +243,12 @@ def bench_far(app, folder: Path, row, people: int = 3000) -> None:
         f"{_ms(ours)} = {ours / floor:.2f} × plain Qt items ({_ms(floor)})")
 
 
-def forget_closed(app) -> None:
-    """What earlier rows of a full run closed and left to `deleteLater` deleted, and their
-    Python objects freed, as the application's event loop and collector would have done:
-    these rows then run in a process like `--only map`'s (a full run was ~40 ms slower at
-    Arrange of 3,000 people, with nothing more called: a larger heap)."""
-    import gc
-
-    settle(app)
-    gc.collect()
-
-
 def bench_map(folder: Path, row, sizes=SIZES) -> None:
     from PySide6.QtWidgets import QApplication
 
     from accountmap.app.application import make_application
 
     app = QApplication.instance() or make_application("ru")
-    forget_closed(app)
     for people in sizes:
         bench_arrange(app, folder, row, people)
     bench_drag(app, folder, row)
