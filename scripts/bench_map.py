@@ -128,9 +128,16 @@ def _window(app, path: Path):
 
 
 def _close(app, window) -> None:
+    """The window closed and deleted, as the application's event loop deletes it (neither
+    `sendPostedEvents()` nor `processEvents()` outside a running event loop deletes what
+    `deleteLater` left: each closed window stayed, 54 widgets and ~158,000 Python objects,
+    and Arrange at 3,000 people ran ~30 ms slower after three of them)."""
+    from PySide6.QtCore import QEvent
+
     window.close()
     window.deleteLater()
     settle(app)
+    app.sendPostedEvents(window, QEvent.Type.DeferredDelete)  # this window only
 
 
 def bench_arrange(app, folder: Path, row, people: int) -> None:
