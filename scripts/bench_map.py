@@ -43,7 +43,8 @@ def map_account(people: int, seed: int = 5):
 
 
 def settle(app) -> None:
-    """Until the event loop is idle: posted events, deferred deletes, repaints."""
+    """Until the event loop is idle: posted events, repaints. (Not what `deleteLater` left:
+    outside a running event loop that waits, and `_close` deletes its window itself.)"""
     for _ in range(3):
         app.sendPostedEvents()
         app.processEvents()
