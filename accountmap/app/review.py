@@ -32,6 +32,7 @@ class Review(QObject):
         self._document = self._editor = None
         self._dock = None
         self.toggle = None  # Review > Review comments (Ctrl+Shift+K): shows or hides the dock
+        self.last_report: list[str] = []  # the last import's summary, then its conflicts
 
     @property
     def comments_dock(self):
@@ -246,7 +247,6 @@ def add_review_menu(window) -> Review:
     menu.addSeparator()
     menu.addAction(toggle)
     window.review = review
-    review.last_report = []
     AfterFirstPaint(window, lambda: review.comments_dock)
     return review
 

@@ -24,7 +24,7 @@ MainWindow); what a change of thousands of rows makes joins them (`keep_frozen`:
 its undo). The account shown before it was then garbage that nothing collected: its
 objects were frozen with the new account's, and again at each switch (~11,000 objects
 kept per switch at 300 people). `collect_garbage` finds them once the new account
-painted (one full collection: ~20 ms at 300 people, ~90 ms at 3,000).
+painted (one full collection: ~20 ms at 300 people, ~90 ms at 3,000), after a switch only.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from contextlib import contextmanager
 _holds = 0
 _was_enabled = False
 _frozen = False  # `freeze` was called, `unfreeze` not since (gc.get_freeze_count is O(n))
+_released = False  # frozen objects were given back since the last `collect_garbage`
 
 
 def hold() -> None:
@@ -70,8 +71,9 @@ def freeze() -> None:
 
 
 def unfreeze() -> None:
-    global _frozen
+    global _frozen, _released
     gc.unfreeze()
+    _released = _released or _frozen  # an account closed: its objects may be garbage now
     _frozen = False
 
 
@@ -84,10 +86,14 @@ def keep_frozen() -> None:
 
 def collect_garbage() -> None:
     """One full collection (the frozen objects included), then what is left is frozen
-    again if it was: the objects of an account no longer shown go. Not while something
-    holds the collector (a PDF built on the worker thread): then at the next switch."""
-    if _holds:
+    again if it was: the objects of an account no longer shown go. Nothing when no
+    account was closed since the last one (the first account opened: nothing to find),
+    nor while something holds the collector (a PDF built on the worker thread): then at
+    the next switch."""
+    global _released
+    if _holds or not _released:
         return
+    _released = False
     if _frozen:
         gc.unfreeze()
     gc.collect()

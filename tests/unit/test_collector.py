@@ -57,13 +57,26 @@ def test_collect_garbage_finds_frozen_garbage_and_freezes_the_rest_again():
     class Thing:
         pass
 
+    full: list = []
+
+    def seen(phase, info) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(info)
+
+    collector.collect_garbage()  # what an earlier test released goes first
+    gc.callbacks.append(seen)
     try:
+        collector.freeze()  # the first account shown: nothing was closed before it
+        collector.collect_garbage()
+        assert full == []  # nothing to find: no collection
         kept = Thing()
         cycle = Thing()
         cycle.me = cycle  # garbage only a collection finds
         gone = weakref.ref(cycle)
-        collector.freeze()
+        collector.keep_frozen()  # both among the account's frozen objects
         del cycle
+        collector.unfreeze()  # the account closed (a switch)...
+        collector.freeze()  # ...and the next one built: the garbage frozen with it
         gc.collect()  # a collection does not see frozen objects
         assert gone() is not None
         with collector.paused():  # a PDF is built on the worker thread: not now
@@ -73,4 +86,5 @@ def test_collect_garbage_finds_frozen_garbage_and_freezes_the_rest_again():
         assert gone() is None
         assert not any(o is kept for o in gc.get_objects()) and gc.get_freeze_count()
     finally:
+        gc.callbacks.remove(seen)
         collector.unfreeze()
