@@ -67,6 +67,11 @@ class WorkspaceDocument(QObject):
         from PySide6.QtGui import QUndoStack
 
         self.undo_stack = QUndoStack(self)
+        # Deleted with its parent (a window), the stack empties itself and says so to
+        # listeners that may be gone already: it is silenced first (a QObject's `destroyed`
+        # comes before its children are deleted).
+        stack = self.undo_stack
+        self.destroyed.connect(lambda: stack.blockSignals(True))
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = False, read_only: bool = False,

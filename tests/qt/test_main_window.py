@@ -90,6 +90,24 @@ def test_an_edit_survives_closing_without_any_save(qtbot, window, workspace):
     assert overview(again).industry.text() == "Металлургия"
 
 
+def test_a_window_deleted_unclosed_after_an_edit_raises_nothing(tmp_path, workspace):
+    """A script that never closes the window: the window's C++ object is deleted at exit
+    with the workspace document and its undo stack inside it. The stack, emptied as it
+    goes, used to call the window's action update on objects already deleted (a
+    RuntimeError printed at every such exit); pytest-qt fails the test on such an error."""
+    import shiboken6
+
+    make_application("en")
+    w = MainWindow()
+    w.open_workspace(workspace)
+    w.show()
+    w.editor.update_account(w.account_id, "rename", name="Northwind Ltd")
+    stack = w.document.undo_stack
+    assert stack.count() == 1
+    shiboken6.delete(w)  # what the interpreter's exit does to it
+    assert not shiboken6.isValid(stack)
+
+
 def test_recent_files_remembered(window, workspace):
     from accountmap.app.settings import recent_files
 
