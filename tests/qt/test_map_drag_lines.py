@@ -254,3 +254,53 @@ def test_the_drop_frame_found_mid_drag_is_the_one_centre_at_finds(big_map):
     assert sum(scene.centre_at(p) is not None for p in points) > len(points) // 4
     _release(page, end)
     assert not scene._frame_boxes
+
+
+def test_a_step_gathers_for_the_paint_what_drawing_from_the_lines_draws(big_map, monkeypatch):
+    """The lines in sight are gathered by the step that moves them (`follow`): the paint
+    draws those, the same pixels as the lines drawn one by one from where they are; a
+    step leaves each line's floats (`edge.line`, a QLineF, made when asked)."""
+    from accountmap.canvas.accountmap import dragged_lines
+
+    window, page = big_map
+    scene, view = page.scene, page.view
+    card, other = _busiest_pair(scene)
+    dashed = card.edges[-1]  # a conflict (dashed) and a selected line among them
+    dashed.relationship = dashed.relationship.model_copy(update={"kind": RelationshipKind.CONFLICT})
+    dashed._pen = None
+    card.edges[0].setSelected(True)
+    end = _drag(page, card, other)
+    QTest.mouseMove(view.viewport(), end + QPointF(9, 4).toPoint())
+    lines = view.still._lines
+    assert lines._shapes is not None
+    edges = {*card.edges, *other.edges}
+    assert all(type(edge._line) is tuple for edge in edges)  # no QLineF made by the step
+    for edge in edges:
+        sp, tp = edge.source.pos(), edge.target.pos()
+        assert edge.line == QLineF(*edge._straight(sp.x(), sp.y(), tp.x(), tp.y()))
+        assert edge.line is edge.line  # made once
+    exposed = view.mapToScene(view.viewport().rect()).boundingRect()
+    added = []
+    real_add = dragged_lines._Shapes.add
+    monkeypatch.setattr(dragged_lines._Shapes, "add", lambda *a: (added.append(a[1]), real_add(*a)))
+
+    def painted() -> QImage:
+        image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setTransform(view.viewportTransform())
+        lines.draw(painter, exposed)
+        painter.end()
+        return image
+
+    gathered = painted()
+    assert not added  # what the step gathered
+    lines._shapes = None
+    one_by_one = painted()
+    assert added and card.edges[0] in added and dashed in added
+    assert gathered == one_by_one
+    inked = sum(gathered.pixel(x, y) != QColor("white").rgba()
+                for x in range(0, gathered.width(), 2) for y in range(0, gathered.height(), 2))
+    assert inked > 100
+    _release(page, end + QPointF(9, 4).toPoint())
+    assert all(edge.line.__class__ is QLineF for edge in edges)
