@@ -259,8 +259,9 @@ def test_the_drop_frame_found_mid_drag_is_the_one_centre_at_finds(big_map):
 def test_a_step_gathers_for_the_paint_what_drawing_from_the_lines_draws(big_map, monkeypatch):
     """The lines in sight are gathered by the step that moves them (`follow`): the paint
     draws those, the same pixels as the lines drawn one by one from where they are; a
-    step leaves each line's floats (`edge.line`, a QLineF, made when asked)."""
+    step makes no QLineF (`edge.line` is made when asked)."""
     from accountmap.canvas.accountmap import dragged_lines
+    from accountmap.canvas.accountmap.items.edge import FOLLOWS_CARDS
 
     window, page = big_map
     scene, view = page.scene, page.view
@@ -274,11 +275,10 @@ def test_a_step_gathers_for_the_paint_what_drawing_from_the_lines_draws(big_map,
     lines = view.still._lines
     assert lines._shapes is not None
     edges = {*card.edges, *other.edges}
-    assert all(type(edge._line) is tuple for edge in edges)  # no QLineF made by the step
+    assert all(edge._line is FOLLOWS_CARDS for edge in edges)  # no QLineF made by the step
     for edge in edges:
         sp, tp = edge.source.pos(), edge.target.pos()
         assert edge.line == QLineF(*edge._straight(sp.x(), sp.y(), tp.x(), tp.y()))
-        assert edge.line is edge.line  # made once
     exposed = view.mapToScene(view.viewport().rect()).boundingRect()
     added = []
     real_add = dragged_lines._Shapes.add
@@ -304,3 +304,34 @@ def test_a_step_gathers_for_the_paint_what_drawing_from_the_lines_draws(big_map,
     assert inked > 100
     _release(page, end + QPointF(9, 4).toPoint())
     assert all(edge.line.__class__ is QLineF for edge in edges)
+
+
+def test_lines_far_from_sight_are_placed_when_a_paint_reaches_them(big_map):
+    """A step places only the lines near the view's part of the scene; a paint beyond it
+    places the others where EdgeItem would; a line removed mid-drag keeps a QLineF."""
+    from accountmap.canvas.accountmap.dragged_lines import OFF
+    from accountmap.canvas.accountmap.items.edge import FOLLOWS_CARDS
+
+    window, page = big_map
+    scene, view = page.scene, page.view
+    view.set_zoom(1.0)
+    card, other = _busiest_pair(scene)
+    end = _drag(page, card, other)
+    lines = view.still._lines
+    assert OFF in lines._coords  # out of sight: not placed by the step
+    removed = next(e for e in lines.edges if e.label_item is None or e.label_item.scene() is None)
+    scene.removeItem(removed)
+    QTest.mouseMove(view.viewport(), end + QPointF(5, 3).toPoint())
+    image = QImage(64, 64, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    painter.setTransform(view.viewportTransform())
+    lines.draw(painter, scene.itemsBoundingRect().adjusted(-500, -500, 500, 500))
+    painter.end()
+    for edge, coords in zip(lines.edges, lines._coords):
+        if edge is removed:
+            continue
+        sp, tp = edge.source.pos(), edge.target.pos()
+        assert coords == edge._straight(sp.x(), sp.y(), tp.x(), tp.y()) == edge.line.toTuple()
+    _release(page, end + QPointF(5, 3).toPoint())
+    assert removed._line is not FOLLOWS_CARDS and isinstance(removed.line, QLineF)
+    assert all(isinstance(edge._line, QLineF) for edge in lines.edges)

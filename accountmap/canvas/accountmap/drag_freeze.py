@@ -121,6 +121,7 @@ class StaticPicture:
             edge.setFlag(EdgeItem.GraphicsItemFlag.ItemHasNoContents, False)
             if edge.followed and edge.scene() is scene:
                 edge.update_geometry()
+        self._lines.let_go()
         self._lines = DraggedLines(())
         for item in self._faded:
             if item.scene() is scene:

@@ -15,12 +15,13 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 
 from accountmap.canvas.accountmap.items.drawing import ANTIALIASING, SELECTED_HALO, lod
-from accountmap.canvas.accountmap.items.edge import SKETCH_ZOOM
+from accountmap.canvas.accountmap.items.edge import FOLLOWS_CARDS, SKETCH_ZOOM
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
 
 HALF_W, HALF_H = CARD_WIDTH / 2, CARD_HEIGHT / 2
 SOLID = Qt.PenStyle.SolidLine.value
 INF = math.inf
+OFF = ()  # DraggedLines._coords: a line not placed at the last step (far from what is drawn)
 MARGIN = 40  # around the view's part of the scene: lines gathered for a paint within 20 of it
 
 
@@ -130,12 +131,15 @@ class DraggedLines:
         # signed offset, [the centres of the ends that stay, once read])
         self._ends: list[tuple] = []
         self._looks: list[tuple] = []  # (pen key, arrow, pen width)
-        self._coords: list[tuple | None] = []  # (x1, y1, x2, y2) as drawn; None: not drawn
+        # (x1, y1, x2, y2) as drawn; None: not drawn; OFF: not placed (far from the box)
+        self._coords: list[tuple | None] = []
         self._pens: dict[tuple, QPen] = {}
         self._box = None if sight is None else (sight.left() - MARGIN, sight.top() - MARGIN,
                                                 sight.right() + MARGIN, sight.bottom() + MARGIN)
         self._far = detail < SKETCH_ZOOM
         self._shapes: _Shapes | None = None  # the lines in sight, gathered by `follow`
+        self._now: tuple | None = None  # the moving cards' centres at the last step (xs, ys)
+        self._scene = None
         for edge in self.edges:
             if edge._pen is None:  # built once per relationship (as EdgeItem.paint does)
                 edge._pen = edge.pen()
@@ -151,18 +155,27 @@ class DraggedLines:
             self._coords.append((line.x1(), line.y1(), line.x2(), line.y2()))
 
     def follow(self, scene) -> None:
-        """Each line where its two cards are now, straight, as `EdgeItem.follow` puts it
-        (the same arithmetic as EdgeItem._straight, on plain floats); what `draw` paints
-        of those in sight is gathered on the way."""
-        hypot = math.hypot
+        """A step: the lines go where their two cards are now, straight, as EdgeItem puts
+        them (`FOLLOWS_CARDS`: each `line` is made when asked); what `draw` paints of those
+        in sight is gathered now (the others are not computed)."""
         xs, ys = [], []
         for card in self._moving:
             p = card.pos()
             xs.append(p.x() + HALF_W)
             ys.append(p.y() + HALF_H)
+        self._now, self._scene = (xs, ys), scene
+        self._shapes = None if self._box is None else self._gather(self._box, self._far)
+
+    def _gather(self, box: tuple | None, far: bool) -> _Shapes | None:
+        """The lines where their cards are now (the same arithmetic as EdgeItem._straight,
+        on plain floats), and what `draw` paints of those that reach into `box`; None: all
+        of them placed (`_coords`), nothing gathered."""
+        hypot = math.hypot
+        xs, ys = self._now
+        scene = self._scene
         coords = self._coords
-        shapes = None if self._box is None else _Shapes(self._box, self._far)
-        left, top, right, bottom = self._box or (INF, INF, -INF, -INF)
+        shapes = None if box is None else _Shapes(box, far)
+        left, top, right, bottom = box or (-INF, -INF, INF, INF)
         for i, (edge, si, ti, offset, fixed) in enumerate(self._ends):
             if not edge.followed or edge.bends:  # its first step, or Qt moved it since
                 if edge.scene() is not scene:  # removed while dragged: no longer drawn
@@ -173,6 +186,7 @@ class DraggedLines:
                     edge.bends = []  # as update_geometry: an end moved, straight until routed
                 fixed[:] = sp.x() + HALF_W, sp.y() + HALF_H, tp.x() + HALF_W, tp.y() + HALF_H
                 edge.followed = True
+                edge.line = FOLLOWS_CARDS
             if si < 0:
                 ax, ay = fixed[0], fixed[1]
             else:
@@ -181,6 +195,13 @@ class DraggedLines:
                 bx, by = fixed[2], fixed[3]
             else:
                 bx, by = xs[ti], ys[ti]
+            # the line lies between its cards' centres (shifted by at most its offset):
+            # nowhere near the box, it is not placed (as drawn: off the box)
+            reach = offset if offset > 0 else -offset
+            if (ax if ax > bx else bx) + reach < left or (ax if ax < bx else bx) - reach > right \
+                    or (ay if ay > by else by) + reach < top or (ay if ay < by else by) - reach > bottom:
+                coords[i] = OFF
+                continue
             if offset:
                 length = hypot(bx - ax, by - ay) or 1.0
                 ox, oy = -(by - ay) / length * offset, (bx - ax) / length * offset
@@ -195,13 +216,19 @@ class DraggedLines:
                 if t > 1.0:
                     t = 1.0
                 x1, y1, x2, y2 = ax + dx * t, ay + dy * t, bx - dx * t, by - dy * t
-            # its `line`, made a QLineF when asked (a new value: who holds the old one keeps it)
-            coords[i] = edge._line = (x1, y1, x2, y2)
-            if (x1 if x1 > x2 else x2) < left or (x1 if x1 < x2 else x2) > right \
+            coords[i] = (x1, y1, x2, y2)
+            if shapes is None or (x1 if x1 > x2 else x2) < left or (x1 if x1 < x2 else x2) > right \
                     or (y1 if y1 > y2 else y2) < top or (y1 if y1 < y2 else y2) > bottom:
-                continue  # out of sight (the same test as _Shapes.off)
+                continue  # (the same test as _Shapes.off)
             shapes.add(edge, self._looks[i], x1, y1, x2, y2)
-        self._shapes = shapes
+        return shapes
+
+    def let_go(self) -> None:
+        """The drag is over: a line Qt was not told of again (removed while dragged) keeps
+        where it was last drawn."""
+        for edge, coords in zip(self.edges, self._coords):
+            if edge._line is FOLLOWS_CARDS:
+                edge.line = QLineF(*coords) if coords else QLineF()
 
     def draw(self, painter: QPainter, exposed: QRectF) -> None:
         """What each EdgeItem.paint draws for a straight line while cards are dragged (no
@@ -212,10 +239,13 @@ class DraggedLines:
         far = lod(painter) < SKETCH_ZOOM  # the whole of a big map: thin plain lines, no heads
         shapes = self._shapes
         if shapes is None or shapes.far != far or not shapes.covers(box):
-            shapes = _Shapes(box, far)
-            for (edge, *_ends), look, coords in zip(self._ends, self._looks, self._coords):
-                if coords is not None and not shapes.off(*coords):
-                    shapes.add(edge, look, *coords)
+            if self._now is not None:  # where the last step left the cards
+                shapes = self._gather(box, far)
+            else:  # before the first step: where Qt knows the lines
+                shapes = _Shapes(box, far)
+                for (edge, *_ends), look, coords in zip(self._ends, self._looks, self._coords):
+                    if coords is not None and not shapes.off(*coords):
+                        shapes.add(edge, look, *coords)
         painter.save()
         painter.setRenderHint(ANTIALIASING, False)
         for width, halo in shapes.halos:  # under every line

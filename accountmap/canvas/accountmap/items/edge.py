@@ -30,6 +30,7 @@ CARD_BOX = (CardItem.BOUNDS.left(), CardItem.BOUNDS.top(), CardItem.BOUNDS.right
             CardItem.BOUNDS.bottom())  # a card's bounds as plain floats
 LABEL_MIN_ZOOM = 0.55  # below it the 8-pt labels are not drawn (the tooltip has them)
 SKETCH_ZOOM = 0.12  # below it lines are drawn thin and plain (cards are plain shapes)
+FOLLOWS_CARDS = object()  # EdgeItem.line: straight between its cards, wherever they are now
 
 
 # ====================================================================== edge
@@ -120,12 +121,13 @@ class EdgeItem(BoundsInQt, EntityItem):
 
     @property
     def line(self) -> QLineF:
-        """The line drawn (card border to card border; bent: its longest segment). A drag
-        step on a big map (dragged_lines.py) leaves only its floats in `_line`, made a
-        QLineF when asked (~0.5 µs a line a step, for ~130 lines at 1,000 people)."""
+        """The line drawn (card border to card border; bent: its longest segment). While a
+        drag's picture draws it (dragged_lines.py: `FOLLOWS_CARDS`) it is straight between
+        its cards where they are now, made when asked (a drag step makes none of ~130)."""
         line = self._line
-        if line.__class__ is tuple:
-            line = self._line = QLineF(*line)
+        if line is FOLLOWS_CARDS:
+            sp, tp = self.source.pos(), self.target.pos()
+            return QLineF(*self._straight(sp.x(), sp.y(), tp.x(), tp.y()))
         return line
 
     @line.setter
