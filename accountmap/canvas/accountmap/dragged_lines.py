@@ -21,6 +21,7 @@ from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
 HALF_W, HALF_H = CARD_WIDTH / 2, CARD_HEIGHT / 2
 SOLID = Qt.PenStyle.SolidLine.value
 INF = math.inf
+hypot = math.hypot
 OFF = ()  # DraggedLines._coords: a line not placed at the last step (far from what is drawn)
 MARGIN = 40  # around the view's part of the scene: lines gathered for a paint within 20 of it
 
@@ -65,19 +66,18 @@ class _Shapes:
 
     def add(self, edge, look: tuple, x1: float, y1: float, x2: float, y2: float) -> None:
         """What EdgeItem.paint draws of a straight line (no antialiasing) that reaches
-        into the box (`off` tells those that do not)."""
+        into the box (`off` tells those that do not). `look`: DraggedLines._looks'."""
         if not edge.drawn_by_picture or edge.scene() is None:  # (removed while dragged)
             return
-        length = math.hypot(x2 - x1, y2 - y1)
+        length = hypot(x2 - x1, y2 - y1)
         if length < 1:
             return
-        pen_key, arrow, width = look
+        pen_key, arrow, width, size, dashed = look
         if self.far:
-            self.lines.setdefault(pen_key, []).append(QLineF(x1, y1, x2, y2))
+            self._lines_of(pen_key).append(QLineF(x1, y1, x2, y2))
             return
         if edge.isSelected():
             self.halos.append((width, QLineF(x1, y1, x2, y2)))
-        size = 8 + width * 1.5
         ex, ey = x2, y2  # where the stroke ends: at the arrow head's base, if any
         if arrow and length > size:
             ux, uy = (x2 - x1) / length, (y2 - y1) / length
@@ -91,17 +91,23 @@ class _Shapes:
             head.lineTo(bx + nx, by + ny)
             head.lineTo(bx - nx, by - ny)
             head.closeSubpath()
-        if pen_key[2] != SOLID:
+        if dashed:
             # a dashed line is cut to what is repainted (Qt dashes all of a long line,
             # ~35 µs each at 1,000 people); the offset keeps its dashes where they were
             cut = _clip(x1, y1, ex, ey, *self.box)
             if cut is not None:
                 t0, t1 = cut
                 dx, dy = ex - x1, ey - y1
-                self.dashes.append((pen_key, t0 * math.hypot(dx, dy) / width,
+                self.dashes.append((pen_key, t0 * hypot(dx, dy) / width,
                                     QLineF(x1 + dx * t0, y1 + dy * t0, x1 + dx * t1, y1 + dy * t1)))
         else:
-            self.lines.setdefault(pen_key, []).append(QLineF(x1, y1, ex, ey))
+            self._lines_of(pen_key).append(QLineF(x1, y1, ex, ey))
+
+    def _lines_of(self, pen_key: tuple) -> list[QLineF]:
+        group = self.lines.get(pen_key)
+        if group is None:
+            group = self.lines[pen_key] = []
+        return group
 
     def off(self, x1: float, y1: float, x2: float, y2: float) -> bool:
         """The line's box is outside the box (inline in `DraggedLines.follow`)."""
@@ -130,7 +136,7 @@ class DraggedLines:
         # (edge, source's index among the moving cards or -1, the same of the target,
         # signed offset, [the centres of the ends that stay, once read])
         self._ends: list[tuple] = []
-        self._looks: list[tuple] = []  # (pen key, arrow, pen width)
+        self._looks: list[tuple] = []  # (pen key, arrow, pen width, arrow head size, dashed)
         # (x1, y1, x2, y2) as drawn; None: not drawn; OFF: not placed (far from the box)
         self._coords: list[tuple | None] = []
         self._pens: dict[tuple, QPen] = {}
@@ -151,7 +157,8 @@ class DraggedLines:
             line = edge.line
             self._ends.append((edge, at.get(edge.source, -1), at.get(edge.target, -1),
                                edge.offset * sign, [0.0, 0.0, 0.0, 0.0]))
-            self._looks.append((key, edge.has_arrow(), pen.widthF()))
+            self._looks.append((key, edge.has_arrow(), pen.widthF(), 8 + pen.widthF() * 1.5,
+                                key[2] != SOLID))
             self._coords.append((line.x1(), line.y1(), line.x2(), line.y2()))
 
     def follow(self, scene) -> None:
@@ -160,9 +167,8 @@ class DraggedLines:
         in sight is gathered now (the others are not computed)."""
         xs, ys = [], []
         for card in self._moving:
-            p = card.pos()
-            xs.append(p.x() + HALF_W)
-            ys.append(p.y() + HALF_H)
+            xs.append(card.x() + HALF_W)
+            ys.append(card.y() + HALF_H)
         self._now, self._scene = (xs, ys), scene
         self._shapes = None if self._box is None else self._gather(self._box, self._far)
 
@@ -170,7 +176,6 @@ class DraggedLines:
         """The lines where their cards are now (the same arithmetic as EdgeItem._straight,
         on plain floats), and what `draw` paints of those that reach into `box`; None: all
         of them placed (`_coords`), nothing gathered."""
-        hypot = math.hypot
         xs, ys = self._now
         scene = self._scene
         coords = self._coords
