@@ -282,7 +282,8 @@ def test_a_step_gathers_for_the_paint_what_drawing_from_the_lines_draws(big_map,
     exposed = view.mapToScene(view.viewport().rect()).boundingRect()
     added = []
     real_add = dragged_lines._Shapes.add
-    monkeypatch.setattr(dragged_lines._Shapes, "add", lambda *a: (added.append(a[1]), real_add(*a)))
+    monkeypatch.setattr(dragged_lines._Shapes, "add",
+                        lambda shapes, lines: real_add(shapes, [added.append(ln[0]) or ln for ln in lines]))
 
     def painted() -> QImage:
         image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)

@@ -64,50 +64,47 @@ class _Shapes:
         self.heads: dict[tuple, QPainterPath] = {}
         self.dashes: list[tuple[tuple, float, QLineF]] = []  # pen, dash offset, the part drawn
 
-    def add(self, edge, look: tuple, x1: float, y1: float, x2: float, y2: float) -> None:
-        """What EdgeItem.paint draws of a straight line (no antialiasing) that reaches
-        into the box (`off` tells those that do not). `look`: DraggedLines._looks'."""
-        if not edge.drawn_by_picture or edge.scene() is None:  # (removed while dragged)
-            return
-        length = hypot(x2 - x1, y2 - y1)
-        if length < 1:
-            return
-        pen_key, arrow, width, size, dashed = look
-        if self.far:
-            self._lines_of(pen_key).append(QLineF(x1, y1, x2, y2))
-            return
-        if edge.isSelected():
-            self.halos.append((width, QLineF(x1, y1, x2, y2)))
-        ex, ey = x2, y2  # where the stroke ends: at the arrow head's base, if any
-        if arrow and length > size:
-            ux, uy = (x2 - x1) / length, (y2 - y1) / length
-            bx, by = x2 - ux * size, y2 - uy * size
-            nx, ny = -uy * size * 0.45, ux * size * 0.45
-            ex, ey = bx + ux, by + uy
-            head = self.heads.get(pen_key)
-            if head is None:
-                head = self.heads[pen_key] = QPainterPath()
-            head.moveTo(x2, y2)
-            head.lineTo(bx + nx, by + ny)
-            head.lineTo(bx - nx, by - ny)
-            head.closeSubpath()
-        if dashed:
-            # a dashed line is cut to what is repainted (Qt dashes all of a long line,
-            # ~35 µs each at 1,000 people); the offset keeps its dashes where they were
-            cut = _clip(x1, y1, ex, ey, *self.box)
-            if cut is not None:
-                t0, t1 = cut
-                dx, dy = ex - x1, ey - y1
-                self.dashes.append((pen_key, t0 * hypot(dx, dy) / width,
-                                    QLineF(x1 + dx * t0, y1 + dy * t0, x1 + dx * t1, y1 + dy * t1)))
-        else:
-            self._lines_of(pen_key).append(QLineF(x1, y1, ex, ey))
-
-    def _lines_of(self, pen_key: tuple) -> list[QLineF]:
-        group = self.lines.get(pen_key)
-        if group is None:
-            group = self.lines[pen_key] = []
-        return group
+    def add(self, lines) -> None:
+        """What EdgeItem.paint draws of each straight line (no antialiasing) of `lines`
+        ((edge, look: DraggedLines._looks', x1, y1, x2, y2), each reaching into the box:
+        `off` tells those that do not)."""
+        far, groups, halos, heads, dashes = self.far, self.lines, self.halos, self.heads, self.dashes
+        for edge, look, x1, y1, x2, y2 in lines:
+            if not edge.drawn_by_picture or edge.scene() is None:  # (removed while dragged)
+                continue
+            length = hypot(x2 - x1, y2 - y1)
+            if length < 1:
+                continue
+            pen_key, arrow, width, size, dashed = look
+            if not far:
+                if edge.isSelected():
+                    halos.append((width, QLineF(x1, y1, x2, y2)))
+                if arrow and length > size:  # the stroke ends at the arrow head's base
+                    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+                    bx, by = x2 - ux * size, y2 - uy * size
+                    nx, ny = -uy * size * 0.45, ux * size * 0.45
+                    head = heads.get(pen_key)
+                    if head is None:
+                        head = heads[pen_key] = QPainterPath()
+                    head.moveTo(x2, y2)
+                    head.lineTo(bx + nx, by + ny)
+                    head.lineTo(bx - nx, by - ny)
+                    head.closeSubpath()
+                    x2, y2 = bx + ux, by + uy
+                if dashed:
+                    # a dashed line is cut to what is repainted (Qt dashes all of a long
+                    # line, ~35 µs each at 1,000 people); the offset keeps its dashes in place
+                    cut = _clip(x1, y1, x2, y2, *self.box)
+                    if cut is not None:
+                        t0, t1 = cut
+                        dx, dy = x2 - x1, y2 - y1
+                        dashes.append((pen_key, t0 * hypot(dx, dy) / width,
+                                       QLineF(x1 + dx * t0, y1 + dy * t0, x1 + dx * t1, y1 + dy * t1)))
+                    continue
+            group = groups.get(pen_key)
+            if group is None:
+                group = groups[pen_key] = []
+            group.append(QLineF(x1, y1, x2, y2))
 
     def off(self, x1: float, y1: float, x2: float, y2: float) -> bool:
         """The line's box is outside the box (inline in `DraggedLines.follow`)."""
@@ -181,6 +178,7 @@ class DraggedLines:
         coords = self._coords
         shapes = None if box is None else _Shapes(box, far)
         left, top, right, bottom = box or (-INF, -INF, INF, INF)
+        looks, placed = self._looks, []
         for i, (edge, si, ti, offset, fixed) in enumerate(self._ends):
             if not edge.followed or edge.bends:  # its first step, or Qt moved it since
                 if edge.scene() is not scene:  # removed while dragged: no longer drawn
@@ -225,7 +223,9 @@ class DraggedLines:
             if shapes is None or (x1 if x1 > x2 else x2) < left or (x1 if x1 < x2 else x2) > right \
                     or (y1 if y1 > y2 else y2) < top or (y1 if y1 < y2 else y2) > bottom:
                 continue  # (the same test as _Shapes.off)
-            shapes.add(edge, self._looks[i], x1, y1, x2, y2)
+            placed.append((edge, looks[i], x1, y1, x2, y2))
+        if shapes is not None:
+            shapes.add(placed)
         return shapes
 
     def let_go(self) -> None:
@@ -248,9 +248,9 @@ class DraggedLines:
                 shapes = self._gather(box, far)
             else:  # before the first step: where Qt knows the lines
                 shapes = _Shapes(box, far)
-                for (edge, *_ends), look, coords in zip(self._ends, self._looks, self._coords):
-                    if coords is not None and not shapes.off(*coords):
-                        shapes.add(edge, look, *coords)
+                shapes.add((edge, look, *coords)
+                           for edge, look, coords in zip(self.edges, self._looks, self._coords)
+                           if coords is not None and not shapes.off(*coords))
         painter.save()
         painter.setRenderHint(ANTIALIASING, False)
         for width, halo in shapes.halos:  # under every line
