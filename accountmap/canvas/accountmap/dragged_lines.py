@@ -23,7 +23,8 @@ SOLID = Qt.PenStyle.SolidLine.value
 INF = math.inf
 hypot = math.hypot
 OFF = ()  # DraggedLines._coords: a line not placed at the last step (far from what is drawn)
-MARGIN = 40  # around the view's part of the scene: lines gathered for a paint within 20 of it
+MARGIN = 20  # around the view's part of the scene (and 3 pixels): lines gathered for a paint
+# within it (draw's own margin for pens and arrow heads is 20)
 
 
 def _clip(x1: float, y1: float, x2: float, y2: float,
@@ -137,8 +138,10 @@ class DraggedLines:
         # (x1, y1, x2, y2) as drawn; None: not drawn; OFF: not placed (far from the box)
         self._coords: list[tuple | None] = []
         self._pens: dict[tuple, QPen] = {}
-        self._box = None if sight is None else (sight.left() - MARGIN, sight.top() - MARGIN,
-                                                sight.right() + MARGIN, sight.bottom() + MARGIN)
+        # (Qt's exposed rect of a whole repaint is the sight and a pixel or two more)
+        margin = MARGIN + 3 / max(detail, 0.01)
+        self._box = None if sight is None else (sight.left() - margin, sight.top() - margin,
+                                                sight.right() + margin, sight.bottom() + margin)
         self._far = detail < SKETCH_ZOOM
         self._shapes: _Shapes | None = None  # the lines in sight, gathered by `follow`
         self._now: tuple | None = None  # the moving cards' centres at the last step (xs, ys)
