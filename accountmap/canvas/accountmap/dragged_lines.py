@@ -1,10 +1,12 @@
 """The lines of the cards a drag moves on a big map, kept and drawn by the drag's picture.
 
-At each mouse step every such line is put where its cards are now (`follow`: what
-`EdgeItem.follow` does, in one loop over plain floats instead of a method call per line),
-and the picture draws them all at once (`draw`): one `drawLines` per pen, the arrow heads
-per colour; no call from Qt into Python per line. Their items hear nothing until the drop
-(`drag_freeze.StaticPicture.thaw` brings each one up to date with `update_geometry`).
+At each mouse step every such line near the view is put where its cards are now
+(`follow`: what `EdgeItem.follow` does, in one loop over plain floats instead of a method
+call per line), gathering on the way what the picture then draws all at once (`draw`):
+one `drawLines` per pen, the arrow heads per colour; no call from Qt into Python per line.
+Their items hear nothing until the drop (their `line` is `FOLLOWS_CARDS`: made from the
+cards when asked; `drag_freeze.StaticPicture.thaw` brings each one up to date with
+`update_geometry`).
 """
 
 from __future__ import annotations
@@ -108,7 +110,7 @@ class _Shapes:
             group.append(QLineF(x1, y1, x2, y2))
 
     def off(self, x1: float, y1: float, x2: float, y2: float) -> bool:
-        """The line's box is outside the box (inline in `DraggedLines.follow`)."""
+        """The line's box is outside the box (inline in `DraggedLines._gather`)."""
         left, top, right, bottom = self.box
         return (x1 if x1 > x2 else x2) < left or (x1 if x1 < x2 else x2) > right \
             or (y1 if y1 > y2 else y2) < top or (y1 if y1 < y2 else y2) > bottom
