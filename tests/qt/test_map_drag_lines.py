@@ -300,6 +300,20 @@ def test_a_step_gathers_for_the_paint_what_drawing_from_the_lines_draws(big_map,
     one_by_one = painted()
     assert added and card.edges[0] in added and dashed in added
     assert gathered == one_by_one
+    everything = lines._gather((-1e9, -1e9, 1e9, 1e9), False)  # nothing left out, nothing cut
+    lines._shapes = everything
+    whole = painted()
+    differing = sum(whole.pixel(x, y) != gathered.pixel(x, y)
+                    for x in range(whole.width()) for y in range(whole.height()))
+    assert differing <= 20  # (a dash cut may round a pixel differently)
+    # arrow heads off the box are left out (out of sight), not those in it
+    left, top, right, bottom = lines._box
+    tips = [(h.elementAt(k).x, h.elementAt(k).y) for h in everything.heads.values()
+            for k in range(0, h.elementCount(), 4)]
+    kept = [(h.elementAt(k).x, h.elementAt(k).y) for h in lines._gather(lines._box, False).heads.values()
+            for k in range(0, h.elementCount(), 4)]
+    inside = [(x, y) for x, y in tips if left <= x <= right and top <= y <= bottom]
+    assert sorted(kept) == sorted(inside) and len(inside) < len(tips)
     inked = sum(gathered.pixel(x, y) != QColor("white").rgba()
                 for x in range(0, gathered.width(), 2) for y in range(0, gathered.height(), 2))
     assert inked > 100

@@ -72,6 +72,7 @@ class _Shapes:
         ((edge, look: DraggedLines._looks', x1, y1, x2, y2), each reaching into the box:
         `off` tells those that do not)."""
         far, groups, halos, heads, dashes = self.far, self.lines, self.halos, self.heads, self.dashes
+        left, top, right, bottom = self.box
         for edge, look, x1, y1, x2, y2 in lines:
             if not edge.drawn_by_picture or edge.scene() is None:  # (removed while dragged)
                 continue
@@ -85,19 +86,21 @@ class _Shapes:
                 if arrow and length > size:  # the stroke ends at the arrow head's base
                     ux, uy = (x2 - x1) / length, (y2 - y1) / length
                     bx, by = x2 - ux * size, y2 - uy * size
-                    nx, ny = -uy * size * 0.45, ux * size * 0.45
-                    head = heads.get(pen_key)
-                    if head is None:
-                        head = heads[pen_key] = QPainterPath()
-                    head.moveTo(x2, y2)
-                    head.lineTo(bx + nx, by + ny)
-                    head.lineTo(bx - nx, by - ny)
-                    head.closeSubpath()
+                    # a head is smaller than the box's margin: off it, it is out of sight
+                    if left <= x2 <= right and top <= y2 <= bottom:
+                        nx, ny = -uy * size * 0.45, ux * size * 0.45
+                        head = heads.get(pen_key)
+                        if head is None:
+                            head = heads[pen_key] = QPainterPath()
+                        head.moveTo(x2, y2)
+                        head.lineTo(bx + nx, by + ny)
+                        head.lineTo(bx - nx, by - ny)
+                        head.closeSubpath()
                     x2, y2 = bx + ux, by + uy
                 if dashed:
                     # a dashed line is cut to what is repainted (Qt dashes all of a long
                     # line, ~35 µs each at 1,000 people); the offset keeps its dashes in place
-                    cut = _clip(x1, y1, x2, y2, *self.box)
+                    cut = _clip(x1, y1, x2, y2, left, top, right, bottom)
                     if cut is not None:
                         t0, t1 = cut
                         dx, dy = x2 - x1, y2 - y1
