@@ -254,3 +254,99 @@ def test_the_drop_frame_found_mid_drag_is_the_one_centre_at_finds(big_map):
     assert sum(scene.centre_at(p) is not None for p in points) > len(points) // 4
     _release(page, end)
     assert not scene._frame_boxes
+
+
+def test_a_step_gathers_for_the_paint_what_drawing_from_the_lines_draws(big_map, monkeypatch):
+    """The lines in sight are gathered by the step that moves them (`follow`): the paint
+    draws those, the same pixels as the lines drawn one by one from where they are; a
+    step makes no QLineF (`edge.line` is made when asked)."""
+    from accountmap.canvas.accountmap import dragged_lines
+    from accountmap.canvas.accountmap.items.edge import FOLLOWS_CARDS
+
+    window, page = big_map
+    scene, view = page.scene, page.view
+    card, other = _busiest_pair(scene)
+    dashed = card.edges[-1]  # a conflict (dashed) and a selected line among them
+    dashed.relationship = dashed.relationship.model_copy(update={"kind": RelationshipKind.CONFLICT})
+    dashed._pen = None
+    card.edges[0].setSelected(True)
+    end = _drag(page, card, other)
+    QTest.mouseMove(view.viewport(), end + QPointF(9, 4).toPoint())
+    lines = view.still._lines
+    assert lines._shapes is not None
+    edges = {*card.edges, *other.edges}
+    assert all(edge._line is FOLLOWS_CARDS for edge in edges)  # no QLineF made by the step
+    for edge in edges:
+        sp, tp = edge.source.pos(), edge.target.pos()
+        assert edge.line == QLineF(*edge._straight(sp.x(), sp.y(), tp.x(), tp.y()))
+    exposed = view.mapToScene(view.viewport().rect()).boundingRect()
+    added = []
+    real_add = dragged_lines._Shapes.add
+    monkeypatch.setattr(dragged_lines._Shapes, "add",
+                        lambda shapes, lines: real_add(shapes, [added.append(ln[0]) or ln for ln in lines]))
+
+    def painted() -> QImage:
+        image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setTransform(view.viewportTransform())
+        lines.draw(painter, exposed)
+        painter.end()
+        return image
+
+    gathered = painted()
+    assert not added  # what the step gathered
+    lines._shapes = None
+    one_by_one = painted()
+    assert added and card.edges[0] in added and dashed in added
+    assert gathered == one_by_one
+    everything = lines._gather((-1e9, -1e9, 1e9, 1e9), False)  # nothing left out, nothing cut
+    lines._shapes = everything
+    whole = painted()
+    differing = sum(whole.pixel(x, y) != gathered.pixel(x, y)
+                    for x in range(whole.width()) for y in range(whole.height()))
+    assert differing <= 20  # (a dash cut may round a pixel differently)
+    # arrow heads off the box are left out (out of sight), not those in it
+    left, top, right, bottom = lines._box
+    tips = [(h.elementAt(k).x, h.elementAt(k).y) for h in everything.heads.values()
+            for k in range(0, h.elementCount(), 4)]
+    kept = [(h.elementAt(k).x, h.elementAt(k).y) for h in lines._gather(lines._box, False).heads.values()
+            for k in range(0, h.elementCount(), 4)]
+    inside = [(x, y) for x, y in tips if left <= x <= right and top <= y <= bottom]
+    assert sorted(kept) == sorted(inside) and len(inside) < len(tips)
+    inked = sum(gathered.pixel(x, y) != QColor("white").rgba()
+                for x in range(0, gathered.width(), 2) for y in range(0, gathered.height(), 2))
+    assert inked > 100
+    _release(page, end + QPointF(9, 4).toPoint())
+    assert all(edge.line.__class__ is QLineF for edge in edges)
+
+
+def test_lines_far_from_sight_are_placed_when_a_paint_reaches_them(big_map):
+    """A step places only the lines near the view's part of the scene; a paint beyond it
+    places the others where EdgeItem would; a line removed mid-drag keeps a QLineF."""
+    from accountmap.canvas.accountmap.dragged_lines import OFF
+    from accountmap.canvas.accountmap.items.edge import FOLLOWS_CARDS
+
+    window, page = big_map
+    scene, view = page.scene, page.view
+    view.set_zoom(1.0)
+    card, other = _busiest_pair(scene)
+    end = _drag(page, card, other)
+    lines = view.still._lines
+    assert OFF in lines._coords  # out of sight: not placed by the step
+    removed = next(e for e in lines.edges if e.label_item is None or e.label_item.scene() is None)
+    scene.removeItem(removed)
+    QTest.mouseMove(view.viewport(), end + QPointF(5, 3).toPoint())
+    image = QImage(64, 64, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    painter.setTransform(view.viewportTransform())
+    lines.draw(painter, scene.itemsBoundingRect().adjusted(-500, -500, 500, 500))
+    painter.end()
+    for edge, coords in zip(lines.edges, lines._coords):
+        if edge is removed:
+            continue
+        sp, tp = edge.source.pos(), edge.target.pos()
+        assert coords == edge._straight(sp.x(), sp.y(), tp.x(), tp.y()) == edge.line.toTuple()
+    _release(page, end + QPointF(5, 3).toPoint())
+    assert removed._line is not FOLLOWS_CARDS and isinstance(removed.line, QLineF)
+    assert all(isinstance(edge._line, QLineF) for edge in lines.edges)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from accountmap.canvas.accountmap.dragged_lines import DraggedLines
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem
@@ -64,11 +65,13 @@ class StaticPicture:
         for edge in lines:  # nothing for Qt to paint: no Python paint call per line a frame
             edge.drawn_by_picture = True
             edge.setFlag(EdgeItem.GraphicsItemFlag.ItemHasNoContents, True)
-        self._lines = DraggedLines(lines, live)
         # Only what is in sight: an item out of it is not painted anyway, and the picture
         # ends when the view scrolls (at 3,000 people a drop spent ~30 ms making all
         # 14,000 items opaque again, one Python itemChange each).
         sight = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        self._lines = DraggedLines(lines, live, sight,
+                                   QStyleOptionGraphicsItem.levelOfDetailFromTransform(
+                                       self.view.viewportTransform()))
         faded = [item for item in scene.items(sight, Qt.ItemSelectionMode.IntersectsItemBoundingRect,
                                               Qt.SortOrder.AscendingOrder)
                  if item.parentItem() is None and item not in live and item.opacity() > 0]
@@ -118,6 +121,7 @@ class StaticPicture:
             edge.setFlag(EdgeItem.GraphicsItemFlag.ItemHasNoContents, False)
             if edge.followed and edge.scene() is scene:
                 edge.update_geometry()
+        self._lines.let_go()
         self._lines = DraggedLines(())
         for item in self._faded:
             if item.scene() is scene:

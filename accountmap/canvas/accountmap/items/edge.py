@@ -30,6 +30,7 @@ CARD_BOX = (CardItem.BOUNDS.left(), CardItem.BOUNDS.top(), CardItem.BOUNDS.right
             CardItem.BOUNDS.bottom())  # a card's bounds as plain floats
 LABEL_MIN_ZOOM = 0.55  # below it the 8-pt labels are not drawn (the tooltip has them)
 SKETCH_ZOOM = 0.12  # below it lines are drawn thin and plain (cards are plain shapes)
+FOLLOWS_CARDS = object()  # EdgeItem.line: straight between its cards, wherever they are now
 
 
 # ====================================================================== edge
@@ -117,6 +118,21 @@ class EdgeItem(BoundsInQt, EntityItem):
         if kind == RelationshipKind.ALLY:
             return QPen(colour, 2.4)
         return QPen(colour, 1.8)
+
+    @property
+    def line(self) -> QLineF:
+        """The line drawn (card border to card border; bent: its longest segment). While a
+        drag's picture draws it (dragged_lines.py: `FOLLOWS_CARDS`) it is straight between
+        its cards where they are now, made when asked (a drag step makes none of ~130)."""
+        line = self._line
+        if line is FOLLOWS_CARDS:
+            sp, tp = self.source.pos(), self.target.pos()
+            return QLineF(*self._straight(sp.x(), sp.y(), tp.x(), tp.y()))
+        return line
+
+    @line.setter
+    def line(self, value: QLineF) -> None:
+        self._line = value
 
     def has_arrow(self) -> bool:
         return self.relationship.kind in (RelationshipKind.INFLUENCES, RelationshipKind.REPORTS_TO)
