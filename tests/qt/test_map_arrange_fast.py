@@ -168,3 +168,49 @@ def test_arrange_and_its_undo_run_without_a_garbage_collection(qtbot, tmp_path):
         assert collections == [] and gc.isenabled()
     finally:
         gc.callbacks.remove(seen)
+
+
+
+def _found(scene, rect) -> list:
+    """What the scene's index finds in `rect`, in its order, each named by its entity
+    (a label by its line's)."""
+    from accountmap.canvas.accountmap.items import EdgeLabel
+
+    return [("label", item.edge.key) if isinstance(item, EdgeLabel) else
+            getattr(item, "key", None) or getattr(item.parentItem(), "key", type(item).__name__)
+            for item in scene.items(rect)]
+
+
+def test_arrange_takes_the_items_out_of_the_index_without_changing_its_method(
+        qtbot, tmp_path, monkeypatch):
+    """Many cards moved at once (`moving_many`): the items leave the BSP tree by a change
+    of its depth (`_unindex_all`), not by NoIndex and back (which sorted every item twice
+    and handed each to a new index); after, the scene has its index and depth as before,
+    and its index finds what a scene that went to NoIndex and back finds, everywhere."""
+    (window, page), (window_1, page_1) = _two_crowded_maps(qtbot, tmp_path)
+    scene, plain = page.scene, page_1.scene
+    depth = scene.bspTreeDepth()
+    switched: list = []
+    real = type(scene).setItemIndexMethod
+    monkeypatch.setattr(type(scene), "setItemIndexMethod",
+                        lambda s, method: switched.append((s, method)) or real(s, method))
+    # the plain path: a scene without a BSP index at the start goes to NoIndex and back
+    monkeypatch.setattr(plain, "itemIndexMethod", lambda: plain.ItemIndexMethod.NoIndex)
+    for _ in ("arrange", "undo", "redo"):
+        if _ == "arrange":
+            page.act_arrange.trigger()
+            page_1.act_arrange.trigger()
+        else:
+            getattr(window.document.undo_stack, _)()
+            getattr(window_1.document.undo_stack, _)()
+        assert [s for s, _m in switched if s is scene] == []  # never NoIndex
+        assert len([s for s, _m in switched if s is plain]) == 2
+        switched.clear()
+        assert type(scene).itemIndexMethod(scene) == scene.ItemIndexMethod.BspTreeIndex
+        assert scene.bspTreeDepth() == depth == plain.bspTreeDepth()
+        assert shown(scene) == shown(plain)
+        for key, item in scene.items_by_key.items():  # the index finds each where it is now
+            rect = item.sceneBoundingRect()
+            assert rect == plain.items_by_key[key].sceneBoundingRect()
+            assert item in scene.items(rect)
+            assert _found(scene, rect) == _found(plain, rect)
