@@ -201,9 +201,8 @@ class FollowsDocument:
 
     @contextmanager
     def moving_many(self, count: int):
-        """Many cards moved at once (auto-layout, its undo): no item is in the BSP tree
-        meanwhile (`_unindex_all`; it is rebuilt once after, instead of one re-insertion
-        per item moved) and each edge is
+        """Many cards moved at once (auto-layout, its undo): the BSP index is off meanwhile
+        (rebuilt once after, instead of one re-insertion per item moved) and each edge is
         recomputed once, after its cards moved. Yields `lines()`: called when the cards
         are in place, it computes the moved lines (`EdgeItem.update_geometry(finish=False)`);
         their labels and bounds are finished on leaving, after the labels were placed
@@ -216,11 +215,7 @@ class FollowsDocument:
             yield lambda: None
             return
         self.edge_batch = set()
-        depth = self.bspTreeDepth() if self.itemIndexMethod() == self.ItemIndexMethod.BspTreeIndex else None
-        if depth is not None:
-            self._unindex_all(depth)
-        else:
-            self.setItemIndexMethod(self.ItemIndexMethod.NoIndex)
+        self.setItemIndexMethod(self.ItemIndexMethod.NoIndex)
         unfinished: list = []
 
         def lines() -> None:
@@ -240,22 +235,11 @@ class FollowsDocument:
             for edge in unfinished:
                 if edge.scene() is self:
                     edge.finish()
-            if depth is not None:
-                self.setBspTreeDepth(depth)  # the tree is built again on its next use
-            else:
-                self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
+            self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
             collector.keep_frozen()
             collector.release()
 
     MANY = 64  # from this many cards moved at once, `moving_many` pays off
-
-    def _unindex_all(self, depth: int) -> None:
-        """Every item out of the BSP tree, the index kept: a new depth makes Qt put each
-        item among its unindexed ones (no tree, no sort), and the move of an unindexed
-        item leaves the index alone; `depth` set again after has the tree built on its
-        next use. (NoIndex and back, as before, sorted the 13,000 items of a map of 3,000
-        people by stacking order twice and handed each to the new index.)"""
-        self.setBspTreeDepth(depth + 1)
 
 
 def _moved_only(before, after) -> bool:
