@@ -58,6 +58,34 @@ def test_a_canvas_page_first_paints_fitted(window, qtbot):
     assert window.tabs.currentWidget().view.viewport().updatesEnabled()
 
 
+class WidgetPaints(QObject):
+    """How many times each watched widget painted."""
+
+    def __init__(self, *widgets) -> None:
+        super().__init__()
+        self.counts = {widget: 0 for widget in widgets}
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and watched in self.counts:
+            self.counts[watched] += 1
+        return False
+
+
+def test_a_canvas_page_first_paints_with_its_window_not_a_paint_later(window, qtbot):
+    """Issue 15: the first view (the fit) is made just before the window paints the new
+    page, so the page and its canvas paint together: made on the next turn of the event
+    loop, the window painted the page without its canvas, then all of it again."""
+    window.tabs.setCurrentIndex(1)  # the roadmap: built now, painted when shown
+    page = window.tabs.currentWidget()
+    assert isinstance(page, RoadmapPage)
+    paints = WidgetPaints(page, page.view.viewport())
+    qtbot.waitUntil(lambda: paints.counts[page.view.viewport()] > 0)
+    assert paints.counts[page] == 1
+    assert page.view.zoom != 1.0  # fitted
+
+
 def test_every_card_handle_looks_as_it_did_with_its_own_path_pen_and_brush(qtbot):
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QColor, QPainterPath
