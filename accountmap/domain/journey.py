@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 
 from pydantic import Field
 
-from accountmap.domain.models import Account, Id, Model, Name, Text, new_id
+from accountmap.domain.models import Account, Id, Model, Name, Text, new_id, new_list
 
 
 class Station(Model):
@@ -25,8 +25,8 @@ class Station(Model):
     name_ru: Name = ""
     description_en: Text = ""
     description_ru: Text = ""
-    signs_en: list[Text] = Field(default_factory=list, max_length=100)
-    signs_ru: list[Text] = Field(default_factory=list, max_length=100)
+    signs_en: list[Text] = Field(default_factory=new_list, max_length=100)
+    signs_ru: list[Text] = Field(default_factory=new_list, max_length=100)
 
     def name(self, lang: str) -> str:
         primary = self.name_ru if lang == "ru" else self.name_en
@@ -45,7 +45,7 @@ class JourneyFramework(Model):
     id: Id
     name_en: Name = ""
     name_ru: Name = ""
-    stations: list[Station] = Field(default_factory=list, max_length=100)
+    stations: list[Station] = Field(default_factory=new_list, max_length=100)
 
     def station(self, station_id: str | None) -> Station | None:
         return next((s for s in self.stations if s.id == station_id), None)

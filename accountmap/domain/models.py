@@ -51,6 +51,13 @@ def new_id() -> str:
     return os.urandom(6).hex()
 
 
+def new_list() -> list:
+    """An empty list: the models' list fields' default factory. pydantic asks each
+    factory's signature (does it take the validated data?), and `inspect.signature(list)`
+    parses the builtin's text signature: ~100 us a field, ~4 ms of start-up (issue 15)."""
+    return []
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False, frozen=False)
 
@@ -68,12 +75,12 @@ class Stakeholder(Entity):
     full_name: Name = ""
     title: Name = ""
     decision_centre_id: Id | None = None
-    roles: list[BuyingRole] = Field(default_factory=list, max_length=len(BuyingRole))
+    roles: list[BuyingRole] = Field(default_factory=new_list, max_length=len(BuyingRole))
     influence: Influence = Influence.MEDIUM
     attitude: Attitude = Attitude.NEUTRAL
     relationship_strength: int = Field(0, ge=0, le=5)
     our_owner: Name = ""
-    interests: list[Interest] = Field(default_factory=list, max_length=1000)
+    interests: list[Interest] = Field(default_factory=new_list, max_length=1000)
     journey_stage: Id | None = None
     last_contact: dt.date | None = None
     email: Name = ""
@@ -139,12 +146,12 @@ class RoadmapNode(Entity):
     kind: NodeKind = NodeKind.CHECKPOINT
     title: Name = ""
     description: Text = ""
-    exit_criteria: list[ExitCriterion] = Field(default_factory=list, max_length=1000)
+    exit_criteria: list[ExitCriterion] = Field(default_factory=new_list, max_length=1000)
     status: CheckpointStatus = CheckpointStatus.PLANNED
     owner: Name = ""
     due: dt.date | None = None
     activated_on: dt.date | None = None
-    stakeholder_ids: list[Id] = Field(default_factory=list, max_length=10_000)
+    stakeholder_ids: list[Id] = Field(default_factory=new_list, max_length=10_000)
     journey_stage: Id | None = None
     chosen_edge_id: Id | None = None  # at a decision: the outcome taken
     notes: Text = ""
@@ -161,8 +168,8 @@ class RoadmapEdge(Entity):
 
 
 class Roadmap(Model):
-    nodes: list[RoadmapNode] = Field(default_factory=list, max_length=100_000)
-    edges: list[RoadmapEdge] = Field(default_factory=list, max_length=100_000)
+    nodes: list[RoadmapNode] = Field(default_factory=new_list, max_length=100_000)
+    edges: list[RoadmapEdge] = Field(default_factory=new_list, max_length=100_000)
 
 
 class Meeting(Entity):
@@ -170,7 +177,7 @@ class Meeting(Entity):
     time: Name = ""
     place: Name = ""
     goal: Text = ""
-    attendee_ids: list[Id] = Field(default_factory=list, max_length=10_000)
+    attendee_ids: list[Id] = Field(default_factory=new_list, max_length=10_000)
     checkpoint_id: Id | None = None
     notes: Text = ""
 
@@ -179,7 +186,7 @@ class Touchpoint(Entity):
     date: dt.date | None = None
     phase: TouchpointPhase = TouchpointPhase.DURING
     channel: Channel = Channel.MEETING
-    stakeholder_ids: list[Id] = Field(default_factory=list, max_length=10_000)
+    stakeholder_ids: list[Id] = Field(default_factory=new_list, max_length=10_000)
     checkpoint_id: Id | None = None
     summary: Text = ""
     emotion: Name = ""
@@ -223,7 +230,7 @@ class ReviewComment(Entity):
     text: Text = ""
     resolved: bool = False
     history: list[Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]] = Field(
-        default_factory=list, max_length=1000)
+        default_factory=new_list, max_length=1000)
 
     @model_validator(mode="after")
     def _one_target(self) -> "ReviewComment":
@@ -251,16 +258,16 @@ class AccountFields(Model):
 
 class Account(AccountFields):
     id: Id = Field(default_factory=new_id)
-    decision_centres: list[DecisionCentre] = Field(default_factory=list, max_length=10_000)
-    stakeholders: list[Stakeholder] = Field(default_factory=list, max_length=100_000)
-    relationships: list[Relationship] = Field(default_factory=list, max_length=100_000)
-    open_questions: list[OpenQuestion] = Field(default_factory=list, max_length=100_000)
+    decision_centres: list[DecisionCentre] = Field(default_factory=new_list, max_length=10_000)
+    stakeholders: list[Stakeholder] = Field(default_factory=new_list, max_length=100_000)
+    relationships: list[Relationship] = Field(default_factory=new_list, max_length=100_000)
+    open_questions: list[OpenQuestion] = Field(default_factory=new_list, max_length=100_000)
     roadmap: Roadmap = Field(default_factory=Roadmap)
-    meetings: list[Meeting] = Field(default_factory=list, max_length=100_000)
-    touchpoints: list[Touchpoint] = Field(default_factory=list, max_length=100_000)
-    journey_grids: list[JourneyGrid] = Field(default_factory=list, max_length=10_000)
-    journey_history: list[JourneyEvent] = Field(default_factory=list, max_length=100_000)
-    review_comments: list[ReviewComment] = Field(default_factory=list, max_length=100_000)
+    meetings: list[Meeting] = Field(default_factory=new_list, max_length=100_000)
+    touchpoints: list[Touchpoint] = Field(default_factory=new_list, max_length=100_000)
+    journey_grids: list[JourneyGrid] = Field(default_factory=new_list, max_length=10_000)
+    journey_history: list[JourneyEvent] = Field(default_factory=new_list, max_length=100_000)
+    review_comments: list[ReviewComment] = Field(default_factory=new_list, max_length=100_000)
 
     def fields(self) -> AccountFields:
         return AccountFields.model_validate(

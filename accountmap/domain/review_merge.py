@@ -32,7 +32,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from accountmap.domain.models import Account, Id, Model, Name, ReviewComment, new_id
+from accountmap.domain.models import Account, Id, Model, Name, ReviewComment, new_id, new_list
 
 REVIEW_FORMAT = "accountmap-review"
 REVIEW_VERSION = 1
@@ -58,7 +58,7 @@ def revised(comment: ReviewComment, **fields) -> dict:
 class ReviewedAccount(Model):
     id: Id
     name: Name = ""
-    comments: list[ReviewComment] = Field(default_factory=list, max_length=100_000)
+    comments: list[ReviewComment] = Field(default_factory=new_list, max_length=100_000)
 
 
 class ReviewFile(Model):
@@ -67,7 +67,7 @@ class ReviewFile(Model):
     format: Literal["accountmap-review"] = REVIEW_FORMAT
     version: int = Field(REVIEW_VERSION, ge=1)
     written_on: dt.date | None = None
-    accounts: list[ReviewedAccount] = Field(default_factory=list, max_length=100_000)
+    accounts: list[ReviewedAccount] = Field(default_factory=new_list, max_length=100_000)
 
 
 def review_of(accounts: list[Account], today: dt.date | None = None) -> ReviewFile:

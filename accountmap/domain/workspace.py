@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from accountmap.domain.journey import JourneyFramework, TWELVE_STATIONS
-from accountmap.domain.models import Account, Model
+from accountmap.domain.models import Account, Model, new_list
 
 FORMAT_NAME = "accountmap"
 FORMAT_VERSION = 2  # 2: accounts carry review_comments (docs/FORMAT.md)
@@ -46,7 +46,7 @@ class WorkspaceExport(Model):
     stale_contact_days: int = Field(30, ge=1, le=3650)
     strict_exit_criteria: bool = False
     review: ReviewThresholds = Field(default_factory=ReviewThresholds)
-    accounts: list[Account] = Field(default_factory=list, max_length=100_000)
+    accounts: list[Account] = Field(default_factory=new_list, max_length=100_000)
 
     def settings(self) -> WorkspaceSettings:
         return WorkspaceSettings(**{name: getattr(self, name)

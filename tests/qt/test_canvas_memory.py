@@ -58,6 +58,39 @@ def test_a_canvas_page_first_paints_fitted(window, qtbot):
     assert window.tabs.currentWidget().view.viewport().updatesEnabled()
 
 
+class WindowPaints(QObject):
+    """How many times the window had painted when a page's canvas first painted."""
+
+    def __init__(self, window, page) -> None:
+        super().__init__()
+        self.window, self.viewport = window, page.view.viewport()
+        self.window_paints = 0
+        self.at_first_canvas_paint: int | None = None
+        window.installEventFilter(self)
+        self.viewport.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.window and event.type() == QEvent.Type.UpdateRequest:
+            self.window_paints += 1
+        elif watched is self.viewport and event.type() == QEvent.Type.Paint \
+                and self.at_first_canvas_paint is None:
+            self.at_first_canvas_paint = self.window_paints
+        return False
+
+
+def test_a_canvas_page_first_paints_with_its_window_not_a_paint_later(window, qtbot):
+    """Issue 15: the first view (the fit) is made just before the window paints the new
+    page, so the page and its canvas paint together: made on the next turn of the event
+    loop, the window painted the page without its canvas, then all of it again."""
+    window.tabs.setCurrentIndex(1)  # the roadmap: built now, painted when shown
+    page = window.tabs.currentWidget()
+    assert isinstance(page, RoadmapPage)
+    paints = WindowPaints(window, page)
+    qtbot.waitUntil(lambda: paints.at_first_canvas_paint is not None)
+    assert paints.at_first_canvas_paint == 1  # the window's first paint since
+    assert page.view.zoom != 1.0  # fitted
+
+
 def test_every_card_handle_looks_as_it_did_with_its_own_path_pen_and_brush(qtbot):
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QColor, QPainterPath

@@ -3,7 +3,7 @@ snapping) and legend, handed to its `CanvasView`, and the first view of the canv
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from accountmap.canvas.common.view import CanvasView
@@ -12,19 +12,24 @@ from accountmap.canvas.common.view import CanvasView
 class CanvasPage(QWidget):
     view: CanvasView
     _first_view_done = False
+    _first_view_shown = False
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if not self._first_view_done:
             self._first_view_done = True
-            # on the next turn of the event loop: at the first show the layout has not yet
-            # given the view its final size (a fit now would fit the wrong window). Until
-            # then the canvas does not paint: a paint at 100 % first cached the pixmaps of
-            # the items it showed, then the fit painted them all again (issue 15, memory)
+            # once the layout gave the view its final size (at the first show it has not:
+            # a fit now would fit the wrong window): just before the window next paints,
+            # else on the next turn of the event loop. Until then the canvas does not
+            # paint: a paint at 100 % first cached the pixmaps of the items it showed,
+            # then the fit painted them all again (issue 15, memory)
             self.view.viewport().setUpdatesEnabled(False)
-            QTimer.singleShot(0, self, self._show_first_view)  # (not if the page is gone)
+            _BeforeNextPaint(self)
 
     def _show_first_view(self) -> None:
+        if self._first_view_shown:
+            return
+        self._first_view_shown = True
         try:
             self.first_view()
         finally:
@@ -48,3 +53,30 @@ class CanvasPage(QWidget):
 
     def set_legend_visible(self, visible: bool) -> None:
         self.view.set_legend_visible(visible)
+
+
+class _BeforeNextPaint(QObject):
+    """Makes a canvas page's first view as its window is about to paint, once the layouts
+    waiting to run have run (the view has its final size), so that one paint of the window
+    shows the canvas: made on the next turn of the event loop, the window painted once
+    without it, then again with it (~10 ms more to the first account map painted, issue
+    15). The next turn of the event loop still makes it when the window does not paint."""
+
+    def __init__(self, page: CanvasPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.window = page.window()
+        self.window.installEventFilter(self)
+        QTimer.singleShot(0, self, self._fire)  # (not if the page is gone)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.window and event.type() == QEvent.Type.UpdateRequest:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self._fire()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        return False
+
+    def _fire(self) -> None:
+        self.window.removeEventFilter(self)
+        self.page._show_first_view()
+        self.deleteLater()
