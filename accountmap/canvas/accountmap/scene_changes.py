@@ -156,30 +156,21 @@ class FollowsDocument:
                             self._add_edge(r)
                 else:
                     before = item.person
+                    was = None if moved else item.pos()  # (once one moved, no more asking)
                     if _moved_only(before, person):
                         # only where the card stands (Arrange, its undo: 3,000 people):
                         # centre, coverage, looks, name are as they were; the cached
                         # picture is kept (set_person would redraw it)
                         item.person = person
-                        at = item._model_pos = QPointF(person.x, person.y)
-                        if moved:
-                            item.setPos(at)
-                        else:
-                            was = item.pos()
-                            item.setPos(at)
-                            moved = item.pos() != was
-                        if item.toolTip():
-                            item.setToolTip(item.tooltip_text())
-                        continue
-                    if before.decision_centre_id != person.decision_centre_id:
-                        regroup = True
-                    if (before.attitude, before.roles, before.decision_centre_id) != (
-                            person.attitude, person.roles, person.decision_centre_id):
-                        coverage = True
-                    if _look_of(before) != _look_of(person):  # not after a mere move
-                        looks.append(pid)
-                    was = None if moved else item.pos()  # (once one moved, no more asking)
-                    item.set_person(person)
+                    else:
+                        if before.decision_centre_id != person.decision_centre_id:
+                            regroup = True
+                        if (before.attitude, before.roles, before.decision_centre_id) != (
+                                person.attitude, person.roles, person.decision_centre_id):
+                            coverage = True
+                        if _look_of(before) != _look_of(person):  # not after a mere move
+                            looks.append(pid)
+                        item.set_person(person)
                     at = item._model_pos = QPointF(person.x, person.y)  # set_model_pos, inline
                     item.setPos(at)
                     moved = moved or item.pos() != was

@@ -12,7 +12,6 @@ from accountmap.canvas.common.view import CanvasView
 class CanvasPage(QWidget):
     view: CanvasView
     _first_view_done = False
-    _first_view_shown = False
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -27,9 +26,6 @@ class CanvasPage(QWidget):
             _BeforeNextPaint(self)
 
     def _show_first_view(self) -> None:
-        if self._first_view_shown:
-            return
-        self._first_view_shown = True
         try:
             self.first_view()
         finally:
@@ -77,6 +73,9 @@ class _BeforeNextPaint(QObject):
         return False
 
     def _fire(self) -> None:
+        page, self.page = self.page, None
+        if page is None:  # (the paint made it; the timer came before this was deleted)
+            return
         self.window.removeEventFilter(self)
-        self.page._show_first_view()
+        page._show_first_view()
         self.deleteLater()
