@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from accountmap.canvas.accountmap import style
 from accountmap.canvas.accountmap.edge_routing import EdgeRouter
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem, EdgeLabel
+from accountmap.canvas.accountmap.items.edge import LABEL_MIN_ZOOM
 from accountmap.canvas.accountmap.label_placement import CardGrid, place_edge_labels
 from accountmap.canvas.accountmap.scene_changes import FollowsDocument
 from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
@@ -51,6 +52,7 @@ class AccountMapScene(FollowsDocument, CanvasScene):
         self._frame_boxes: list[tuple] = []  # the frames during a drag (_drop_frame_at)
         self._drag_movers: set[int] | None = None  # ids of what a drag can move (moved_items)
         self._labels_placed_for: tuple | None = None  # what place_labels last saw
+        self.labels_waiting = False  # placement put off while no view can show labels
         # the last two placements: (what place_labels saw, the labelled edges, their spots)
         self._placements: list[tuple[tuple, list, list]] = []
         self._card_grid = CardGrid()  # the cards' boxes, kept between placements
@@ -96,11 +98,15 @@ class AccountMapScene(FollowsDocument, CanvasScene):
         change of people or relationships; not during a drag: labels ride along then)."""
         if self.dragging:  # (the drop's commit tells the scene before the drag ends)
             return
-        labelled = [edge for edge in self.edges.values() if edge.label_item is not None]
-        if not labelled:
-            return
         if force:  # lines changed their way (routed around cards)
             self._labels_placed_for = None
+        labelled = [edge for edge in self.edges.values() if edge.label_item is not None]
+        if len(labelled) >= self.LAZY_LABELS and self._labels_unseen():
+            self.labels_waiting = True  # placed when a view comes close (labels_seen)
+            return
+        self.labels_waiting = False
+        if not labelled:
+            return
         # nothing to do when no card moved and no label changed (an edit of a title...)
         # (x(), y(): the same floats as pos().toTuple(), without a QPointF per card:
         # 0.8 instead of 1.6 ms at 3,000 people, at every drop)
@@ -122,6 +128,26 @@ class AccountMapScene(FollowsDocument, CanvasScene):
                                   grid=self._card_grid, spots=spots)
         self._placements = [p for p in self._placements if p[0] != signature][-1:]
         self._placements.append((signature, labelled, spots))
+
+    LAZY_LABELS = 500  # from this many labelled lines, placement waits until seen
+
+    def _labels_unseen(self) -> bool:
+        """Whether every view of the map shows it too far out for labels to be drawn
+        (`LABEL_MIN_ZOOM`): then, on a big map (`LAZY_LABELS`), where they go can wait.
+        Arrange or a drop at 3,000 people seen whole would search ~1,300 spots (~50 ms)
+        for labels nobody sees; until placed, a label rides along its line at the spot
+        it had (not drawn, and a click there goes to what is under it). A smaller map
+        places at once (~15 ms at 500), and so does a scene with no view (a file's
+        picture)."""
+        if self.render_mode:
+            return False
+        views = self.views()
+        return bool(views) and all(view.zoom < LABEL_MIN_ZOOM for view in views)
+
+    def labels_seen(self) -> None:
+        """A view changed its zoom: labels put off are placed once one can show them."""
+        if self.labels_waiting and not self._labels_unseen():
+            self.place_labels()
 
     def _add_centre(self, centre) -> CentreItem:
         item = CentreItem(centre)

@@ -34,8 +34,8 @@ class FollowsDocument:
         are. Only what lies where those labels can go is looked at (one label of a
         3,000-person map: ~1 ms, not the whole map's placement)."""
         edges = [e for e in edges if e.label_item is not None]
-        if self.dragging or not edges:
-            return
+        if self.dragging or not edges or self.labels_waiting:
+            return  # (waiting: every label is placed when a view can show them)
         regions = []
         for edge in edges:
             line, size = edge.line, edge._label_size

@@ -3,7 +3,10 @@ room around the map to scroll into, and a fit that keeps the map clear of the le
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+
 from accountmap.canvas.accountmap.drag_freeze import StaticPicture
+from accountmap.canvas.accountmap.items.edge import LABEL_MIN_ZOOM
 from accountmap.canvas.accountmap.legend import LegendWidget
 from accountmap.canvas.common.view import CanvasView
 
@@ -53,7 +56,10 @@ class MapView(CanvasView):
             self.still.draw_background(painter, rect)
             return
         super().drawBackground(painter, rect)
-        self.scene().router.seen(rect, self.zoom)  # lines in sight go around cards
+        scene = self.scene()
+        scene.router.seen(rect, self.zoom)  # lines in sight go around cards
+        if scene.labels_waiting and self.zoom >= LABEL_MIN_ZOOM:  # a zoom not by set_zoom
+            QTimer.singleShot(0, scene, scene.labels_seen)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
         self.still.thaw()  # the picture would be in the wrong place
@@ -62,3 +68,4 @@ class MapView(CanvasView):
     def set_zoom(self, factor: float) -> None:
         self.still.thaw()
         super().set_zoom(factor)
+        self.scene().labels_seen()  # close enough to read labels: placed before the paint

@@ -403,8 +403,13 @@ class EdgeLabel(BoundsInQt):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        """The label stands for its relationship: a click selects the edge (Ctrl adds it)."""
+        """The label stands for its relationship: a click selects the edge (Ctrl adds it).
+        Far out, where it is not drawn, the click goes to what is drawn under it."""
         scene = self.scene()
+        view = event.widget().parent() if event.widget() is not None else None
+        if getattr(view, "zoom", LABEL_MIN_ZOOM) < LABEL_MIN_ZOOM:
+            event.ignore()
+            return
         if scene is not None and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             scene.clearSelection()
         self.edge.setSelected(True)
