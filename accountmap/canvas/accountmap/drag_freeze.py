@@ -15,7 +15,7 @@ from PySide6.QtGui import QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from accountmap.canvas.accountmap.dragged_lines import DraggedLines
-from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem
+from accountmap.canvas.accountmap.items import CardItem, CentreItem
 from accountmap.canvas.accountmap.items.drawing import SELECTED
 from accountmap.canvas.common.view import CanvasView
 
@@ -57,14 +57,13 @@ class StaticPicture:
         live.update(labels)
         for item in live:
             item.setOpacity(0.0)
+        for edge in lines:  # nothing for Qt to paint: no Python paint call per line a frame
+            edge.draw_with_picture(True)  # (before the picture: far out the sketch leaves it out)
         picture = self._picture()
         # the lines stay where Qt knows them, drawn by draw_background where their cards
         # are now; their labels wait for the drop (placed again then)
         for item in live.difference(labels):
             item.setOpacity(1.0)
-        for edge in lines:  # nothing for Qt to paint: no Python paint call per line a frame
-            edge.drawn_by_picture = True
-            edge.setFlag(EdgeItem.GraphicsItemFlag.ItemHasNoContents, True)
         # Only what is in sight: an item out of it is not painted anyway, and the picture
         # ends when the view scrolls (at 3,000 people a drop spent ~30 ms making all
         # 14,000 items opaque again, one Python itemChange each).
@@ -117,8 +116,7 @@ class StaticPicture:
             # lines move in Qt again, which is cheaper without the BSP index (as a small map)
             scene.setItemIndexMethod(scene.ItemIndexMethod.NoIndex)
         for edge in self._lines.edges:  # Qt hears where each line went (unless the drop told it)
-            edge.drawn_by_picture = False
-            edge.setFlag(EdgeItem.GraphicsItemFlag.ItemHasNoContents, False)
+            edge.draw_with_picture(False)
             if edge.followed and edge.scene() is scene:
                 edge.update_geometry()
         self._lines.let_go()

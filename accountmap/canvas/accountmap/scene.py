@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor
 from accountmap.canvas.accountmap import style
 from accountmap.canvas.accountmap.edge_routing import EdgeRouter
 from accountmap.canvas.accountmap.items import CardItem, CentreItem, EdgeItem, EdgeLabel
-from accountmap.canvas.accountmap.items.edge import LABEL_MIN_ZOOM
+from accountmap.canvas.accountmap.items.edge import LABEL_MIN_ZOOM, SKETCH_ZOOM
+from accountmap.canvas.accountmap.items.line_sketch import LineSketch
 from accountmap.canvas.accountmap.label_placement import CardGrid, place_edge_labels
 from accountmap.canvas.accountmap.scene_changes import FollowsDocument
 from accountmap.canvas.common.scene import CanvasScene, EntityItem, snap
@@ -57,6 +58,7 @@ class AccountMapScene(FollowsDocument, CanvasScene):
         self._placements: list[tuple[tuple, list, list]] = []
         self._card_grid = CardGrid()  # the cards' boxes, kept between placements
         self.router = EdgeRouter(self)  # lines around the cards in their way
+        self.sketch: LineSketch | None = None  # far out, every line (not in a file's picture)
         self.build()
         if not render_mode:
             context.document.rowsChanged.connect(self._on_rows_changed)
@@ -70,6 +72,12 @@ class AccountMapScene(FollowsDocument, CanvasScene):
 
     def build(self) -> None:
         self.clear()
+        # the first item: Qt looks at what changed in the order items came, and its one
+        # rect over the map then holds the moved cards' small ones (as ~6,000 rects of a
+        # region, they cost ~15 ms after Arrange at 3,000 people)
+        self.sketch = None if self.render_mode else LineSketch(self.edges)
+        if self.sketch is not None:
+            self.addItem(self.sketch)
         self.items_by_key.clear()
         self.cards.clear()
         self.centres.clear()
@@ -149,6 +157,29 @@ class AccountMapScene(FollowsDocument, CanvasScene):
         if self.labels_waiting and not self._labels_unseen():
             self.place_labels()
 
+    def lines_far(self) -> bool:
+        """Whether every view shows the map below SKETCH_ZOOM (a file's picture: never)."""
+        if self.render_mode:
+            return False
+        views = self.views()
+        return bool(views) and all(view.zoom < SKETCH_ZOOM for view in views)
+
+    @property
+    def lines_sketched(self) -> bool:
+        return self.sketch is not None and self.sketch.on
+
+    def lines_seen(self) -> None:
+        """A view changed its zoom: every view far out, the lines are drawn by one sketch
+        (line_sketch.py), not each by its item; nearer, by their items again."""
+        if self.sketch is not None:
+            self.sketch.switch(self.lines_far())
+
+    def items_rect(self) -> QRectF:
+        """What every item covers (the sketch of the lines no more than the lines)."""
+        if self.sketch is not None:
+            self.sketch.tighten()
+        return self.itemsBoundingRect()
+
     def _add_centre(self, centre) -> CentreItem:
         item = CentreItem(centre)
         self.addItem(item)
@@ -198,6 +229,8 @@ class AccountMapScene(FollowsDocument, CanvasScene):
             self.addItem(item.label_item)
         self.edges[relationship.id] = item
         self.items_by_key[item.key] = item
+        if self.lines_sketched:  # far out: drawn with the others
+            self.sketch.adopt(item)
         return item
 
     def _remove(self, item) -> None:
@@ -206,6 +239,8 @@ class AccountMapScene(FollowsDocument, CanvasScene):
                 if item in card.edges:
                     card.edges.remove(item)
             self.edges.pop(item.entity_id, None)
+            if item.sketch is not None:
+                item.sketch.let_go(item)
             if item.label_item is not None and item.label_item.scene() is self:
                 self.removeItem(item.label_item)
         elif isinstance(item, CardItem):

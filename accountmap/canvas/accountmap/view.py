@@ -48,7 +48,7 @@ class MapView(CanvasView):
         leaves the map larger."""
         from accountmap.canvas.common.fit_beside import fit_clear_of
 
-        fit_clear_of(self, self.scene().itemsBoundingRect(), self.legend_rect())
+        fit_clear_of(self, self.scene().items_rect(), self.legend_rect())
         self._follow_scene_rect()
 
     def drawBackground(self, painter, rect) -> None:  # noqa: N802 - Qt's name
@@ -60,6 +60,8 @@ class MapView(CanvasView):
         scene.router.seen(rect, self.zoom)  # lines in sight go around cards
         if scene.labels_waiting and self.zoom >= LABEL_MIN_ZOOM:  # a zoom not by set_zoom
             QTimer.singleShot(0, scene, scene.labels_seen)
+        if scene.lines_sketched != scene.lines_far():  # (drawn right meanwhile, only slower)
+            QTimer.singleShot(0, scene, scene.lines_seen)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
         self.still.thaw()  # the picture would be in the wrong place
@@ -69,3 +71,4 @@ class MapView(CanvasView):
         self.still.thaw()
         super().set_zoom(factor)
         self.scene().labels_seen()  # close enough to read labels: placed before the paint
+        self.scene().lines_seen()  # far out the lines are one sketch, nearer their own items

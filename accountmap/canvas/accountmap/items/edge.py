@@ -30,6 +30,7 @@ CARD_BOX = (CardItem.BOUNDS.left(), CardItem.BOUNDS.top(), CardItem.BOUNDS.right
             CardItem.BOUNDS.bottom())  # a card's bounds as plain floats
 LABEL_MIN_ZOOM = 0.55  # below it the 8-pt labels are not drawn (the tooltip has them)
 SKETCH_ZOOM = 0.12  # below it lines are drawn thin and plain (cards are plain shapes)
+FAR_PENS: dict[int, QPen] = {}  # the far pen of each colour (EdgeItem.far_pen)
 FOLLOWS_CARDS = object()  # EdgeItem.line: straight between its cards, wherever they are now
 
 
@@ -79,6 +80,8 @@ class EdgeItem(BoundsInQt, EntityItem):
         # Qt holds wait for `finish` (or `move_label`) -- AccountMapScene.moving_many
         self.unfinished = False
         self._far_pen: QPen | None = None  # the thin plain pen of far out (SKETCH_ZOOM)
+        # far out, the sketch that draws this line instead of it (line_sketch.py)
+        self.sketch = None
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
         self.update_geometry()
@@ -263,12 +266,14 @@ class EdgeItem(BoundsInQt, EntityItem):
                 right, bottom = max(right, lx + w), max(bottom, ly + h)
             if shown != self.label_item.isVisible():
                 self.label_item.setVisible(shown)
-        bounds = (left, top, right, bottom)
-        if bounds != self._bounds:  # Qt repaints the old and the new area
+        bounds, old = (left, top, right, bottom), self._bounds
+        if bounds != old:  # Qt repaints the old and the new area
             self._bounds = bounds
             self.set_bounds(QRectF(left, top, right - left, bottom - top))
         else:
             self.update()
+        if self.sketch is not None:  # far out it draws this line (Qt repaints nothing here)
+            self.sketch.redraw(old, bounds)
 
     def move_label(self, t: float, free: bool) -> None:
         """The label goes to `t` along the line (`free`: shown); what `update_geometry`
@@ -349,6 +354,29 @@ class EdgeItem(BoundsInQt, EntityItem):
             self._arrow = (line, head)
         return self._arrow
 
+    def far_pen(self) -> QPen:
+        """The thin plain pen of far out, one per colour (shared: the sketch draws the
+        lines of one pen in one call)."""
+        if self._pen is None:  # built once per relationship (reset when it changes)
+            self._pen = self.pen()
+            self._pen_colour = self._pen.color()
+        if self._far_pen is None:  # kept: a new pen per line per frame cost ~1 µs each
+            rgba = self._pen_colour.rgba()
+            pen = FAR_PENS.get(rgba)
+            if pen is None:
+                pen = FAR_PENS[rgba] = QPen(self._pen_colour, 0)
+            self._far_pen = pen
+        return self._far_pen
+
+    def draw_with_picture(self, drawn: bool) -> None:
+        """A drag's picture draws this line from now on (`drawn`), or no longer: Qt has
+        nothing to paint for it meanwhile (no Python paint call per line a frame), nor
+        far out where the sketch draws it."""
+        self.drawn_by_picture = drawn
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, drawn or self.sketch is not None)
+        if self.sketch is not None:
+            self.sketch.redraw(self._bounds, None)
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
         # kept lean: it runs for every visible edge at every frame of a drag
         if self._short or self.drawn_by_picture:
@@ -359,9 +387,7 @@ class EdgeItem(BoundsInQt, EntityItem):
         pen = self._pen
         if lod(painter) < SKETCH_ZOOM:  # the whole of a big map: thin plain lines, no heads
             painter.setRenderHint(ANTIALIASING, False)
-            if self._far_pen is None:  # kept: a new pen per line per frame cost ~1 µs each
-                self._far_pen = QPen(self._pen_colour, 0)
-            painter.setPen(self._far_pen)
+            painter.setPen(self._far_pen or self.far_pen())
             if self.points:
                 painter.drawPolyline(self.points)
             else:
