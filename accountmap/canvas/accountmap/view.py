@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from accountmap.canvas.accountmap.drag_freeze import StaticPicture
-from accountmap.canvas.accountmap.items.edge import LABEL_MIN_ZOOM
 from accountmap.canvas.accountmap.legend import LegendWidget
 from accountmap.canvas.common.view import CanvasView
 
@@ -58,10 +57,8 @@ class MapView(CanvasView):
         super().drawBackground(painter, rect)
         scene = self.scene()
         scene.router.seen(rect, self.zoom)  # lines in sight go around cards
-        if scene.labels_waiting and self.zoom >= LABEL_MIN_ZOOM:  # a zoom not by set_zoom
-            QTimer.singleShot(0, scene, scene.labels_seen)
-        if scene.lines_sketched != scene.lines_far():  # (drawn right meanwhile, only slower)
-            QTimer.singleShot(0, scene, scene.lines_seen)
+        if scene.behind_zoom(self.zoom):  # a zoom not made by set_zoom
+            QTimer.singleShot(0, scene, scene.zoom_seen)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
         self.still.thaw()  # the picture would be in the wrong place
@@ -70,5 +67,4 @@ class MapView(CanvasView):
     def set_zoom(self, factor: float) -> None:
         self.still.thaw()
         super().set_zoom(factor)
-        self.scene().labels_seen()  # close enough to read labels: placed before the paint
-        self.scene().lines_seen()  # far out the lines are one sketch, nearer their own items
+        self.scene().zoom_seen()  # labels and lines drawn for this zoom, before the paint

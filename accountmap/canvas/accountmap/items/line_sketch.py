@@ -3,7 +3,7 @@
 Below SKETCH_ZOOM an EdgeItem draws only a thin plain stroke of its colour, but Qt still
 calls a Python `paint` for each line: at 3,000 people the whole map fitted (~3,250 lines
 in sight) took ~46 ms to repaint, ~30 ms with the lines drawn here. While every view is
-that far out (`AccountMapScene.lines_seen`), the lines have no contents for Qt
+that far out (`lines_seen`, scene_sight.py), the lines have no contents for Qt
 (ItemHasNoContents: no paint call; hit-testing, selection and tooltips stay theirs) and
 this item draws them all, in the scene's order (crossings look the same), the same far
 pen, consecutive lines of one colour in one `drawLines`. It stacks where they do (z 0:
