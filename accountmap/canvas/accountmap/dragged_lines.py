@@ -17,7 +17,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 
 from accountmap.canvas.accountmap.items.drawing import ANTIALIASING, SELECTED_HALO, lod
-from accountmap.canvas.accountmap.items.edge import FOLLOWS_CARDS, SKETCH_ZOOM
+from accountmap.canvas.accountmap.items.edge import FAR_WIDTH, FOLLOWS_CARDS, SKETCH_ZOOM
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
 
 HALF_W, HALF_H = CARD_WIDTH / 2, CARD_HEIGHT / 2
@@ -266,7 +266,7 @@ class DraggedLines:
             painter.drawLine(halo)
         for pen_key, group in shapes.lines.items():
             pen = self._pens[pen_key]
-            painter.setPen(QPen(pen.color(), 0) if far else pen)
+            painter.setPen(QPen(pen.color(), FAR_WIDTH) if far else pen)  # as EdgeItem.far_pen
             painter.drawLines(group)
         for pen_key, offset, line in shapes.dashes:
             pen = QPen(self._pens[pen_key])
