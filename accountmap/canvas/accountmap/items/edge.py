@@ -34,8 +34,8 @@ FAR_PENS: dict[int, QPen] = {}  # the far pen of each colour (EdgeItem.far_pen)
 # The far pen's width in the scene, as a line's own pen (1.8-2.4): far out it is less than
 # a pixel, which Qt draws as a one-pixel stroke that much transparent. So the lines fade as
 # the map is seen from further, as they do just above SKETCH_ZOOM (antialiased), instead
-# of turning dark and crisp below it; and a pixel-wide cosmetic stroke cost ~40% more to
-# draw (the whole fitted map of 3,000 people: ~50 ms of lines, ~31 ms so).
+# of turning dark and crisp below it; and they draw faster than pixel-wide cosmetic
+# strokes (the whole fitted map of 3,000 people repainted: ~50-58 ms with those, ~31-37 so).
 FAR_WIDTH = 2.0
 FOLLOWS_CARDS = object()  # EdgeItem.line: straight between its cards, wherever they are now
 
