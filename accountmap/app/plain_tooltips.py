@@ -11,6 +11,11 @@ application-wide filter in Python makes PySide6 make a Python type of every Qt o
 that receives an event, ~15-30 ms while the first account's page is built and painted.
 A tooltip only shows after the mouse rested on a widget of the active window, so the
 filter is there before any tooltip can show.
+
+Canvas items whose tooltips our own code writes as rich text, escaping the user's words in
+it (a card: the name in bold, a line per field), say so with a class attribute
+`RICH_TOOLTIP = True`: theirs are shown as written. (Escaped again, a card's showed its
+`<b>` and `<br>` tags to the user.)
 """
 
 from __future__ import annotations
@@ -36,14 +41,22 @@ def as_plain(text: str) -> str:
 
 
 def _tooltip_at(widget: QWidget, pos) -> str | None:
-    """The tooltip text Qt would show for `widget` at `pos`; None: leave it to Qt (tab
-    bars, headers, menus keep their own ways)."""
+    """The tooltip to show for `widget` at `pos`, as rich text with the user's words
+    escaped; None: leave it to Qt (tab bars, headers, menus keep their own ways)."""
     parent = widget.parent()
     if isinstance(parent, QGraphicsView) and widget is parent.viewport():
         for item in parent.items(pos):  # the scene shows the topmost item's tooltip
-            if item.toolTip():
-                return item.toolTip()
+            text = item.toolTip()  # (some items make theirs when asked: edge.py)
+            if text:
+                return text if getattr(item, "RICH_TOOLTIP", False) else as_plain(text)
         return None
+    text = _plain_tooltip_at(widget, pos)
+    return None if text is None else as_plain(text)
+
+
+def _plain_tooltip_at(widget: QWidget, pos) -> str | None:
+    """The tooltip text Qt would show for `widget` (not a canvas) at `pos`."""
+    parent = widget.parent()
     if isinstance(parent, QAbstractItemView) and not isinstance(parent, QHeaderView) \
             and widget is parent.viewport():
         index = parent.indexAt(pos)
@@ -62,7 +75,7 @@ class PlainTooltips(QObject):
         text = _tooltip_at(watched, event.pos())
         if text is None:
             return False
-        QToolTip.showText(event.globalPos(), as_plain(text), watched)
+        QToolTip.showText(event.globalPos(), text, watched)
         return True
 
 

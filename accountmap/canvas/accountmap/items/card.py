@@ -32,6 +32,8 @@ class CardItem(BoundsInQt, EntityItem):
     """One stakeholder: name, title, role badges, influence bar, attitude colour + symbol,
     open questions, a warning when the last contact is stale."""
 
+    RICH_TOOLTIP = True  # `tooltip_text` is rich text, the user's words escaped in it
+
     Type = QGraphicsItem.UserType + 101
     NAME_FONT = style.font(9.5, bold=True)
     NAME_FONT_2 = style.font(8.5, bold=True)

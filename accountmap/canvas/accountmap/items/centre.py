@@ -18,6 +18,8 @@ class CentreItem(QGraphicsItem, EntityItem):
     """A decision centre (ЦФР): a labelled frame containing cards; resizable by its
     bottom-right handle; moving it moves its cards."""
 
+    RICH_TOOLTIP = True  # `tooltip_text` is rich text, the user's words escaped in it
+
     Type = QGraphicsItem.UserType + 102
     HANDLE = 16.0
     MIN_W = 160.0
