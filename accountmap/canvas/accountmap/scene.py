@@ -128,7 +128,6 @@ class AccountMapScene(DrawnAsSeen, FollowsDocument, CanvasScene):
         if source is None or target is None or source is target:
             return None  # a dangling relationship: `check` reports it; nothing to draw
         item = EdgeItem(relationship, source, target)
-        item.setToolTip(item.tooltip_text())
         if self.render_mode and item.label_item is not None:
             item.label_item.setCacheMode(EdgeItem.CacheMode.NoCache)
         parallel = [e for e in source.edges if e.target is target or e.source is target]

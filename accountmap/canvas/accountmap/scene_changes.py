@@ -174,11 +174,8 @@ class FollowsDocument:
                     at = item._model_pos = QPointF(person.x, person.y)  # set_model_pos, inline
                     item.setPos(at)
                     moved = moved or item.pos() != was
-                    if item.toolTip():
+                    if item.toolTip():  # (a line makes its tooltip when asked: edge.py)
                         item.setToolTip(item.tooltip_text())
-                    if before.full_name != person.full_name:
-                        for edge in item.edges:  # their tooltips name the person (a move does not)
-                            edge.setToolTip(edge.tooltip_text())
             lines()  # the moved cards' lines; their labels ride along once placed
             if regroup:
                 self._rebuild_members()

@@ -362,7 +362,6 @@ class ConnectHandle(QGraphicsRectItem):
         self.setPos(CARD_WIDTH, CARD_HEIGHT / 2)
         self.setZValue(1)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip(tr("Drag to another card to connect"))
         self.mark = QGraphicsPathItem(looks[2], self)
         self.mark.setPen(looks[3])
         self.mark.setBrush(looks[4])
@@ -370,6 +369,10 @@ class ConnectHandle(QGraphicsRectItem):
         self.mark.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # a copied pixmap
         self._line: QGraphicsLineItem | None = None
         self._target: CardItem | None = None
+
+    def toolTip(self) -> str:  # noqa: N802 - Qt's name
+        """Made when asked, as a line's (edge.py): 3,000 handles need none when a map opens."""
+        return tr("Drag to another card to connect")
 
     def set_drawn(self, drawn: bool) -> None:
         """Offscreen renders show no handles (the grab area stays, it draws nothing)."""
