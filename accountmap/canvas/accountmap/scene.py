@@ -372,8 +372,9 @@ class AccountMapScene(DrawnAsSeen, FollowsDocument, CanvasScene):
         return [view for view in self.views() if getattr(view, "still", None) and view.still.active]
 
     def _quiet_moves(self, moving) -> None:
-        """The dragged cards stop telling each move (a Python itemChange per card, twice
-        per step): the scene updates their lines once per step instead, until the drop."""
+        """The dragged cards' lines no longer follow each move of a card (`CardItem.setPos`,
+        a centre moving its cards): the scene updates them once per step instead, until
+        the drop."""
         cards = {item for item in moving if isinstance(item, CardItem)}
         for item in moving:
             if isinstance(item, CentreItem):
@@ -385,15 +386,14 @@ class AccountMapScene(DrawnAsSeen, FollowsDocument, CanvasScene):
         for item in self.centres.values():  # (in centre_at's order: the same frame on a tie)
             self._frame_boxes.append((item, None if item in moving else self._frame_box(item)))
         for card in self._quiet_cards:
-            card.setFlag(CardItem.GraphicsItemFlag.ItemSendsGeometryChanges, False)
+            card.quiet = True
 
     def _loud_moves(self) -> None:
         """Before the drop's commit: a card's move updates its lines again."""
         quiet, self._quiet_cards, self._drag_edges = self._quiet_cards, [], []
         self._frame_boxes = []
         for card in quiet:
-            if card.scene() is self:
-                card.setFlag(CardItem.GraphicsItemFlag.ItemSendsGeometryChanges, True)
+            card.quiet = False
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         if self.dragging:  # the drop moves the dragged cards' long lines: each would be

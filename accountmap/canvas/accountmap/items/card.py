@@ -20,10 +20,6 @@ from accountmap.canvas.common.scene import EntityItem
 from accountmap.domain.models import Stakeholder
 from accountmap.layout.sizes import CARD_HEIGHT, CARD_WIDTH
 
-# read once: a Qt enum member looked up on its class costs ~1 µs, and itemChange runs for
-# every change of every card (its opacity when a drag's picture ends, too)
-POSITION_HAS_CHANGED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
-
 
 # ====================================================================== card
 
@@ -57,9 +53,9 @@ class CardItem(BoundsInQt, EntityItem):
         self.drop_target = False
         self._layout: dict | None = None
         self.edges: list = []  # the EdgeItems that end here (edge.py knows this item, not the reverse)
+        self.quiet = False  # dragged: the scene updates its lines once per step (setPos)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setZValue(self.Z)
         self.set_bounds(self.BOUNDS)  # held by Qt: asked hundreds of times per frame
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -132,18 +128,27 @@ class CardItem(BoundsInQt, EntityItem):
             lines.append(escape(self.stale_text))
         return "<br>".join(lines)
 
-    def itemChange(self, change, value):  # noqa: N802
-        if change is POSITION_HAS_CHANGED and self.edges:  # (an enum member: one object)
-            scene = self.scene()
-            batch = getattr(scene, "edge_batch", None)
-            if batch is not None:  # a drag step: the scene updates each edge once, after
-                batch.update(self.edges)
-            else:
-                for edge in self.edges:
-                    edge.update_geometry()
-        # what QGraphicsItem.itemChange returns, without a call back into Qt (twice per
-        # card moved: Arrange moves 3,000 cards)
-        return value
+    # No Python `itemChange`: Qt would call it for every change of every card, ~9 times
+    # for a card made (flags, z, child, scene, position: ~90 ms of opening 3,000 people)
+    # and twice for every move. Our code moves a card with `setPos` (below: its lines
+    # follow); a drag moves the dragged cards in Qt, and the scene updates their lines
+    # once per step (AccountMapScene.mouseMoveEvent, `quiet`).
+    def setPos(self, *args) -> None:  # noqa: N802 - Qt's name
+        """Moves the card (as Qt's) and its lines with it: at once, or once per batch
+        when the scene gathers them (`edge_batch`: a drag step, a change of many rows)."""
+        if self.quiet or not self.edges:
+            super().setPos(*args)
+            return
+        before = self.pos()
+        super().setPos(*args)
+        if self.pos() == before:
+            return
+        batch = getattr(self.scene(), "edge_batch", None)
+        if batch is not None:
+            batch.update(self.edges)
+        else:
+            for edge in self.edges:
+                edge.update_geometry()
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802
         self.setToolTip(self.tooltip_text())
