@@ -135,7 +135,7 @@ class CardItem(BoundsInQt, EntityItem):
     # once per step (AccountMapScene.mouseMoveEvent, `quiet`).
     def setPos(self, *args) -> None:  # noqa: N802 - Qt's name
         """Moves the card (as Qt's) and its lines with it: at once, or once per batch
-        when the scene gathers them (`edge_batch`: a drag step, a change of many rows)."""
+        when the scene gathers them (`edge_batch`: a change of many rows, Arrange)."""
         if self.quiet or not self.edges:
             super().setPos(*args)
             return
