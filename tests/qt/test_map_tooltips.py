@@ -1,7 +1,8 @@
-"""What a tooltip on the map shows when the mouse rests on a card, a frame or a line, in
-the window with the application's plain-text tooltip filter: a card's and a frame's are
-our rich text (the name in bold, a line per field) with the user's words escaped once,
-a line's is plain text; a hostile name shows as typed, never as markup."""
+"""What a tooltip on the map (a card, a frame, a line) and on the road (a checkpoint)
+shows when the mouse rests on it, in the window with the application's plain-text
+tooltip filter: a card's, a frame's and a checkpoint's are our rich text (the name in
+bold, a line per field) with the user's words escaped once, a line's is plain text; a
+hostile name shows as typed, never as markup."""
 
 from __future__ import annotations
 
@@ -69,3 +70,25 @@ def test_cards_frames_and_lines_show_their_text_not_their_markup(qtbot, tmp_path
     lines = shown_at(page, centre, title).splitlines()
     assert lines[0] == HOSTILE
     assert any(line.startswith("Участников: ") for line in lines)
+
+
+def test_a_checkpoint_on_the_road_shows_its_text_not_its_markup(qtbot, tmp_path):
+    from accountmap.canvas.roadmap.page import RoadmapPage
+    from accountmap.canvas.roadmap.scene import NODES
+    from accountmap.domain.vocabulary import NodeKind
+    from accountmap.storage.demo import write_demo
+
+    app = make_application("ru")
+    plain_tooltips.install(app)
+    path = tmp_path / "demo.accountmap"
+    write_demo(path)
+    window, page = open_on_page(qtbot, path, RoadmapPage)
+    node = next(n for n in page.context.account.roadmap.nodes
+                if n.kind == NodeKind.CHECKPOINT and n.owner)
+    window.editor.update(page.context.account_id, NODES, node.id, title=HOSTILE)
+    item = page.scene.item_for(NODES, node.id)
+    page.view.resetTransform()  # at 100 %
+    lines = shown_at(page, item).splitlines()
+    assert lines[0] == HOSTILE  # typed, not rendered
+    assert any(line.startswith("Ответственный: ") for line in lines)
+    assert not any("<br>" in line for line in lines)

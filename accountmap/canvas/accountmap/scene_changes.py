@@ -174,7 +174,7 @@ class FollowsDocument:
                     at = item._model_pos = QPointF(person.x, person.y)  # set_model_pos, inline
                     item.setPos(at)
                     moved = moved or item.pos() != was
-                    if item.toolTip():  # (a line makes its tooltip when asked: edge.py)
+                    if item.toolTip():  # set when hovered (its lines make theirs when asked)
                         item.setToolTip(item.tooltip_text())
             lines()  # the moved cards' lines; their labels ride along once placed
             if regroup:

@@ -155,6 +155,8 @@ class ConnectHandle(QGraphicsPathItem):
 class NodeItem(QGraphicsObject, EntityItem):
     """One roadmap node. x, y of the model are the top-left corner of its box."""
 
+    RICH_TOOLTIP = True  # `_tooltip` is rich text, the user's words escaped in it
+
     def __init__(self, node: RoadmapNode) -> None:
         super().__init__()
         self.key = ("roadmap_nodes", node.id)
