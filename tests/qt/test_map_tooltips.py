@@ -36,14 +36,19 @@ def shown_at(page, item, at=None) -> str:
     return document.toPlainText()
 
 
-def test_cards_frames_and_lines_show_their_text_not_their_markup(qtbot, tmp_path):
+def demo_on(qtbot, tmp_path, kind):
+    """The window on the demo in Russian, with the application's tooltip filter, its page
+    of class `kind` shown: (window, page)."""
     from accountmap.storage.demo import write_demo
 
-    app = make_application("ru")
-    plain_tooltips.install(app)
+    plain_tooltips.install(make_application("ru"))
     path = tmp_path / "demo.accountmap"
     write_demo(path)
-    window, page = open_on_page(qtbot, path, AccountMapPage)
+    return open_on_page(qtbot, path, kind)
+
+
+def test_cards_frames_and_lines_show_their_text_not_their_markup(qtbot, tmp_path):
+    window, page = demo_on(qtbot, tmp_path, AccountMapPage)
     account = page.context.account
     person = next(p for p in account.stakeholders if p.title and p.decision_centre_id)
     window.editor.update(page.context.account_id, "stakeholders", person.id, full_name=HOSTILE)
@@ -76,13 +81,8 @@ def test_a_checkpoint_on_the_road_shows_its_text_not_its_markup(qtbot, tmp_path)
     from accountmap.canvas.roadmap.page import RoadmapPage
     from accountmap.canvas.roadmap.scene import NODES
     from accountmap.domain.vocabulary import NodeKind
-    from accountmap.storage.demo import write_demo
 
-    app = make_application("ru")
-    plain_tooltips.install(app)
-    path = tmp_path / "demo.accountmap"
-    write_demo(path)
-    window, page = open_on_page(qtbot, path, RoadmapPage)
+    window, page = demo_on(qtbot, tmp_path, RoadmapPage)
     node = next(n for n in page.context.account.roadmap.nodes
                 if n.kind == NodeKind.CHECKPOINT and n.owner)
     window.editor.update(page.context.account_id, NODES, node.id, title=HOSTILE)
