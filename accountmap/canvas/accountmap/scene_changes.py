@@ -172,7 +172,10 @@ class FollowsDocument:
                             looks.append(pid)
                         item.set_person(person)
                     at = item._model_pos = QPointF(person.x, person.y)  # set_model_pos, inline
-                    item.setPos(at)
+                    if self.edge_batch is not None:  # (moving_many gathers the lines)
+                        item.set_pos_in_batch(at, self.edge_batch)
+                    else:
+                        item.setPos(at)
                     moved = moved or item.pos() != was
                     if item.toolTip():  # set when hovered (its lines make theirs when asked)
                         item.setToolTip(item.tooltip_text())
@@ -210,9 +213,10 @@ class FollowsDocument:
             batch, self.edge_batch = self.edge_batch, None
             if batch is None:
                 return
+            at = {card: (card.x(), card.y()) for card in self.cards.values()}
             for edge in batch:
                 if edge.scene() is self:
-                    edge.update_geometry(finish=False)
+                    edge.update_geometry(finish=False, at=at)
                     unfinished.append(edge)
 
         collector.hold()

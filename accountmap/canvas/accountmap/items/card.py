@@ -150,6 +150,13 @@ class CardItem(BoundsInQt, EntityItem):
             for edge in self.edges:
                 edge.update_geometry()
 
+    def set_pos_in_batch(self, at: QPointF, batch: set) -> None:
+        """`setPos` while the scene gathers the lines to update (`edge_batch`, given):
+        the lines join it without asking where the card was (Arrange: 3,000 cards)."""
+        super().setPos(at)
+        if self.edges:
+            batch.update(self.edges)
+
     def hoverEnterEvent(self, event) -> None:  # noqa: N802
         self.setToolTip(self.tooltip_text())
         super().hoverEnterEvent(event)
