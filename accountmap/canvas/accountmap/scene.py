@@ -87,7 +87,8 @@ class AccountMapScene(DrawnAsSeen, FollowsDocument, CanvasScene):
             self._add_centre(centre)
         for person in account.stakeholders:
             self._add_card(person)
-        for relationship in account.relationships:
+        for relationship in sorted(account.relationships,  # (a stable sort: in their order)
+                                   key=lambda r: style.EDGE_STACKING[r.kind]):
             self._add_edge(relationship)
         self._rebuild_members()
         self.refresh_looks()

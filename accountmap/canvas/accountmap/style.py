@@ -41,6 +41,12 @@ EDGE_COLOURS = {
     RelationshipKind.CONFLICT: QColor("#c62828"),
 }
 
+# How lines stack where they cross: reporting lines beneath, then influence and alliance,
+# a conflict on top (never hidden under a reporting line). The lines of one kind are
+# consecutive, so far out the map draws each kind's lines in one call (line_sketch.py).
+# (A line drawn while the map is open goes on top of all until the map is built again.)
+EDGE_STACKING = {kind: order for order, kind in enumerate(EDGE_COLOURS)}
+
 INFLUENCE_LEVEL = {Influence.LOW: 1, Influence.MEDIUM: 2, Influence.HIGH: 3}
 
 OVERLAY_ATTITUDE = "attitude"
