@@ -5,10 +5,12 @@ details dropped; near, everything."""
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from accountmap.canvas.accountmap.items import CardItem
 from accountmap.canvas.accountmap.items.edge import SKETCH_ZOOM
+from accountmap.domain.models import Stakeholder
 from tests.qt.test_map_readable import demo_map  # noqa: F401 - the fixture
 
 
@@ -42,3 +44,29 @@ def test_far_out_lines_are_thin_plain_strokes(demo_map):
     edge = next(e for e in page.scene.edges.values() if e.has_arrow())
     far = painted_colours(edge, SKETCH_ZOOM * 0.5)
     assert far and len(far) <= 1  # one pen colour, no antialiasing, no arrow head shading
+
+
+def test_far_out_cards_show_no_connect_handles_and_nearer_they_do(demo_map):
+    """Below SKETCH_ZOOM a handle is a speck of a pixel no one can grab: not shown (nor
+    painted, nor moved with its card); a card added meanwhile has none; nearer, each card
+    has its handle again, and a drag from it connects as before."""
+    from accountmap.canvas.common.view import MIN_ZOOM
+
+    window, page = demo_map
+    scene, view = page.scene, page.view
+    assert view.zoom >= SKETCH_ZOOM
+    assert all(card.handle.isVisible() for card in scene.cards.values())
+    view.set_zoom(MIN_ZOOM)
+    assert view.zoom < SKETCH_ZOOM
+    assert not any(card.handle.isVisible() for card in scene.cards.values())
+    added = window.editor.add(window.account_id, "stakeholders", Stakeholder(full_name="Новиков Пётр"))
+    card = scene.cards[added]
+    assert not card.handle.isVisible() and card.isVisible()
+    view.set_zoom(0.8)
+    assert all(card.handle.isVisible() for card in scene.cards.values())
+    # a zoom not made by set_zoom (a fit) is seen at the view's next paint
+    view.scale(0.1, 0.1)
+    assert view.zoom < SKETCH_ZOOM
+    view.viewport().repaint()
+    QTest.qWait(20)
+    assert not any(card.handle.isVisible() for card in scene.cards.values())

@@ -117,6 +117,8 @@ class AccountMapScene(DrawnAsSeen, FollowsDocument, CanvasScene):
             item.setCacheMode(CardItem.CacheMode.NoCache)
             item.handle.set_drawn(False)
         item.setAcceptHoverEvents(not self.render_mode)
+        if self.handles_hidden:  # far out (scene_sight.py)
+            item.handle.setVisible(False)
         self.addItem(item)
         item.set_model_pos(QPointF(person.x, person.y))
         self.cards[person.id] = item
