@@ -28,6 +28,25 @@ def test_the_scene_index_keeps_its_depth_after_a_drag_switched_it_off(window):
         assert items and all(scene.items(item.sceneBoundingRect()) for item in items[:20])
 
 
+def test_the_index_that_comes_back_after_a_drag_knows_the_map_s_area(window):
+    """Qt tells a scene's index its rect only when that rect changes: the BSP index made
+    when a drag, Arrange or a drop put it back spanned no area, so every later paint and
+    query looked at every item (each step of the next drag took 2-4 x the first's, in
+    `scripts/bench`). The scene tells the new index the rect it has."""
+    for index in (0, 1):
+        window.tabs.setCurrentIndex(index)
+        scene = window.tabs.currentWidget().scene
+        told = []
+        scene.sceneRectChanged.connect(told.append)
+        scene.setItemIndexMethod(NO_INDEX)  # as a drag does
+        assert told == []
+        scene.setItemIndexMethod(BSP)
+        assert told == [scene.sceneRect()] and not scene.sceneRect().isEmpty()
+        scene.setItemIndexMethod(BSP)  # already so: nothing made again
+        assert len(told) == 1 and scene.bspTreeDepth() == INDEX_DEPTH
+        scene.sceneRectChanged.disconnect(told.append)
+
+
 class Paints(QObject):
     """The view's zoom at each paint of its viewport."""
 
