@@ -4,6 +4,7 @@ details dropped; near, everything."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
@@ -49,24 +50,50 @@ def test_far_out_lines_are_thin_plain_strokes(demo_map):
 def test_far_out_cards_show_no_connect_handles_and_nearer_they_do(demo_map):
     """Below SKETCH_ZOOM a handle is a speck of a pixel no one can grab: not shown (nor
     painted, nor moved with its card); a card added meanwhile has none; nearer, each card
-    has its handle again, and a drag from it connects as before."""
+    has its handle again. And far out the scene keeps no index (a paint covers the whole
+    map; Arrange and drops need not turn it off and build it again): nearer it does."""
     from accountmap.canvas.common.view import MIN_ZOOM
 
     window, page = demo_map
     scene, view = page.scene, page.view
+    bsp, none = scene.ItemIndexMethod.BspTreeIndex, scene.ItemIndexMethod.NoIndex
     assert view.zoom >= SKETCH_ZOOM
     assert all(card.handle.isVisible() for card in scene.cards.values())
+    assert scene.itemIndexMethod() == bsp
     view.set_zoom(MIN_ZOOM)
     assert view.zoom < SKETCH_ZOOM
     assert not any(card.handle.isVisible() for card in scene.cards.values())
+    assert scene.itemIndexMethod() == none
     added = window.editor.add(window.account_id, "stakeholders", Stakeholder(full_name="Новиков Пётр"))
     card = scene.cards[added]
     assert not card.handle.isVisible() and card.isVisible()
+    with scene.moving_many(scene.MANY) as lines:  # as Arrange: the scene stays as it rests
+        lines()
+    assert scene.itemIndexMethod() == none
+    assert scene.card_at(card.pos() + QPointF(20, 20)) is card  # found without an index
     view.set_zoom(0.8)
     assert all(card.handle.isVisible() for card in scene.cards.values())
+    assert scene.itemIndexMethod() == bsp
+    with scene.moving_many(scene.MANY) as lines:
+        lines()
+    assert scene.itemIndexMethod() == bsp
+    assert scene.card_at(card.pos() + QPointF(20, 20)) is card
     # a zoom not made by set_zoom (a fit) is seen at the view's next paint
     view.scale(0.1, 0.1)
     assert view.zoom < SKETCH_ZOOM
     view.viewport().repaint()
     QTest.qWait(20)
     assert not any(card.handle.isVisible() for card in scene.cards.values())
+    assert scene.itemIndexMethod() == none
+    # a drag far out ends with the scene as it rests far out: no index
+    from PySide6.QtCore import Qt
+
+    from tests.qt.test_map_drag_freeze import press_and_move
+
+    card = next(iter(scene.cards.values()))
+    before = card.pos()
+    end = press_and_move(page, card)
+    assert scene.dragging
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert not scene.dragging and card.pos() != before
+    assert scene.itemIndexMethod() == none

@@ -117,7 +117,7 @@ class AccountMapScene(DrawnAsSeen, FollowsDocument, CanvasScene):
             item.setCacheMode(CardItem.CacheMode.NoCache)
             item.handle.set_drawn(False)
         item.setAcceptHoverEvents(not self.render_mode)
-        if self.handles_hidden:  # far out (scene_sight.py)
+        if self.far_out:  # no handle far out (scene_sight.py)
             item.handle.setVisible(False)
         self.addItem(item)
         item.set_model_pos(QPointF(person.x, person.y))
@@ -422,7 +422,7 @@ class AccountMapScene(DrawnAsSeen, FollowsDocument, CanvasScene):
             self.dragging = False
             for view in self.views():
                 getattr(view, "still", None) and view.still.thaw()
-            self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
+            self.setItemIndexMethod(self.resting_index())  # (none far out: scene_sight.py)
             self.place_labels()
 
     def moved_items(self) -> list:

@@ -193,7 +193,8 @@ class FollowsDocument:
     @contextmanager
     def moving_many(self, count: int):
         """Many cards moved at once (auto-layout, its undo): the BSP index is off meanwhile
-        (rebuilt once after, instead of one re-insertion per item moved) and each edge is
+        (rebuilt once after, instead of one re-insertion per item moved; far out there is
+        none to turn off, scene_sight.py) and each edge is
         recomputed once, after its cards moved. Yields `lines()`: called when the cards
         are in place, it computes the moved lines (`EdgeItem.update_geometry(finish=False)`);
         their labels and bounds are finished on leaving, after the labels were placed
@@ -227,7 +228,7 @@ class FollowsDocument:
             for edge in unfinished:
                 if edge.scene() is self:
                     edge.finish()
-            self.setItemIndexMethod(self.ItemIndexMethod.BspTreeIndex)
+            self.setItemIndexMethod(self.resting_index())  # (none far out: scene_sight.py)
             collector.keep_frozen()
             collector.release()
 

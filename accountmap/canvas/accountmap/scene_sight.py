@@ -1,8 +1,8 @@
 """What the account-map scene draws depends on how near its views show it (a mixin of
 AccountMapScene, issue 15): edge labels are placed where cards hide the least of them,
 on a big map only once a view comes close enough to draw them; far out, one sketch draws
-every line (items/line_sketch.py) instead of each line its own item, and the cards show
-no connect handles.
+every line (items/line_sketch.py) instead of each line its own item, the cards show no
+connect handles and the scene keeps no index.
 """
 
 from __future__ import annotations
@@ -66,22 +66,22 @@ class DrawnAsSeen:
         picture)."""
         return self._seen_below(LABEL_MIN_ZOOM)
 
-    handles_hidden = False  # the cards' connect handles not shown: far out (`handles_seen`)
+    far_out = False  # every view far out: no connect handles, no index (`far_seen`)
 
     def zoom_seen(self) -> None:
         """A view changed its zoom: labels put off placed if one can show them now, the
-        lines drawn by the sketch or by their items, the connect handles shown or not
-        (before the view paints again)."""
+        lines drawn by the sketch or by their items, the connect handles shown or not,
+        the scene indexed or not (before the view paints again)."""
         self.labels_seen()
         self.lines_seen()
-        self.handles_seen()
+        self.far_seen()
 
     def behind_zoom(self, zoom: float) -> bool:
         """Whether what the map draws is not yet for a view at `zoom` (a zoom not made
         by MapView.set_zoom, seen at its paint: drawn right meanwhile, only slower)."""
         far = self.lines_far()
         return (self.labels_waiting and zoom >= LABEL_MIN_ZOOM) or \
-            self.lines_sketched != far or self.handles_hidden != far
+            self.lines_sketched != far or self.far_out != far
 
     def labels_seen(self) -> None:
         """A view changed its zoom: labels put off are placed once one can show them."""
@@ -110,17 +110,29 @@ class DrawnAsSeen:
         if self.sketch is not None:
             self.sketch.switch(self.lines_far())
 
-    def handles_seen(self) -> None:
+    def far_seen(self) -> None:
         """A view changed its zoom: every view far out (below SKETCH_ZOOM, where cards are
-        plain blocks), the cards' connect handles are not shown -- specks of a pixel no
-        one can grab, and at 3,000 people 6,000 items fewer to paint (~6 ms of a repaint
-        of the whole map) and to move with their cards; nearer, shown again."""
+        plain blocks) or not any more.
+
+        Far out the cards' connect handles are not shown: specks of a pixel no one can
+        grab, and at 3,000 people 6,000 items fewer to paint (~6 ms of a repaint of the
+        whole map) and to move with their cards. And the scene keeps no index
+        (`resting_index`): every paint covers the whole map, which the index cannot
+        narrow, while Arrange, its undo or a drop of 3,000 people spent ~20 ms turning
+        the index off for the move and building it again after (a hover asks every item
+        instead, ~2 ms more a mouse move at 3,000 people). Nearer, both come back."""
         far = self.lines_far()
-        if far == self.handles_hidden:
+        if far == self.far_out:
             return
-        self.handles_hidden = far
+        self.far_out = far
         for card in self.cards.values():
             card.handle.setVisible(not far)
+        if not self.dragging and self.edge_batch is None:  # (else set when they end)
+            self.setItemIndexMethod(self.resting_index())
+
+    def resting_index(self):
+        """How the scene indexes its items between gestures: a BSP tree, none far out."""
+        return self.ItemIndexMethod.NoIndex if self.far_out else self.ItemIndexMethod.BspTreeIndex
 
     def items_rect(self) -> QRectF:
         """What every item covers (the sketch of the lines no more than the lines)."""
