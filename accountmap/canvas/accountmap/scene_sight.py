@@ -118,9 +118,11 @@ class DrawnAsSeen:
         grab, and at 3,000 people 6,000 items fewer to paint (~6 ms of a repaint of the
         whole map) and to move with their cards. And the scene keeps no index
         (`resting_index`): every paint covers the whole map, which the index cannot
-        narrow, while Arrange, its undo or a drop of 3,000 people spent ~20 ms turning
-        the index off for the move and building it again after (a hover asks every item
-        instead, ~2 ms more a mouse move at 3,000 people). Nearer, both come back."""
+        narrow, while Arrange, its undo or a drop of 3,000 people spent ~20-40 ms turning
+        the index off for the move and building it again after. (What asks where items
+        are looks at each of them instead: the edit of a label placed among the others,
+        ~5 ms more at 3,000 people; a hover and a drag step measured the same.) Nearer,
+        both come back."""
         far = self.lines_far()
         if far == self.far_out:
             return
