@@ -4,14 +4,16 @@ details dropped; near, everything."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from accountmap.canvas.accountmap.items import CardItem
 from accountmap.canvas.accountmap.items.edge import SKETCH_ZOOM
+from accountmap.canvas.common.view import MIN_ZOOM
 from accountmap.domain.models import Stakeholder
+from tests.qt.test_map_drag_freeze import press_and_move
 from tests.qt.test_map_readable import demo_map  # noqa: F401 - the fixture
 
 
@@ -52,8 +54,6 @@ def test_far_out_cards_show_no_connect_handles_and_nearer_they_do(demo_map):
     painted, nor moved with its card); a card added meanwhile has none; nearer, each card
     has its handle again. And far out the scene keeps no index (a paint covers the whole
     map; Arrange and drops need not turn it off and build it again): nearer it does."""
-    from accountmap.canvas.common.view import MIN_ZOOM
-
     window, page = demo_map
     scene, view = page.scene, page.view
     bsp, none = scene.ItemIndexMethod.BspTreeIndex, scene.ItemIndexMethod.NoIndex
@@ -86,10 +86,6 @@ def test_far_out_cards_show_no_connect_handles_and_nearer_they_do(demo_map):
     assert not any(card.handle.isVisible() for card in scene.cards.values())
     assert scene.itemIndexMethod() == none
     # a drag far out ends with the scene as it rests far out: no index
-    from PySide6.QtCore import Qt
-
-    from tests.qt.test_map_drag_freeze import press_and_move
-
     card = next(iter(scene.cards.values()))
     before = card.pos()
     end = press_and_move(page, card)

@@ -197,7 +197,8 @@ class EdgeItem(BoundsInQt, EntityItem):
             sx, sy, tx, ty = sp.x(), sp.y(), tp.x(), tp.y()
         else:
             (sx, sy), (tx, ty) = ends
-        if self.bends and self.routed_for[1:] != (QPointF(sx, sy), QPointF(tx, ty)):
+            sp = tp = None  # (made below only for a bent line)
+        if self.bends and self.routed_for[1:] != (sp or QPointF(sx, sy), tp or QPointF(tx, ty)):
             self.bends = []  # an end moved: straight until routed again
         if self.bends:
             self._bent_geometry(sx + CARD_WIDTH / 2, sy + CARD_HEIGHT / 2,
