@@ -47,11 +47,11 @@ def run(args) -> int:
     if output is not None and output.suffix.lower() not in (".pdf", ".csv"):
         raise CommandError(f"{output}: the output must end in .pdf or .csv")
     today = today_of(args, args.lang)
-    # The files are read by worker processes forked from this one, unless Qt is loaded
-    # here (the command run inside the app or a test of it): a process with Qt's threads
-    # must not fork.
-    workers = 1 if "PySide6.QtCore" in sys.modules else (os.cpu_count() or 1)
-    portfolio = load_portfolio(args.paths, today, workers=workers)
+    # The files are read by this process and readers forked from it, one a core; readers
+    # started afresh if Qt is loaded here (the command run inside the app or a test of
+    # it): a process with Qt's threads must not fork.
+    portfolio = load_portfolio(args.paths, today, workers=os.cpu_count() or 1,
+                               forked="PySide6.QtCore" not in sys.modules)
     lang = args.lang or (portfolio.deals[0].language if portfolio.deals else "en")
     for path, error in portfolio.skipped:
         print(f"accountmap: {BRIEFING_MESSAGES.text('review.skipped', lang, path=path, reason=error.message(lang))}",

@@ -10,6 +10,7 @@ remembered (QSettings "review/paths"). Loading shows a progress dialog that can 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -206,7 +207,9 @@ class PortfolioWindow(QMainWindow):
             return not dialog.wasCanceled()
 
         try:
-            portfolio = load_portfolio(self.sources(), self.today(), progress)
+            # the files read by processes of their own, one a core (Qt's process must not fork)
+            portfolio = load_portfolio(self.sources(), self.today(), progress,
+                                       workers=os.cpu_count() or 1, forked=False)
         finally:
             dialog.reset()
             dialog.deleteLater()

@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accountmap.domain.portfolio import DealReview, review_deal
-from accountmap.storage.damage import DamagedAccount
+from accountmap.domain.portfolio import DealReview
 from accountmap.storage.errors import WorkspaceError
+from accountmap.storage.file_review import read_file
 
 
 SUFFIX = ".accountmap"
@@ -27,22 +27,9 @@ SUFFIX = ".accountmap"
 OWN_COPIES = (".backup-", ".creating", ".tmp")
 
 # progress(files done, files, the file being read): False cancels the loading. Asked before
-# each file and every ASK_EVERY accounts within one, so a big file can be cancelled too.
+# each file and every ASK_EVERY accounts within one (file_review), so a big file can be
+# cancelled too.
 Progress = Callable[[int, int, str], bool]
-ASK_EVERY = 10
-# What the review reads of each account (domain/portfolio.review_deal and the report use
-# nothing else): relationships, touchpoints and journey grids stay on disk.
-REVIEWED_TABLES = ("decision_centres", "stakeholders", "open_questions", "roadmap_nodes",
-                   "roadmap_edges", "meetings", "review_comments")
-# ...nor these columns (long texts, positions on the canvas, contact details)
-UNREVIEWED_COLUMNS = {
-    "stakeholders": frozenset({"interests", "email", "phone", "contact_notes", "notes",
-                               "x", "y"}),
-    "decision_centres": frozenset({"interest", "x", "y", "width", "height"}),
-    "open_questions": frozenset({"answer"}),
-    "roadmap_nodes": frozenset({"description", "notes", "exit_note", "x", "y"}),
-    "meetings": frozenset({"place", "notes"}),
-}
 
 
 @dataclass
@@ -98,77 +85,21 @@ def workspace_paths(given: Iterable[str | Path]) -> tuple[list[Path], list[tuple
     return paths, problems
 
 
-@dataclass
-class FileReading:
-    """What one file gave the review: its settings' language and journey framework, every
-    account id in it, and the reviews of the accounts read (in the file's order)."""
-
-    language: str
-    framework: object
-    ids: list[str]
-    reviews: list[tuple[str, DealReview]]
-    damaged: list[DamagedAccount]
-    cancelled: bool = False
-
-
-def read_file(path: Path, today: dt.date, known: frozenset[str] | set[str] = frozenset(),
-              ask: Callable[[], bool] | None = None) -> FileReading:
-    """Review every account of `path` not in `known`, read-only; `ask()` returning False
-    every ASK_EVERY accounts stops (a big file can be cancelled too). Raises WorkspaceError
-    when the file cannot be read, ValueError on rows the models refuse."""
-    from accountmap.storage.workspace_file import WorkspaceFile
-
-    with WorkspaceFile.open(path, read_only=True) as wf:
-        settings = wf.settings()
-        ids = wf.account_ids()
-        reading = FileReading(settings.language, settings.journey_framework, ids, [], [])
-        new = [i for i in ids if i not in known]
-        loaded = wf.load_accounts(new, REVIEWED_TABLES, UNREVIEWED_COLUMNS)
-        for number, (account_id, account) in enumerate(loaded, 1):
-            if number % ASK_EVERY == 0 and ask is not None and ask() is False:
-                reading.cancelled = True
-                break
-            if isinstance(account, DamagedAccount):  # the file's others are reviewed
-                reading.damaged.append(account)
-                continue
-            if isinstance(account, WorkspaceError):
-                raise account
-            reading.reviews.append((account_id, review_deal(account, today, settings)))
-    return reading
-
-
-def _read_in_worker(path: Path, today: dt.date) -> FileReading | None:
-    """A worker process's reading of one file; None when anything but a clean reading
-    came out (the file is then read again in the main process, which reports why)."""
-    try:
-        reading = read_file(path, today)
-    except Exception:  # noqa: BLE001 - reported by the main process's own reading
-        return None
-    return None if reading.damaged else reading
-
-
-def _worker_pool(paths: list[Path], today: dt.date, workers: int):
-    """A pool of `workers` forked processes already reading each file, and the future of
-    each file's reading in the order of `paths` (files are independent; a review of twenty
-    files is mostly reading them)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(paths)), mp_context=context)
-    return pool, [pool.submit(_read_in_worker, path, today) for path in paths]
-
-
 def load_portfolio(given: Iterable[str | Path], today: dt.date,
-                   progress: Progress | None = None, workers: int = 1) -> Portfolio:
+                   progress: Progress | None = None, workers: int = 1,
+                   forked: bool = True) -> Portfolio:
     """Review every account of the given files and folders. `workers` > 1 reads the files
-    in that many forked processes (the command line's review; never a process with Qt or
-    threads in it, which must not fork); progress is then asked once a file."""
+    in that many processes: this one and `workers - 1` readers (`review_readers`), forked
+    (the command line's review) or, with `forked=False`, started afresh (a process with
+    Qt or threads in it must not fork); progress is then asked once a file."""
     paths, skipped = workspace_paths(given)
     portfolio = Portfolio([], paths, skipped, today)
     by_id: dict[str, ReviewedDeal] = {}
-    pool, futures = (_worker_pool(paths, today, workers) if workers > 1 and len(paths) > 1
-                     else (None, []))
+    pool, futures = None, []
+    if workers > 1 and len(paths) > 1:
+        from accountmap.storage import review_readers
+
+        pool, futures = review_readers.start(paths, today, workers - 1, forked)
     try:
         _review_files(portfolio, paths, futures, by_id, progress)
     finally:

@@ -288,10 +288,12 @@ def _seen(portfolio):
     return deals, skipped
 
 
-def test_files_read_in_worker_processes_give_the_same_review(folder, tmp_path):
-    """The command line reads the files in forked worker processes: the same deals in the
-    same order, one deal found in two files once with both named, the same skipped files
-    and damaged accounts as a reading in one process."""
+@pytest.mark.parametrize("forked", [True, False])
+def test_files_read_in_worker_processes_give_the_same_review(folder, tmp_path, forked):
+    """The files are read in reader processes too (forked for the command line, started
+    afresh for the app): the same deals in the same order, one deal found in two files
+    once with both named, the same skipped files and damaged accounts as a reading in one
+    process."""
     import shutil
     import sqlite3
 
@@ -306,7 +308,7 @@ def test_files_read_in_worker_processes_give_the_same_review(folder, tmp_path):
     conn.commit()
     conn.close()
     one = load_portfolio([tmp_path], TODAY)
-    many = load_portfolio([tmp_path], TODAY, workers=3)
+    many = load_portfolio([tmp_path], TODAY, workers=3, forked=forked)
     assert _seen(many) == _seen(one)
     deals, skipped = _seen(many)
     assert any(len(files) == 2 for _id, files, _lang, _flags in deals)

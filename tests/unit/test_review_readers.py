@@ -1,0 +1,101 @@
+"""The reader processes of a portfolio review (storage/review_readers.py): they read from
+the last file back while the caller reads from the first; a reader that cannot start or
+dies leaves its files to the caller; a stopped review leaves no reader behind."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+
+import pytest
+
+from accountmap.storage import review_readers
+from accountmap.storage.file_review import read_in_worker
+from accountmap.storage.portfolio_files import load_portfolio
+
+from tests.unit.review_data import sample_folder
+
+TODAY = dt.date(2026, 11, 10)
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    return sample_folder(tmp_path_factory.mktemp("readers"))
+
+
+def seen(portfolio):
+    return ([(d.review.account_id, [p.name for p in d.files], d.language,
+              [f.kind for f in d.review.health.flags]) for d in portfolio.deals],
+            [(p.name, e.message("en")) for p, e in portfolio.skipped])
+
+
+def wait_until_ended(readings, limit=60.0):
+    end = time.monotonic() + limit
+    while any(p.poll() is None for p in readings._processes):
+        assert time.monotonic() < end, "a reader never ended"
+        time.sleep(0.02)
+    for thread in readings._threads:
+        thread.join(limit)
+
+
+@pytest.mark.parametrize("forked", [True, False])
+def test_readers_that_have_read_every_file_give_each_reading(files, forked):
+    readings, futures = review_readers.start(files, TODAY, 2, forked)
+    try:
+        wait_until_ended(readings)
+        got = [future.result() for future in futures]
+    finally:
+        readings.shutdown()
+    assert [sorted(i for i, _review in r.reviews) for r in got] == [
+        sorted(r.ids) for r in got]  # every account of every file reviewed
+    assert [r.ids for r in got] == [
+        read_in_worker(path, TODAY).ids for path in files]
+
+
+def test_a_file_no_reader_has_begun_is_left_to_the_caller(files, monkeypatch):
+    monkeypatch.setattr(sys, "executable", "/bin/false")  # readers that end at once
+    readings, futures = review_readers.start(files, TODAY, 2, forked=False)
+    try:
+        wait_until_ended(readings)
+        assert [future.result() for future in futures] == [None] * len(files)
+    finally:
+        readings.shutdown()
+
+
+def test_a_review_whose_readers_fail_is_the_same_review(files, monkeypatch):
+    alone = seen(load_portfolio(files, TODAY))
+    monkeypatch.setattr(sys, "executable", "/bin/false")
+    assert seen(load_portfolio(files, TODAY, workers=3, forked=False)) == alone
+
+
+@pytest.mark.parametrize("forked", [True, False])
+def test_a_stopped_review_leaves_no_reader_running(files, forked):
+    readings, _futures = review_readers.start(files * 20, TODAY, 2, forked)
+    readings.shutdown()  # at once: the readers are still reading
+    assert all(process.poll() is not None for process in readings._processes)
+    assert not any(thread.is_alive() for thread in readings._threads)
+
+
+def test_a_cancelled_review_stops_its_readers(files, monkeypatch):
+    started = []
+    real_start = review_readers.start
+
+    def start(*args):
+        readings, futures = real_start(*args)
+        started.append(readings)
+        return readings, futures
+
+    monkeypatch.setattr(review_readers, "start", start)
+    asked = []
+
+    def progress(done, total, name):
+        asked.append(done)
+        return done < 1  # cancel once the first file is read
+
+    portfolio = load_portfolio(files, TODAY, progress, workers=2, forked=False)
+    assert portfolio.cancelled
+    assert {d.review.account_id for d in portfolio.deals} == set(
+        read_in_worker(files[0], TODAY).ids)
+    (readings,) = started
+    assert all(process.poll() is not None for process in readings._processes)
