@@ -87,11 +87,14 @@ def workspace_paths(given: Iterable[str | Path]) -> tuple[list[Path], list[tuple
 
 def load_portfolio(given: Iterable[str | Path], today: dt.date,
                    progress: Progress | None = None, workers: int = 1,
-                   forked: bool = True) -> Portfolio:
+                   forked: bool = True, meanwhile: Callable[[], None] | None = None
+                   ) -> Portfolio:
     """Review every account of the given files and folders. `workers` > 1 reads the files
     in that many processes: this one and `workers - 1` readers (`review_readers`), forked
     (the command line's review) or, with `forked=False`, started afresh (a process with
-    Qt or threads in it must not fork); progress is then asked once a file."""
+    Qt or threads in it must not fork); progress is then asked once a file. `meanwhile()`
+    is called once the readers are started, before this process reads (the readers then
+    take more of the files)."""
     paths, skipped = workspace_paths(given)
     portfolio = Portfolio([], paths, skipped, today)
     by_id: dict[str, ReviewedDeal] = {}
@@ -101,6 +104,8 @@ def load_portfolio(given: Iterable[str | Path], today: dt.date,
 
         pool, futures = review_readers.start(paths, today, workers - 1, forked)
     try:
+        if meanwhile is not None:
+            meanwhile()
         _review_files(portfolio, paths, futures, by_id, progress)
     finally:
         if pool is not None:

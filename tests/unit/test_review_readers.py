@@ -99,3 +99,18 @@ def test_a_cancelled_review_stops_its_readers(files, monkeypatch):
         read_in_worker(files[0], TODAY).ids)
     (readings,) = started
     assert all(process.poll() is not None for process in readings._processes)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_meanwhile_runs_once_before_this_process_reads(files, workers, monkeypatch):
+    import accountmap.storage.portfolio_files as portfolio_files
+
+    events = []
+    real_read = portfolio_files.read_file
+    monkeypatch.setattr(portfolio_files, "read_file",
+                        lambda *args: events.append("read") or real_read(*args))
+    portfolio = load_portfolio(files, TODAY, workers=workers,
+                               meanwhile=lambda: events.append("meanwhile"))
+    assert events[0] == "meanwhile" and events.count("meanwhile") == 1
+    assert "read" in events  # this process read the first file itself
+    assert seen(portfolio) == seen(load_portfolio(files, TODAY))
