@@ -6,6 +6,7 @@ family is registered so that `<b>`/`<i>` in our own markup pick the right face.
 
 from __future__ import annotations
 
+import functools
 import threading
 from pathlib import Path
 
@@ -83,3 +84,12 @@ def register_fonts() -> None:
         addMapping(REGULAR, 0, 1, ITALIC)
         addMapping(REGULAR, 1, 1, BOLD_ITALIC)
         _registered = True
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def text_width(text: str, font: str, size: float) -> float:
+    """reportlab's `stringWidth`, remembered: a review of 1,000 deals measures the same
+    words and labels ~150,000 times (the faces never change once registered)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, font, size)

@@ -7,11 +7,10 @@ hundred comments) is left to the platypus version, which flows over pages.
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from accountmap.briefing.drawings import ACCENT, INK
-from accountmap.briefing.fonts import BOLD, REGULAR
+from accountmap.briefing.fonts import BOLD, REGULAR, text_width
 from accountmap.briefing.styles import SHADE
 
 Token = tuple[str, str]  # (font, word)
@@ -26,16 +25,16 @@ def wrap_tokens(tokens: list[Token], width: float, size: float) -> list[list[tup
     """Greedy word wrap of words in their fonts; a word wider than the line is cut."""
     if tokens and len({font for font, _w in tokens}) == 1:  # one font: fits on one line?
         whole = " ".join(w for _f, w in tokens)
-        if stringWidth(whole, tokens[0][0], size) <= width:
+        if text_width(whole, tokens[0][0], size) <= width:
             return [[(0.0, tokens[0][0], whole)]]
     lines: list[list[tuple[float, str, str]]] = [[]]
     x = 0.0
-    space = stringWidth(" ", REGULAR, size)
+    space = text_width(" ", REGULAR, size)
     for font, word in tokens:
-        w = stringWidth(word, font, size)
+        w = text_width(word, font, size)
         while w > width:  # cut a word longer than a line
             cut = len(word)
-            while cut > 1 and stringWidth(word[:cut], font, size) > width - x:
+            while cut > 1 and text_width(word[:cut], font, size) > width - x:
                 cut -= 1
             if x > 0 and cut <= 1:
                 lines.append([])
@@ -45,7 +44,7 @@ def wrap_tokens(tokens: list[Token], width: float, size: float) -> list[list[tup
             lines.append([])
             x = 0.0
             word = word[cut:]
-            w = stringWidth(word, font, size)
+            w = text_width(word, font, size)
         if x > 0 and x + w > width:
             lines.append([])
             x = 0.0

@@ -19,10 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from accountmap.briefing.fonts import BOLD, REGULAR
+from accountmap.briefing.fonts import BOLD, REGULAR, text_width
 from accountmap.briefing.styles import MUTED, RULE, SHADE, clean, esc, hyphenator
 
 CELL_FONT_SIZE = 7.5  # styles.cell's
@@ -40,7 +39,7 @@ class Column:
 
 
 def _width(text: str, bold: bool = False) -> float:
-    return stringWidth(text, BOLD if bold else REGULAR, CELL_FONT_SIZE)
+    return text_width(text, BOLD if bold else REGULAR, CELL_FONT_SIZE)
 
 
 def longest_piece(word: str, lang: str, hyphenate: bool, bold: bool = False) -> float:

@@ -1,6 +1,7 @@
-"""The briefings' fonts remember how a text splits into a document's subsets
-(briefing/fonts.py): every split is the one reportlab's own TTFont gives, text after
-text, in more than one document at a time, past the first subset of 256 characters."""
+"""The briefings' fonts remember how a text splits into a document's subsets, and how
+wide a text is (briefing/fonts.py): every split is the one reportlab's own TTFont gives,
+text after text, in more than one document at a time, past the first subset of 256
+characters; every width is reportlab's."""
 
 from __future__ import annotations
 
@@ -33,3 +34,13 @@ def test_registered_fonts_remember_their_splits():
     doc = PDFDocument()
     first = face.splitString("Обзор портфеля", doc)
     assert face.splitString("Обзор портфеля", doc) is first
+
+
+def test_remembered_widths_are_reportlabs():
+    fonts.register_fonts()
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    for text in ("Горбунов", "KAM", "", " ", "Горбунов"):
+        for font in (fonts.REGULAR, fonts.BOLD):
+            for size in (7.5, 9, 13):
+                assert fonts.text_width(text, font, size) == stringWidth(text, font, size)
