@@ -20,6 +20,7 @@ from pathlib import Path
 from accountmap.domain.portfolio import DealReview
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.file_review import read_file
+from accountmap.storage.review_readers import STOPPED
 
 
 SUFFIX = ".accountmap"
@@ -122,12 +123,14 @@ def _review_files(portfolio: Portfolio, paths: list[Path], futures: list,
         if progress is not None and progress(index, len(paths), path.name) is False:
             portfolio.cancelled = True
             break
+        ask = None if progress is None else lambda: progress(index, len(paths), path.name)
         try:
-            reading = futures[index].result() if futures else None
+            reading = futures[index].result(ask) if futures else None
             if reading is None:
-                ask = (None if progress is None
-                       else lambda: progress(index, len(paths), path.name))
                 reading = read_file(path, today, by_id.keys(), ask)
+            elif reading is STOPPED:  # cancelled while a reader read this file
+                portfolio.cancelled = True
+                break
             for account_id in reading.ids:
                 if account_id in by_id:  # one deal, found in two files
                     by_id[account_id].also_in.append(path)

@@ -7,10 +7,10 @@ threads) in it, which must not fork, `python -m accountmap.storage.review_reader
 afresh: it takes the day and its share (index, path) pickled on its standard input. Either
 says on its pipe, pickled, which file it begins and then that file's reading; a thread of
 the caller's per reader collects them. The future of a file gives its reading when a
-reader has it or is reading it (waiting for it then), and None when no reader has begun
-it: the caller reads it itself. A reader that fails or ends early gives None for the files
-it did not send (the caller reads them, and reports why one cannot be read, as it does
-without readers).
+reader has it or is reading it (waiting for it then, and asking the caller's progress
+meanwhile, which may stop it), and None when no reader has begun it: the caller reads it
+itself. A reader that fails or ends early gives None for the files it did not send (the
+caller reads them, and reports why one cannot be read, as it does without readers).
 """
 
 from __future__ import annotations
@@ -21,8 +21,13 @@ import pickle
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+
+ASK_SECONDS = 0.1
+STOPPED = object()  # a future's result once `ask()` said to stop waiting
 
 
 class Readings:
@@ -35,11 +40,21 @@ class Readings:
         self._processes: list[subprocess.Popen] = []
         self._threads: list[threading.Thread] = []
 
-    def result(self, index: int):
+    def result(self, index: int, ask: Callable[[], bool] | None = None):
         """The reading of file `index` (a FileReading) once a reader has it, if one has
-        it or is reading it; else None: the caller reads it."""
+        it or is reading it; else None: the caller reads it. While it waits, `ask()` is
+        asked every ASK_SECONDS (a progress dialog stays live): False stops the waiting,
+        and STOPPED is returned."""
         with self._changed:
-            self._changed.wait_for(lambda: index not in self._begun)
+            while not self._changed.wait_for(lambda: index not in self._begun,
+                                             None if ask is None else ASK_SECONDS):
+                self._changed.release()
+                try:
+                    go_on = ask()
+                finally:
+                    self._changed.acquire()
+                if go_on is False:
+                    return STOPPED
             return self._results.pop(index, None)
 
     def shutdown(self, cancel_futures: bool = True) -> None:
@@ -78,13 +93,13 @@ class Readings:
 
 @dataclass(frozen=True)
 class Future:
-    """A file's reading to come, as a pool's future gives it."""
+    """A file's reading to come (`Readings.result`)."""
 
     readings: Readings
     index: int
 
-    def result(self):
-        return self.readings.result(self.index)
+    def result(self, ask: Callable[[], bool] | None = None):
+        return self.readings.result(self.index, ask)
 
 
 _BEGINS = "begins"  # what a reader sends before a file's reading

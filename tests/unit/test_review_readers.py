@@ -114,3 +114,85 @@ def test_meanwhile_runs_once_before_this_process_reads(files, workers, monkeypat
     assert events[0] == "meanwhile" and events.count("meanwhile") == 1
     assert "read" in events  # this process read the first file itself
     assert seen(portfolio) == seen(load_portfolio(files, TODAY))
+
+
+class _Pipe:
+    """A reader as `Readings` sees one: what it says comes through a pipe."""
+
+    def __init__(self):
+        import os
+
+        read_end, write_end = os.pipe()
+        self.stdout = open(read_end, "rb")
+        self.writer = open(write_end, "wb")
+        self.returncode = None
+
+    def say(self, index, reading):
+        import pickle
+
+        pickle.dump((index, reading), self.writer)
+        self.writer.flush()
+
+    def poll(self):
+        return self.returncode
+
+    def kill(self):
+        self.writer.close()
+        self.returncode = -9
+
+    def wait(self):
+        return self.returncode
+
+
+def _readings_from(pipe):
+    import threading
+
+    readings = review_readers.Readings()
+    readings._processes.append(pipe)
+    thread = threading.Thread(target=readings._collect, args=(pipe,), daemon=True)
+    readings._threads.append(thread)
+    thread.start()
+    return readings
+
+
+def test_waiting_for_a_file_a_reader_reads_asks_the_progress_and_can_stop():
+    pipe = _Pipe()
+    readings = _readings_from(pipe)
+    pipe.say(0, "begins")
+    asked = []
+
+    def ask():
+        asked.append(1)
+        if len(asked) == 3:
+            pipe.say(0, ["the reading"])  # (any picklable reading but a str)
+        return True
+
+    time.sleep(0.2)  # the reader's "begins" has arrived
+    assert readings.result(0, ask) == ["the reading"]
+    assert len(asked) >= 3
+    pipe.say(1, "begins")
+    time.sleep(0.2)
+    assert readings.result(1, lambda: False) is review_readers.STOPPED
+    readings.shutdown()
+    assert not any(thread.is_alive() for thread in readings._threads)
+
+
+def test_a_cancel_while_a_reader_reads_ends_the_review(files, monkeypatch):
+    def start(paths, today, readers, forked):  # every file but the first one "begun"
+        pipe = _Pipe()
+        readings = _readings_from(pipe)
+        for index in range(1, len(paths)):
+            pipe.say(index, "begins")
+        time.sleep(0.2)
+        return readings, [review_readers.Future(readings, i) for i in range(len(paths))]
+
+    monkeypatch.setattr(review_readers, "start", start)
+    asked = []
+
+    def progress(done, total, name):
+        asked.append(done)
+        return len(asked) < 4  # cancel while waiting for the second file
+
+    portfolio = load_portfolio(files, TODAY, progress, workers=2)
+    assert portfolio.cancelled
+    assert {d.review.account_id for d in portfolio.deals} == set(read_in_worker(files[0], TODAY).ids)
