@@ -112,7 +112,8 @@ def start(paths: list[Path], today: dt.date, readers: int,
     readings = Readings()
     last = len(paths) - 1
     for reader in range(min(readers, len(paths))):
-        share = [(index, str(paths[index])) for index in range(last - reader, -1, -readers)]
+        share = [(index, str(Path(paths[index]).absolute()))
+                 for index in range(last - reader, -1, -readers)]
         process = _Fork(today, share) if forked else _Fresh(today, share)
         readings._processes.append(process)
     for process in readings._processes:  # (threads once every fork is made)
@@ -126,7 +127,9 @@ class _Fresh(subprocess.Popen):
     """A reader started afresh."""
 
     def __init__(self, today: dt.date, share: list[tuple[int, str]]) -> None:
-        super().__init__([sys.executable, "-m", "accountmap.storage.review_readers"],
+        # -P: the package as this process has it, never a folder of that name where the
+        # user started the app
+        super().__init__([sys.executable, "-P", "-m", "accountmap.storage.review_readers"],
                          stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                          stderr=subprocess.DEVNULL,
                          creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))  # (Windows)

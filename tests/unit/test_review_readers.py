@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -196,3 +197,25 @@ def test_a_cancel_while_a_reader_reads_ends_the_review(files, monkeypatch):
     portfolio = load_portfolio(files, TODAY, progress, workers=2)
     assert portfolio.cancelled
     assert {d.review.account_id for d in portfolio.deals} == set(read_in_worker(files[0], TODAY).ids)
+
+
+def test_readers_started_afresh_ignore_a_folder_named_like_the_package(files, tmp_path,
+                                                                        monkeypatch):
+    """Started where a folder is named like the package (and with paths relative to
+    there), a reader still reads with the application's own code."""
+    import shutil
+
+    (tmp_path / "ws").mkdir()
+    for path in files:
+        shutil.copy(path, tmp_path / "ws" / path.name)
+    (tmp_path / "accountmap").mkdir()
+    (tmp_path / "accountmap" / "__init__.py").write_text("")
+    monkeypatch.chdir(tmp_path)
+    readings, futures = review_readers.start([Path("ws") / p.name for p in files], TODAY,
+                                             1, forked=False)
+    try:
+        wait_until_ended(readings)
+        got = [future.result() for future in futures]
+    finally:
+        readings.shutdown()
+    assert [reading.ids for reading in got] == [read_in_worker(p, TODAY).ids for p in files]
