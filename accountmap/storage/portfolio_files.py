@@ -19,8 +19,8 @@ from pathlib import Path
 
 from accountmap.domain.portfolio import DealReview
 from accountmap.storage.errors import WorkspaceError
+from accountmap.storage import review_readers
 from accountmap.storage.file_review import read_file
-from accountmap.storage.review_readers import STOPPED
 
 
 SUFFIX = ".accountmap"
@@ -99,18 +99,16 @@ def load_portfolio(given: Iterable[str | Path], today: dt.date,
     paths, skipped = workspace_paths(given)
     portfolio = Portfolio([], paths, skipped, today)
     by_id: dict[str, ReviewedDeal] = {}
-    pool, futures = None, []
+    readings, futures = None, []
     if workers > 1 and len(paths) > 1:
-        from accountmap.storage import review_readers
-
-        pool, futures = review_readers.start(paths, today, workers - 1, forked)
+        readings, futures = review_readers.start(paths, today, workers - 1, forked)
     try:
         if meanwhile is not None:
             meanwhile()
         _review_files(portfolio, paths, futures, by_id, progress)
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        if readings is not None:
+            readings.shutdown()
     if progress is not None and not portfolio.cancelled:
         progress(len(paths), len(paths), "")
     return portfolio
@@ -128,7 +126,7 @@ def _review_files(portfolio: Portfolio, paths: list[Path], futures: list,
             reading = futures[index].result(ask) if futures else None
             if reading is None:
                 reading = read_file(path, today, by_id.keys(), ask)
-            elif reading is STOPPED:  # cancelled while a reader read this file
+            elif reading is review_readers.STOPPED:  # cancelled while a reader read this file
                 portfolio.cancelled = True
                 break
             for account_id in reading.ids:

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import pickle
+import signal
 import subprocess
 import sys
 import threading
@@ -57,9 +59,8 @@ class Readings:
                     return STOPPED
             return self._results.pop(index, None)
 
-    def shutdown(self, cancel_futures: bool = True) -> None:
-        """Stop the readers still reading (the review is done, or cancelled), as a pool
-        of processes is shut down."""
+    def shutdown(self) -> None:
+        """Stop the readers still reading (the review is done, or cancelled)."""
         for process in self._processes:
             if process.poll() is None:
                 process.kill()
@@ -144,8 +145,6 @@ class _Fork:
     """A reader forked from this process (POSIX)."""
 
     def __init__(self, today: dt.date, share: list[tuple[int, str]]) -> None:
-        import os
-
         read_end, write_end = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the reader: its share, then gone (no exit handlers, no buffers)
@@ -162,8 +161,6 @@ class _Fork:
         self.returncode = None
 
     def poll(self):
-        import os
-
         if self.returncode is None:
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid:
@@ -171,14 +168,9 @@ class _Fork:
         return self.returncode
 
     def kill(self) -> None:
-        import os
-        import signal
-
         os.kill(self.pid, signal.SIGKILL)
 
     def wait(self):
-        import os
-
         if self.returncode is None:
             self.returncode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
         return self.returncode
