@@ -207,7 +207,8 @@ class PortfolioWindow(QMainWindow):
             return not dialog.wasCanceled()
 
         try:
-            # the files read by processes of their own, one a core (Qt's process must not fork)
+            # the files read by this process and readers started afresh, one a core (a
+            # process with Qt must not fork)
             portfolio = load_portfolio(self.sources(), self.today(), progress,
                                        workers=os.cpu_count() or 1, forked=False)
         finally:
