@@ -156,7 +156,8 @@ def parse_csv_text(text: str, path: Path | str = "", encoding: str = "utf-8") ->
                 raise WorkspaceError("contacts.too_many_rows", path=path, limit=MAX_ROWS)
     except csv.Error as exc:
         raise WorkspaceError("contacts.bad_csv", path=path,
-                             detail=f"line {reader.line_num}: {exc}") from exc
+                             detail_key="contacts.detail.line", line=reader.line_num,
+                             reason=exc) from exc
     table = _table(rows, path)
     table.encoding, table.delimiter = encoding, delimiter
     return table

@@ -17,6 +17,10 @@ _WHAT = {  # what an account (or a workspace) is full of, in each language (limi
     "journey_history": ("journey events", "событий пути клиента"),
     "review_comments": ("review comments", "замечаний"),
 }
+_OVER = {  # limits.output's detail: what an account holds past its limit
+    f"limits.detail.over.{table}": {"en": f"{{count}} {en}, at most {{limit}}",
+                                    "ru": f"{{count}} {ru}, не больше {{limit}}"}
+    for table, (en, ru) in _WHAT.items()}
 _LIMIT_REACHED = {
     **{f"limits.reached.{table}": {
         "en": f"An account holds at most {{limit}} {en}; this one is full, nothing was added",
@@ -33,6 +37,17 @@ STORAGE_MESSAGES = catalogue.Messages({
     "storage.directory": {"en": "{path} is a folder, not a workspace file", "ru": "{path} — это папка, а не файл рабочего пространства"},
     "storage.empty": {"en": "{path} is empty (0 bytes): it is not an AccountMap workspace", "ru": "{path} пуст (0 байт): это не рабочее пространство AccountMap"},
     "storage.not_sqlite": {"en": "{path} is not an AccountMap workspace (not an SQLite database)", "ru": "{path} — не рабочее пространство AccountMap (не база SQLite)"},
+    # details of storage.truncated in our own words (a detail from SQLite is its own)
+    "storage.detail.header_cut": {"en": "its header is cut short", "ru": "его заголовок обрезан"},
+    "storage.detail.size": {"en": "{size} bytes of the {expected} its header counts", "ru": "{size} байт из {expected}, указанных в его заголовке"},
+    "storage.detail.missing_table": {"en": "the table {table} is missing", "ru": "нет таблицы {table}"},
+    # details in other messages, in our own words
+    "storage.detail.no_folder": {"en": "the folder does not exist", "ru": "папки не существует"},
+    "storage.detail.folder_read_only": {"en": "the folder is read-only", "ru": "папка только для чтения"},
+    "storage.detail.lock_changing": {"en": "the lock file keeps changing", "ru": "файл блокировки всё время меняется"},
+    "storage.detail.no_backup": {"en": "no backup copy could be made: {reason}", "ru": "не удалось сделать резервную копию: {reason}"},
+    "review.detail.too_big": {"en": "over {mb} MB", "ru": "больше {mb} МБ"},
+    "contacts.detail.line": {"en": "line {line}: {reason}", "ru": "строка {line}: {reason}"},
     "storage.not_accountmap": {"en": "{path} is an SQLite database, but not an AccountMap workspace", "ru": "{path} — база SQLite, но не рабочее пространство AccountMap"},
     "storage.truncated": {"en": "{path} is damaged or truncated ({detail}); it was left untouched", "ru": "{path} повреждён или обрезан ({detail}); файл не изменён"},
     "storage.newer": {"en": "{path} was written by a newer AccountMap (file version {found}, this one reads up to {supported}); update AccountMap to open it", "ru": "{path} записан более новой версией AccountMap (версия файла {found}, эта читает до {supported}); обновите AccountMap"},
@@ -166,6 +181,7 @@ STORAGE_MESSAGES = catalogue.Messages({
     # new_workspace.py
     "storage.exists": {"en": "{path} already exists", "ru": "{path} уже существует"},
     **_LIMIT_REACHED,
+    **_OVER,
 })
 
 
@@ -178,4 +194,8 @@ class WorkspaceError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        return STORAGE_MESSAGES.text(self.key, lang, **self.params)
+        params = self.params
+        if "detail_key" in params:  # a detail of our own words: told in the same language
+            params = {**params, "detail": STORAGE_MESSAGES.text(params["detail_key"], lang,
+                                                                 **params)}
+        return STORAGE_MESSAGES.text(self.key, lang, **params)

@@ -58,4 +58,4 @@ def refuse_output_over_limits(account) -> None:
     if over:
         table, count, limit = over[0]
         raise WorkspaceError("limits.output", name=account.name,
-                             detail=f"{table}: {count} > {limit}")
+                             detail_key=f"limits.detail.over.{table}", count=count, limit=limit)

@@ -185,7 +185,7 @@ class WorkspaceLock:
                 raise
             return self
         raise WorkspaceError("storage.lock_failed", path=self.path,  # pragma: no cover
-                             detail="the lock file keeps changing")
+                             detail_key="storage.detail.lock_changing")
 
     def lock_file_itself(self) -> None:
         """Take the flock on the workspace file (once it exists): links share it."""

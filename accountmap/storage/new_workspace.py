@@ -32,10 +32,10 @@ def create_whole(path: str | os.PathLike, fill: Callable[[WorkspaceFile], object
     path = Path(path)
     if not path.parent.is_dir():
         raise WorkspaceError("storage.cannot_create", path=path,
-                             detail="the folder does not exist")
+                             detail_key="storage.detail.no_folder")
     if not os.access(path.parent, os.W_OK):
         raise WorkspaceError("storage.cannot_create", path=path,
-                             detail="the folder is read-only")
+                             detail_key="storage.detail.folder_read_only")
     with WorkspaceLock(path):  # no other writer may create or open `path` meanwhile
         if path.exists() and not replace:
             raise WorkspaceError("storage.exists", path=path)

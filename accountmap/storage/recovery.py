@@ -69,7 +69,7 @@ def check_tables(path: Path, conn: sqlite3.Connection, tables: Iterable[str]) ->
     missing = sorted(set(tables) - found)
     if missing:
         raise WorkspaceError("storage.truncated", path=path,
-                             detail=f"missing table {missing[0]}")
+                             detail_key="storage.detail.missing_table", table=missing[0])
 
 
 def upgraded_in_memory(path: Path, uri: str, version: int,

@@ -48,7 +48,8 @@ def write_review(path: Path, review: ReviewFile, inputs: list[Path]) -> None:
 
 def parse_review(text: bytes | str, source: str) -> ReviewFile:
     if len(text) > MAX_REVIEW_BYTES:
-        raise WorkspaceError("review.invalid", path=source, detail=f"over {MAX_REVIEW_BYTES >> 20} MB")
+        raise WorkspaceError("review.invalid", path=source, detail_key="review.detail.too_big",
+                             mb=MAX_REVIEW_BYTES >> 20)
     raw = load_json(text, source)
     if not isinstance(raw, dict) or raw.get("format") != REVIEW_FORMAT:
         raise WorkspaceError("review.not_review", path=source)

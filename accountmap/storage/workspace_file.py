@@ -86,7 +86,7 @@ def inspect_file(path: Path) -> int:
     if not header.startswith(SQLITE_MAGIC):
         raise WorkspaceError("storage.not_sqlite", path=path)
     if len(header) < 100:
-        raise WorkspaceError("storage.truncated", path=path, detail="header cut short")
+        raise WorkspaceError("storage.truncated", path=path, detail_key="storage.detail.header_cut")
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     change_counter, pages = struct.unpack(">II", header[24:32])
@@ -94,10 +94,8 @@ def inspect_file(path: Path) -> int:
     wal = Path(str(path) + "-wal")
     has_wal = wal.exists() and wal.stat().st_size > 0
     if valid_for == change_counter and not has_wal and size < pages * page_size:
-        raise WorkspaceError(
-            "storage.truncated", path=path,
-            detail=f"{size} bytes of {pages * page_size}",
-        )
+        raise WorkspaceError("storage.truncated", path=path, detail_key="storage.detail.size",
+                             size=size, expected=pages * page_size)
     header_version, header_app_id = struct.unpack(">I4xI", header[60:72])
     if not has_wal:
         # The header is the whole truth when no WAL holds newer pages: refuse what is
@@ -163,10 +161,10 @@ class WorkspaceFile(WorkspaceReader):
             if create and not path.exists():
                 if not path.parent.is_dir():
                     raise WorkspaceError("storage.cannot_create", path=path,
-                                         detail="the folder does not exist")
+                                         detail_key="storage.detail.no_folder")
                 if not os.access(path.parent, os.W_OK):
                     raise WorkspaceError("storage.cannot_create", path=path,
-                                         detail="the folder is read-only")
+                                         detail_key="storage.detail.folder_read_only")
                 if lock:
                     held = WorkspaceLock(path).acquire()
                 if not path.exists():  # still absent now that we hold the lock
@@ -443,7 +441,7 @@ def _migrate_file(path: Path, uri: str, version: int) -> None:
         backup_before_migration(path, version)
     except (OSError, sqlite3.Error) as exc:
         raise WorkspaceError("storage.migration_failed", path=path,
-                             detail=f"no backup copy could be made: {exc}") from exc
+                             detail_key="storage.detail.no_backup", reason=exc) from exc
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None,
                                check_same_thread=False)

@@ -98,7 +98,17 @@ def test_truncated_workspace(workspace: Path) -> None:
     workspace.write_bytes(data[: len(data) // 2])
     error = refused(workspace, "storage.truncated")
     assert "untouched" in error.message("en")
+    assert f"{len(data) // 2} bytes of the" in error.message("en")
+    assert f"{len(data) // 2} байт из" in error.message("ru")  # no English in Russian
     refused(workspace, "storage.truncated", read_only=True)
+
+
+def test_header_cut_short(tmp_path: Path) -> None:
+    path = tmp_path / "cut.accountmap"
+    path.write_bytes(b"SQLite format 3\x00" + bytes(20))
+    error = refused(path, "storage.truncated")
+    assert "header is cut short" in error.message("en")
+    assert "заголовок обрезан" in error.message("ru")
 
 
 def test_newer_version(workspace: Path) -> None:
