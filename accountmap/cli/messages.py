@@ -18,6 +18,8 @@ CLI_MESSAGES = Messages({
     "cli.account_ambiguous": {"en": "Several accounts are named “{name}”; rename one of them",
                               "ru": "Несколько клиентов называются «{name}»; переименуйте один из них"},
     "cli.no_folder": {"en": "the folder {path} does not exist", "ru": "папка {path} не существует"},
+    "cli.portfolio_format": {"en": "{path}: the output must end in .pdf or .csv",
+                             "ru": "{path}: имя файла результата должно оканчиваться на .pdf или .csv"},
     # review export/import/add (issue 16)
     "cli.and_more": {"en": " (and {count} more accounts of the file)", "ru": " (и ещё клиентов из файла: {count})"},
     "cli.account_exists": {"en": "Account “{name}” (id {id}) is already in {path}{more}; say what to do with --on-conflict replace, copy or merge. Nothing was imported", "ru": "Клиент «{name}» (идентификатор {id}) уже есть в {path}{more}; укажите --on-conflict replace, copy или merge. Ничего не загружено"},

@@ -53,7 +53,10 @@ def run(args) -> int:
 
         guard_output(output, args.paths)  # refused before any file is read
     if output is not None and output.suffix.lower() not in (".pdf", ".csv"):
-        raise CommandError(f"{output}: the output must end in .pdf or .csv")
+        from accountmap.cli.messages import CLI_MESSAGES
+
+        raise CommandError(CLI_MESSAGES.text("cli.portfolio_format", args.lang or "en",
+                                             path=output))
     today = today_of(args, args.lang)
     # The files are read by this process and readers forked from it, one a core; readers
     # started afresh if Qt is loaded here (the command run inside the app or a test of

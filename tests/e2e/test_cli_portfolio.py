@@ -314,3 +314,12 @@ def test_files_read_in_worker_processes_give_the_same_review(folder, tmp_path, f
     assert any(len(files) == 2 for _id, files, _lang, _flags in deals)
     assert {name for name, _reason in skipped} == {"junk.accountmap", "a_damaged.accountmap"}
     assert len(deals) == len({d[0] for d in deals})
+
+
+def test_an_output_of_another_kind_is_refused_in_the_language_asked(folder, tmp_path):
+    for lang, words in (("ru", "должно оканчиваться на .pdf или .csv"),
+                        ("en", "the output must end in .pdf or .csv")):
+        result = run("portfolio", folder, "--lang", lang, "-o", tmp_path / "review.txt")
+        assert result.returncode == 2
+        assert words in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "review.txt").exists()
