@@ -235,6 +235,9 @@ class PortfolioWindow(QMainWindow):
         self.statusBar().showMessage("  ·  ".join(notes) if notes else BRIEFING_MESSAGES.text(
             "review.subtitle", self.lang, deals=len(portfolio.deals), files=len(portfolio.files),
             date=fmt_date(portfolio.today, self.lang)))
+        # the whole of each note, one a line, however narrow the window (a long list of
+        # skipped files does not fit the bar)
+        self.statusBar().setToolTip("\n".join(notes))
 
     def _fill_filters(self) -> None:
         deals = self.model.deals

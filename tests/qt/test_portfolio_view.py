@@ -276,3 +276,18 @@ def test_the_review_reports_its_layout_to_the_progress_dialog(qtbot, files, monk
     assert values[0] == (0, LAYOUT_STEPS) and values[-1] == (LAYOUT_STEPS, LAYOUT_STEPS)
     assert done == sorted(set(done)) and any(0 < v < LAYOUT_STEPS for v in done)
     dialog.close()
+
+
+def test_every_skipped_file_is_told_in_full_in_the_bar_tooltip(qtbot, files, tmp_path):
+    own, _others = files
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    names = [f"пустой_файл_с_длинным_именем_{i}.accountmap" for i in range(6)]
+    for name in names:
+        (bad / name).write_bytes(b"")
+    _, view = open_portfolio(qtbot, own, bad)
+    tip = view.statusBar().toolTip()
+    assert tip.count("\n") == len(names) - 1
+    assert all(name in tip for name in names)
+    assert view.statusBar().fontMetrics().horizontalAdvance(
+        view.statusBar().currentMessage()) > view.statusBar().width()  # the bar cannot show it
