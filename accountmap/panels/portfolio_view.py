@@ -237,7 +237,7 @@ class PortfolioWindow(QMainWindow):
             date=fmt_date(portfolio.today, self.lang)))
         # the whole of each note, one a line, however narrow the window (a long list of
         # skipped files does not fit the bar)
-        self.statusBar().setToolTip("\n".join(notes))
+        self.statusBar().setToolTip("\n".join("• " + note for note in notes))
 
     def _fill_filters(self) -> None:
         deals = self.model.deals

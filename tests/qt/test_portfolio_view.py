@@ -287,7 +287,7 @@ def test_every_skipped_file_is_told_in_full_in_the_bar_tooltip(qtbot, files, tmp
         (bad / name).write_bytes(b"")
     _, view = open_portfolio(qtbot, own, bad)
     tip = view.statusBar().toolTip()
-    assert tip.count("\n") == len(names) - 1
+    assert tip.count("\n• ") == len(names) - 1 and tip.startswith("• ")
     assert all(name in tip for name in names)
     assert view.statusBar().fontMetrics().horizontalAdvance(
         view.statusBar().currentMessage()) > view.statusBar().width()  # the bar cannot show it
