@@ -219,3 +219,14 @@ def test_readers_started_afresh_ignore_a_folder_named_like_the_package(files, tm
     finally:
         readings.shutdown()
     assert [reading.ids for reading in got] == [read_in_worker(p, TODAY).ids for p in files]
+
+
+def test_readers_are_few_whatever_the_cores(files):
+    readings, futures = review_readers.start(files * 4, TODAY, 64, forked=True)
+    try:
+        assert len(readings._processes) == review_readers.MOST_READERS
+        wait_until_ended(readings)
+        got = [future.result() for future in futures]
+    finally:
+        readings.shutdown()
+    assert all(reading is not None for reading in got)  # every file read by one of them
