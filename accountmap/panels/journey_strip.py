@@ -35,6 +35,7 @@ from accountmap.panels.journey_common import (
 )
 from accountmap.storage.errors import WorkspaceError
 from accountmap.panels.pickers import ok_cancel
+from accountmap.panels.word_breaks import syllable_breaks
 
 BADGE_WIDTH = 124
 CURRENT = QColor("#1f5fa8")
@@ -274,14 +275,37 @@ def _fits(painter: QPainter, text: str, rect: QRectF) -> bool:
     return bound.height() <= rect.height() and bound.width() <= rect.width() + 0.5
 
 
+def _hyphenated(painter: QPainter, text: str, width: float) -> str:
+    """`text` with each word wider than `width` broken at its syllables (word_breaks),
+    as few times as it takes; a word with no break that fits is left whole."""
+    metrics = painter.fontMetrics()
+    lines = []
+    for word in text.split():
+        while metrics.horizontalAdvance(word) > width:
+            fitting = [i for i in syllable_breaks(word)
+                       if metrics.horizontalAdvance(word[:i] + "-") <= width]
+            if not fitting:
+                break
+            lines.append(word[:fitting[-1]] + "-\n")
+            word = word[fitting[-1]:]
+        lines.append(word + " ")
+    return "".join(lines).strip()
+
+
 def _fit(painter: QPainter, text: str, rect: QRectF) -> str:
-    """Make `text` fit `rect` word-wrapped: a smaller font first (down to 7 pt), then
-    words dropped with an ellipsis, then a long word elided (the tooltip has it all)."""
+    """Make `text` fit `rect` word-wrapped: as it is, or with a long word broken at its
+    syllables, at the font's size, then at a smaller one (down to 7 pt); then words
+    dropped with an ellipsis, then a long word cut, then elided (the tooltip has it all)."""
     if _fits(painter, text, rect):
         return text
     font = QFont(painter.font())
     size = font.pointSizeF()
-    while size > 7.0:
+    while True:
+        hyphenated = _hyphenated(painter, text, rect.width())
+        if hyphenated != text and _fits(painter, hyphenated, rect):
+            return hyphenated
+        if size <= 7.0:
+            break
         size = max(7.0, size - 0.5)
         font.setPointSizeF(size)
         painter.setFont(font)
@@ -293,7 +317,7 @@ def _fit(painter: QPainter, text: str, rect: QRectF) -> str:
         candidate = " ".join(words) + "…"
         if _fits(painter, candidate, rect):
             return candidate
-    # hyphenate words wider than the segment instead of cutting them
+    # cut words wider than the segment with a hyphen rather than eliding them
     words = text.split()
     metrics = painter.fontMetrics()
     width = rect.width()

@@ -530,3 +530,34 @@ def test_pages_in_the_main_window_survive_a_framework_change(tmp_path, qtbot):
     window.undo()
     assert window.document.settings.journey_framework.id == "stations12"
     window.close()
+
+
+def _fitted(text: str, width: float, height: float, size: float = 8.0) -> tuple[str, float]:
+    """What the strip's segment of that size draws of `text`, and at which point size."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFont, QImage, QPainter
+
+    from accountmap.panels.journey_strip import _fit
+
+    image = QImage(400, 200, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    font = QFont(painter.font())
+    font.setPointSizeF(size)
+    painter.setFont(font)
+    fitted = _fit(painter, text, QRectF(0, 0, width, height))
+    point_size = painter.font().pointSizeF()
+    painter.end()
+    return fitted, point_size
+
+
+def test_a_long_russian_station_is_broken_at_a_syllable_before_its_font_shrinks(qapp):
+    from accountmap.panels.word_breaks import syllable_breaks
+
+    for text, word in (("8. Удовлетворение", "Удовлетворение"),
+                       ("12. Рекомендации", "Рекомендации")):
+        fitted, size = _fitted(text, 80, 56)
+        assert size == 8.0 and fitted.replace("-\n", "") == text  # the font kept, not 7 pt
+        head = fitted.split("-\n")[0].split()[-1]
+        assert len(head) in syllable_breaks(word)  # never "Удовлетворен-ие"
+    fitted, size = _fitted("8. Satisfaction", 60, 56)  # no syllables known: smaller type
+    assert "Satisfaction" in fitted and size < 8.0
