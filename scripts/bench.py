@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench_child import run_measured  # noqa: E402 - scripts/bench_child.py
+
 ROWS: list[tuple[str, str, str, str]] = []
 
 
@@ -355,39 +357,6 @@ def bench_portfolio(folder: Path, count: int) -> None:
         f"{time.perf_counter() - start:.1f} s")
 
 
-# `python -m accountmap ...` that says its own peak memory as it exits (VmHWM of its
-# address space: the rusage of a child counts the forked copy of this big benchmark
-# process it was before exec, ~230 MiB after the portfolio rows).
-OWN_PEAK = """
-import atexit, os, runpy, sys
-def peak():
-    with open("/proc/self/status") as status:
-        kib = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-    os.write(2, f"\\npeak-KiB {kib}\\n".encode())
-atexit.register(peak)
-sys.argv = ["accountmap", *sys.argv[1:]]
-runpy.run_module("accountmap", run_name="__main__")
-"""
-
-
-def _run_measured(args: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak memory (MiB) and exit code of one child process (`accountmap
-    ...` when args[1:3] are "-m", "accountmap": its own peak; else its rusage's)."""
-    own = args[1:3] == ["-m", "accountmap"]
-    if own:
-        args = [args[0], "-c", OWN_PEAK, *args[3:]]
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE if own else subprocess.DEVNULL,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    err = proc.stderr.read().decode(errors="replace") if own else ""
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    peaks = [int(line.split()[1]) for line in err.splitlines() if line.startswith("peak-KiB ")]
-    peak = peaks[-1] / 1024 if peaks else usage.ru_maxrss / 1024
-    return time.perf_counter() - start, peak, proc.returncode
-
-
 FLOOR_READ = """
 import sqlite3, sys
 from pathlib import Path
@@ -420,8 +389,8 @@ def bench_portfolio_review(folder: Path, files: int = 20, count: int = 1000) -> 
         f"{time.perf_counter() - start:.1f} s")
     floors, reports, peaks = [], [], []
     for _ in range(3):  # interleaved, so both see the same load on the machine
-        floor, _, _ = _run_measured([sys.executable, "-c", FLOOR_READ, str(review)])
-        took, peak, code = _run_measured([sys.executable, "-m", "accountmap", "portfolio",
+        floor, _, _ = run_measured([sys.executable, "-c", FLOOR_READ, str(review)])
+        took, peak, code = run_measured([sys.executable, "-m", "accountmap", "portfolio",
                                           str(review), "-o", str(folder / "review.pdf")])
         assert code == 0, "accountmap portfolio failed"
         floors.append(floor)
@@ -434,7 +403,7 @@ def bench_portfolio_review(folder: Path, files: int = 20, count: int = 1000) -> 
         f"{took:.2f} s = {took / floor:.1f} × floor (best of 3)", judge(took, 3.0))
     row("review: peak memory of that CLI process", "≤ 400 MiB", f"{max(peaks):.0f} MiB",
         judge(max(peaks), 400))
-    took, peak, code = _run_measured([sys.executable, "-m", "accountmap", "portfolio",
+    took, peak, code = run_measured([sys.executable, "-m", "accountmap", "portfolio",
                                       str(review), "-o", str(folder / "review.csv")])
     assert code == 0, "accountmap portfolio failed"
     row(f"review: `accountmap portfolio` {files} files → CSV", "≤ 3 s",

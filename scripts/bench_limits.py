@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 
@@ -42,14 +41,10 @@ def limit_account():
 
 
 def measure(args: list[str]) -> tuple[float, float, int]:
-    """(seconds, peak MiB, exit code) of `python -m accountmap ARGS`."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "accountmap", *args], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024, proc.returncode
+    """(seconds, peak MiB of its own, exit code) of `python -m accountmap ARGS`."""
+    from bench_child import run_measured  # scripts/bench_child.py
+
+    return run_measured([sys.executable, "-m", "accountmap", *args])
 
 
 GUI_OUTPUTS = """
