@@ -168,11 +168,17 @@ def bench_arrange(app, folder: Path, row, people: int) -> None:
     floor = min(plain.move_all(after), plain.move_all(before))
     plain.close()
     target = "≤ 300 ms" if people == 3000 else "—"
-    verdict = ("ok" if max(arrange, undo) <= 0.3 else "SLOW") if people == 3000 else ""
+
+    def verdict(seconds: float) -> str:
+        """Each row judged by its own figure (an undo under 300 ms said SLOW when its
+        Arrange was over)."""
+        return ("ok" if seconds <= 0.3 else "SLOW") if people == 3000 else ""
+
     row(f"map: Arrange automatically, {people} people, full window → idle", target,
-        f"{_ms(arrange)} = {arrange / floor:.1f} × plain Qt items moved ({_ms(floor)})", verdict)
+        f"{_ms(arrange)} = {arrange / floor:.1f} × plain Qt items moved ({_ms(floor)})",
+        verdict(arrange))
     row(f"map: its undo, {people} people → idle", target,
-        f"{_ms(undo)} = {undo / floor:.1f} × plain", verdict)
+        f"{_ms(undo)} = {undo / floor:.1f} × plain", verdict(undo))
     times = [min(_timed(lambda: layout_account_map(account)) for _ in range(3))]
     per = times[0] / (people * math.log2(max(people, 2)))
     row(f"map: the layout algorithm alone, {people} people", "O(n log n)",
