@@ -50,17 +50,13 @@ class Readings:
         it or is reading it; else None: the caller reads it. While it waits, `ask()` is
         asked every ASK_SECONDS (a progress dialog stays live): False stops the waiting,
         and STOPPED is returned."""
-        with self._changed:
-            while not self._changed.wait_for(lambda: index not in self._begun,
-                                             None if ask is None else ASK_SECONDS):
-                self._changed.release()
-                try:
-                    go_on = ask()
-                finally:
-                    self._changed.acquire()
-                if go_on is False:
-                    return STOPPED
-            return self._results.pop(index, None)
+        while True:
+            with self._changed:
+                if self._changed.wait_for(lambda: index not in self._begun,
+                                          None if ask is None else ASK_SECONDS):
+                    return self._results.pop(index, None)
+            if ask() is False:  # (asked with the lock free: the readers' threads go on)
+                return STOPPED
 
     def shutdown(self) -> None:
         """Stop the readers still reading (the review is done, or cancelled)."""
