@@ -275,21 +275,25 @@ def _fits(painter: QPainter, text: str, rect: QRectF) -> bool:
     return bound.height() <= rect.height() and bound.width() <= rect.width() + 0.5
 
 
-def _hyphenated(painter: QPainter, text: str, width: float) -> str:
-    """`text` with each word wider than `width` broken at its syllables (word_breaks),
-    as few times as it takes; a word with no break that fits is left whole."""
+def _anywhere(word: str) -> list[int]:
+    """Where a word with no syllables known may be cut: anywhere two letters in."""
+    return list(range(2, len(word) - 1)) if len(word) > 4 else []
+
+
+def _hyphenated(painter: QPainter, text: str, width: float, breaks=syllable_breaks) -> str:
+    """`text` with each word wider than `width` broken with a hyphen at the last of
+    `breaks(word)` that fits (the first, if none does), as often as it takes; a word
+    with no breaks is left whole."""
     metrics = painter.fontMetrics()
-    lines = []
+    pieces = []
     for word in text.split():
-        while metrics.horizontalAdvance(word) > width:
-            fitting = [i for i in syllable_breaks(word)
-                       if metrics.horizontalAdvance(word[:i] + "-") <= width]
-            if not fitting:
-                break
-            lines.append(word[:fitting[-1]] + "-\n")
-            word = word[fitting[-1]:]
-        lines.append(word + " ")
-    return "".join(lines).strip()
+        while metrics.horizontalAdvance(word) > width and (places := breaks(word)):
+            fitting = [i for i in places if metrics.horizontalAdvance(word[:i] + "-") <= width]
+            cut = fitting[-1] if fitting else places[0]
+            pieces.append(word[:cut] + "-\n")
+            word = word[cut:]
+        pieces.append(word + " ")
+    return "".join(pieces).strip()
 
 
 def _fit(painter: QPainter, text: str, rect: QRectF) -> str:
@@ -318,19 +322,8 @@ def _fit(painter: QPainter, text: str, rect: QRectF) -> str:
         if _fits(painter, candidate, rect):
             return candidate
     # cut words wider than the segment with a hyphen rather than eliding them
-    words = text.split()
-    metrics = painter.fontMetrics()
-    width = rect.width()
-    pieces = []
-    for word in words:
-        while metrics.horizontalAdvance(word) > width and len(word) > 4:
-            cut = len(word) - 2
-            while cut > 2 and metrics.horizontalAdvance(word[:cut] + "-") > width:
-                cut -= 1
-            pieces.append(word[:cut] + "-\n")
-            word = word[cut:]
-        pieces.append(word + " ")
-    candidate = "".join(pieces).strip()
+    candidate = _hyphenated(painter, text, rect.width(), _anywhere)
     if _fits(painter, candidate, rect):
         return candidate
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width))
+    return painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                            int(rect.width()))

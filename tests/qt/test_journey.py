@@ -561,3 +561,10 @@ def test_a_long_russian_station_is_broken_at_a_syllable_before_its_font_shrinks(
         assert len(head) in syllable_breaks(word)  # never "Удовлетворен-ие"
     fitted, size = _fitted("8. Satisfaction", 60, 56)  # no syllables known: smaller type
     assert "Satisfaction" in fitted and size < 8.0
+
+
+def test_a_station_that_fits_no_way_is_cut_or_elided(qapp):
+    fitted, size = _fitted("7. Завершение первой сделки", 30, 12)
+    assert size == 7.0 and fitted.endswith("…")  # elided (the tooltip has it all)
+    fitted, _size = _fitted("8. Удовлетворение", 44, 60)  # cut, a hyphen at the line end
+    assert "-\n" in fitted and fitted.replace("-\n", "") == "8. Удовлетворение"
