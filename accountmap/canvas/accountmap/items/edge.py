@@ -194,11 +194,10 @@ class EdgeItem(BoundsInQt, EntityItem):
         ends = None if at is None else (at.get(self.source), at.get(self.target))
         if ends is None or None in ends:
             sp, tp = self.source.pos(), self.target.pos()
-            sx, sy, tx, ty = sp.x(), sp.y(), tp.x(), tp.y()
+            (sx, sy), (tx, ty) = (sp.x(), sp.y()), (tp.x(), tp.y())
         else:
             (sx, sy), (tx, ty) = ends
-            sp = tp = None  # (made below only for a bent line)
-        if self.bends and self.routed_for[1:] != (sp or QPointF(sx, sy), tp or QPointF(tx, ty)):
+        if self.bends and self.routed_for[1:] != (QPointF(sx, sy), QPointF(tx, ty)):
             self.bends = []  # an end moved: straight until routed again
         if self.bends:
             self._bent_geometry(sx + CARD_WIDTH / 2, sy + CARD_HEIGHT / 2,
