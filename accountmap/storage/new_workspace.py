@@ -16,7 +16,7 @@ from pathlib import Path
 
 from accountmap.storage.errors import WorkspaceError
 from accountmap.storage.lock import WorkspaceLock
-from accountmap.storage.workspace_file import WorkspaceFile
+from accountmap.storage.workspace_file import WorkspaceFile, refuse_unwritable_folder
 
 SIDES = ("-wal", "-shm", "-journal")
 
@@ -30,12 +30,7 @@ def create_whole(path: str | os.PathLike, fill: Callable[[WorkspaceFile], object
                  replace: bool = False) -> None:
     """Create the workspace at `path` (which must not exist unless `replace`)."""
     path = Path(path)
-    if not path.parent.is_dir():
-        raise WorkspaceError("storage.cannot_create", path=path,
-                             detail_key="storage.detail.no_folder")
-    if not os.access(path.parent, os.W_OK):
-        raise WorkspaceError("storage.cannot_create", path=path,
-                             detail_key="storage.detail.folder_read_only")
+    refuse_unwritable_folder(path)
     with WorkspaceLock(path):  # no other writer may create or open `path` meanwhile
         if path.exists() and not replace:
             raise WorkspaceError("storage.exists", path=path)

@@ -69,6 +69,16 @@ def validate_row(table: str, data: dict) -> dict:
         raise WorkspaceError("storage.invalid_row", detail=first_error(exc)) from exc
 
 
+def refuse_unwritable_folder(path: Path) -> None:
+    """WorkspaceError "storage.cannot_create" when `path`'s folder is missing or read-only."""
+    if not path.parent.is_dir():
+        raise WorkspaceError("storage.cannot_create", path=path,
+                             detail_key="storage.detail.no_folder")
+    if not os.access(path.parent, os.W_OK):
+        raise WorkspaceError("storage.cannot_create", path=path,
+                             detail_key="storage.detail.folder_read_only")
+
+
 def inspect_file(path: Path) -> int:
     """Refuse, without writing, anything that is not a readable AccountMap workspace.
 
@@ -159,12 +169,7 @@ class WorkspaceFile(WorkspaceReader):
         held: WorkspaceLock | None = None
         try:
             if create and not path.exists():
-                if not path.parent.is_dir():
-                    raise WorkspaceError("storage.cannot_create", path=path,
-                                         detail_key="storage.detail.no_folder")
-                if not os.access(path.parent, os.W_OK):
-                    raise WorkspaceError("storage.cannot_create", path=path,
-                                         detail_key="storage.detail.folder_read_only")
+                refuse_unwritable_folder(path)
                 if lock:
                     held = WorkspaceLock(path).acquire()
                 if not path.exists():  # still absent now that we hold the lock
