@@ -327,19 +327,7 @@ def bench_sizes(folder: Path, row, paths: dict[int, Path], runs: int = 20) -> No
 
 
 # ---------------------------------------------------------------------------- processes
-# A child's own peak memory: VmHWM of its address space. (The rusage the parent gets from
-# wait4, and the child's own RUSAGE_SELF, keep the peak across exec: the forked copy of
-# this benchmark process, ~480 MiB after the contact rows, was counted as the child's.)
-PEAK = """
-def print_peak():
-    try:
-        with open("/proc/self/status") as status:
-            kib = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-    except (OSError, StopIteration):
-        import resource
-        kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print("peak", kib / 1024, flush=True)
-"""
+from bench_child import PEAK  # noqa: E402 - scripts/bench_child.py
 
 BARE_PAINTED = PEAK + """
 import sys
